@@ -1,0 +1,111 @@
+package io.quantplug.api.exchange;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.Order;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A connection to one venue. Methods other than {@link #capabilities()} may do network I/O and block; the runtime
+ * never calls them from the engine thread. A method outside {@link #capabilities()} throws
+ * {@link UnsupportedCapabilityException}; I/O failures surface as {@link java.io.UncheckedIOException}.
+ */
+public interface ExchangeAdapter extends AutoCloseable {
+
+    /**
+     * What this adapter can do.
+     *
+     * @return the declared capabilities, the same on every call
+     */
+    Set<ExchangeCapability> capabilities();
+
+    /**
+     * The id of the provider that created this adapter, for messages.
+     *
+     * @return the provider id
+     */
+    String id();
+
+    /**
+     * Instrument metadata ({@link ExchangeCapability#INSTRUMENTS}).
+     *
+     * @return the venue's instruments
+     */
+    default List<Instrument> instruments() {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.INSTRUMENTS);
+    }
+
+    /**
+     * Past bars ({@link ExchangeCapability#HISTORICAL_BARS}).
+     *
+     * @param instrument the instrument
+     * @param timeframe  bar length
+     * @param fromMillis first open time, inclusive, UTC epoch milliseconds
+     * @param toMillis   last open time, exclusive, UTC epoch milliseconds
+     * @return bars in ascending open time
+     */
+    default List<Bar> historicalBars(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.HISTORICAL_BARS);
+    }
+
+    /**
+     * Starts delivering live events for the given instruments to a listener
+     * ({@link ExchangeCapability#LIVE_BARS}, {@link ExchangeCapability#LIVE_TRADES},
+     * {@link ExchangeCapability#LIVE_ORDER_BOOK}, and order events when {@link ExchangeCapability#ORDER_EXECUTION}).
+     *
+     * @param instruments the instruments to stream
+     * @param timeframe   bar length for bar streams, or null for none
+     * @param listener    where to deliver events
+     */
+    default void connect(List<InstrumentId> instruments, Timeframe timeframe, ExchangeListener listener) {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.LIVE_BARS);
+    }
+
+    /**
+     * Sends an order ({@link ExchangeCapability#ORDER_EXECUTION}); the outcome arrives as order events.
+     *
+     * @param order the order, already rounded to the instrument's tick and lot size
+     */
+    default void submit(Order order) {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.ORDER_EXECUTION);
+    }
+
+    /**
+     * Cancels an order ({@link ExchangeCapability#ORDER_EXECUTION}).
+     *
+     * @param instrument    the order's instrument
+     * @param clientOrderId the order
+     */
+    default void cancel(InstrumentId instrument, ClientOrderId clientOrderId) {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.ORDER_EXECUTION);
+    }
+
+    /**
+     * The ids of our working orders on the venue, for reconciliation after a restart
+     * ({@link ExchangeCapability#ORDER_EXECUTION}).
+     *
+     * @param instrument the instrument
+     * @return client order ids of the working orders
+     */
+    default List<ClientOrderId> openOrders(InstrumentId instrument) {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.ORDER_EXECUTION);
+    }
+
+    /**
+     * Account balances ({@link ExchangeCapability#BALANCES}).
+     *
+     * @return one balance per asset held
+     */
+    default List<Balance> balances() {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.BALANCES);
+    }
+
+    /** Disconnects and releases resources; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,28 @@
+package io.quantplug.api.risk;
+
+import io.quantplug.api.order.Order;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An order on its way to the venue, with the estimates risk rules need.
+ *
+ * @param order          the order as it stands (after earlier resizes)
+ * @param source         the strategy instance that caused it
+ * @param referencePrice the last price of the instrument, quote per base
+ * @param quantity       the order quantity in base units; for a quote-sized market order, the notional divided by
+ *                       the reference price, rounded down to the lot size
+ * @param notional       quantity times reference price (or the quote amount itself), account currency
+ */
+public record OrderIntent(Order order, String source, double referencePrice, BigDecimal quantity,
+                          BigDecimal notional) {
+
+    /** Checks that no component is null. */
+    public OrderIntent {
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(notional, "notional");
+    }
+}

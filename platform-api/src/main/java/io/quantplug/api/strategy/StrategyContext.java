@@ -1,0 +1,109 @@
+package io.quantplug.api.strategy;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.market.BarHistory;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.Order;
+import io.quantplug.api.param.Parameters;
+import io.quantplug.api.portfolio.PortfolioView;
+import io.quantplug.api.signal.Signal;
+
+import java.time.InstantSource;
+
+/**
+ * What a strategy instance may see and do: the clock, its instrument and history, the portfolio (read only), its
+ * parameters, a logger, and two ways to act. Built by the runtime for one instance; call it only from that
+ * instance's callbacks (the engine thread).
+ */
+public interface StrategyContext {
+
+    /**
+     * The id of this instance within the session, e.g. {@code sma-crossover-1}.
+     *
+     * @return the instance id
+     */
+    String instanceId();
+
+    /**
+     * The session clock: simulated in a backtest, the system clock live. Use it instead of
+     * {@code System.currentTimeMillis()} so backtests are reproducible.
+     *
+     * @return the clock
+     */
+    InstantSource clock();
+
+    /**
+     * The instrument this instance trades.
+     *
+     * @return the instrument with its tick size, lot size and minimum notional
+     */
+    Instrument instrument();
+
+    /**
+     * The recent completed bars of {@link #instrument()}, newest first.
+     *
+     * @return the history window
+     */
+    BarHistory history();
+
+    /**
+     * The account, read only.
+     *
+     * @return the portfolio view
+     */
+    PortfolioView portfolio();
+
+    /**
+     * This instance's validated parameters.
+     *
+     * @return the parameters
+     */
+    Parameters parameters();
+
+    /**
+     * A logger named after this instance.
+     *
+     * @return the logger
+     */
+    System.Logger logger();
+
+    /**
+     * Emits a signal into the pipeline (enhancers, aggregation, sizer, risk rules) that may turn it into an order.
+     * Refusals come back as {@link io.quantplug.api.order.OrderRejected} events.
+     *
+     * @param signal the signal; its instrument must be {@link #instrument()}
+     * @throws IllegalArgumentException when the signal is for another instrument
+     */
+    void emit(Signal signal);
+
+    /**
+     * Submits an order directly (grids, market making, stops). It still passes every risk rule; the outcome comes
+     * back through {@link Strategy#onOrderEvent}.
+     *
+     * @param order the order, with an id from {@link #nextClientOrderId()}
+     * @throws IllegalArgumentException when the order is for another instrument or its id was used before
+     */
+    void submit(Order order);
+
+    /**
+     * Cancels a working order; an unknown or finished order is ignored.
+     *
+     * @param clientOrderId the order to cancel
+     */
+    void cancel(ClientOrderId clientOrderId);
+
+    /**
+     * A fresh, deterministic client order id for this instance.
+     *
+     * @return an id unique within the session
+     */
+    ClientOrderId nextClientOrderId();
+
+    /**
+     * Schedules {@link Strategy#onTimer} at a time on the session clock.
+     *
+     * @param name       a name passed back in the {@link TimerEvent}
+     * @param timeMillis when, UTC epoch milliseconds; a time already past fires before the next market event
+     */
+    void scheduleTimer(String name, long timeMillis);
+}

@@ -1,0 +1,87 @@
+package io.quantplug.sdk.indicator;
+
+/**
+ * Simple moving average: the arithmetic mean of the last {@code period} inputs.
+ *
+ * <p>Kept as a running sum over a ring buffer, so each update is O(1). The running sum is compensated
+ * (Neumaier's improvement of Kahan summation, Neumaier 1974, "Rundungsfehleranalyse einiger Verfahren zur
+ * Summation endlicher Summen", ZAMM 54), so the rounding error does not grow with the length of the series and the
+ * value stays within a few ulps of a mean recomputed from the window.
+ */
+public final class Sma implements Indicator {
+
+    private final int period;
+    private final double[] window;
+    private int next;
+    private long count;
+    private double sum;
+    private double compensation;
+    private double value = Double.NaN;
+
+    /**
+     * Creates the average.
+     *
+     * @param period window length in inputs, &ge; 1
+     * @throws IllegalArgumentException when {@code period < 1}
+     */
+    public Sma(int period) {
+        if (period < 1) {
+            throw new IllegalArgumentException("SMA period must be >= 1, got " + period);
+        }
+        this.period = period;
+        this.window = new double[period];
+    }
+
+    @Override
+    public double update(double input) {
+        Inputs.requireFinite(input);
+        if (count >= period) {
+            add(-window[next]);
+        }
+        add(input);
+        window[next] = input;
+        next = next + 1 == period ? 0 : next + 1;
+        count++;
+        value = count >= period ? (sum + compensation) / period : Double.NaN;
+        return value;
+    }
+
+    private void add(double x) {
+        double t = sum + x;
+        if (Math.abs(sum) >= Math.abs(x)) {
+            compensation += (sum - t) + x;
+        } else {
+            compensation += (x - t) + sum;
+        }
+        sum = t;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
+
+    @Override
+    public int warmUpPeriod() {
+        return period;
+    }
+
+    @Override
+    public boolean isReady() {
+        return count >= period;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    /**
+     * The window length.
+     *
+     * @return the period
+     */
+    public int period() {
+        return period;
+    }
+}

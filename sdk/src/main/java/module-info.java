@@ -1,0 +1,8 @@
+/**
+ * The Quantplug SDK: streaming indicators and building blocks for plugin authors. Depends only on the API.
+ */
+module io.quantplug.sdk {
+    requires transitive io.quantplug.api;
+
+    exports io.quantplug.sdk.indicator;
+}
