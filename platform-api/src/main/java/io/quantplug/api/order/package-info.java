@@ -7,10 +7,10 @@
  *         new BigDecimal("0.01"), new BigDecimal("23000.00"), TimeInForce.GTC);
  * ctx.submit(buy);
  * // later, in Strategy.onOrderEvent:
- * switch (event) {
- *     case OrderFilled f -> log(f.fill().price());
- *     case OrderRejected r -> log(r.reason().message());
- *     default -> { }
+ * if (event instanceof OrderFilled f) {
+ *     log(f.fill().price());
+ * } else if (event instanceof OrderRejected r) {
+ *     log(r.reason().code() + ": " + r.reason().message());
  * }
  * }</pre>
  */

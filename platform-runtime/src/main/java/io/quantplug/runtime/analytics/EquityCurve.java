@@ -1,0 +1,106 @@
+package io.quantplug.runtime.analytics;
+
+import java.util.Arrays;
+
+/**
+ * Account equity over time: one point at the start of the data (the initial capital) and one at the close of
+ * every bar, marked at that bar's close. Values are {@code double}: a valuation at market prices for analysis; the
+ * exact final equity is in the result. Immutable.
+ */
+public final class EquityCurve {
+
+    private final long[] timesMillis;
+    private final double[] values;
+
+    /**
+     * Creates a curve; the arrays are copied.
+     *
+     * @param timesMillis point times, UTC epoch milliseconds, non-decreasing
+     * @param values      equity at each time, account currency
+     * @throws IllegalArgumentException when the lengths differ or times decrease
+     */
+    public EquityCurve(long[] timesMillis, double[] values) {
+        if (timesMillis.length != values.length) {
+            throw new IllegalArgumentException("times and values differ in length");
+        }
+        for (int i = 1; i < timesMillis.length; i++) {
+            if (timesMillis[i] < timesMillis[i - 1]) {
+                throw new IllegalArgumentException("equity times decrease at point " + i);
+            }
+        }
+        this.timesMillis = timesMillis.clone();
+        this.values = values.clone();
+    }
+
+    /**
+     * The number of points.
+     *
+     * @return the size
+     */
+    public int size() {
+        return values.length;
+    }
+
+    /**
+     * The time of a point.
+     *
+     * @param i 0-based index
+     * @return UTC epoch milliseconds
+     */
+    public long timeMillis(int i) {
+        return timesMillis[i];
+    }
+
+    /**
+     * The equity at a point.
+     *
+     * @param i 0-based index
+     * @return equity in the account currency
+     */
+    public double equity(int i) {
+        return values[i];
+    }
+
+    /**
+     * The drawdown at a point: the fall from the highest equity so far, as a fraction of that high.
+     *
+     * @return one value per point, each in [0, 1] for positive equity
+     */
+    public double[] drawdowns() {
+        double[] dd = new double[values.length];
+        double peak = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            peak = Math.max(peak, values[i]);
+            dd[i] = peak > 0 ? (peak - values[i]) / peak : 0.0;
+        }
+        return dd;
+    }
+
+    /**
+     * A copy of the equity values.
+     *
+     * @return the values
+     */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /**
+     * A copy of the times.
+     *
+     * @return UTC epoch milliseconds
+     */
+    public long[] timesMillis() {
+        return timesMillis.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EquityCurve c && Arrays.equals(c.timesMillis, timesMillis) && Arrays.equals(c.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(timesMillis) + Arrays.hashCode(values);
+    }
+}

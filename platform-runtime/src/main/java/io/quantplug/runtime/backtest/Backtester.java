@@ -1,0 +1,196 @@
+package io.quantplug.runtime.backtest;
+
+import io.quantplug.api.ExtensionProvider;
+import io.quantplug.api.enhancement.Enhancement;
+import io.quantplug.api.enhancement.EnhancementKind;
+import io.quantplug.api.enhancement.EnhancementProvider;
+import io.quantplug.api.enhancement.PositionSizer;
+import io.quantplug.api.enhancement.SignalEnhancer;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.api.param.InvalidParameterException;
+import io.quantplug.api.param.Parameters;
+import io.quantplug.api.risk.RiskRule;
+import io.quantplug.api.risk.RiskRuleProvider;
+import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.runtime.analytics.MetricsCalculator;
+import io.quantplug.runtime.analytics.PerformanceMetrics;
+import io.quantplug.runtime.internal.engine.Bound;
+import io.quantplug.runtime.internal.engine.TradingSession;
+import io.quantplug.runtime.internal.venue.BpsFeeModel;
+import io.quantplug.runtime.internal.venue.BpsSlippageModel;
+import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.plugin.ExtensionKind;
+import io.quantplug.runtime.session.SessionListener;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs backtests with the extensions of a catalog. Each {@link #run} builds a fresh session on the calling thread,
+ * which becomes the session's engine thread; runs are independent and may go on different threads at once.
+ */
+public final class Backtester {
+
+    private static final int PROGRESS_EVERY = 1 << 14;
+    private static final int HISTORY_BARS = 1_000;
+
+    private final ExtensionCatalog catalog;
+
+    /**
+     * Creates a backtester.
+     *
+     * @param catalog where extension ids are looked up
+     */
+    public Backtester(ExtensionCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Runs a backtest.
+     *
+     * @param config    what to run
+     * @param timeframe the bar length of {@code bars}
+     * @param bars      the bars, of the configured instrument, in strictly ascending open time; at least one
+     * @param progress  receives progress
+     * @return the result
+     * @throws BacktestConfigurationException when an extension id is unknown, a parameter is invalid, or an extension
+     *                                        cannot be created
+     * @throws IllegalArgumentException       when there are no bars or a bar is of another instrument
+     */
+    public BacktestResult run(BacktestConfig config, Timeframe timeframe, List<Bar> bars, BacktestProgress progress) {
+        return run(config, timeframe, bars, progress, new SessionListener() { });
+    }
+
+    /**
+     * Runs a backtest and reports its signals, orders, events and faults to a listener as they happen.
+     *
+     * @param config    what to run
+     * @param timeframe the bar length of {@code bars}
+     * @param bars      the bars, of the configured instrument, in strictly ascending open time; at least one
+     * @param progress  receives progress
+     * @param listener  observes the session (on this thread)
+     * @return the result
+     * @throws BacktestConfigurationException when an extension id is unknown, a parameter is invalid, or an extension
+     *                                        cannot be created
+     * @throws IllegalArgumentException       when there are no bars or a bar is of another instrument
+     */
+    public BacktestResult run(BacktestConfig config, Timeframe timeframe, List<Bar> bars, BacktestProgress progress,
+                              SessionListener listener) {
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException("no bars to backtest");
+        }
+        Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
+        StrategyProvider strategy = lookup(ExtensionKind.STRATEGY, config.strategy().id(), StrategyProvider.class);
+        Parameters strategyParams = parameters("strategy", strategy, config.strategy(), resolved);
+        List<Bound<SignalEnhancer>> enhancers = new ArrayList<>();
+        for (ExtensionRef ref : config.enhancers()) {
+            enhancers.add(new Bound<>(ref.id(), enhancement(ref, EnhancementKind.SIGNAL_ENHANCER, SignalEnhancer.class,
+                    resolved)));
+        }
+        Bound<PositionSizer> sizer = config.sizer() == null ? null : new Bound<>(config.sizer().id(),
+                enhancement(config.sizer(), EnhancementKind.POSITION_SIZER, PositionSizer.class, resolved));
+        List<Bound<RiskRule>> rules = new ArrayList<>();
+        for (ExtensionRef ref : config.riskRules()) {
+            RiskRuleProvider p = lookup(ExtensionKind.RISK_RULE, ref.id(), RiskRuleProvider.class);
+            Parameters params = parameters("risk rule", p, ref, resolved);
+            rules.add(new Bound<>(ref.id(), create("risk rule", ref.id(), () -> p.create(params))));
+        }
+
+        ResultCollector collector = new ResultCollector(listener);
+        TradingSession session = new TradingSession(config.instrument(), config.initialCapital(),
+                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), enhancers, sizer,
+                rules, collector, bars.get(0).openTimeMillis(), HISTORY_BARS, bars.size());
+        String instanceId = config.strategy().id() + "-1";
+        create("strategy", config.strategy().id(),
+                () -> {
+                    session.addStrategy(instanceId, config.strategy().id(), strategy, strategyParams);
+                    return session;
+                });
+        session.start();
+        long total = bars.size();
+        for (int i = 0; i < bars.size(); i++) {
+            session.onBar(bars.get(i));
+            if ((i & (PROGRESS_EVERY - 1)) == PROGRESS_EVERY - 1) {
+                progress.onProgress(i + 1, total);
+            }
+        }
+        session.finish();
+        progress.onProgress(total, total);
+
+        BigDecimal endEquity = session.account().equity();
+        PerformanceMetrics metrics = MetricsCalculator.compute(session.equity(), session.trades(),
+                timeframe.barsPerYear(), session.barsInMarket(), config.initialCapital(), endEquity,
+                session.account().totalFees());
+        return new BacktestResult(config, resolved, timeframe, bars.get(0).openTimeMillis(),
+                bars.get(bars.size() - 1).openTimeMillis(), session.barCount(), session.trades(), metrics,
+                session.equity(), collector.rejections, collector.faults, collector.signals, collector.orders,
+                collector.fills);
+    }
+
+    private <T extends Enhancement> T enhancement(ExtensionRef ref, EnhancementKind kind, Class<T> type,
+                                                  Map<String, Map<String, String>> resolved) {
+        String role = kind == EnhancementKind.POSITION_SIZER ? "sizer" : "enhancer";
+        EnhancementProvider p = lookup(ExtensionKind.ENHANCEMENT, ref.id(), EnhancementProvider.class);
+        if (p.kind() != kind) {
+            throw new BacktestConfigurationException("enhancement '" + ref.id() + "' is a "
+                    + p.kind().name().toLowerCase().replace('_', ' ') + ", not a "
+                    + kind.name().toLowerCase().replace('_', ' '));
+        }
+        Parameters params = parameters(role, p, ref, resolved);
+        Enhancement e = create(role, ref.id(), () -> p.create(params));
+        if (!type.isInstance(e)) {
+            throw new BacktestConfigurationException("enhancement '" + ref.id() + "' declared kind " + kind
+                    + " but created a " + e.getClass().getName());
+        }
+        return type.cast(e);
+    }
+
+    private <T extends ExtensionProvider> T lookup(ExtensionKind kind, String id, Class<T> type) {
+        Optional<ExtensionProvider> p = catalog.find(kind, id).map(e -> e.provider());
+        if (p.isEmpty()) {
+            List<String> ids = catalog.ids(kind);
+            throw new BacktestConfigurationException("unknown " + kind.label() + " '" + id + "'; "
+                    + (ids.isEmpty() ? "no " + kind.label() + " is loaded (check --plugins-dir)"
+                    : "available: " + String.join(", ", ids)));
+        }
+        return type.cast(p.get());
+    }
+
+    private static Parameters parameters(String role, ExtensionProvider provider, ExtensionRef ref,
+                                         Map<String, Map<String, String>> resolved) {
+        try {
+            Parameters p = provider.descriptor().parameters().resolve(ref.parameters());
+            resolved.put(role.replace(' ', '-') + ":" + ref.id(), p.asText());
+            return p;
+        } catch (InvalidParameterException e) {
+            throw new BacktestConfigurationException(role + " '" + ref.id() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private interface Creation<T> {
+        T create();
+    }
+
+    private static <T> T create(String role, String id, Creation<T> creation) {
+        try {
+            T t = creation.create();
+            if (t == null) {
+                throw new BacktestConfigurationException(role + " '" + id + "' could not be created: provider returned null");
+            }
+            return t;
+        } catch (BacktestConfigurationException e) {
+            throw e;
+        } catch (InvalidParameterException e) {
+            throw new BacktestConfigurationException(role + " '" + id + "': " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new BacktestConfigurationException(role + " '" + id + "' could not be created: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+}

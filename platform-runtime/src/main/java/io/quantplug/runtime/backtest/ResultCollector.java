@@ -1,0 +1,56 @@
+package io.quantplug.runtime.backtest;
+
+import io.quantplug.api.order.Order;
+import io.quantplug.api.order.OrderEvent;
+import io.quantplug.api.order.OrderFilled;
+import io.quantplug.api.order.OrderRejected;
+import io.quantplug.api.signal.Signal;
+import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.Rejection;
+import io.quantplug.runtime.session.SessionListener;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what a backtest result reports beyond trades and equity: counts, rejections, faults. */
+final class ResultCollector implements SessionListener {
+
+    final List<Rejection> rejections = new ArrayList<>();
+    final List<PluginFault> faults = new ArrayList<>();
+    long signals;
+    long orders;
+    long fills;
+    private final SessionListener next;
+
+    ResultCollector(SessionListener next) {
+        this.next = next;
+    }
+
+    @Override
+    public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
+        signals++;
+        next.onSignal(timeMillis, strategy, signal, outcome);
+    }
+
+    @Override
+    public void onOrderSubmitted(long timeMillis, String strategy, Order order) {
+        orders++;
+        next.onOrderSubmitted(timeMillis, strategy, order);
+    }
+
+    @Override
+    public void onOrderEvent(String strategy, OrderEvent event) {
+        if (event instanceof OrderFilled) {
+            fills++;
+        } else if (event instanceof OrderRejected r) {
+            rejections.add(new Rejection(r.timeMillis(), strategy, r.clientOrderId(), r.instrument(), r.reason()));
+        }
+        next.onOrderEvent(strategy, event);
+    }
+
+    @Override
+    public void onFault(PluginFault fault) {
+        faults.add(fault);
+        next.onFault(fault);
+    }
+}

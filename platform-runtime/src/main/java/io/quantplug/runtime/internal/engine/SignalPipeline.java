@@ -1,0 +1,176 @@
+package io.quantplug.runtime.internal.engine;
+
+import io.quantplug.api.enhancement.PositionSizer;
+import io.quantplug.api.enhancement.SignalEnhancer;
+import io.quantplug.api.enhancement.SizingContext;
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.BarHistory;
+import io.quantplug.api.order.MarketOrder;
+import io.quantplug.api.order.Order;
+import io.quantplug.api.order.OrderSize;
+import io.quantplug.api.order.RejectReason;
+import io.quantplug.api.order.RejectSource;
+import io.quantplug.api.order.Side;
+import io.quantplug.api.portfolio.PortfolioView;
+import io.quantplug.api.signal.Signal;
+import io.quantplug.api.signal.SignalDirection;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a signal into orders: enhancers in order (any may drop it), then the move from the current position to the
+ * wanted direction, sized by the configured {@link PositionSizer} or, without one, with all available cash.
+ *
+ * <ul>
+ *   <li>LONG from flat: a market buy, of the sizer's quantity or of all cash not reserved by working buys (a quote
+ *       amount, so the unknown fill price cannot overdraw the account). From short: first a buy that closes the
+ *       short.</li>
+ *   <li>FLAT: a market order that closes the whole position.</li>
+ *   <li>SHORT: mirrors LONG; on a spot instrument the short entry is refused with {@code SHORT_NOT_ALLOWED} (a long
+ *       is still closed).</li>
+ *   <li>A signal for the direction already held, or while an entry in that direction is working, changes
+ *       nothing.</li>
+ * </ul>
+ * Fault policy: an enhancer or sizer that throws drops the signal and the fault is reported.
+ */
+final class SignalPipeline implements SizingContext {
+
+    /** An order to send, or to refuse at once with an engine reason. */
+    record Planned(Order order, RejectReason engineRejection) {
+    }
+
+    /** What the pipeline decided. */
+    record Plan(List<Planned> orders, String outcome) {
+    }
+
+    private final List<Bound<SignalEnhancer>> enhancers;
+    private final Bound<PositionSizer> sizer;
+    private final TradingSession session;
+
+    SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, TradingSession session) {
+        this.enhancers = List.copyOf(enhancers);
+        this.sizer = sizer;
+        this.session = session;
+    }
+
+    void onBar(Bar bar) {
+        for (int i = 0, n = enhancers.size(); i < n; i++) {
+            Bound<SignalEnhancer> e = enhancers.get(i);
+            try {
+                e.instance().onBar(bar);
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                session.reportFault(e.id(), e.id(), "onBar", ex, "CONTINUED");
+            }
+        }
+    }
+
+    Plan plan(StrategyRunner runner, Signal signal) {
+        Signal s = signal;
+        for (Bound<SignalEnhancer> e : enhancers) {
+            Optional<Signal> next;
+            try {
+                next = e.instance().enhance(s, this);
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                session.reportFault(e.id(), e.id(), "enhance", ex, "DROPPED_SIGNAL");
+                return new Plan(List.of(), "DROPPED: enhancer " + e.id() + " failed");
+            }
+            if (next == null || next.isEmpty()) {
+                return new Plan(List.of(), "FILTERED by " + e.id());
+            }
+            s = next.get();
+        }
+        BigDecimal position = session.portfolio().position(s.instrument()).quantity();
+        List<Planned> orders = new ArrayList<>();
+        switch (s.direction()) {
+            case FLAT -> {
+                if (position.signum() == 0) {
+                    return new Plan(List.of(), "IGNORED: already flat");
+                }
+                Side exit = position.signum() > 0 ? Side.SELL : Side.BUY;
+                if (session.venue().hasWorking(s.instrument(), exit)) {
+                    return new Plan(List.of(), "IGNORED: exit already working");
+                }
+                orders.add(new Planned(market(runner, exit, OrderSize.base(position.abs())), null));
+            }
+            case LONG, SHORT -> {
+                Side entry = s.direction() == SignalDirection.LONG ? Side.BUY : Side.SELL;
+                if (position.signum() == entry.sign()) {
+                    return new Plan(List.of(), "IGNORED: already " + s.direction().name().toLowerCase());
+                }
+                if (session.venue().hasWorking(s.instrument(), entry)) {
+                    return new Plan(List.of(), "IGNORED: entry already working");
+                }
+                if (position.signum() != 0) {
+                    orders.add(new Planned(market(runner, entry, OrderSize.base(position.abs())), null));
+                }
+                if (entry == Side.SELL && !instrument().kind().allowsShort()) {
+                    orders.add(new Planned(market(runner, entry, OrderSize.base(instrument().lotSize())),
+                            new RejectReason(RejectSource.ENGINE, "SHORT_NOT_ALLOWED", instrument().id()
+                                    + " is a spot instrument: a short position is not possible", null)));
+                    break;
+                }
+                OrderSize size = entrySize(runner, s, entry);
+                if (size == null) {
+                    return new Plan(orders, orders.isEmpty() ? "IGNORED: sized to zero" : "ORDERED");
+                }
+                orders.add(new Planned(market(runner, entry, size), null));
+            }
+            default -> throw new IllegalStateException("unknown direction " + s.direction());
+        }
+        return new Plan(orders, "ORDERED");
+    }
+
+    /** @return the entry size, or null when there is nothing to trade */
+    private OrderSize entrySize(StrategyRunner runner, Signal s, Side entry) {
+        if (sizer != null) {
+            BigDecimal qty;
+            try {
+                qty = sizer.instance().size(s, this);
+            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+                session.reportFault(sizer.id(), sizer.id(), "size", ex, "DROPPED_SIGNAL");
+                return null;
+            }
+            qty = qty == null ? BigDecimal.ZERO : instrument().roundQuantityDown(qty.max(BigDecimal.ZERO));
+            return qty.signum() > 0 ? OrderSize.base(qty) : null;
+        }
+        BigDecimal available = session.portfolio().cash().subtract(session.venue().reservedCash());
+        if (available.signum() <= 0) {
+            return null;
+        }
+        if (entry == Side.BUY) {
+            return OrderSize.quote(available);
+        }
+        double ref = referencePrice();
+        BigDecimal qty = instrument().roundQuantityDown(available.divide(BigDecimal.valueOf(ref), MathContext.DECIMAL128));
+        return qty.signum() > 0 ? OrderSize.base(qty) : null;
+    }
+
+    private static Order market(StrategyRunner runner, Side side, OrderSize size) {
+        return new MarketOrder(runner.nextClientOrderId(), runner.instrument().id(), side, size);
+    }
+
+    @Override
+    public double referencePrice() {
+        return session.portfolioLedger().lastPrice(instrument().id());
+    }
+
+    @Override
+    public Instrument instrument() {
+        return session.instrument();
+    }
+
+    @Override
+    public BarHistory history() {
+        return session.history();
+    }
+
+    @Override
+    public PortfolioView portfolio() {
+        return session.portfolio();
+    }
+}

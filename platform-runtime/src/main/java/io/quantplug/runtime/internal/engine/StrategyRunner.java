@@ -1,0 +1,162 @@
+package io.quantplug.runtime.internal.engine;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.BarHistory;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.Order;
+import io.quantplug.api.order.OrderEvent;
+import io.quantplug.api.param.Parameters;
+import io.quantplug.api.portfolio.PortfolioView;
+import io.quantplug.api.signal.Signal;
+import io.quantplug.api.strategy.Strategy;
+import io.quantplug.api.strategy.StrategyContext;
+import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.api.strategy.TimerEvent;
+
+import java.time.InstantSource;
+import java.util.function.Consumer;
+
+/**
+ * One strategy instance in a session: the {@link StrategyContext} it sees, and the fault policy around each of its
+ * callbacks. Policy: a callback that throws stops this instance (no further callbacks), the fault is reported, and
+ * every other instance carries on. Owned by the engine thread.
+ */
+final class StrategyRunner implements StrategyContext {
+
+    private final String instanceId;
+    private final String providerId;
+    private final Parameters parameters;
+    private final TradingSession session;
+    private final System.Logger logger;
+    private Strategy strategy;
+    private boolean stopped;
+    private long orderSequence;
+
+    StrategyRunner(String instanceId, String providerId, Parameters parameters, TradingSession session) {
+        this.instanceId = instanceId;
+        this.providerId = providerId;
+        this.parameters = parameters;
+        this.session = session;
+        this.logger = System.getLogger("quantplug.strategy." + instanceId);
+    }
+
+    /**
+     * Creates the strategy through its provider. Failures propagate: a strategy that cannot be created is a
+     * configuration error, not a runtime fault.
+     */
+    void create(StrategyProvider provider) {
+        strategy = provider.create(this);
+        if (strategy == null) {
+            throw new IllegalStateException("strategy provider '" + providerId + "' returned null");
+        }
+    }
+
+    void start() {
+        guard("onStart", Strategy::onStart);
+    }
+
+    void bar(Bar bar) {
+        guard("onBar", s -> s.onBar(bar));
+    }
+
+    void orderEvent(OrderEvent event) {
+        guard("onOrderEvent", s -> s.onOrderEvent(event));
+    }
+
+    void timer(TimerEvent timer) {
+        guard("onTimer", s -> s.onTimer(timer));
+    }
+
+    void stop() {
+        guard("onStop", Strategy::onStop);
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+
+    String providerId() {
+        return providerId;
+    }
+
+    private void guard(String callback, Consumer<Strategy> call) {
+        if (stopped || strategy == null) {
+            return;
+        }
+        try {
+            call.accept(strategy);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            stopped = true;
+            session.reportFault(providerId, instanceId, callback, e, "STOPPED_INSTANCE");
+        }
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public InstantSource clock() {
+        return session.clock();
+    }
+
+    @Override
+    public Instrument instrument() {
+        return session.instrument();
+    }
+
+    @Override
+    public BarHistory history() {
+        return session.history();
+    }
+
+    @Override
+    public PortfolioView portfolio() {
+        return session.portfolio();
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public System.Logger logger() {
+        return logger;
+    }
+
+    @Override
+    public void emit(Signal signal) {
+        if (!signal.instrument().equals(session.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + session.instrument().id()
+                    + ", not " + signal.instrument());
+        }
+        session.onSignal(this, signal);
+    }
+
+    @Override
+    public void submit(Order order) {
+        if (!order.instrument().equals(session.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + session.instrument().id()
+                    + ", not " + order.instrument());
+        }
+        session.submitDirect(this, order);
+    }
+
+    @Override
+    public void cancel(ClientOrderId clientOrderId) {
+        session.cancel(this, clientOrderId);
+    }
+
+    @Override
+    public ClientOrderId nextClientOrderId() {
+        return new ClientOrderId(instanceId + "-" + (++orderSequence));
+    }
+
+    @Override
+    public void scheduleTimer(String name, long timeMillis) {
+        session.scheduleTimer(this, name, timeMillis);
+    }
+}

@@ -1,0 +1,192 @@
+package io.quantplug.runtime.internal.portfolio;
+
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.order.Fill;
+import io.quantplug.api.portfolio.PortfolioView;
+import io.quantplug.api.portfolio.PositionView;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A single-currency account: cash, one position per instrument, realised P&amp;L and fees, all exact decimals.
+ *
+ * <p>Accounting: a buy of {@code q} at {@code p} with fee {@code f} (charged in the account currency) takes
+ * {@code q*p + f} from cash; a sell returns {@code q*p - f}. Realised P&amp;L is booked when a fill reduces a
+ * position, as exit value minus the removed share of the cost basis; fees are kept apart. Equity is cash plus the
+ * positions' value at the last marked prices. Owned by the engine thread; not thread-safe.
+ */
+public final class Portfolio implements PortfolioView {
+
+    private final String currency;
+    private final BigDecimal initialCash;
+    private final Map<InstrumentId, Position> positions = new LinkedHashMap<>();
+    private final List<Position> positionList = new ArrayList<>();
+    private BigDecimal cash;
+    private double cashAsDouble;
+    private BigDecimal realizedPnl = BigDecimal.ZERO;
+    private BigDecimal totalFees = BigDecimal.ZERO;
+
+    /**
+     * Opens the account.
+     *
+     * @param currency    account currency, e.g. {@code USDT}
+     * @param initialCash starting cash, &ge; 0
+     * @throws IllegalArgumentException when the cash is negative
+     */
+    public Portfolio(String currency, BigDecimal initialCash) {
+        this.currency = Objects.requireNonNull(currency, "currency");
+        if (initialCash.signum() < 0) {
+            throw new IllegalArgumentException("initial cash must be >= 0, got " + initialCash.toPlainString());
+        }
+        this.initialCash = initialCash;
+        this.cash = initialCash;
+        this.cashAsDouble = initialCash.doubleValue();
+    }
+
+    /**
+     * Books a fill whose fee is in the account currency.
+     *
+     * @param fill the fill
+     * @return the P&amp;L it realised, before fees
+     * @throws IllegalArgumentException when the fee is charged in another asset
+     */
+    public BigDecimal apply(Fill fill) {
+        if (!fill.feeAsset().equals(currency)) {
+            throw new IllegalArgumentException("fee asset " + fill.feeAsset() + " is not the account currency "
+                    + currency);
+        }
+        Position p = positionFor(fill.instrument());
+        BigDecimal delta = fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate();
+        BigDecimal realized = p.apply(delta, fill.price());
+        BigDecimal notional = fill.notional();
+        cash = fill.side().sign() > 0 ? cash.subtract(notional) : cash.add(notional);
+        cash = cash.subtract(fill.fee());
+        cashAsDouble = cash.doubleValue();
+        realizedPnl = realizedPnl.add(realized);
+        totalFees = totalFees.add(fill.fee());
+        return realized;
+    }
+
+    /**
+     * Marks a position to a market price.
+     *
+     * @param instrument the instrument
+     * @param price      the latest price, quote per base
+     */
+    public void mark(InstrumentId instrument, double price) {
+        positionFor(instrument).mark(price);
+    }
+
+    /**
+     * Equity in {@code double} for the per-bar equity curve: cash plus quantity times last price, without the cost
+     * of exact decimal arithmetic on every bar. Exact figures come from {@link #equity()}.
+     *
+     * @return equity estimate in the account currency
+     */
+    public double equityEstimate() {
+        double e = cashAsDouble;
+        for (int i = 0, n = positionList.size(); i < n; i++) {
+            Position p = positionList.get(i);
+            double q = p.quantityAsDouble();
+            if (q != 0.0) {
+                e += q * p.lastPrice();
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Whether any position is open.
+     *
+     * @return true when some quantity is not zero
+     */
+    public boolean hasOpenPosition() {
+        for (int i = 0, n = positionList.size(); i < n; i++) {
+            if (positionList.get(i).quantityAsDouble() != 0.0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The last price a position was marked at.
+     *
+     * @param instrument the instrument
+     * @return quote per base, or NaN before the first mark
+     */
+    public double lastPrice(InstrumentId instrument) {
+        Position p = positions.get(instrument);
+        return p == null ? Double.NaN : p.lastPrice();
+    }
+
+    /**
+     * The cash the account started with.
+     *
+     * @return initial cash in the account currency
+     */
+    public BigDecimal initialCash() {
+        return initialCash;
+    }
+
+    private Position positionFor(InstrumentId instrument) {
+        Position p = positions.get(instrument);
+        if (p == null) {
+            p = new Position(instrument);
+            positions.put(instrument, p);
+            positionList.add(p);
+        }
+        return p;
+    }
+
+    @Override
+    public String currency() {
+        return currency;
+    }
+
+    @Override
+    public BigDecimal cash() {
+        return cash;
+    }
+
+    @Override
+    public BigDecimal equity() {
+        BigDecimal e = cash;
+        for (Position p : positionList) {
+            e = e.add(p.marketValue());
+        }
+        return e;
+    }
+
+    @Override
+    public BigDecimal realizedPnl() {
+        return realizedPnl;
+    }
+
+    @Override
+    public BigDecimal totalFees() {
+        return totalFees;
+    }
+
+    @Override
+    public PositionView position(InstrumentId instrument) {
+        Position p = positions.get(instrument);
+        return p != null ? p : new Position(instrument);
+    }
+
+    @Override
+    public List<PositionView> openPositions() {
+        List<PositionView> open = new ArrayList<>();
+        for (Position p : positionList) {
+            if (p.quantity().signum() != 0) {
+                open.add(p);
+            }
+        }
+        return open;
+    }
+}

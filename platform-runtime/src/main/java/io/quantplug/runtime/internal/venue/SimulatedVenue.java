@@ -1,0 +1,339 @@
+package io.quantplug.runtime.internal.venue;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.Fill;
+import io.quantplug.api.order.LimitOrder;
+import io.quantplug.api.order.Liquidity;
+import io.quantplug.api.order.Order;
+import io.quantplug.api.order.OrderAccepted;
+import io.quantplug.api.order.OrderCanceled;
+import io.quantplug.api.order.OrderEvent;
+import io.quantplug.api.order.OrderExpired;
+import io.quantplug.api.order.OrderFilled;
+import io.quantplug.api.order.OrderRejected;
+import io.quantplug.api.order.OrderSize;
+import io.quantplug.api.order.RejectReason;
+import io.quantplug.api.order.RejectSource;
+import io.quantplug.api.order.Side;
+import io.quantplug.api.order.StopOrder;
+import io.quantplug.api.order.TimeInForce;
+import io.quantplug.runtime.internal.portfolio.Portfolio;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A venue simulated on bars: accepts orders, fills them on later bars by the rules of {@link FillPrice}, charges
+ * fees and slippage, and checks funds against the portfolio at the moment of the fill.
+ *
+ * <p>No look-ahead: an order is matched only against bars that open after it was accepted. Orders submitted while
+ * a bar is being matched (from a fill callback) wait for the next bar. Fills are complete (no volume-based partial
+ * fills). A buy whose cost plus fee exceeds the cash, or a spot sell of more than the position, is refused with
+ * {@code INSUFFICIENT_FUNDS} / {@code INSUFFICIENT_BALANCE} when it would fill. Owned by the engine thread.
+ */
+public final class SimulatedVenue {
+
+    /** Receives events that happen at the venue after submission: fills, expiries, refusals at fill time. */
+    public interface Listener {
+        /**
+         * An order event the venue produced while matching a bar.
+         *
+         * @param event the event
+         * @param order the order it concerns, as rounded by the venue
+         */
+        void onVenueEvent(OrderEvent event, Order order);
+    }
+
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    private final Map<InstrumentId, Instrument> instruments;
+    private final FeeModel fees;
+    private final SlippageModel slippage;
+    private final Portfolio portfolio;
+    private final Listener listener;
+    private final List<WorkingOrder> working = new ArrayList<>();
+    private final List<WorkingOrder> arrivedDuringMatch = new ArrayList<>();
+    private boolean matching;
+
+    /**
+     * Creates the venue.
+     *
+     * @param instruments the tradable instruments by id
+     * @param fees        fee model
+     * @param slippage    slippage model for taker fills
+     * @param portfolio   the account, read for funds checks (the caller books fills into it)
+     * @param listener    where fills, expiries and fill-time refusals go
+     */
+    public SimulatedVenue(Map<InstrumentId, Instrument> instruments, FeeModel fees, SlippageModel slippage,
+                          Portfolio portfolio, Listener listener) {
+        this.instruments = Map.copyOf(instruments);
+        this.fees = Objects.requireNonNull(fees);
+        this.slippage = Objects.requireNonNull(slippage);
+        this.portfolio = Objects.requireNonNull(portfolio);
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Accepts or refuses an order. An accepted order is rounded to its instrument and waits for the next bar.
+     *
+     * @param order          the order (after risk rules)
+     * @param referencePrice the last price of the instrument, for minimum-notional checks
+     * @param timeMillis     now, UTC epoch milliseconds
+     * @return {@link OrderAccepted} or {@link OrderRejected} (source {@code VALIDATION})
+     */
+    public OrderEvent submit(Order order, double referencePrice, long timeMillis) {
+        Instrument instrument = instruments.get(order.instrument());
+        if (instrument == null) {
+            return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis,
+                    OrderRounding.reject("UNKNOWN_INSTRUMENT", "the venue does not trade " + order.instrument()));
+        }
+        OrderRounding.Outcome rounded = OrderRounding.round(order, instrument, referencePrice);
+        if (rounded.rejection() != null) {
+            return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis, rounded.rejection());
+        }
+        WorkingOrder w = new WorkingOrder(rounded.order(), timeMillis, referencePrice);
+        (matching ? arrivedDuringMatch : working).add(w);
+        return new OrderAccepted(order.clientOrderId(), order.instrument(), timeMillis);
+    }
+
+    /**
+     * The rounded form of a working order.
+     *
+     * @param id the client order id
+     * @return the order as the venue holds it, or null when it is not working
+     */
+    public Order workingOrder(ClientOrderId id) {
+        for (WorkingOrder w : working) {
+            if (w.order().clientOrderId().equals(id)) {
+                return w.order();
+            }
+        }
+        for (WorkingOrder w : arrivedDuringMatch) {
+            if (w.order().clientOrderId().equals(id)) {
+                return w.order();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Cancels a working order.
+     *
+     * @param id         the order
+     * @param timeMillis now
+     * @return the cancel event, or null when the order is not working
+     */
+    public OrderCanceled cancel(ClientOrderId id, long timeMillis) {
+        for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
+            for (int i = 0; i < list.size(); i++) {
+                Order o = list.get(i).order();
+                if (o.clientOrderId().equals(id)) {
+                    list.remove(i);
+                    return new OrderCanceled(id, o.instrument(), timeMillis);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Cancels every working order, e.g. at the end of a session.
+     *
+     * @param timeMillis now
+     * @return the cancel events, paired with their orders, in submission order
+     */
+    public List<Map.Entry<OrderCanceled, Order>> cancelAll(long timeMillis) {
+        List<Map.Entry<OrderCanceled, Order>> out = new ArrayList<>();
+        for (WorkingOrder w : working) {
+            out.add(Map.entry(new OrderCanceled(w.order().clientOrderId(), w.order().instrument(), timeMillis),
+                    w.order()));
+        }
+        working.clear();
+        return out;
+    }
+
+    /**
+     * How many orders are working.
+     *
+     * @return the count
+     */
+    public int workingCount() {
+        return working.size() + arrivedDuringMatch.size();
+    }
+
+    /**
+     * Whether a working order of this side exists for the instrument.
+     *
+     * @param instrument the instrument
+     * @param side       the side
+     * @return true when one exists
+     */
+    public boolean hasWorking(InstrumentId instrument, Side side) {
+        for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
+            for (WorkingOrder w : list) {
+                if (w.order().instrument().equals(instrument) && w.order().side() == side) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cash set aside for working buy orders: the amount of quote-sized orders, and quantity times the limit, stop
+     * or reference price plus the taker fee for the others.
+     *
+     * @return reserved cash in the account currency
+     */
+    public BigDecimal reservedCash() {
+        BigDecimal reserved = BigDecimal.ZERO;
+        for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
+            for (WorkingOrder w : list) {
+                Order o = w.order();
+                if (o.side() != Side.BUY) {
+                    continue;
+                }
+                if (o.size() instanceof OrderSize.Quote q) {
+                    reserved = reserved.add(q.notional());
+                } else {
+                    BigDecimal qty = ((OrderSize.Base) o.size()).quantity();
+                    BigDecimal price = o instanceof LimitOrder l ? l.limitPrice()
+                            : o instanceof StopOrder s ? s.stopPrice()
+                            : BigDecimal.valueOf(w.referencePrice());
+                    reserved = reserved.add(qty.multiply(price).multiply(BigDecimal.ONE.add(fees.rate(Liquidity.TAKER))));
+                }
+            }
+        }
+        return reserved;
+    }
+
+    /**
+     * Matches the working orders of the bar's instrument against the bar, in submission order. Fills, expiries and
+     * refusals go to the listener, which books fills before the next order is matched.
+     *
+     * @param bar a bar that opened after every working order was accepted
+     */
+    public void onBar(Bar bar) {
+        if (working.isEmpty()) {
+            return;
+        }
+        matching = true;
+        try {
+            int kept = 0;
+            for (int i = 0; i < working.size(); i++) {
+                WorkingOrder w = working.get(i);
+                if (!w.order().instrument().equals(bar.instrument()) || !match(w, bar)) {
+                    working.set(kept++, w);
+                }
+            }
+            working.subList(kept, working.size()).clear();
+        } finally {
+            matching = false;
+            working.addAll(arrivedDuringMatch);
+            arrivedDuringMatch.clear();
+        }
+    }
+
+    /** @return true when the order is finished (filled, expired or refused) */
+    private boolean match(WorkingOrder w, Bar bar) {
+        Order order = w.order();
+        long now = bar.openTimeMillis();
+        if (order.timeInForce() == TimeInForce.DAY
+                && Math.floorDiv(now, DAY_MILLIS) > Math.floorDiv(w.acceptedAtMillis(), DAY_MILLIS)) {
+            listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order);
+            return true;
+        }
+        Instrument instrument = instruments.get(order.instrument());
+        FillPrice fp = FillPrice.on(order, bar, instrument, slippage);
+        if (fp == null) {
+            if (order.timeInForce() == TimeInForce.IOC || order.timeInForce() == TimeInForce.FOK) {
+                listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order);
+                return true;
+            }
+            return false;
+        }
+        BigDecimal qty = quantityAt(order, fp, instrument);
+        RejectReason problem = null;
+        if (qty.signum() > 0 && order.size() instanceof OrderSize.Quote && order.side() == Side.BUY) {
+            BigDecimal affordable = capToCash(qty, fp, instrument);
+            if (affordable.signum() == 0) {
+                problem = fundsProblem(order, qty, fp, instrument);
+            }
+            qty = affordable;
+        }
+        if (problem == null) {
+            problem = OrderRounding.checkMinimums(qty, fp.price(), instrument);
+        }
+        if (problem == null) {
+            problem = fundsProblem(order, qty, fp, instrument);
+        }
+        if (problem != null) {
+            listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), now, problem), order);
+            return true;
+        }
+        BigDecimal notional = qty.multiply(fp.price());
+        Fill fill = new Fill(order.clientOrderId(), order.instrument(), order.side(), fp.price(), qty,
+                fees.fee(notional, fp.liquidity()), instrument.quoteAsset(), fp.liquidity(), now);
+        listener.onVenueEvent(new OrderFilled(fill, BigDecimal.ZERO), order);
+        return true;
+    }
+
+    /**
+     * The base quantity to fill: as ordered, or for a quote amount {@code N} at price {@code p} with fee rate
+     * {@code f}, {@code floor_lot(N / (p * (1 + f)))}, so the amount covers cost and fee.
+     */
+    private BigDecimal quantityAt(Order order, FillPrice fp, Instrument instrument) {
+        if (order.size() instanceof OrderSize.Base b) {
+            return b.quantity();
+        }
+        BigDecimal notional = ((OrderSize.Quote) order.size()).notional();
+        BigDecimal perUnit = fp.price().multiply(BigDecimal.ONE.add(fees.rate(fp.liquidity())));
+        return instrument.roundQuantityDown(notional.divide(perUnit, MathContext.DECIMAL128));
+    }
+
+    /**
+     * Lowers a quote-sized buy by whole lots until cost plus fee fits the cash (the fee's rounding to 1e-8 can
+     * exceed the amount by a fraction of a unit).
+     *
+     * @return the affordable quantity, possibly zero
+     */
+    private BigDecimal capToCash(BigDecimal qty, FillPrice fp, Instrument instrument) {
+        BigDecimal cash = portfolio.cash();
+        BigDecimal q = qty;
+        while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
+            q = q.subtract(instrument.lotSize());
+        }
+        return q.max(BigDecimal.ZERO).setScale(Math.max(instrument.lotSize().scale(), 0), RoundingMode.DOWN);
+    }
+
+    private BigDecimal cost(BigDecimal qty, FillPrice fp) {
+        BigDecimal notional = qty.multiply(fp.price());
+        return notional.add(fees.fee(notional, fp.liquidity()));
+    }
+
+    private RejectReason fundsProblem(Order order, BigDecimal qty, FillPrice fp, Instrument instrument) {
+        if (order.side() == Side.BUY) {
+            BigDecimal cost = cost(qty, fp);
+            if (cost.compareTo(portfolio.cash()) > 0) {
+                return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_FUNDS", "buy of " + qty.toPlainString()
+                        + " at " + fp.price().toPlainString() + " costs " + cost.toPlainString()
+                        + " with fee, cash is " + portfolio.cash().toPlainString(), null);
+            }
+        } else if (!instrument.kind().allowsShort()) {
+            BigDecimal held = portfolio.position(order.instrument()).quantity();
+            if (qty.compareTo(held) > 0) {
+                return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_BALANCE", "sell of " + qty.toPlainString()
+                        + " " + instrument.baseAsset() + " but the spot balance is " + held.toPlainString(), null);
+            }
+        }
+        return null;
+    }
+}

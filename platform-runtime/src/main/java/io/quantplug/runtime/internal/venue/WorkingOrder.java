@@ -1,0 +1,13 @@
+package io.quantplug.runtime.internal.venue;
+
+import io.quantplug.api.order.Order;
+
+/**
+ * An accepted order waiting at the simulated venue, already rounded to the instrument's tick and lot size.
+ *
+ * @param order           the order
+ * @param acceptedAtMillis acceptance time, UTC epoch milliseconds
+ * @param referencePrice  the last price when it was accepted, for cash reservation
+ */
+record WorkingOrder(Order order, long acceptedAtMillis, double referencePrice) {
+}

@@ -1,0 +1,14 @@
+/**
+ * What a trading session reports while it runs: signals, orders, order events and plugin faults, through a
+ * {@link io.quantplug.runtime.session.SessionListener}. The in-memory backtest result, the store and the console's
+ * live stream all listen here.
+ *
+ * <pre>{@code
+ * SessionListener printRejections = new SessionListener() {
+ *     public void onOrderEvent(String strategy, OrderEvent e) {
+ *         if (e instanceof OrderRejected r) System.out.println(strategy + ": " + r.reason().message());
+ *     }
+ * };
+ * }</pre>
+ */
+package io.quantplug.runtime.session;
