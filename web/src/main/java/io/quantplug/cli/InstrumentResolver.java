@@ -1,0 +1,97 @@
+package io.quantplug.cli;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.instrument.InstrumentKind;
+import io.quantplug.runtime.data.BarSeries;
+import io.quantplug.runtime.instrument.InstrumentCatalog;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the instrument of a backtest on a file, which has prices but no exchange rules.
+ *
+ * <ul>
+ *   <li>Symbol: {@code --symbol}, else the first upper-case token of the file name that ends with a known quote
+ *       asset ({@code BTCUSDT_1m_2023.csv} gives {@code BTCUSDT}).</li>
+ *   <li>Tick size: {@code --tick-size}, else the finest price increment in the data (10<sup>-d</sup>, {@code d} the
+ *       most decimals any price has), so fills stay on the grid the data was recorded on.</li>
+ *   <li>Lot size and minimum notional: the options, else Binance spot's filters for a known symbol, else
+ *       {@code 0.00000001} and 0.</li>
+ * </ul>
+ */
+final class InstrumentResolver {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Z0-9]{4,20}");
+    private static final BigDecimal DEFAULT_LOT = new BigDecimal("0.00000001");
+    private static final int MAX_PRICE_DECIMALS = 12;
+
+    private InstrumentResolver() {
+    }
+
+    static Instrument resolve(String symbolOption, String venue, Path file, BarSeries series, BigDecimal tickSize,
+                              BigDecimal lotSize, BigDecimal minNotional) {
+        String symbol = symbolOption != null ? symbolOption.strip().toUpperCase(java.util.Locale.ROOT)
+                : inferSymbol(file).orElseThrow(() -> new UserInputException("cannot tell the symbol from the file name "
+                + file.getFileName() + "; pass --symbol (e.g. --symbol BTCUSDT)"));
+        InstrumentId id;
+        try {
+            id = InstrumentId.of(symbol, venue);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--symbol/--venue: " + e.getMessage());
+        }
+        Optional<Instrument> known = "BINANCE".equals(venue)
+                ? InstrumentCatalog.binanceSpot().find(symbol) : Optional.empty();
+        String[] assets = known.map(k -> new String[] {k.baseAsset(), k.quoteAsset()})
+                .or(() -> InstrumentCatalog.splitSymbol(symbol))
+                .orElse(new String[] {symbol, "QUOTE"});
+        BigDecimal tick = tickSize != null ? positive("--tick-size", tickSize) : inferTickSize(series);
+        BigDecimal lot = lotSize != null ? positive("--lot-size", lotSize)
+                : known.map(Instrument::lotSize).orElse(DEFAULT_LOT);
+        BigDecimal minQty = lotSize != null ? lot : known.map(Instrument::minQuantity).orElse(lot);
+        BigDecimal minNot = minNotional != null ? nonNegative("--min-notional", minNotional)
+                : known.map(Instrument::minNotional).orElse(BigDecimal.ZERO);
+        return new Instrument(id, assets[0], assets[1], tick, lot, minQty, minNot, InstrumentKind.SPOT);
+    }
+
+    static Optional<String> inferSymbol(Path file) {
+        String name = file.getFileName().toString();
+        for (String token : name.split("[_\\-.\\s]+")) {
+            if (TOKEN.matcher(token).matches() && InstrumentCatalog.splitSymbol(token).isPresent()) {
+                return Optional.of(token);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The finest decimal increment any open, high, low or close of the series is written with. */
+    static BigDecimal inferTickSize(BarSeries s) {
+        int decimals = 0;
+        for (int i = 0; i < s.size() && decimals < MAX_PRICE_DECIMALS; i++) {
+            decimals = Math.max(decimals, Math.max(Math.max(scale(s.open(i)), scale(s.high(i))),
+                    Math.max(scale(s.low(i)), scale(s.close(i)))));
+        }
+        return BigDecimal.ONE.movePointLeft(Math.min(decimals, MAX_PRICE_DECIMALS));
+    }
+
+    private static int scale(double price) {
+        return Math.max(0, BigDecimal.valueOf(price).stripTrailingZeros().scale());
+    }
+
+    private static BigDecimal positive(String option, BigDecimal v) {
+        if (v.signum() <= 0) {
+            throw new UserInputException(option + " = " + v.toPlainString() + " is out of range: allowed > 0");
+        }
+        return v;
+    }
+
+    private static BigDecimal nonNegative(String option, BigDecimal v) {
+        if (v.signum() < 0) {
+            throw new UserInputException(option + " = " + v.toPlainString() + " is out of range: allowed >= 0");
+        }
+        return v;
+    }
+}

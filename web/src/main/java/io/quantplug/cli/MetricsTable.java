@@ -1,0 +1,89 @@
+package io.quantplug.cli;
+
+import io.quantplug.runtime.analytics.ExitReason;
+import io.quantplug.runtime.analytics.PerformanceMetrics;
+
+import io.quantplug.runtime.backtest.BacktestResult;
+import io.quantplug.runtime.session.Rejection;
+
+import java.io.PrintWriter;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a backtest's metrics as an aligned table. */
+final class MetricsTable {
+
+    private MetricsTable() {
+    }
+
+    static void print(BacktestResult r, PrintWriter out) {
+        PerformanceMetrics m = r.metrics();
+        String ccy = r.config().instrument().quoteAsset();
+        out.printf(Locale.ROOT, "%s on %s, %s bars, %s .. %s (%,d bars)%n", r.config().strategy(),
+                r.config().instrument().id(), r.timeframe(), Instant.ofEpochMilli(r.firstBarMillis()),
+                Instant.ofEpochMilli(r.lastBarMillis()), r.barCount());
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("Start equity", money(m.startEquity(), ccy));
+        rows.put("End equity", money(m.endEquity(), ccy));
+        rows.put("Net profit", money(m.netProfit(), ccy));
+        rows.put("Total return", pct(m.totalReturn()));
+        rows.put("CAGR", pct(m.cagr()));
+        rows.put("Annualised volatility", pct(m.annualizedVolatility()));
+        rows.put("Sharpe", ratio(m.sharpe()));
+        rows.put("Sortino", ratio(m.sortino()));
+        rows.put("Max drawdown", pct(m.maxDrawdown()));
+        rows.put("Max drawdown duration", duration(m.maxDrawdownDuration()));
+        rows.put("Calmar", ratio(m.calmar()));
+        rows.put("Trades", String.format(Locale.ROOT, "%,d", m.tradeCount()) + endOfData(r));
+        rows.put("Win rate", pct(m.winRate()));
+        rows.put("Profit factor", ratio(m.profitFactor()));
+        rows.put("Average trade", money(m.averageTrade(), ccy));
+        rows.put("Exposure", pct(m.exposure()));
+        rows.put("Fees", money(m.totalFees(), ccy));
+        rows.put("Rejected orders", rejections(r));
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
+        rows.forEach((k, v) -> out.printf("  %-" + width + "s  %s%n", k, v));
+    }
+
+    private static String endOfData(BacktestResult r) {
+        long open = r.trades().stream().filter(t -> t.exitReason() == ExitReason.END_OF_DATA).count();
+        return open == 0 ? "" : " (" + open + " closed at the end of the data)";
+    }
+
+    private static String rejections(BacktestResult r) {
+        if (r.rejections().isEmpty()) {
+            return "0";
+        }
+        Map<String, Integer> byCode = new LinkedHashMap<>();
+        for (Rejection x : r.rejections()) {
+            String key = x.reason().code() + (x.reason().ruleId() == null ? "" : " by " + x.reason().ruleId());
+            byCode.merge(key, 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder().append(r.rejections().size()).append(" (");
+        byCode.forEach((k, v) -> b.append(v).append(' ').append(k).append(", "));
+        return b.substring(0, b.length() - 2) + ")";
+    }
+
+    static String money(java.math.BigDecimal v, String ccy) {
+        return String.format(Locale.ROOT, "%,.2f %s", v.setScale(2, RoundingMode.HALF_UP), ccy);
+    }
+
+    static String pct(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f %%", v * 100) : "n/a";
+    }
+
+    static String ratio(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+    }
+
+    static String duration(Duration d) {
+        long hours = d.toHours();
+        return hours >= 48 ? String.format(Locale.ROOT, "%.1f days", d.toMinutes() / 1440.0)
+                : String.format(Locale.ROOT, "%d h %02d min", hours, d.toMinutesPart());
+    }
+
+}

@@ -1,0 +1,38 @@
+package io.quantplug.cli;
+
+import io.quantplug.runtime.backtest.BacktestProgress;
+
+import java.io.PrintWriter;
+
+/**
+ * A progress bar on standard error, shown only once a run has taken more than {@link #DELAY_NANOS}: short runs stay
+ * quiet. Uses the wall clock, which is fine here: this is the command line's edge, not the engine.
+ */
+final class ProgressBar implements BacktestProgress {
+
+    static final long DELAY_NANOS = 2_000_000_000L;
+    private static final int WIDTH = 30;
+
+    private final PrintWriter err;
+    private final long startNanos = System.nanoTime();
+    private boolean shown;
+
+    ProgressBar(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void onProgress(long barsDone, long barsTotal) {
+        if (!shown && System.nanoTime() - startNanos < DELAY_NANOS) {
+            return;
+        }
+        shown = true;
+        int filled = barsTotal == 0 ? WIDTH : (int) (WIDTH * barsDone / barsTotal);
+        err.printf("\r[%s%s] %3d%% %,d/%,d bars", "#".repeat(filled), " ".repeat(WIDTH - filled),
+                barsTotal == 0 ? 100 : 100 * barsDone / barsTotal, barsDone, barsTotal);
+        if (barsDone >= barsTotal) {
+            err.println();
+        }
+        err.flush();
+    }
+}

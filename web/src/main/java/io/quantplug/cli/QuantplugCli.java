@@ -1,0 +1,91 @@
+package io.quantplug.cli;
+
+import io.quantplug.api.ApiVersion;
+import io.quantplug.api.param.InvalidParameterException;
+import io.quantplug.runtime.QuantplugException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/**
+ * The {@code quantplug} command. {@link #run} is the testable entry point; {@link #main} exits with its code.
+ */
+@Command(name = "quantplug", mixinStandardHelpOptions = true, versionProvider = QuantplugCli.Version.class,
+        description = "Quantplug: a trading platform whose every trading idea is a plugin.",
+        subcommands = {BacktestCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+public final class QuantplugCli {
+
+    /** Exit code of a successful run. */
+    public static final int OK = 0;
+    /** Exit code of an internal failure (a bug). */
+    public static final int INTERNAL_ERROR = 1;
+    /** Exit code of bad input: a missing or malformed file, an unknown id, a parameter out of range, a bad plugin. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code of a run that completed but in which a plugin callback failed. */
+    public static final int PLUGIN_FAULT = 3;
+
+    private QuantplugCli() {
+    }
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(QuantplugCli.class);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            boolean verbose = parseResult.expandedArgs().contains("--verbose");
+            PrintWriter e = c.getErr();
+            if (isBadInput(ex)) {
+                e.println("quantplug: error: " + ex.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(e);
+                }
+                return BAD_INPUT;
+            }
+            e.println("quantplug: internal error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) {
+                ex.printStackTrace(e);
+            }
+            return INTERNAL_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    private static boolean isBadInput(Exception ex) {
+        return ex instanceof UserInputException || ex instanceof QuantplugException
+                || ex instanceof InvalidParameterException;
+    }
+
+    /** Reports the build and API versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = QuantplugCli.class.getPackage().getImplementationVersion();
+            return new String[] {"quantplug " + (v == null ? "(development build)" : v) + ", API " + ApiVersion.CURRENT};
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.quantplug.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quantplug.testsupport.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backtest command end to end: real data, plugins loaded from the distribution's jars. */
+class BacktestCommandIT {
+
+    static final String BINANCE_US = "binance-us-btcusdt-1m-2023-03/BTCUSDT_1m_20230301_20230321.csv";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesResultJsonAndReportWithTheDocumentedShape() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--param", "fast=10", "--param", "slow=30", "--fee-bps", "10", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Sharpe", "Max drawdown", "Win rate", "Trades", "30,240 bars");
+
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(doc.get("trades").isArray()).isTrue();
+        JsonNode first = doc.get("trades").get(0);
+        for (String field : new String[] {"entryTime", "exitTime", "entryPrice", "exitPrice", "quantity", "side",
+            "pnl", "fees", "exitReason"}) {
+            assertThat(first.has(field)).as("trade field %s", field).isTrue();
+        }
+        assertThat(first.get("entryTime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        for (String metric : new String[] {"totalReturn", "sharpe", "sortino", "maxDrawdown", "winRate",
+            "profitFactor", "tradeCount"}) {
+            assertThat(doc.get("metrics").has(metric)).as("metric %s", metric).isTrue();
+        }
+        JsonNode equity = doc.get("equity");
+        assertThat(equity.size()).isEqualTo(30_241);
+        assertThat(equity.get(0).get(0).asText()).isEqualTo("2023-03-01T00:00:00Z");
+        assertThat(equity.get(0).get(1).asDouble()).isEqualTo(10_000.0);
+        JsonNode last = doc.get("trades").get(doc.get("trades").size() - 1);
+        assertThat(last.get("exitReason").asText()).isEqualTo("END_OF_DATA");
+        assertThat(last.get("exitTime").asText()).isEqualTo("2023-03-22T00:00:00Z");
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("TradingView Lightweight Charts", "createSeriesMarkers", "\"trades\":[")
+                .doesNotContain("__RESULT_JSON__", "__CANDLE_JSON__", "<script src=");
+    }
+
+    @Test
+    void riskRuleRejectionShowsInTheResultWithItsTypedReason() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        Path out = tmp.resolve("risk");
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--risk", "max-order-notional:percentOfEquity=50", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Rejected orders").contains("MAX_ORDER_NOTIONAL by max-order-notional");
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        JsonNode rejection = doc.get("rejections").get(0);
+        assertThat(rejection.get("source").asText()).isEqualTo("RISK_RULE");
+        assertThat(rejection.get("code").asText()).isEqualTo("MAX_ORDER_NOTIONAL");
+        assertThat(rejection.get("ruleId").asText()).isEqualTo("max-order-notional");
+        assertThat(rejection.get("message").asText()).contains("exceeds 50% of equity");
+        // Every entry is all-in (100 % of equity), so every entry is refused and no trade happens.
+        assertThat(doc.get("trades").size()).isZero();
+    }
+
+    @Test
+    void missingFileIsOneLineNamingTheFile() {
+        CliRun run = CliRun.of("backtest", "--data", tmp.resolve("nope.csv").toString(), "--strategy", "sma-crossover");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("nope.csv").contains("does not exist").doesNotContain("Exception");
+    }
+
+    @Test
+    void malformedRowIsOneLineNamingFileAndLine() throws IOException {
+        Path bad = tmp.resolve("BTCUSDT_bad.csv");
+        Files.writeString(bad, "timestamp,open,high,low,close,volume\n"
+                + "2023-03-01 00:00:00,100,101,99,100.5,1\n"
+                + "2023-03-01 00:01:00,100.5,abc,99,100,1\n");
+        CliRun run = CliRun.of("backtest", "--data", bad.toString(), "--strategy", "sma-crossover");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("BTCUSDT_bad.csv:3").contains("abc").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownStrategyNamesTheAvailableOnes() {
+        Path data = SharedData.require(BINANCE_US);
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "no-such-strategy");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("unknown strategy 'no-such-strategy'")
+                .contains("available: ").contains("rsi-reversion").contains("sma-crossover");
+    }
+
+    @Test
+    void outOfRangeParameterNamesTheParameterAndItsRange() {
+        Path data = SharedData.require(BINANCE_US);
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--param", "fast=0");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("parameter 'fast' = 0 is out of range: allowed integer 1 .. 1000 (bars)");
+
+        CliRun crossed = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--param", "fast=50", "--param", "slow=20");
+        assertThat(crossed.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(crossed.err()).contains("'fast' = 50 must be below 'slow' = 20");
+    }
+
+    @Test
+    void jarThatIsNotAPluginIsRefusedNamingTheFileAndReason() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        Path plugins = copyOfDistributionPlugins();
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("not-a-plugin.jar")),
+                new Manifest())) {
+            jar.flush();
+        }
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--plugins-dir", plugins.toString());
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("not-a-plugin.jar").contains("refused")
+                .contains("its manifest has no Plugin-Id");
+
+        Files.writeString(plugins.resolve("not-a-plugin.jar"), "this is not a zip file");
+        CliRun corrupt = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--plugins-dir", plugins.toString());
+        assertThat(corrupt.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(corrupt.err()).contains("not-a-plugin.jar").contains("not a valid jar");
+    }
+
+    @Test
+    void verbosePrintsTheStackTrace() {
+        CliRun run = CliRun.of("backtest", "--data", tmp.resolve("nope.csv").toString(), "--strategy", "x",
+                "--verbose");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.err()).contains("does not exist").contains("\tat ");
+    }
+
+    @Test
+    void unknownOptionIsOneLine() {
+        CliRun run = CliRun.of("backtest", "--data", "x.csv", "--strategy", "s", "--bogus");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("Unknown option: '--bogus'");
+    }
+
+    private Path copyOfDistributionPlugins() throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        try (Stream<Path> jars = Files.list(CliRun.dist().resolve("plugins"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+        return plugins;
+    }
+}

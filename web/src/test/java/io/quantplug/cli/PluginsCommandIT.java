@@ -1,0 +1,45 @@
+package io.quantplug.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PluginsCommandIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void listsTheDistributionPluginsWithVersionStateAndExtensions() {
+        CliRun run = CliRun.of("plugins");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("sma-crossover\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:sma-crossover")
+                .containsPattern("rsi-reversion\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:rsi-reversion")
+                .containsPattern("risk-basics\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:max-order-notional, "
+                        + "risk-rule:max-position-notional, risk-rule:max-open-positions")
+                .contains("3 plugin(s), 5 extension(s)");
+    }
+
+    @Test
+    void reportsARefusedJarAndExitsNonZero() throws IOException {
+        Files.writeString(tmp.resolve("junk.jar"), "not a jar");
+        CliRun run = CliRun.of("plugins", "--plugins-dir", tmp.toString());
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.out()).containsPattern("junk.jar\\s+-\\s+REFUSED");
+        assertThat(run.err()).contains("plugin junk.jar refused: not a valid jar");
+    }
+
+    @Test
+    void missingPluginsDirectoryIsOneLine() {
+        CliRun run = CliRun.of("plugins", "--plugins-dir", tmp.resolve("absent").toString());
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("absent").contains("does not exist");
+    }
+}
