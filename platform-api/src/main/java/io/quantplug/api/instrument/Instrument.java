@@ -97,6 +97,11 @@ public record Instrument(InstrumentId id, String baseAsset, String quoteAsset, B
     }
 
     private static BigDecimal roundToStep(BigDecimal value, BigDecimal step, RoundingMode mode) {
+        if (step.unscaledValue().equals(java.math.BigInteger.ONE)) {
+            // A power of ten (0.01, 1, ...): rounding to its scale is the same, without a division.
+            BigDecimal rounded = value.setScale(step.scale(), mode);
+            return step.scale() >= 0 ? rounded : rounded.setScale(0, RoundingMode.UNNECESSARY);
+        }
         BigDecimal steps = value.divide(step, 0, mode);
         return steps.multiply(step).setScale(Math.max(step.scale(), 0), RoundingMode.UNNECESSARY);
     }

@@ -1,7 +1,6 @@
 package io.quantplug.api.order;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The order id chosen by the client, deterministic so that an order can be reconciled after a restart instead of
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public record ClientOrderId(String value) {
 
-    private static final Pattern VALID = Pattern.compile("[.A-Z:/a-z0-9_-]{1,36}");
 
     /**
      * Validates the id.
@@ -21,10 +19,25 @@ public record ClientOrderId(String value) {
      */
     public ClientOrderId {
         Objects.requireNonNull(value, "value");
-        if (!VALID.matcher(value).matches()) {
+        if (!valid(value)) {
             throw new IllegalArgumentException("client order id '" + value
                     + "' must be 1-36 characters of A-Z a-z 0-9 . : / _ -");
         }
+    }
+
+    private static boolean valid(String v) {
+        if (v.isEmpty() || v.length() > 36) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == ':' || c == '/' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.quantplug.runtime.analytics;
 import io.quantplug.api.instrument.InstrumentId;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -43,13 +42,14 @@ public record RoundTrip(String strategy, InstrumentId instrument, PositionSide s
     }
 
     /**
-     * Net P&amp;L as a fraction of the entry value ({@code pnl / (entryPrice * quantity)}).
+     * Net P&amp;L as a fraction of the entry value ({@code pnl / (entryPrice * quantity)}), in {@code double}: an
+     * analytics ratio, not money.
      *
      * @return the trade's return, e.g. 0.012 for +1.2 %
      */
     public double returnOnEntry() {
-        BigDecimal entryValue = entryPrice.multiply(quantity);
-        return entryValue.signum() == 0 ? 0.0 : pnl.divide(entryValue, MathContext.DECIMAL64).doubleValue();
+        double entryValue = entryPrice.doubleValue() * quantity.doubleValue();
+        return entryValue == 0 ? 0.0 : pnl.doubleValue() / entryValue;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.quantplug.api.param.Parameters;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.MetricsCalculator;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.internal.engine.Bound;
@@ -124,12 +125,13 @@ public final class Backtester {
         progress.onProgress(total, total);
 
         BigDecimal endEquity = session.account().equity();
-        PerformanceMetrics metrics = MetricsCalculator.compute(session.equity(), session.trades(),
+        EquityCurve equity = session.equity();
+        PerformanceMetrics metrics = MetricsCalculator.compute(equity, session.trades(),
                 timeframe.barsPerYear(), session.barsInMarket(), config.initialCapital(), endEquity,
                 session.account().totalFees());
         return new BacktestResult(config, resolved, timeframe, bars.get(0).openTimeMillis(),
                 bars.get(bars.size() - 1).openTimeMillis(), session.barCount(), session.trades(), metrics,
-                session.equity(), collector.rejections, collector.faults, collector.signals, collector.orders,
+                equity, collector.rejections, collector.faults, collector.signals, collector.orders,
                 collector.fills);
     }
 

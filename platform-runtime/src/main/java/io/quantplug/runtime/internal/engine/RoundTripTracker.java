@@ -32,6 +32,11 @@ final class RoundTripTracker {
         BigDecimal exitValue = BigDecimal.ZERO;
         BigDecimal gross = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
+        /** The price of the only entry (exit) fill, or null after a second one: saves a division. */
+        BigDecimal onlyEntryPrice;
+        BigDecimal onlyExitPrice;
+        int entryFills;
+        int exitFills;
 
         OpenTrip(String strategy, PositionSide side, long entryTime) {
             this.strategy = strategy;
@@ -62,6 +67,7 @@ final class RoundTripTracker {
                     : fee.multiply(closing).divide(qty, MathContext.DECIMAL128);
             trip.exitQty = trip.exitQty.add(closing);
             trip.exitValue = trip.exitValue.add(closing.multiply(fill.price()));
+            trip.onlyExitPrice = ++trip.exitFills == 1 ? fill.price() : null;
             trip.gross = trip.gross.add(realized);
             trip.fees = trip.fees.add(closingFee);
             trip.position = trip.position.add(trip.position.signum() > 0 ? closing.negate() : closing);
@@ -85,12 +91,15 @@ final class RoundTripTracker {
         trip.position = trip.position.add(delta);
         trip.entryQty = trip.entryQty.add(qty);
         trip.entryValue = trip.entryValue.add(qty.multiply(fill.price()));
+        trip.onlyEntryPrice = ++trip.entryFills == 1 ? fill.price() : null;
         trip.fees = trip.fees.add(fee);
     }
 
     private static RoundTrip close(OpenTrip t, Fill last, ExitReason reason) {
-        BigDecimal entryPrice = t.entryValue.divide(t.entryQty, MathContext.DECIMAL128).stripTrailingZeros();
-        BigDecimal exitPrice = t.exitValue.divide(t.exitQty, MathContext.DECIMAL128).stripTrailingZeros();
+        BigDecimal entryPrice = t.onlyEntryPrice != null ? t.onlyEntryPrice
+                : t.entryValue.divide(t.entryQty, MathContext.DECIMAL128).stripTrailingZeros();
+        BigDecimal exitPrice = t.onlyExitPrice != null ? t.onlyExitPrice
+                : t.exitValue.divide(t.exitQty, MathContext.DECIMAL128).stripTrailingZeros();
         return new RoundTrip(t.strategy, last.instrument(), t.side, t.entryTime, last.timeMillis(), entryPrice,
                 exitPrice, t.entryQty, t.gross, t.fees, t.gross.subtract(t.fees), reason);
     }

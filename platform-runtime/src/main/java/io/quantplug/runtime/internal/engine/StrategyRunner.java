@@ -15,7 +15,6 @@ import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.api.strategy.TimerEvent;
 
 import java.time.InstantSource;
-import java.util.function.Consumer;
 
 /**
  * One strategy instance in a session: the {@link StrategyContext} it sees, and the fault policy around each of its
@@ -53,23 +52,53 @@ final class StrategyRunner implements StrategyContext {
     }
 
     void start() {
-        guard("onStart", Strategy::onStart);
+        if (active()) {
+            try {
+                strategy.onStart();
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                fail("onStart", e);
+            }
+        }
     }
 
     void bar(Bar bar) {
-        guard("onBar", s -> s.onBar(bar));
+        if (active()) {
+            try {
+                strategy.onBar(bar);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                fail("onBar", e);
+            }
+        }
     }
 
     void orderEvent(OrderEvent event) {
-        guard("onOrderEvent", s -> s.onOrderEvent(event));
+        if (active()) {
+            try {
+                strategy.onOrderEvent(event);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                fail("onOrderEvent", e);
+            }
+        }
     }
 
     void timer(TimerEvent timer) {
-        guard("onTimer", s -> s.onTimer(timer));
+        if (active()) {
+            try {
+                strategy.onTimer(timer);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                fail("onTimer", e);
+            }
+        }
     }
 
     void stop() {
-        guard("onStop", Strategy::onStop);
+        if (active()) {
+            try {
+                strategy.onStop();
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                fail("onStop", e);
+            }
+        }
     }
 
     boolean isStopped() {
@@ -80,16 +109,14 @@ final class StrategyRunner implements StrategyContext {
         return providerId;
     }
 
-    private void guard(String callback, Consumer<Strategy> call) {
-        if (stopped || strategy == null) {
-            return;
-        }
-        try {
-            call.accept(strategy);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            stopped = true;
-            session.reportFault(providerId, instanceId, callback, e, "STOPPED_INSTANCE");
-        }
+    private boolean active() {
+        return !stopped && strategy != null;
+    }
+
+    /** The fault policy: stop this instance, report, let every other instance carry on. */
+    private void fail(String callback, Throwable e) {
+        stopped = true;
+        session.reportFault(providerId, instanceId, callback, e, "STOPPED_INSTANCE");
     }
 
     @Override

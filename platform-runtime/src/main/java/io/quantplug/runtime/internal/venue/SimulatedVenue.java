@@ -23,7 +23,6 @@ import io.quantplug.api.order.TimeInForce;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,7 +295,9 @@ public final class SimulatedVenue {
         }
         BigDecimal notional = ((OrderSize.Quote) order.size()).notional();
         BigDecimal perUnit = fp.price().multiply(BigDecimal.ONE.add(fees.rate(fp.liquidity())));
-        return instrument.roundQuantityDown(notional.divide(perUnit, MathContext.DECIMAL128));
+        // One division straight to the lot's scale (floor), then down to a multiple of the lot.
+        int lotScale = Math.max(instrument.lotSize().scale(), 0);
+        return instrument.roundQuantityDown(notional.divide(perUnit, lotScale, RoundingMode.DOWN));
     }
 
     /**
