@@ -83,8 +83,25 @@ public record Instrument(InstrumentId id, String baseAsset, String quoteAsset, B
      * @throws NumberFormatException when the price is not finite
      */
     public BigDecimal toTickPrice(double price) {
+        int scale = tickSize.scale();
+        if (tickSize.unscaledValue().equals(java.math.BigInteger.ONE) && scale >= 0 && scale < POWERS_OF_TEN.length) {
+            // Market data usually sits on the tick grid already. If price * 10^scale rounds to an integer n whose
+            // decimal n / 10^scale converts back to exactly this double, and the double's ulp is far below the
+            // tick, then that decimal is the shortest representation of the double (what BigDecimal.valueOf
+            // gives) and already a multiple of the tick: no string conversion needed.
+            double scaled = price * POWERS_OF_TEN[scale];
+            if (Math.abs(scaled) < 0x1p52) {
+                long n = Math.round(scaled);
+                if (n / POWERS_OF_TEN[scale] == price && Math.ulp(price) * 1e3 < 1.0 / POWERS_OF_TEN[scale]) {
+                    return BigDecimal.valueOf(n, scale);
+                }
+            }
+        }
         return roundPrice(BigDecimal.valueOf(price), RoundingMode.HALF_UP);
     }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
 
     /**
      * Rounds a quantity down to a multiple of the lot size (never buys or sells more than asked).

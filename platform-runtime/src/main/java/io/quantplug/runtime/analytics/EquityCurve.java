@@ -20,16 +20,37 @@ public final class EquityCurve {
      * @throws IllegalArgumentException when the lengths differ or times decrease
      */
     public EquityCurve(long[] timesMillis, double[] values) {
+        this(checkLengths(timesMillis, values), values, true);
+    }
+
+    private static long[] checkLengths(long[] timesMillis, double[] values) {
         if (timesMillis.length != values.length) {
             throw new IllegalArgumentException("times and values differ in length");
         }
+        return timesMillis;
+    }
+
+    /**
+     * A curve of the first {@code length} points of two arrays, copied once.
+     *
+     * @param timesMillis point times, UTC epoch milliseconds, non-decreasing
+     * @param values      equity at each time
+     * @param length      how many points to take
+     * @return the curve
+     * @throws IllegalArgumentException when times decrease
+     */
+    public static EquityCurve copyOf(long[] timesMillis, double[] values, int length) {
+        return new EquityCurve(Arrays.copyOf(timesMillis, length), Arrays.copyOf(values, length), false);
+    }
+
+    private EquityCurve(long[] timesMillis, double[] values, boolean copy) {
         for (int i = 1; i < timesMillis.length; i++) {
             if (timesMillis[i] < timesMillis[i - 1]) {
                 throw new IllegalArgumentException("equity times decrease at point " + i);
             }
         }
-        this.timesMillis = timesMillis.clone();
-        this.values = values.clone();
+        this.timesMillis = copy ? timesMillis.clone() : timesMillis;
+        this.values = copy ? values.clone() : values;
     }
 
     /**

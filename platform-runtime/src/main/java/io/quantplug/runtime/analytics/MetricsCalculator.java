@@ -1,11 +1,12 @@
 package io.quantplug.runtime.analytics;
 
-import org.apache.commons.statistics.descriptive.Mean;
-import org.apache.commons.statistics.descriptive.Variance;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -73,8 +74,9 @@ public final class MetricsCalculator {
         double years = (curve.timeMillis(n) - curve.timeMillis(0)) / (365.0 * 86_400_000.0);
         double cagr = years > 0 ? (eN > 0 ? Math.pow(eN / e0, 1.0 / years) - 1.0 : -1.0) : Double.NaN;
 
-        double mean = n > 0 ? Mean.of(returns).getAsDouble() : Double.NaN;
-        double sd = n > 1 ? Math.sqrt(Variance.of(returns).getAsDouble()) : Double.NaN;
+        DoubleStatistics stats = DoubleStatistics.of(EnumSet.of(Statistic.MEAN, Statistic.VARIANCE), returns);
+        double mean = n > 0 ? stats.getAsDouble(Statistic.MEAN) : Double.NaN;
+        double sd = n > 1 ? Math.sqrt(stats.getAsDouble(Statistic.VARIANCE)) : Double.NaN;
         double sqrtP = Math.sqrt(barsPerYear);
         double volatility = sd * sqrtP;
         double sharpe = ratio(mean, sd) * sqrtP;

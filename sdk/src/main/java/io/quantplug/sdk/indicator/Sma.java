@@ -3,10 +3,12 @@ package io.quantplug.sdk.indicator;
 /**
  * Simple moving average: the arithmetic mean of the last {@code period} inputs.
  *
- * <p>Kept as a running sum over a ring buffer, so each update is O(1). The running sum is compensated
- * (Neumaier's improvement of Kahan summation, Neumaier 1974, "Rundungsfehleranalyse einiger Verfahren zur
- * Summation endlicher Summen", ZAMM 54), so the rounding error does not grow with the length of the series and the
- * value stays within a few ulps of a mean recomputed from the window.
+ * <p>Kept as a running sum over a ring buffer, so each update is O(1). The sum is compensated (Neumaier's
+ * improvement of Kahan summation, Neumaier 1974, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher
+ * Summen", ZAMM 54), so its rounding error does not grow with the length of the series and a constant input gives
+ * exactly that constant. Each update adds one difference, {@code input - leaving}; for inputs within a factor of two
+ * of each other (prices in one window) that subtraction is exact (Sterbenz's lemma), so one compensated addition
+ * does the work of two.
  */
 public final class Sma implements Indicator {
 
@@ -35,18 +37,10 @@ public final class Sma implements Indicator {
     @Override
     public double update(double input) {
         Inputs.requireFinite(input);
-        if (count >= period) {
-            add(-window[next]);
-        }
-        add(input);
+        double x = input - window[next];
         window[next] = input;
         next = next + 1 == period ? 0 : next + 1;
         count++;
-        value = count >= period ? (sum + compensation) / period : Double.NaN;
-        return value;
-    }
-
-    private void add(double x) {
         double t = sum + x;
         if (Math.abs(sum) >= Math.abs(x)) {
             compensation += (sum - t) + x;
@@ -54,6 +48,8 @@ public final class Sma implements Indicator {
             compensation += (x - t) + sum;
         }
         sum = t;
+        value = count >= period ? (sum + compensation) / period : Double.NaN;
+        return value;
     }
 
     @Override

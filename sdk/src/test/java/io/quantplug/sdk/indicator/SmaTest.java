@@ -35,6 +35,28 @@ class SmaTest {
     }
 
     @Test
+    void flatMarketAfterMovementGivesEqualAveragesSoNoSpuriousCrossing() {
+        double[] closes = RealCloses.load();
+        Sma fast = new Sma(10);
+        Sma slow = new Sma(30);
+        Crossing crossing = new Crossing();
+        for (int i = 0; i < 5_000; i++) {
+            fast.update(closes[i]);
+            slow.update(closes[i]);
+        }
+        double flat = closes[4_999];
+        for (int i = 0; i < 100; i++) {
+            fast.update(flat);
+            slow.update(flat);
+            if (i >= 30) {
+                assertThat(fast.value()).isEqualTo(flat);
+                assertThat(slow.value()).isEqualTo(flat);
+                assertThat(crossing.update(fast.value(), slow.value())).isEqualTo(Crossing.Direction.NONE);
+            }
+        }
+    }
+
+    @Test
     void refusesBadPeriodAndNonFiniteInput() {
         assertThatThrownBy(() -> new Sma(0)).hasMessageContaining("period must be >= 1, got 0");
         assertThatThrownBy(() -> new Sma(5).update(Double.NaN)).hasMessageContaining("finite");

@@ -79,6 +79,9 @@ final class RiskGate implements RiskContext {
     }
 
     void onBar(Bar bar) {
+        if (rules.isEmpty()) {
+            return;
+        }
         for (int i = 0, n = rules.size(); i < n; i++) {
             Bound<RiskRule> rule = rules.get(i);
             try {

@@ -58,7 +58,7 @@ final class RoundTripTracker {
      */
     void onFill(Fill fill, BigDecimal realized, String strategy, ExitReason exitReason) {
         BigDecimal delta = fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate();
-        OpenTrip trip = open.get(fill.instrument());
+        OpenTrip trip = open.isEmpty() ? null : open.get(fill.instrument());
         BigDecimal qty = fill.quantity();
         BigDecimal fee = fill.fee();
         if (trip != null && trip.position.signum() != delta.signum()) {

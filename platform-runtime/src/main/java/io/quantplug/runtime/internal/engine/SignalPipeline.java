@@ -59,6 +59,9 @@ final class SignalPipeline implements SizingContext {
     }
 
     void onBar(Bar bar) {
+        if (enhancers.isEmpty()) {
+            return;
+        }
         for (int i = 0, n = enhancers.size(); i < n; i++) {
             Bound<SignalEnhancer> e = enhancers.get(i);
             try {

@@ -10,6 +10,7 @@ import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
 import io.quantplug.api.order.Liquidity;
 import io.quantplug.api.order.MarketOrder;
+import io.quantplug.api.order.OrderAccepted;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.OrderEvent;
@@ -176,7 +177,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
         if (finished) {
             throw new IllegalStateException("session is finished");
         }
-        if (!bar.instrument().equals(instrument.id())) {
+        if (bar.instrument() != instrument.id() && !bar.instrument().equals(instrument.id())) {
             throw new IllegalArgumentException("session trades " + instrument.id() + ", got a bar of "
                     + bar.instrument());
         }
@@ -213,7 +214,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
         }
         long now = clock.millis();
         for (Map.Entry<OrderCanceled, Order> e : venue.cancelAll(now)) {
-            OrderEntry entry = orders.get(e.getValue().clientOrderId());
+            OrderEntry entry = orders.remove(e.getValue().clientOrderId());
             listener.onOrderEvent(entry.owner.instanceId(), e.getKey());
             deliveries.add(new Delivery(entry.owner, e.getKey()));
         }
@@ -242,7 +243,6 @@ public final class TradingSession implements SimulatedVenue.Listener {
         Fill fill = new Fill(id, instrument.id(), side, price, qty.abs(), fees.fee(notional, Liquidity.TAKER),
                 instrument.quoteAsset(), Liquidity.TAKER, now);
         String ownerId = runner != null ? runner.instanceId() : ENGINE;
-        orders.put(id, new OrderEntry(runner, OrderOrigin.END_OF_DATA));
         listener.onOrderSubmitted(now, ownerId, order);
         OrderFilled filled = new OrderFilled(fill, BigDecimal.ZERO);
         book(fill, ownerId, ExitReason.END_OF_DATA);
@@ -274,7 +274,8 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     void submitDirect(StrategyRunner runner, Order order) {
         if (orders.containsKey(order.clientOrderId())) {
-            throw new IllegalArgumentException("client order id " + order.clientOrderId() + " was already used");
+            throw new IllegalArgumentException("client order id " + order.clientOrderId()
+                    + " belongs to a working order");
         }
         send(runner, order, OrderOrigin.DIRECT, null);
     }
@@ -286,6 +287,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
         }
         OrderCanceled canceled = venue.cancel(id, clock.millis());
         if (canceled != null) {
+            orders.remove(id);
             listener.onOrderEvent(runner.instanceId(), canceled);
             deliveries.add(new Delivery(runner, canceled));
         }
@@ -315,13 +317,17 @@ public final class TradingSession implements SimulatedVenue.Listener {
                 event = venue.submit(checked.order(), portfolio.lastPrice(order.instrument()), now);
             }
         }
+        if (!(event instanceof OrderAccepted)) {
+            orders.remove(order.clientOrderId());
+        }
         listener.onOrderEvent(runner.instanceId(), event);
         deliveries.add(new Delivery(runner, event));
     }
 
     @Override
     public void onVenueEvent(OrderEvent event, Order order) {
-        OrderEntry entry = orders.get(order.clientOrderId());
+        // Every venue event ends the order (complete fills, expiries, refusals): forget it.
+        OrderEntry entry = orders.remove(order.clientOrderId());
         String owner = entry.owner.instanceId();
         if (event instanceof OrderFilled filled) {
             book(filled.fill(), owner, exitReason(entry.origin, order));
@@ -432,7 +438,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
      * @return a snapshot of the curve
      */
     public EquityCurve equity() {
-        return new EquityCurve(Arrays.copyOf(equityTimes, equitySize), Arrays.copyOf(equityValues, equitySize));
+        return EquityCurve.copyOf(equityTimes, equityValues, equitySize);
     }
 
     /**

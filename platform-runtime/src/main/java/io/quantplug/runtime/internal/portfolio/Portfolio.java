@@ -30,6 +30,9 @@ public final class Portfolio implements PortfolioView {
     private double cashAsDouble;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
     private BigDecimal totalFees = BigDecimal.ZERO;
+    private int openCount;
+    private InstrumentId lastId;
+    private Position lastPosition;
 
     /**
      * Opens the account.
@@ -62,7 +65,9 @@ public final class Portfolio implements PortfolioView {
         }
         Position p = positionFor(fill.instrument());
         BigDecimal delta = fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate();
+        boolean wasOpen = p.quantityAsDouble() != 0.0;
         BigDecimal realized = p.apply(delta, fill.price());
+        openCount += (p.quantityAsDouble() != 0.0 ? 1 : 0) - (wasOpen ? 1 : 0);
         BigDecimal notional = fill.notional();
         cash = fill.side().sign() > 0 ? cash.subtract(notional) : cash.add(notional);
         cash = cash.subtract(fill.fee());
@@ -89,6 +94,9 @@ public final class Portfolio implements PortfolioView {
      * @return equity estimate in the account currency
      */
     public double equityEstimate() {
+        if (openCount == 0) {
+            return cashAsDouble;
+        }
         double e = cashAsDouble;
         for (int i = 0, n = positionList.size(); i < n; i++) {
             Position p = positionList.get(i);
@@ -106,12 +114,7 @@ public final class Portfolio implements PortfolioView {
      * @return true when some quantity is not zero
      */
     public boolean hasOpenPosition() {
-        for (int i = 0, n = positionList.size(); i < n; i++) {
-            if (positionList.get(i).quantityAsDouble() != 0.0) {
-                return true;
-            }
-        }
-        return false;
+        return openCount > 0;
     }
 
     /**
@@ -121,7 +124,7 @@ public final class Portfolio implements PortfolioView {
      * @return quote per base, or NaN before the first mark
      */
     public double lastPrice(InstrumentId instrument) {
-        Position p = positions.get(instrument);
+        Position p = instrument == lastId ? lastPosition : positions.get(instrument);
         return p == null ? Double.NaN : p.lastPrice();
     }
 
@@ -135,12 +138,17 @@ public final class Portfolio implements PortfolioView {
     }
 
     private Position positionFor(InstrumentId instrument) {
+        if (instrument == lastId) {
+            return lastPosition;
+        }
         Position p = positions.get(instrument);
         if (p == null) {
             p = new Position(instrument);
             positions.put(instrument, p);
             positionList.add(p);
         }
+        lastId = instrument;
+        lastPosition = p;
         return p;
     }
 

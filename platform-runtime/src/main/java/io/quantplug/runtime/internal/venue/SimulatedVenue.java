@@ -176,11 +176,14 @@ public final class SimulatedVenue {
      * @return true when one exists
      */
     public boolean hasWorking(InstrumentId instrument, Side side) {
-        for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
-            for (WorkingOrder w : list) {
-                if (w.order().instrument().equals(instrument) && w.order().side() == side) {
-                    return true;
-                }
+        return hasWorking(working, instrument, side) || hasWorking(arrivedDuringMatch, instrument, side);
+    }
+
+    private static boolean hasWorking(List<WorkingOrder> list, InstrumentId instrument, Side side) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            Order o = list.get(i).order();
+            if (o.side() == side && o.instrument().equals(instrument)) {
+                return true;
             }
         }
         return false;
@@ -193,6 +196,9 @@ public final class SimulatedVenue {
      * @return reserved cash in the account currency
      */
     public BigDecimal reservedCash() {
+        if (working.isEmpty() && arrivedDuringMatch.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
         BigDecimal reserved = BigDecimal.ZERO;
         for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
             for (WorkingOrder w : list) {

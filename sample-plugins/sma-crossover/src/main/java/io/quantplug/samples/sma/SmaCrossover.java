@@ -18,11 +18,15 @@ final class SmaCrossover implements Strategy {
     private final Sma fast;
     private final Sma slow;
     private final Crossing crossing = new Crossing();
+    private final String crossedAbove;
+    private final String crossedBelow;
 
     SmaCrossover(StrategyContext context, int fastPeriod, int slowPeriod) {
         this.context = context;
         this.fast = new Sma(fastPeriod);
         this.slow = new Sma(slowPeriod);
+        this.crossedAbove = "SMA(" + fastPeriod + ") crossed above SMA(" + slowPeriod + ")";
+        this.crossedBelow = "SMA(" + fastPeriod + ") crossed below SMA(" + slowPeriod + ")";
     }
 
     @Override
@@ -34,9 +38,9 @@ final class SmaCrossover implements Strategy {
         }
         switch (crossing.update(f, s)) {
             case UP -> context.emit(Signal.of(bar.instrument(), SignalDirection.LONG, context.clock().millis(),
-                    "SMA(" + fast.period() + ") crossed above SMA(" + slow.period() + ")"));
+                    crossedAbove));
             case DOWN -> context.emit(Signal.of(bar.instrument(), SignalDirection.FLAT, context.clock().millis(),
-                    "SMA(" + fast.period() + ") crossed below SMA(" + slow.period() + ")"));
+                    crossedBelow));
             default -> { }
         }
     }
