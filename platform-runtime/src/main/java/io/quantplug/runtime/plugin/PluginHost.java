@@ -7,7 +7,6 @@ import org.pf4j.JarPluginManager;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
-import org.pf4j.ServiceProviderExtensionFinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,7 @@ public final class PluginHost implements AutoCloseable {
     private final List<PluginInfo> plugins = new ArrayList<>();
     private ExtensionCatalog catalog = ExtensionCatalog.of(List.of());
 
-    /** PF4J's jar manager, finding extensions only through plugin-local {@code META-INF/services}. */
+    /** PF4J's jar manager, finding extensions only through the plugins' own provider files. */
     private static final class Pf4jManager extends JarPluginManager {
         Pf4jManager(Path directory) {
             super(directory);
@@ -53,12 +52,7 @@ public final class PluginHost implements AutoCloseable {
 
         @Override
         protected ExtensionFinder createExtensionFinder() {
-            ServiceProviderExtensionFinder finder = new ServiceProviderExtensionFinder(this) {
-                @Override
-                public Map<String, java.util.Set<String>> readClasspathStorages() {
-                    return Map.of();
-                }
-            };
+            ProviderFileFinder finder = new ProviderFileFinder(this);
             addPluginStateListener(finder);
             return finder;
         }

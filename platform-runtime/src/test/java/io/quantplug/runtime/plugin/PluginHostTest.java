@@ -1,0 +1,122 @@
+package io.quantplug.runtime.plugin;
+
+import io.quantplug.api.ExtensionDescriptor;
+import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.runtime.plugin.testplugin.EchoStrategyProvider;
+import io.quantplug.runtime.plugin.testplugin.FailingStartPlugin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.quantplug.runtime.plugin.TestJars.ECHO_SERVICE;
+import static io.quantplug.runtime.plugin.TestJars.jar;
+import static io.quantplug.runtime.plugin.TestJars.manifest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PluginHostTest {
+
+    @TempDir
+    Path dir;
+
+    private PluginInfo only(PluginHost host, String fileName) {
+        return host.plugins().stream().filter(p -> p.file().getFileName().toString().equals(fileName)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void loadsAProviderFromAJarThroughItsServiceDescriptor() throws IOException {
+        jar(dir.resolve("echo.jar"), manifest("echo-plugin", ">=0.1.0 & <0.2.0"), ECHO_SERVICE,
+                EchoStrategyProvider.class);
+        try (PluginHost host = PluginHost.open(dir)) {
+            PluginInfo p = only(host, "echo.jar");
+            assertThat(p.status()).isEqualTo(PluginStatus.STARTED);
+            assertThat(p.id()).isEqualTo("echo-plugin");
+            assertThat(p.version()).isEqualTo("1.2.3");
+            assertThat(p.problem()).isNull();
+            StrategyProvider provider = host.catalog().strategy("echo").orElseThrow();
+            // Loaded by the plugin's class loader, not the test's: a separate class with the same name.
+            assertThat(provider.getClass()).isNotSameAs(EchoStrategyProvider.class);
+            assertThat(provider.getClass().getName()).isEqualTo(EchoStrategyProvider.class.getName());
+            ExtensionDescriptor d = provider.descriptor();
+            assertThat(d.id()).isEqualTo("echo");
+        }
+    }
+
+    @Test
+    void refusesAnIncompatibleApiRangeNamingBothVersions() throws IOException {
+        jar(dir.resolve("future.jar"), manifest("future", ">=2.0.0"), ECHO_SERVICE, EchoStrategyProvider.class);
+        try (PluginHost host = PluginHost.open(dir)) {
+            PluginInfo p = only(host, "future.jar");
+            assertThat(p.status()).isEqualTo(PluginStatus.REFUSED);
+            assertThat(p.problem()).isEqualTo("requires Quantplug API >=2.0.0, but this runtime provides API 0.1.0");
+            assertThat(host.catalog().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAJarThatBundlesTheApi() throws IOException {
+        jar(dir.resolve("fat.jar"), manifest("fat", ">=0.1.0"), ECHO_SERVICE, EchoStrategyProvider.class,
+                StrategyProvider.class);
+        try (PluginHost host = PluginHost.open(dir)) {
+            PluginInfo p = only(host, "fat.jar");
+            assertThat(p.status()).isEqualTo(PluginStatus.REFUSED);
+            assertThat(p.problem()).contains("bundles the Quantplug API")
+                    .contains("io/quantplug/api/strategy/StrategyProvider.class").contains("'provided'");
+        }
+    }
+
+    @Test
+    void marksAPluginWhoseStartThrowsAsFailedWhileOthersLoad() throws IOException {
+        Map<String, String> m = new HashMap<>(manifest("broken", ">=0.1.0"));
+        m.put("Plugin-Class", FailingStartPlugin.class.getName());
+        jar(dir.resolve("a-broken.jar"), m, ECHO_SERVICE, EchoStrategyProvider.class, FailingStartPlugin.class);
+        jar(dir.resolve("b-good.jar"), manifest("good", ">=0.1.0"), ECHO_SERVICE, EchoStrategyProvider.class);
+        try (PluginHost host = PluginHost.open(dir)) {
+            PluginInfo broken = only(host, "a-broken.jar");
+            assertThat(broken.status()).isEqualTo(PluginStatus.FAILED);
+            assertThat(broken.problem()).contains("start failed").contains("cannot reach the license server");
+            assertThat(only(host, "b-good.jar").status()).isEqualTo(PluginStatus.STARTED);
+            assertThat(host.catalog().strategy("echo")).isPresent();
+        }
+    }
+
+    @Test
+    void failsAPluginWithoutExtensionsAndOneRepeatingAnotherPluginsExtensionId() throws IOException {
+        jar(dir.resolve("a.jar"), manifest("first", ">=0.1.0"), ECHO_SERVICE, EchoStrategyProvider.class);
+        jar(dir.resolve("b.jar"), manifest("second", ">=0.1.0"), ECHO_SERVICE, EchoStrategyProvider.class);
+        jar(dir.resolve("c.jar"), manifest("empty", ">=0.1.0"), Map.of(), EchoStrategyProvider.class);
+        try (PluginHost host = PluginHost.open(dir)) {
+            assertThat(only(host, "a.jar").status()).isEqualTo(PluginStatus.STARTED);
+            assertThat(only(host, "b.jar").problem()).isEqualTo("strategy id 'echo' is already provided by plugin first");
+            assertThat(only(host, "c.jar").problem()).contains("contributes no extension")
+                    .contains("META-INF/services/io.quantplug.api.strategy.StrategyProvider");
+            assertThat(host.problems()).hasSize(2);
+        }
+    }
+
+    @Test
+    void refusesCorruptJarsJarsWithoutPluginIdAndRepeatedPluginIds() throws IOException {
+        Files.writeString(dir.resolve("corrupt.jar"), "PK but not really");
+        jar(dir.resolve("lib.jar"), Map.of(), Map.of(), EchoStrategyProvider.class);
+        jar(dir.resolve("x1.jar"), manifest("same", ">=0.1.0"), ECHO_SERVICE, EchoStrategyProvider.class);
+        jar(dir.resolve("x2.jar"), manifest("same", ">=0.1.0"), ECHO_SERVICE, EchoStrategyProvider.class);
+        try (PluginHost host = PluginHost.open(dir)) {
+            assertThat(only(host, "corrupt.jar").problem()).startsWith("not a valid jar");
+            assertThat(only(host, "lib.jar").problem()).isEqualTo("not a plugin: its manifest has no Plugin-Id");
+            assertThat(only(host, "x1.jar").status()).isEqualTo(PluginStatus.STARTED);
+            assertThat(only(host, "x2.jar").problem()).isEqualTo("plugin id 'same' is already loaded from x1.jar");
+        }
+    }
+
+    @Test
+    void missingDirectoryIsAnError() {
+        assertThatThrownBy(() -> PluginHost.open(dir.resolve("absent")))
+                .isInstanceOf(PluginLoadException.class).hasMessageContaining("does not exist");
+    }
+}

@@ -1,0 +1,51 @@
+package io.quantplug.runtime.plugin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Builds plugin jars for tests from compiled test classes. */
+final class TestJars {
+
+    private TestJars() {
+    }
+
+    static Path jar(Path file, Map<String, String> manifest, Map<String, String> textEntries, Class<?>... classes)
+            throws IOException {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.forEach((k, v) -> m.getMainAttributes().putValue(k, v));
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, m)) {
+            for (Class<?> c : classes) {
+                String name = c.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(name));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
+                    in.transferTo(jar);
+                }
+                jar.closeEntry();
+            }
+            for (Map.Entry<String, String> e : textEntries.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    static Map<String, String> manifest(String id, String requires) {
+        return Map.of("Plugin-Id", id, "Plugin-Version", "1.2.3", "Plugin-Requires", requires);
+    }
+
+    static final Map<String, String> ECHO_SERVICE = Map.of(
+            "META-INF/services/io.quantplug.api.strategy.StrategyProvider",
+            "io.quantplug.runtime.plugin.testplugin.EchoStrategyProvider\n");
+}
