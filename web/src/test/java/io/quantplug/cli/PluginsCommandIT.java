@@ -21,8 +21,8 @@ class PluginsCommandIT {
         assertThat(run.out())
                 .containsPattern("sma-crossover\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:sma-crossover")
                 .containsPattern("rsi-reversion\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:rsi-reversion")
-                .containsPattern("risk-basics\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:max-order-notional, "
-                        + "risk-rule:max-position-notional, risk-rule:max-open-positions")
+                .containsPattern("risk-basics\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:max-position-notional, "
+                        + "risk-rule:max-open-positions, risk-rule:max-order-notional")
                 .contains("3 plugin(s), 5 extension(s)");
     }
 
