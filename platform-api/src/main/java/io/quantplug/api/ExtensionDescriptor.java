@@ -21,8 +21,13 @@ public record ExtensionDescriptor(String id, String name, String description, Pa
     /**
      * Validates the descriptor.
      *
+     * @param id stable identifier used on the command line and in stored runs, e.g. {@code sma-crossover}; lower-case letters, digits, {@code -} and {@code .}, starting with a letter, at most 64 characters
+     * @param name human-readable name, not blank
+     * @param description one or two sentences saying what the extension does, not blank
+     * @param parameters the typed parameters instances accept; {@link ParameterSchema#empty()} when there are none
      * @throws IllegalArgumentException if the id does not match {@code [a-z][a-z0-9.-]{0,63}} or a text is blank
      * @throws NullPointerException     if any component is null
+     * 
      */
     public ExtensionDescriptor {
         Objects.requireNonNull(id, "id");

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Balance(String asset, BigDecimal free, BigDecimal locked) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param asset asset code, e.g. {@code USDT}
+     * @param free available, asset units
+     * @param locked held by working orders, asset units
+     */
     public Balance {
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(free, "free");

@@ -26,7 +26,16 @@ public record Instrument(InstrumentId id, String baseAsset, String quoteAsset, B
     /**
      * Validates the rules.
      *
+     * @param id the instrument id
+     * @param baseAsset asset bought and sold, e.g. {@code BTC}
+     * @param quoteAsset asset prices and balances are in, e.g. {@code USDT}
+     * @param tickSize smallest price increment, &gt; 0
+     * @param lotSize smallest quantity increment (Binance {@code stepSize}), &gt; 0
+     * @param minQuantity smallest order quantity, &ge; 0
+     * @param minNotional smallest order value (price &times; quantity, quote asset), &ge; 0
+     * @param kind contract kind
      * @throws IllegalArgumentException when a size is not positive or a minimum is negative
+     * 
      */
     public Instrument {
         Objects.requireNonNull(id, "id");

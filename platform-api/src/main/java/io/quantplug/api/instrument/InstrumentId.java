@@ -17,7 +17,10 @@ public record InstrumentId(String symbol, String venue) {
     /**
      * Validates both parts.
      *
+     * @param symbol the venue's symbol: upper-case letters, digits, {@code _}, {@code -}, {@code /}; 1 to 32 characters
+     * @param venue the venue code: upper-case letters, digits and {@code _}; 1 to 16 characters
      * @throws IllegalArgumentException when a part does not match its pattern
+     * 
      */
     public InstrumentId {
         Objects.requireNonNull(symbol, "symbol");

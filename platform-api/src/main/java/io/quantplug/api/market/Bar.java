@@ -26,8 +26,17 @@ public record Bar(InstrumentId instrument, Timeframe timeframe, long openTimeMil
     /**
      * Validates the bar.
      *
+     * @param instrument the instrument
+     * @param timeframe the bar length
+     * @param openTimeMillis bar open time, UTC epoch milliseconds
+     * @param open first trade price, quote per base, &gt; 0
+     * @param high highest trade price, &ge; open, close and low
+     * @param low lowest trade price, &le; open and close, &gt; 0
+     * @param close last trade price, &gt; 0
+     * @param volume traded quantity in base units, &ge; 0
      * @throws IllegalArgumentException when a price is not finite and positive, the volume is negative or not
      *                                  finite, or low &le; open, close &le; high does not hold
+     * 
      */
     public Bar {
         Objects.requireNonNull(instrument, "instrument");

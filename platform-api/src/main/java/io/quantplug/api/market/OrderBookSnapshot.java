@@ -16,7 +16,14 @@ import java.util.Objects;
 public record OrderBookSnapshot(InstrumentId instrument, long timeMillis, List<BookLevel> bids,
                                 List<BookLevel> asks) {
 
-    /** Copies the level lists. */
+    /**
+     * Copies the level lists.
+     *
+     * @param instrument the instrument
+     * @param timeMillis snapshot time, UTC epoch milliseconds
+     * @param bids bid levels, best (highest) first
+     * @param asks ask levels, best (lowest) first
+     */
     public OrderBookSnapshot {
         Objects.requireNonNull(instrument, "instrument");
         bids = List.copyOf(bids);

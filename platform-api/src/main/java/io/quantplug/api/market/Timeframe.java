@@ -32,7 +32,9 @@ public record Timeframe(long millis) implements Comparable<Timeframe> {
     /**
      * Validates the length.
      *
+     * @param millis bar length in milliseconds, &gt; 0
      * @throws IllegalArgumentException when {@code millis <= 0}
+     * 
      */
     public Timeframe {
         if (millis <= 0) {

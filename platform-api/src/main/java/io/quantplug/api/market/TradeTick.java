@@ -21,7 +21,14 @@ public record TradeTick(InstrumentId instrument, long timeMillis, double price, 
     /**
      * Validates the trade.
      *
+     * @param instrument the instrument
+     * @param timeMillis trade time, UTC epoch milliseconds
+     * @param price trade price, quote per base, &gt; 0
+     * @param quantity traded quantity, base units, &gt; 0
+     * @param aggressor the taker's side ({@link Side#BUY} when a buyer lifted the offer)
+     * @param tradeId the venue's trade id, not null
      * @throws IllegalArgumentException when price or quantity is not finite and positive
+     * 
      */
     public TradeTick {
         Objects.requireNonNull(instrument, "instrument");

@@ -15,7 +15,9 @@ public record ClientOrderId(String value) {
     /**
      * Validates the id.
      *
+     * @param value the id text
      * @throws IllegalArgumentException when it is empty, longer than 36 characters, or has other characters
+     * 
      */
     public ClientOrderId {
         Objects.requireNonNull(value, "value");

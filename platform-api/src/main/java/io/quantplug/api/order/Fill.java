@@ -24,7 +24,17 @@ public record Fill(ClientOrderId clientOrderId, InstrumentId instrument, Side si
     /**
      * Validates the fill.
      *
+     * @param clientOrderId the order that filled
+     * @param instrument the instrument
+     * @param side buy or sell
+     * @param price execution price, quote per base, on the tick grid
+     * @param quantity executed quantity, base units, &gt; 0, on the lot grid
+     * @param fee fee charged, in {@code feeAsset} units, &ge; 0
+     * @param feeAsset the asset the fee is charged in (the quote asset in the simulated venue)
+     * @param liquidity maker or taker
+     * @param timeMillis execution time, UTC epoch milliseconds
      * @throws IllegalArgumentException when price or quantity is not positive or the fee is negative
+     * 
      */
     public Fill {
         Objects.requireNonNull(clientOrderId, "clientOrderId");

@@ -22,7 +22,14 @@ public record LimitOrder(ClientOrderId clientOrderId, InstrumentId instrument, S
     /**
      * Validates the order.
      *
+     * @param clientOrderId the client's id
+     * @param instrument the instrument
+     * @param side buy or sell
+     * @param quantity base units, &gt; 0 (rounded down to the lot size by the venue)
+     * @param limitPrice quote per base, &gt; 0 (rounded to the tick, towards the passive side, by the venue)
+     * @param timeInForce how long it works
      * @throws IllegalArgumentException when quantity or price is not positive
+     * 
      */
     public LimitOrder {
         Objects.requireNonNull(clientOrderId, "clientOrderId");

@@ -15,7 +15,14 @@ import java.util.Objects;
 public record MarketOrder(ClientOrderId clientOrderId, InstrumentId instrument, Side side, OrderSize size)
         implements Order {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param clientOrderId the client's id
+     * @param instrument the instrument
+     * @param side buy or sell
+     * @param size a base quantity or a quote amount
+     */
     public MarketOrder {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         Objects.requireNonNull(instrument, "instrument");

@@ -36,7 +36,12 @@ public sealed interface OrderSize {
      * @param quantity base units, &gt; 0
      */
     record Base(BigDecimal quantity) implements OrderSize {
-        /** @throws IllegalArgumentException when the quantity is not positive */
+        /**
+         * @throws IllegalArgumentException when the quantity is not positive
+         *
+         * @param quantity base units, &gt; 0
+         * @throws IllegalArgumentException when the quantity is not positive
+         */
         public Base {
             Objects.requireNonNull(quantity, "quantity");
             if (quantity.signum() <= 0) {
@@ -52,7 +57,12 @@ public sealed interface OrderSize {
      * @param notional quote units, &gt; 0
      */
     record Quote(BigDecimal notional) implements OrderSize {
-        /** @throws IllegalArgumentException when the amount is not positive */
+        /**
+         * @throws IllegalArgumentException when the amount is not positive
+         *
+         * @param notional quote units, &gt; 0
+         * @throws IllegalArgumentException when the amount is not positive
+         */
         public Quote {
             Objects.requireNonNull(notional, "notional");
             if (notional.signum() <= 0) {

@@ -19,7 +19,12 @@ public record RejectReason(RejectSource source, String code, String message, Str
     /**
      * Validates the reason.
      *
+     * @param source who refused it
+     * @param code upper-snake-case code, e.g. {@code MAX_ORDER_NOTIONAL}, {@code INSUFFICIENT_FUNDS}
+     * @param message what was exceeded and by how much, for people
+     * @param ruleId id of the risk rule that refused it when {@code source} is {@link RejectSource#RISK_RULE}, otherwise null
      * @throws IllegalArgumentException when the code is not upper-snake-case
+     * 
      */
     public RejectReason {
         Objects.requireNonNull(source, "source");

@@ -23,7 +23,14 @@ public record StopOrder(ClientOrderId clientOrderId, InstrumentId instrument, Si
     /**
      * Validates the order.
      *
+     * @param clientOrderId the client's id
+     * @param instrument the instrument
+     * @param side buy or sell
+     * @param quantity base units, &gt; 0
+     * @param stopPrice trigger price, quote per base, &gt; 0
+     * @param timeInForce how long it works
      * @throws IllegalArgumentException when quantity or price is not positive
+     * 
      */
     public StopOrder {
         Objects.requireNonNull(clientOrderId, "clientOrderId");

@@ -18,7 +18,9 @@ public record ParameterSchema(List<ParameterSpec> parameters) {
     /**
      * Validates that names are unique.
      *
+     * @param parameters the parameter specs in display order; names are unique
      * @throws IllegalArgumentException on a duplicate name
+     * 
      */
     public ParameterSchema {
         parameters = List.copyOf(parameters);

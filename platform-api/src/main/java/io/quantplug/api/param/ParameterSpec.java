@@ -30,7 +30,16 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
      * Validates the spec: a legal name, consistent bounds, choices only for {@code CHOICE}, and a default that is
      * itself valid.
      *
+     * @param name identifier used in {@code --param name=value}; starts with a letter, then letters, digits, {@code _}, {@code -} or {@code .}
+     * @param type value type
+     * @param defaultValue canonical text of the default value (parsed with {@link #parse(String)}), or null when the parameter is required
+     * @param min inclusive lower bound for {@link ParameterType#INTEGER} and {@link ParameterType#DECIMAL}, or null for none
+     * @param max inclusive upper bound, or null for none
+     * @param choices allowed values of a {@link ParameterType#CHOICE}, empty for other types
+     * @param unit unit shown beside the value ({@code bars}, {@code %}, {@code bps}, {@code USDT}), or null
+     * @param description what the parameter does, not blank
      * @throws IllegalArgumentException when the spec is inconsistent
+     * 
      */
     public ParameterSpec {
         Objects.requireNonNull(name, "name");

@@ -50,7 +50,12 @@ public sealed interface RiskDecision {
      * @param message what was exceeded, with the numbers
      */
     record Reject(String code, String message) implements RiskDecision {
-        /** Checks both are present. */
+        /**
+         * Checks both are present.
+         *
+         * @param code upper-snake-case code
+         * @param message what was exceeded, with the numbers
+         */
         public Reject {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
@@ -64,7 +69,13 @@ public sealed interface RiskDecision {
      * @param message  why
      */
     record Resize(BigDecimal quantity, String message) implements RiskDecision {
-        /** @throws IllegalArgumentException when the quantity is not positive */
+        /**
+         * @throws IllegalArgumentException when the quantity is not positive
+         *
+         * @param quantity new quantity, base units, &gt; 0
+         * @param message why
+         * @throws IllegalArgumentException when the quantity is not positive
+         */
         public Resize {
             Objects.requireNonNull(message, "message");
             if (quantity.signum() <= 0) {

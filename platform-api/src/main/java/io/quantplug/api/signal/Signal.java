@@ -22,7 +22,15 @@ public record Signal(InstrumentId instrument, SignalDirection direction, double 
     /**
      * Validates the signal.
      *
+     * @param instrument the instrument
+     * @param direction the exposure wanted
+     * @param strength how strongly, 0 to 1 (1 = full conviction); sizers may scale by it
+     * @param confidence how sure, 0 to 1; enhancers and aggregation policies may weigh by it
+     * @param timeMillis decision time, UTC epoch milliseconds
+     * @param reason why, for people, not blank
+     * @param scores named scores added by enhancers (e.g. {@code momentum -> 72.5}); empty when none
      * @throws IllegalArgumentException when strength or confidence is outside 0..1 or the reason is blank
+     * 
      */
     public Signal {
         Objects.requireNonNull(instrument, "instrument");
