@@ -118,6 +118,24 @@ class OrderRoundingTest {
     }
 
     @Test
+    void limitPriceThatRoundsToZeroIsRefusedNotThrown() {
+        // With no minimum notional, a buy limit at 0.004 rounds down to 0.00: refused as a value, not an exception.
+        Instrument noMinimum = new Instrument(BTC, "BTC", "USDT", d("0.01"), d("0.001"), d("0.001"),
+                BigDecimal.ZERO, InstrumentKind.SPOT);
+        VenueFixtures.Rig free = new VenueFixtures.Rig(noMinimum, "1000", "0", "0");
+        OrderEvent e = free.venue.submit(new LimitOrder(id("l"), BTC, Side.BUY, d("1"), d("0.004"),
+                TimeInForce.GTC), 100, T0);
+        assertThat(e).isInstanceOf(OrderRejected.class);
+        OrderRejected r = (OrderRejected) e;
+        assertThat(r.reason().source()).isEqualTo(RejectSource.VALIDATION);
+        assertThat(r.reason().code()).isEqualTo("PRICE_BELOW_TICK");
+        // a sell stop at 0.009 rounds down to 0.00 the same way
+        OrderEvent s = free.venue.submit(new StopOrder(id("s"), BTC, Side.SELL, d("1"), d("0.009"),
+                TimeInForce.GTC), 100, T0);
+        assertThat(((OrderRejected) s).reason().code()).isEqualTo("PRICE_BELOW_TICK");
+    }
+
+    @Test
     void unknownInstrumentIsRefused() {
         VenueFixtures.Rig other = new VenueFixtures.Rig(SPOT, "1000", "0", "0");
         OrderEvent e = other.venue.submit(new MarketOrder(id("x"),
