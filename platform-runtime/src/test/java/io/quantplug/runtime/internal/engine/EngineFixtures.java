@@ -102,7 +102,7 @@ final class EngineFixtures {
     }
 
     /** Everything a session reports, in order. */
-    static final class Recording implements SessionListener {
+    static class Recording implements SessionListener {
         record SignalSeen(long timeMillis, String strategy, Signal signal, String outcome) {
         }
 
