@@ -206,6 +206,8 @@ class MetricsCalculatorTest {
         assertThat(m.cagr()).isNaN();
         assertThat(m.sharpe()).isNaN();
         assertThat(m.sortino()).isNaN();
+        // exposure = bars in the market / bars = 0 / 0
+        assertThat(m.exposure()).isNaN();
     }
 
     @Test
