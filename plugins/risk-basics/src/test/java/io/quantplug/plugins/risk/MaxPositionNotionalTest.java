@@ -77,6 +77,18 @@ class MaxPositionNotionalTest {
     }
 
     @Test
+    void resizeCutsAFlipToTheLargestQuantityThatFits() {
+        // long 3, sell 10 @ 200 would leave short 7 = 1400 > 1000; the most that fits is 3 + 1000 / 200 = 8
+        // (ending short 5 = 1000)
+        RiskDecision d = check(rule("resize"), new RiskStubs.StubPortfolio("10000").with(BTC, "3"), Side.SELL, "10");
+        assertThat(d).isInstanceOfSatisfying(RiskDecision.Resize.class,
+                r -> assertThat(r.quantity()).isEqualByComparingTo("8"));
+        // without resize the flip is refused
+        assertThat(check(rule("reject"), new RiskStubs.StubPortfolio("10000").with(BTC, "3"), Side.SELL, "10"))
+                .isInstanceOf(RiskDecision.Reject.class);
+    }
+
+    @Test
     void positionReducingOrderIsLetThroughEvenAboveTheLimit() {
         // long 10 (2000, above the limit), sell 4: reduces the position
         for (String action : new String[] {"reject", "resize"}) {
