@@ -5,6 +5,7 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.MarketOrder;
+import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.RejectSource;
@@ -18,6 +19,7 @@ import io.quantplug.runtime.analytics.PositionSide;
 import io.quantplug.runtime.analytics.RoundTrip;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -227,7 +229,7 @@ class SignalPipelineTest {
 
     @Test
     void rejectedOrderReachesTheStrategyAsAnEvent() {
-        java.util.List<OrderRejected> seen = new java.util.ArrayList<>();
+        List<OrderRejected> seen = new ArrayList<>();
         TradingSession s = EngineFixtures.session(SPOT, "1000", "10", "0", null, List.of(), recording);
         s.addStrategy("s-1", "script", provider(ctx -> new Strategy() {
             @Override
@@ -236,7 +238,7 @@ class SignalPipelineTest {
             }
 
             @Override
-            public void onOrderEvent(io.quantplug.api.order.OrderEvent event) {
+            public void onOrderEvent(OrderEvent event) {
                 seen.add((OrderRejected) event);
             }
         }), NO_PARAMETERS);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -48,7 +49,7 @@ class PortfolioTest {
         p.mark(BTC, 110.0);
         assertThat(p.position(BTC).unrealizedPnl()).isEqualByComparingTo("27");
         assertThat(p.equity()).isEqualByComparingTo("10026.697");
-        assertThat(p.equityEstimate()).isEqualTo(10026.697, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.equityEstimate()).isEqualTo(10026.697, offset(1e-9));
 
         // partial close: sell 1 @ 110, fee 0.11: realised 110 - 101 = 9; cash 9,696.697 + 110 - 0.11 = 9,806.587
         assertThat(p.apply(fill(BTC, Side.SELL, "1", "110", "0.11"))).isEqualByComparingTo("9");

@@ -62,7 +62,7 @@ class SimulatedVenueTest {
         assertThat(fill.fee()).isEqualByComparingTo("10.01");
         assertThat(fill.feeAsset()).isEqualTo("USDT");
         assertThat(fill.liquidity()).isEqualTo(Liquidity.TAKER);
-        assertThat(fill.timeMillis()).isEqualTo(bar(1, 1, 1, 1, 1).openTimeMillis());
+        assertThat(fill.timeMillis()).isEqualTo(T0 + MINUTE);
         // cash 20,000 - 10,010 - 10.01 = 9,979.99
         assertThat(rig.portfolio.cash()).isEqualByComparingTo("9979.99");
         assertThat(rig.venue.workingCount()).isZero();

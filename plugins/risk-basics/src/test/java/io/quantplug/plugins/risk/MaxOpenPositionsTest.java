@@ -1,5 +1,6 @@
 package io.quantplug.plugins.risk;
 
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskRule;
@@ -21,7 +22,7 @@ class MaxOpenPositionsTest {
         return provider.create(provider.descriptor().parameters().resolve(Map.of("limit", limit)));
     }
 
-    private static RiskDecision check(RiskRule rule, RiskStubs.StubPortfolio p, io.quantplug.api.instrument.InstrumentId i,
+    private static RiskDecision check(RiskRule rule, RiskStubs.StubPortfolio p, InstrumentId i,
                                       Side side, String qty) {
         return rule.check(intent(p, i, side, qty, "100"), new RiskStubs.StubContext(p));
     }
