@@ -114,7 +114,7 @@ public final class MetricsCalculator {
         BigDecimal averageTrade = count > 0
                 ? net.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64) : BigDecimal.ZERO;
         double averageReturn = count > 0 ? returnSum / count : Double.NaN;
-        double exposure = n > 0 ? (double) barsInMarket / n : 0.0;
+        double exposure = n > 0 ? (double) barsInMarket / n : Double.NaN;
 
         return new PerformanceMetrics(startEquity, endEquity, endEquity.subtract(startEquity), totalFees,
                 totalReturn, cagr, volatility, sharpe, sortino, dd.depth, Duration.ofMillis(dd.durationMillis),

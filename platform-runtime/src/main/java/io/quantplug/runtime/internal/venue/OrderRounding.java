@@ -18,7 +18,8 @@ import java.math.RoundingMode;
  *
  * <p>Quantities round down to the lot size (never trade more than asked). Limit prices round towards the passive
  * side (a buy limit down, a sell limit up) and stop prices away from the market (a buy stop up, a sell stop down),
- * so rounding never makes an order more aggressive than asked.
+ * so rounding never makes an order more aggressive than asked. A limit or stop price that rounds to zero is refused
+ * with {@code PRICE_BELOW_TICK} rather than thrown.
  */
 final class OrderRounding {
 
@@ -37,7 +38,8 @@ final class OrderRounding {
             BigDecimal qty = instrument.roundQuantityDown(l.quantity());
             BigDecimal price = instrument.roundPrice(l.limitPrice(),
                     l.side() == Side.BUY ? RoundingMode.DOWN : RoundingMode.UP);
-            RejectReason r = checkMinimums(qty, price, instrument);
+            RejectReason r = price.signum() == 0 ? priceBelowTick(l.limitPrice(), instrument)
+                    : checkMinimums(qty, price, instrument);
             return new Outcome(r != null ? l
                     : new LimitOrder(l.clientOrderId(), l.instrument(), l.side(), qty, price, l.timeInForce()), r);
         }
@@ -45,7 +47,8 @@ final class OrderRounding {
         BigDecimal qty = instrument.roundQuantityDown(s.quantity());
         BigDecimal price = instrument.roundPrice(s.stopPrice(),
                 s.side() == Side.BUY ? RoundingMode.UP : RoundingMode.DOWN);
-        RejectReason r = checkMinimums(qty, price, instrument);
+        RejectReason r = price.signum() == 0 ? priceBelowTick(s.stopPrice(), instrument)
+                : checkMinimums(qty, price, instrument);
         return new Outcome(r != null ? s
                 : new StopOrder(s.clientOrderId(), s.instrument(), s.side(), qty, price, s.timeInForce()), r);
     }
@@ -85,6 +88,11 @@ final class OrderRounding {
                     + " is below the minimum " + instrument.minNotional().toPlainString());
         }
         return null;
+    }
+
+    private static RejectReason priceBelowTick(BigDecimal price, Instrument instrument) {
+        return reject("PRICE_BELOW_TICK", "price " + price.toPlainString() + " rounds to zero at tick size "
+                + instrument.tickSize().toPlainString());
     }
 
     static RejectReason reject(String code, String message) {

@@ -10,7 +10,9 @@ import java.math.MathContext;
 
 /**
  * Projected position value {@code |position + signed order quantity| x price} must stay at or below the limit,
- * where price is the order's notional divided by its quantity (limit, stop or last price).
+ * where price is the order's notional divided by its quantity (limit, stop or last price). In resize mode an order
+ * over the limit is cut to the largest quantity that fits: {@code limit / price - |position|} when it adds to the
+ * position, {@code |position| + limit / price} when it reverses it.
  */
 final class MaxPositionNotional implements RiskRule {
 
@@ -37,8 +39,11 @@ final class MaxPositionNotional implements RiskRule {
         String why = "position notional after the order would be " + projected.setScale(2, java.math.RoundingMode.HALF_UP)
                 .toPlainString() + ", above the limit " + limit.toPlainString();
         if (resize) {
-            BigDecimal room = limit.divide(price, MathContext.DECIMAL64).subtract(position.abs());
-            if (room.signum() > 0 && position.signum() * intent.order().side().sign() >= 0) {
+            // the largest quantity that fits: up to the limit on the order's side, after closing any opposite position
+            BigDecimal cap = limit.divide(price, MathContext.DECIMAL64);
+            boolean adds = position.signum() * intent.order().side().sign() >= 0;
+            BigDecimal room = adds ? cap.subtract(position.abs()) : cap.add(position.abs());
+            if (room.signum() > 0) {
                 return RiskDecision.resize(room, why + "; resized to " + room.toPlainString());
             }
         }
