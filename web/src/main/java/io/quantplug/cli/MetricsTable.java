@@ -69,6 +69,9 @@ final class MetricsTable {
     }
 
     static String money(java.math.BigDecimal v, String ccy) {
+        if (v == null) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, "%,.2f %s", v.setScale(2, RoundingMode.HALF_UP), ccy);
     }
 

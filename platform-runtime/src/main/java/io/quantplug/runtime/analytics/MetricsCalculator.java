@@ -111,8 +111,7 @@ public final class MetricsCalculator {
         double winRate = count > 0 ? (double) wins / count : Double.NaN;
         double profitFactor = grossLoss.signum() > 0
                 ? grossProfit.divide(grossLoss, MathContext.DECIMAL64).doubleValue() : Double.NaN;
-        BigDecimal averageTrade = count > 0
-                ? net.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64) : BigDecimal.ZERO;
+        BigDecimal averageTrade = count > 0 ? net.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64) : null;
         double averageReturn = count > 0 ? returnSum / count : Double.NaN;
         double exposure = n > 0 ? (double) barsInMarket / n : Double.NaN;
 

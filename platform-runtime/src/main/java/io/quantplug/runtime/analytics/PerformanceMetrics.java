@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param calmar                 {@code cagr / maxDrawdown}
  * @param winRate                share of round trips with {@code pnl > 0}
  * @param profitFactor           gross profit of winners over gross loss of losers
- * @param averageTrade           mean net P&amp;L per round trip, account currency
+ * @param averageTrade           mean net P&amp;L per round trip, account currency; null when there are no trades
  * @param averageTradeReturn     mean of {@link RoundTrip#returnOnEntry()}
  * @param exposure               share of bars that closed with a position open
  * @param tradeCount             number of closed round trips

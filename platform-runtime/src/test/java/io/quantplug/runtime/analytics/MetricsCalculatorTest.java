@@ -177,8 +177,8 @@ class MetricsCalculatorTest {
         assertThat(m.winRate()).isNaN();
         assertThat(m.profitFactor()).isNaN();
         assertThat(m.averageTradeReturn()).isNaN();
-        // a BigDecimal cannot be NaN: the average of no trades is reported as 0
-        assertThat(m.averageTrade()).isEqualByComparingTo("0");
+        // a BigDecimal cannot be NaN: the average of no trades is undefined, reported as null
+        assertThat(m.averageTrade()).isNull();
     }
 
     @Test

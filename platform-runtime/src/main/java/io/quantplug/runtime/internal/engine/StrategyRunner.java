@@ -113,10 +113,14 @@ final class StrategyRunner implements StrategyContext {
         return !stopped && strategy != null;
     }
 
-    /** The fault policy: stop this instance, report, let every other instance carry on. */
+    /**
+     * The fault policy: stop this instance, report, cancel its working orders (nothing manages them any more), and
+     * let every other instance carry on. Its position stays and is closed at the end of the data like any other.
+     */
     private void fail(String callback, Throwable e) {
         stopped = true;
         session.reportFault(providerId, instanceId, callback, e, "STOPPED_INSTANCE");
+        session.cancelAllOf(this);
     }
 
     @Override

@@ -293,6 +293,12 @@ public final class TradingSession implements SimulatedVenue.Listener {
         }
     }
 
+    void cancelAllOf(StrategyRunner runner) {
+        for (ClientOrderId id : venue.workingIds()) {
+            cancel(runner, id);
+        }
+    }
+
     void scheduleTimer(StrategyRunner runner, String name, long timeMillis) {
         timers.add(new ScheduledTimer(timeMillis, ++timerSequence, runner, name));
     }

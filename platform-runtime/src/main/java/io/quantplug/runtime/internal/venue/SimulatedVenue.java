@@ -151,12 +151,26 @@ public final class SimulatedVenue {
      */
     public List<Map.Entry<OrderCanceled, Order>> cancelAll(long timeMillis) {
         List<Map.Entry<OrderCanceled, Order>> out = new ArrayList<>();
-        for (WorkingOrder w : working) {
-            out.add(Map.entry(new OrderCanceled(w.order().clientOrderId(), w.order().instrument(), timeMillis),
-                    w.order()));
+        for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
+            for (WorkingOrder w : list) {
+                out.add(Map.entry(new OrderCanceled(w.order().clientOrderId(), w.order().instrument(), timeMillis),
+                        w.order()));
+            }
+            list.clear();
         }
-        working.clear();
         return out;
+    }
+
+    /**
+     * The ids of the working orders, in submission order.
+     *
+     * @return a snapshot of the ids
+     */
+    public List<ClientOrderId> workingIds() {
+        List<ClientOrderId> ids = new ArrayList<>();
+        working.forEach(w -> ids.add(w.order().clientOrderId()));
+        arrivedDuringMatch.forEach(w -> ids.add(w.order().clientOrderId()));
+        return ids;
     }
 
     /**
@@ -293,28 +307,36 @@ public final class SimulatedVenue {
 
     /**
      * The base quantity to fill: as ordered, or for a quote amount {@code N} at price {@code p} with fee rate
-     * {@code f}, {@code floor_lot(N / (p * (1 + f)))}, so the amount covers cost and fee.
+     * {@code f}: a buy spends at most {@code N} including the fee, {@code floor_lot(N / (p * (1 + f)))}; a sell
+     * sells what is worth {@code N} before its fee (which comes out of the proceeds), {@code floor_lot(N / p)}, as
+     * Binance's {@code quoteOrderQty} does.
      */
     private BigDecimal quantityAt(Order order, FillPrice fp, Instrument instrument) {
         if (order.size() instanceof OrderSize.Base b) {
             return b.quantity();
         }
         BigDecimal notional = ((OrderSize.Quote) order.size()).notional();
-        BigDecimal perUnit = fp.price().multiply(BigDecimal.ONE.add(fees.rate(fp.liquidity())));
+        return affordable(notional, fp, instrument, order.side() == Side.BUY);
+    }
+
+    /** {@code floor_lot(amount / (p * (1 + f)))} with the fee factor, or {@code floor_lot(amount / p)} without. */
+    private BigDecimal affordable(BigDecimal amount, FillPrice fp, Instrument instrument, boolean withFee) {
+        BigDecimal perUnit = withFee ? fp.price().multiply(BigDecimal.ONE.add(fees.rate(fp.liquidity())))
+                : fp.price();
         // One division straight to the lot's scale (floor), then down to a multiple of the lot.
         int lotScale = Math.max(instrument.lotSize().scale(), 0);
-        return instrument.roundQuantityDown(notional.divide(perUnit, lotScale, RoundingMode.DOWN));
+        return instrument.roundQuantityDown(amount.divide(perUnit, lotScale, RoundingMode.DOWN));
     }
 
     /**
-     * Lowers a quote-sized buy by whole lots until cost plus fee fits the cash (the fee's rounding to 1e-8 can
-     * exceed the amount by a fraction of a unit).
+     * Caps a quote-sized buy to what the cash pays for, fee included: at most {@code floor_lot(cash / (p (1+f)))},
+     * then down by a lot while the fee's rounding to 1e-8 still tips the cost over the cash (at most a step or two).
      *
      * @return the affordable quantity, possibly zero
      */
     private BigDecimal capToCash(BigDecimal qty, FillPrice fp, Instrument instrument) {
         BigDecimal cash = portfolio.cash();
-        BigDecimal q = qty;
+        BigDecimal q = cash.signum() > 0 ? qty.min(affordable(cash, fp, instrument, true)) : BigDecimal.ZERO;
         while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
             q = q.subtract(instrument.lotSize());
         }

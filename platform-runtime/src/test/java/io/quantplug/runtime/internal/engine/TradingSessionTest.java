@@ -111,6 +111,33 @@ class TradingSessionTest {
     }
 
     @Test
+    void stoppedStrategysWorkingOrdersAreCanceledAndNeverFill() {
+        TradingSession s = EngineFixtures.session(SPOT, "100000", "0", "0", null, List.of(), recording);
+        s.addStrategy("broken-1", "broken", provider("broken", ctx -> new Strategy() {
+            private int bars;
+
+            @Override
+            public void onBar(Bar bar) {
+                if (bars++ == 0) {
+                    // a resting buy limit far below the market, then a crash of the strategy
+                    ctx.submit(new LimitOrder(ctx.nextClientOrderId(), BTC, Side.BUY, d("1"),
+                            d("50"), TimeInForce.GTC));
+                    throw new IllegalStateException("boom");
+                }
+            }
+        }), NO_PARAMETERS);
+        s.start();
+        s.onBar(bar(0, 100, 100));
+        // the next bar trades down through 50: the order would fill if it were still working
+        s.onBar(bar(1, 100, 40));
+        s.finish();
+
+        assertThat(recording.events).anySatisfy(e -> assertThat(e).isInstanceOf(OrderCanceled.class));
+        assertThat(recording.events).noneSatisfy(e -> assertThat(e).isInstanceOf(OrderFilled.class));
+        assertThat(s.account().position(BTC).isFlat()).isTrue();
+    }
+
+    @Test
     void orderEventsAreDeliveredAfterTheCallbackThatCausedThemReturns() {
         List<String> log = new ArrayList<>();
         TradingSession s = EngineFixtures.session(SPOT, "1000", "0", "0", null, List.of(), recording);

@@ -2,11 +2,13 @@ package io.quantplug.runtime.internal.venue;
 
 import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.Liquidity;
+import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.OrderAccepted;
 import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.OrderExpired;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
+import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.order.TimeInForce;
@@ -112,6 +114,19 @@ class SimulatedVenueTest {
         assertThat(fill.quantity()).isEqualByComparingTo("1.998");
         assertThat(rig.portfolio.cash()).isEqualByComparingTo("0.0005");
         assertThat(rig.portfolio.cash().signum()).isNotNegative();
+    }
+
+    @Test
+    void quoteSizedSellSellsTheAmountsWorthBeforeTheFeeWhichComesOutOfTheProceeds() {
+        VenueFixtures.Rig rig = new VenueFixtures.Rig(SPOT, "0", "10", "0");
+        hold(rig.portfolio, "10", "200");
+        rig.venue.submit(new MarketOrder(id("qs"), BTC, Side.SELL, OrderSize.quote(d("1000"))), 250, CLOSE_OF_BAR_0);
+        rig.venue.onBar(bar(1, 250, 260, 245, 255));
+
+        Fill fill = onlyFill(rig.recorder);
+        // floor_lot(1000 / 250) = 4 (not 1000 / (250 * 1.001) = 3.996): proceeds 1000, fee 1
+        assertThat(fill.quantity()).isEqualByComparingTo("4");
+        assertThat(fill.fee()).isEqualByComparingTo("1");
     }
 
     @Test
