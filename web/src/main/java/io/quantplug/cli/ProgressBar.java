@@ -3,6 +3,7 @@ package io.quantplug.cli;
 import io.quantplug.runtime.backtest.BacktestProgress;
 
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar on standard error, shown only once a run has taken more than {@link #DELAY_NANOS}: short runs stay
@@ -14,21 +15,28 @@ final class ProgressBar implements BacktestProgress {
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long startNanos;
     private boolean shown;
 
     ProgressBar(PrintWriter err) {
+        this(err, System::nanoTime);
+    }
+
+    ProgressBar(PrintWriter err, LongSupplier nanoTime) {
         this.err = err;
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
     }
 
     @Override
     public void onProgress(long barsDone, long barsTotal) {
-        if (!shown && System.nanoTime() - startNanos < DELAY_NANOS) {
+        if (!shown && nanoTime.getAsLong() - startNanos < DELAY_NANOS) {
             return;
         }
         shown = true;
         int filled = barsTotal == 0 ? WIDTH : (int) (WIDTH * barsDone / barsTotal);
-        err.printf("\r[%s%s] %3d%% %,d/%,d bars", "#".repeat(filled), " ".repeat(WIDTH - filled),
+        err.printf(java.util.Locale.ROOT, "\r[%s%s] %3d%% %,d/%,d bars", "#".repeat(filled), " ".repeat(WIDTH - filled),
                 barsTotal == 0 ? 100 : 100 * barsDone / barsTotal, barsDone, barsTotal);
         if (barsDone >= barsTotal) {
             err.println();

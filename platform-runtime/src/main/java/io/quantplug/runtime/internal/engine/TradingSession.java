@@ -10,7 +10,6 @@ import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
 import io.quantplug.api.order.Liquidity;
 import io.quantplug.api.order.MarketOrder;
-import io.quantplug.api.order.OrderAccepted;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.OrderEvent;
@@ -41,7 +40,6 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +80,6 @@ public final class TradingSession implements SimulatedVenue.Listener {
     private final SignalPipeline pipeline;
     private final SessionListener listener;
     private final List<StrategyRunner> runners = new ArrayList<>();
-    private final Map<ClientOrderId, OrderEntry> orders = new HashMap<>();
     private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
     private final PriorityQueue<ScheduledTimer> timers = new PriorityQueue<>(
             (a, b) -> a.timeMillis != b.timeMillis ? Long.compare(a.timeMillis, b.timeMillis)
@@ -213,10 +210,10 @@ public final class TradingSession implements SimulatedVenue.Listener {
             return;
         }
         long now = clock.millis();
-        for (Map.Entry<OrderCanceled, Order> e : venue.cancelAll(now)) {
-            OrderEntry entry = orders.remove(e.getValue().clientOrderId());
-            listener.onOrderEvent(entry.owner.instanceId(), e.getKey());
-            deliveries.add(new Delivery(entry.owner, e.getKey()));
+        for (SimulatedVenue.Canceled c : venue.cancelAll(now)) {
+            OrderEntry entry = (OrderEntry) c.owner();
+            listener.onOrderEvent(entry.owner.instanceId(), c.event());
+            deliveries.add(new Delivery(entry.owner, c.event()));
         }
         drain();
         liquidate(now);
@@ -273,7 +270,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
     }
 
     void submitDirect(StrategyRunner runner, Order order) {
-        if (orders.containsKey(order.clientOrderId())) {
+        if (venue.ownerOf(order.clientOrderId()) != null) {
             throw new IllegalArgumentException("client order id " + order.clientOrderId()
                     + " belongs to a working order");
         }
@@ -281,13 +278,12 @@ public final class TradingSession implements SimulatedVenue.Listener {
     }
 
     void cancel(StrategyRunner runner, ClientOrderId id) {
-        OrderEntry entry = orders.get(id);
-        if (entry == null || entry.owner != runner) {
+        Object owner = venue.ownerOf(id);
+        if (!(owner instanceof OrderEntry entry) || entry.owner != runner) {
             return;
         }
         OrderCanceled canceled = venue.cancel(id, clock.millis());
         if (canceled != null) {
-            orders.remove(id);
             listener.onOrderEvent(runner.instanceId(), canceled);
             deliveries.add(new Delivery(runner, canceled));
         }
@@ -310,7 +306,6 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     private void send(StrategyRunner runner, Order order, OrderOrigin origin, RejectReason engineRejection) {
         long now = clock.millis();
-        orders.put(order.clientOrderId(), new OrderEntry(runner, origin));
         OrderEvent event;
         if (engineRejection != null) {
             event = new OrderRejected(order.clientOrderId(), order.instrument(), now, engineRejection);
@@ -320,20 +315,17 @@ public final class TradingSession implements SimulatedVenue.Listener {
                 event = new OrderRejected(order.clientOrderId(), order.instrument(), now, checked.rejection());
             } else {
                 listener.onOrderSubmitted(now, runner.instanceId(), checked.order());
-                event = venue.submit(checked.order(), portfolio.lastPrice(order.instrument()), now);
+                event = venue.submit(checked.order(), portfolio.lastPrice(order.instrument()), now,
+                        new OrderEntry(runner, origin));
             }
-        }
-        if (!(event instanceof OrderAccepted)) {
-            orders.remove(order.clientOrderId());
         }
         listener.onOrderEvent(runner.instanceId(), event);
         deliveries.add(new Delivery(runner, event));
     }
 
     @Override
-    public void onVenueEvent(OrderEvent event, Order order) {
-        // Every venue event ends the order (complete fills, expiries, refusals): forget it.
-        OrderEntry entry = orders.remove(order.clientOrderId());
+    public void onVenueEvent(OrderEvent event, Order order, Object tag) {
+        OrderEntry entry = (OrderEntry) tag;
         String owner = entry.owner.instanceId();
         if (event instanceof OrderFilled filled) {
             book(filled.fill(), owner, exitReason(entry.origin, order));

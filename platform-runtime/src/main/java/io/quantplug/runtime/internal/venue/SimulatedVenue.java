@@ -43,12 +43,13 @@ public final class SimulatedVenue {
     /** Receives events that happen at the venue after submission: fills, expiries, refusals at fill time. */
     public interface Listener {
         /**
-         * An order event the venue produced while matching a bar.
+         * An order event the venue produced while matching a bar. Every such event ends the order.
          *
          * @param event the event
          * @param order the order it concerns, as rounded by the venue
+         * @param owner the tag given at submission (may be null)
          */
-        void onVenueEvent(OrderEvent event, Order order);
+        void onVenueEvent(OrderEvent event, Order order, Object owner);
     }
 
     private static final long DAY_MILLIS = 86_400_000L;
@@ -89,6 +90,20 @@ public final class SimulatedVenue {
      * @return {@link OrderAccepted} or {@link OrderRejected} (source {@code VALIDATION})
      */
     public OrderEvent submit(Order order, double referencePrice, long timeMillis) {
+        return submit(order, referencePrice, timeMillis, null);
+    }
+
+    /**
+     * Accepts or refuses an order, remembering a tag of the submitter that comes back with its events: the session
+     * keeps no map of its own from order id to owner.
+     *
+     * @param order          the order (after risk rules)
+     * @param referencePrice the last price of the instrument, for minimum-notional checks
+     * @param timeMillis     now, UTC epoch milliseconds
+     * @param owner          the submitter's tag, or null
+     * @return {@link OrderAccepted} or {@link OrderRejected} (source {@code VALIDATION})
+     */
+    public OrderEvent submit(Order order, double referencePrice, long timeMillis, Object owner) {
         Instrument instrument = instruments.get(order.instrument());
         if (instrument == null) {
             return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis,
@@ -98,9 +113,34 @@ public final class SimulatedVenue {
         if (rounded.rejection() != null) {
             return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis, rounded.rejection());
         }
-        WorkingOrder w = new WorkingOrder(rounded.order(), timeMillis, referencePrice);
+        WorkingOrder w = new WorkingOrder(rounded.order(), timeMillis, referencePrice, owner);
         (matching ? arrivedDuringMatch : working).add(w);
         return new OrderAccepted(order.clientOrderId(), order.instrument(), timeMillis);
+    }
+
+    /**
+     * The tag a working order was submitted with.
+     *
+     * @param id the client order id
+     * @return the tag, or null when the order is not working (or had no tag)
+     */
+    public Object ownerOf(ClientOrderId id) {
+        WorkingOrder w = find(id);
+        return w == null ? null : w.owner();
+    }
+
+    private WorkingOrder find(ClientOrderId id) {
+        for (int i = 0, n = working.size(); i < n; i++) {
+            if (working.get(i).order().clientOrderId().equals(id)) {
+                return working.get(i);
+            }
+        }
+        for (int i = 0, n = arrivedDuringMatch.size(); i < n; i++) {
+            if (arrivedDuringMatch.get(i).order().clientOrderId().equals(id)) {
+                return arrivedDuringMatch.get(i);
+            }
+        }
+        return null;
     }
 
     /**
@@ -110,17 +150,8 @@ public final class SimulatedVenue {
      * @return the order as the venue holds it, or null when it is not working
      */
     public Order workingOrder(ClientOrderId id) {
-        for (WorkingOrder w : working) {
-            if (w.order().clientOrderId().equals(id)) {
-                return w.order();
-            }
-        }
-        for (WorkingOrder w : arrivedDuringMatch) {
-            if (w.order().clientOrderId().equals(id)) {
-                return w.order();
-            }
-        }
-        return null;
+        WorkingOrder w = find(id);
+        return w == null ? null : w.order();
     }
 
     /**
@@ -144,17 +175,27 @@ public final class SimulatedVenue {
     }
 
     /**
+     * A canceled order with its event and the tag it was submitted with.
+     *
+     * @param event the cancel event
+     * @param order the order
+     * @param owner its tag, or null
+     */
+    public record Canceled(OrderCanceled event, Order order, Object owner) {
+    }
+
+    /**
      * Cancels every working order, e.g. at the end of a session.
      *
      * @param timeMillis now
-     * @return the cancel events, paired with their orders, in submission order
+     * @return the canceled orders, in submission order
      */
-    public List<Map.Entry<OrderCanceled, Order>> cancelAll(long timeMillis) {
-        List<Map.Entry<OrderCanceled, Order>> out = new ArrayList<>();
+    public List<Canceled> cancelAll(long timeMillis) {
+        List<Canceled> out = new ArrayList<>();
         for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
             for (WorkingOrder w : list) {
-                out.add(Map.entry(new OrderCanceled(w.order().clientOrderId(), w.order().instrument(), timeMillis),
-                        w.order()));
+                out.add(new Canceled(new OrderCanceled(w.order().clientOrderId(), w.order().instrument(), timeMillis),
+                        w.order(), w.owner()));
             }
             list.clear();
         }
@@ -267,14 +308,14 @@ public final class SimulatedVenue {
         long now = bar.openTimeMillis();
         if (order.timeInForce() == TimeInForce.DAY
                 && Math.floorDiv(now, DAY_MILLIS) > Math.floorDiv(w.acceptedAtMillis(), DAY_MILLIS)) {
-            listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order);
+            listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order, w.owner());
             return true;
         }
         Instrument instrument = instruments.get(order.instrument());
         FillPrice fp = FillPrice.on(order, bar, instrument, slippage);
         if (fp == null) {
             if (order.timeInForce() == TimeInForce.IOC || order.timeInForce() == TimeInForce.FOK) {
-                listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order);
+                listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order, w.owner());
                 return true;
             }
             return false;
@@ -295,13 +336,14 @@ public final class SimulatedVenue {
             problem = fundsProblem(order, qty, fp, instrument);
         }
         if (problem != null) {
-            listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), now, problem), order);
+            listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), now, problem), order,
+                    w.owner());
             return true;
         }
         BigDecimal notional = qty.multiply(fp.price());
         Fill fill = new Fill(order.clientOrderId(), order.instrument(), order.side(), fp.price(), qty,
                 fees.fee(notional, fp.liquidity()), instrument.quoteAsset(), fp.liquidity(), now);
-        listener.onVenueEvent(new OrderFilled(fill, BigDecimal.ZERO), order);
+        listener.onVenueEvent(new OrderFilled(fill, BigDecimal.ZERO), order, w.owner());
         return true;
     }
 
@@ -336,9 +378,13 @@ public final class SimulatedVenue {
      */
     private BigDecimal capToCash(BigDecimal qty, FillPrice fp, Instrument instrument) {
         BigDecimal cash = portfolio.cash();
-        BigDecimal q = cash.signum() > 0 ? qty.min(affordable(cash, fp, instrument, true)) : BigDecimal.ZERO;
-        while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
-            q = q.subtract(instrument.lotSize());
+        BigDecimal q = qty;
+        if (cost(q, fp).compareTo(cash) > 0) {
+            // Rare: the amount exceeds the cash. Jump to what the cash pays for, then settle the fee's rounding.
+            q = cash.signum() > 0 ? q.min(affordable(cash, fp, instrument, true)) : BigDecimal.ZERO;
+            while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
+                q = q.subtract(instrument.lotSize());
+            }
         }
         return q.max(BigDecimal.ZERO).setScale(Math.max(instrument.lotSize().scale(), 0), RoundingMode.DOWN);
     }

@@ -8,6 +8,7 @@ import io.quantplug.api.order.Order;
  * @param order           the order
  * @param acceptedAtMillis acceptance time, UTC epoch milliseconds
  * @param referencePrice  the last price when it was accepted, for cash reservation
+ * @param owner           the submitter's tag, handed back with every event of the order (may be null)
  */
-record WorkingOrder(Order order, long acceptedAtMillis, double referencePrice) {
+record WorkingOrder(Order order, long acceptedAtMillis, double referencePrice, Object owner) {
 }

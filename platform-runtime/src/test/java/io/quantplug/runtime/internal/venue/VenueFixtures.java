@@ -88,7 +88,7 @@ final class VenueFixtures {
         }
 
         @Override
-        public void onVenueEvent(OrderEvent event, Order order) {
+        public void onVenueEvent(OrderEvent event, Order order, Object owner) {
             if (event instanceof OrderFilled f) {
                 portfolio.apply(f.fill());
             }
