@@ -4,6 +4,9 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
+import io.quantplug.api.param.Parameters;
+import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
@@ -11,7 +14,11 @@ import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
+import io.quantplug.runtime.internal.engine.TradingSession;
+import io.quantplug.runtime.internal.venue.BpsFeeModel;
+import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.session.SessionListener;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,14 +46,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * SMA(10/30) crossover backtest over 50,000 real 1-minute bars held in memory, Quantplug (engine, simulated venue,
- * exact-decimal portfolio, round trips and metrics) against ta4j 0.17's {@code BarSeriesManager} with
- * {@code TradeOnNextOpenModel} and {@code DoubleNum}, both without costs. Scores are bars per second.
+ * SMA(10/30) crossover backtest over 50,000 real 1-minute bars held in memory, Quantplug against ta4j 0.17's
+ * {@code BarSeriesManager} with {@code TradeOnNextOpenModel} and {@code DoubleNum}, both without costs. Scores are
+ * bars per second.
  *
- * <p>Each invocation is a complete backtest: Quantplug builds a new session and strategy; ta4j builds new indicators
+ * <ul>
+ *   <li>{@link #quantplugSession()}: engine + simulated venue + exact-decimal portfolio, producing round trips and
+ *       the equity curve: the work ta4j's {@code run} does (which produces a {@code TradingRecord}).</li>
+ *   <li>{@link #quantplug()}: the whole {@link Backtester#run}, adding parameter resolution and the metrics over
+ *       the equity curve (Sharpe, Sortino, drawdown ...), which ta4j does not compute here.</li>
+ * </ul>
+ * Each invocation is a complete backtest: Quantplug builds a new session and strategy; ta4j builds new indicators
  * (its indicators cache their values, so reusing them would skip the work).
  */
 @State(Scope.Benchmark)
@@ -54,7 +68,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 3, warmups = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class SmaCrossoverBacktestBenchmark {
 
     /** Bars per invocation: one {@code binance-spot-1m-btc-eth-2021-2023} block. */
@@ -65,6 +79,8 @@ public class SmaCrossoverBacktestBenchmark {
     private Backtester backtester;
     private BacktestConfig config;
     private org.ta4j.core.BarSeries ta4jSeries;
+    private StrategyProvider smaProvider;
+    private Parameters smaParameters;
 
     @Setup
     public void load() {
@@ -76,10 +92,13 @@ public class SmaCrossoverBacktestBenchmark {
         bars = series.toBars(id);
         Instrument instrument = Instrument.spot(id, "BTC", "USDT", new BigDecimal("0.01"),
                 new BigDecimal("0.00001"), new BigDecimal("10"));
-        backtester = new Backtester(ExtensionCatalog.of(
-                ExtensionCatalog.fromClassPath(SmaCrossoverBacktestBenchmark.class.getClassLoader())));
+        ExtensionCatalog catalog = ExtensionCatalog.of(
+                ExtensionCatalog.fromClassPath(SmaCrossoverBacktestBenchmark.class.getClassLoader()));
+        backtester = new Backtester(catalog);
         config = new BacktestConfig(instrument, new BigDecimal("10000"), BigDecimal.ZERO, BigDecimal.ZERO,
                 ExtensionRef.parse("sma-crossover:fast=10,slow=30"), List.of(), null, List.of());
+        smaProvider = catalog.strategy("sma-crossover").orElseThrow();
+        smaParameters = smaProvider.descriptor().parameters().resolve(Map.of("fast", "10", "slow", "30"));
 
         ta4jSeries = new org.ta4j.core.BaseBarSeriesBuilder().withName("BTCUSDT")
                 .withNumTypeOf(DoubleNum.class).build();
@@ -96,6 +115,21 @@ public class SmaCrossoverBacktestBenchmark {
     @OperationsPerInvocation(BARS)
     public BacktestResult quantplug() {
         return backtester.run(config, Timeframe.M1, bars, BacktestProgress.NONE);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public EquityCurve quantplugSession() {
+        TradingSession session = new TradingSession(config.instrument(), config.initialCapital(),
+                BpsFeeModel.flat(BigDecimal.ZERO), new BpsSlippageModel(BigDecimal.ZERO), List.of(), null, List.of(),
+                new SessionListener() { }, bars.get(0).openTimeMillis(), 1_000, bars.size());
+        session.addStrategy("sma-crossover-1", "sma-crossover", smaProvider, smaParameters);
+        session.start();
+        for (int i = 0; i < bars.size(); i++) {
+            session.onBar(bars.get(i));
+        }
+        session.finish();
+        return session.equity();
     }
 
     @Benchmark

@@ -27,15 +27,27 @@ public record ClientOrderId(String value) {
         }
     }
 
+    /** Allowed characters below 64 ({@code - . / 0-9 :}) and from 64 to 127 ({@code A-Z _ a-z}), as bit sets. */
+    private static final long LOW = bits("-./0123456789:");
+    private static final long HIGH = bits("ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+
+    private static long bits(String chars) {
+        long mask = 0;
+        for (int i = 0; i < chars.length(); i++) {
+            mask |= 1L << (chars.charAt(i) & 63);
+        }
+        return mask;
+    }
+
     private static boolean valid(String v) {
-        if (v.isEmpty() || v.length() > 36) {
+        int n = v.length();
+        if (n == 0 || n > 36) {
             return false;
         }
-        for (int i = 0; i < v.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = v.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == ':' || c == '/' || c == '_' || c == '-';
-            if (!ok) {
+            long mask = c < 64 ? LOW : c < 128 ? HIGH : 0L;
+            if ((mask & (1L << (c & 63))) == 0) {
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 package io.quantplug.runtime.analytics;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Account equity over time: one point at the start of the data (the initial capital) and one at the close of
@@ -11,6 +12,7 @@ public final class EquityCurve {
 
     private final long[] timesMillis;
     private final double[] values;
+    private final int size;
 
     /**
      * Creates a curve; the arrays are copied.
@@ -43,6 +45,29 @@ public final class EquityCurve {
         return new EquityCurve(Arrays.copyOf(timesMillis, length), Arrays.copyOf(values, length), false);
     }
 
+    /**
+     * A curve over the first {@code length} points of two arrays the caller hands over: no copy and no check, for
+     * an engine that recorded them in time order and will never write them again. Anyone else should use
+     * {@link #copyOf}.
+     *
+     * @param timesMillis point times, UTC epoch milliseconds, non-decreasing (not checked)
+     * @param values      equity at each time
+     * @param length      how many points are valid, at most either array's length
+     * @return the curve, sharing the arrays
+     */
+    public static EquityCurve adopt(long[] timesMillis, double[] values, int length) {
+        if (length > timesMillis.length || length > values.length) {
+            throw new IllegalArgumentException("length " + length + " exceeds the arrays");
+        }
+        return new EquityCurve(timesMillis, values, length);
+    }
+
+    private EquityCurve(long[] timesMillis, double[] values, int length) {
+        this.timesMillis = timesMillis;
+        this.values = values;
+        this.size = length;
+    }
+
     private EquityCurve(long[] timesMillis, double[] values, boolean copy) {
         for (int i = 1; i < timesMillis.length; i++) {
             if (timesMillis[i] < timesMillis[i - 1]) {
@@ -51,6 +76,7 @@ public final class EquityCurve {
         }
         this.timesMillis = copy ? timesMillis.clone() : timesMillis;
         this.values = copy ? values.clone() : values;
+        this.size = timesMillis.length;
     }
 
     /**
@@ -59,7 +85,7 @@ public final class EquityCurve {
      * @return the size
      */
     public int size() {
-        return values.length;
+        return size;
     }
 
     /**
@@ -69,7 +95,7 @@ public final class EquityCurve {
      * @return UTC epoch milliseconds
      */
     public long timeMillis(int i) {
-        return timesMillis[i];
+        return timesMillis[Objects.checkIndex(i, size)];
     }
 
     /**
@@ -79,7 +105,7 @@ public final class EquityCurve {
      * @return equity in the account currency
      */
     public double equity(int i) {
-        return values[i];
+        return values[Objects.checkIndex(i, size)];
     }
 
     /**
@@ -88,9 +114,9 @@ public final class EquityCurve {
      * @return one value per point, each in [0, 1] for positive equity
      */
     public double[] drawdowns() {
-        double[] dd = new double[values.length];
+        double[] dd = new double[size];
         double peak = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < size; i++) {
             peak = Math.max(peak, values[i]);
             dd[i] = peak > 0 ? (peak - values[i]) / peak : 0.0;
         }
@@ -103,7 +129,7 @@ public final class EquityCurve {
      * @return the values
      */
     public double[] values() {
-        return values.clone();
+        return Arrays.copyOf(values, size);
     }
 
     /**
@@ -112,16 +138,17 @@ public final class EquityCurve {
      * @return UTC epoch milliseconds
      */
     public long[] timesMillis() {
-        return timesMillis.clone();
+        return Arrays.copyOf(timesMillis, size);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EquityCurve c && Arrays.equals(c.timesMillis, timesMillis) && Arrays.equals(c.values, values);
+        return o instanceof EquityCurve c && Arrays.equals(c.timesMillis, 0, c.size, timesMillis, 0, size)
+                && Arrays.equals(c.values, 0, c.size, values, 0, size);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(timesMillis) + Arrays.hashCode(values);
+        return 31 * Arrays.hashCode(timesMillis()) + Arrays.hashCode(values());
     }
 }

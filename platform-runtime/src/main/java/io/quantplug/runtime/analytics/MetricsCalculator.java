@@ -67,12 +67,27 @@ public final class MetricsCalculator {
         double[] returns = new double[n];
         double downsideSquares = 0;
         double previous = curve.equity(0);
+        // Drawdown state, tracked in the same pass.
+        double peak = previous;
+        int peakIndex = 0;
+        double maxDepth = 0;
+        int maxPeakIndex = 0;
+        int troughIndex = 0;
         for (int i = 1; i <= n; i++) {
             double e = curve.equity(i);
             double r = e / previous - 1.0;
             returns[i - 1] = r;
             if (r < 0) {
                 downsideSquares += r * r;
+            }
+            if (e >= peak) {
+                peak = e;
+                peakIndex = i;
+            } else if (peak - e > maxDepth * peak) {
+                // (peak - e) / peak > maxDepth, without a division on every point (peak > 0)
+                maxDepth = (peak - e) / peak;
+                maxPeakIndex = peakIndex;
+                troughIndex = i;
             }
             previous = e;
         }
@@ -92,7 +107,7 @@ public final class MetricsCalculator {
         double downside = n > 0 ? Math.sqrt(downsideSquares / n) : Double.NaN;
         double sortino = ratio(mean, downside) * sqrtP;
 
-        Drawdown dd = maxDrawdown(curve);
+        Drawdown dd = drawdown(curve, maxDepth, maxPeakIndex, troughIndex);
         double calmar = ratio(cagr, dd.depth);
 
         int wins = 0;
@@ -130,27 +145,12 @@ public final class MetricsCalculator {
     private record Drawdown(double depth, long durationMillis) {
     }
 
-    private static Drawdown maxDrawdown(EquityCurve curve) {
-        double peak = curve.equity(0);
-        int peakIndex = 0;
-        double maxDepth = 0;
-        int maxPeakIndex = 0;
-        int troughIndex = 0;
-        for (int i = 1; i < curve.size(); i++) {
-            double e = curve.equity(i);
-            if (e >= peak) {
-                peak = e;
-                peakIndex = i;
-            } else if ((peak - e) / peak > maxDepth) {
-                maxDepth = (peak - e) / peak;
-                maxPeakIndex = peakIndex;
-                troughIndex = i;
-            }
-        }
-        if (maxDepth == 0) {
+    /** The deepest drawdown found in the pass, and its duration: from its high to the recovery of that high. */
+    private static Drawdown drawdown(EquityCurve curve, double depth, int peakIndex, int troughIndex) {
+        if (depth == 0) {
             return new Drawdown(0, 0);
         }
-        double high = curve.equity(maxPeakIndex);
+        double high = curve.equity(peakIndex);
         int end = curve.size() - 1;
         for (int i = troughIndex + 1; i < curve.size(); i++) {
             if (curve.equity(i) >= high) {
@@ -158,6 +158,6 @@ public final class MetricsCalculator {
                 break;
             }
         }
-        return new Drawdown(maxDepth, curve.timeMillis(end) - curve.timeMillis(maxPeakIndex));
+        return new Drawdown(depth, curve.timeMillis(end) - curve.timeMillis(peakIndex));
     }
 }

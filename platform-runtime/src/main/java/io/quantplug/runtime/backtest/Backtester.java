@@ -114,15 +114,9 @@ public final class Backtester {
                     return session;
                 });
         session.start();
-        long total = bars.size();
-        for (int i = 0; i < bars.size(); i++) {
-            session.onBar(bars.get(i));
-            if ((i & (PROGRESS_EVERY - 1)) == PROGRESS_EVERY - 1) {
-                progress.onProgress(i + 1, total);
-            }
-        }
+        feed(session, bars, progress);
         session.finish();
-        progress.onProgress(total, total);
+        progress.onProgress(bars.size(), bars.size());
 
         BigDecimal endEquity = session.account().equity();
         EquityCurve equity = session.equity();
@@ -133,6 +127,20 @@ public final class Backtester {
                 bars.get(bars.size() - 1).openTimeMillis(), session.barCount(), session.trades(), metrics,
                 equity, collector.rejections, collector.faults, collector.signals, collector.orders,
                 collector.fills);
+    }
+
+    /**
+     * The bar loop, in a method of its own: small enough for the JIT to compile on its own and inline the session's
+     * per-bar path, instead of compiling it on-stack inside the large {@code run} method.
+     */
+    private static void feed(TradingSession session, List<Bar> bars, BacktestProgress progress) {
+        int total = bars.size();
+        for (int i = 0; i < total; i++) {
+            session.onBar(bars.get(i));
+            if ((i & (PROGRESS_EVERY - 1)) == PROGRESS_EVERY - 1) {
+                progress.onProgress(i + 1, total);
+            }
+        }
     }
 
     private <T extends Enhancement> T enhancement(ExtensionRef ref, EnhancementKind kind, Class<T> type,

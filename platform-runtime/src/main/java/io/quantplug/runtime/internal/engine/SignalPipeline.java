@@ -74,7 +74,8 @@ final class SignalPipeline implements SizingContext {
 
     Plan plan(StrategyRunner runner, Signal signal) {
         Signal s = signal;
-        for (Bound<SignalEnhancer> e : enhancers) {
+        for (int i = 0, n = enhancers.size(); i < n; i++) {
+            Bound<SignalEnhancer> e = enhancers.get(i);
             Optional<Signal> next;
             try {
                 next = e.instance().enhance(s, this);
@@ -88,7 +89,7 @@ final class SignalPipeline implements SizingContext {
             s = next.get();
         }
         BigDecimal position = session.portfolio().position(s.instrument()).quantity();
-        List<Planned> orders = new ArrayList<>();
+        List<Planned> orders = new ArrayList<>(2);
         switch (s.direction()) {
             case FLAT -> {
                 if (position.signum() == 0) {
@@ -141,7 +142,9 @@ final class SignalPipeline implements SizingContext {
             qty = qty == null ? BigDecimal.ZERO : instrument().roundQuantityDown(qty.max(BigDecimal.ZERO));
             return qty.signum() > 0 ? OrderSize.base(qty) : null;
         }
-        BigDecimal available = session.portfolio().cash().subtract(session.venue().reservedCash());
+        BigDecimal reserved = session.venue().reservedCash();
+        BigDecimal available = reserved.signum() == 0 ? session.portfolio().cash()
+                : session.portfolio().cash().subtract(reserved);
         if (available.signum() <= 0) {
             return null;
         }

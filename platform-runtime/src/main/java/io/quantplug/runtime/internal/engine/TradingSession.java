@@ -61,7 +61,21 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     private static final String ENGINE = "engine";
 
+    /** Who owns an order and why it was sent: the tag the venue hands back with the order's events. */
     private record OrderEntry(StrategyRunner owner, OrderOrigin origin) {
+    }
+
+    /** One tag per runner and origin, made once: orders share them. */
+    private final Map<StrategyRunner, OrderEntry[]> entries = new java.util.IdentityHashMap<>();
+
+    private OrderEntry entryOf(StrategyRunner runner, OrderOrigin origin) {
+        OrderEntry[] byOrigin = entries.computeIfAbsent(runner, r -> new OrderEntry[OrderOrigin.values().length]);
+        OrderEntry e = byOrigin[origin.ordinal()];
+        if (e == null) {
+            e = new OrderEntry(runner, origin);
+            byOrigin[origin.ordinal()] = e;
+        }
+        return e;
     }
 
     private record Delivery(StrategyRunner runner, OrderEvent event) {
@@ -123,7 +137,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
         this.riskGate = new RiskGate(riskRules, this);
         this.pipeline = new SignalPipeline(enhancers, sizer, this);
         this.listener = Objects.requireNonNull(listener, "listener");
-        int capacity = Math.max(16, expectedBars + 2);
+        int capacity = Math.max(16, expectedBars + 1);
         this.equityTimes = new long[capacity];
         this.equityValues = new double[capacity];
         recordEquity(startMillis, initialCapital.doubleValue());
@@ -171,12 +185,8 @@ public final class TradingSession implements SimulatedVenue.Listener {
      * @throws IllegalStateException    when the bar is out of time order or the session is finished
      */
     public void onBar(Bar bar) {
-        if (finished) {
-            throw new IllegalStateException("session is finished");
-        }
-        if (bar.instrument() != instrument.id() && !bar.instrument().equals(instrument.id())) {
-            throw new IllegalArgumentException("session trades " + instrument.id() + ", got a bar of "
-                    + bar.instrument());
+        if (finished || bar.instrument() != instrument.id()) {
+            refuseUnlessAcceptable(bar);
         }
         long open = bar.openTimeMillis();
         long close = bar.closeTimeMillis();
@@ -199,6 +209,17 @@ public final class TradingSession implements SimulatedVenue.Listener {
             barsInMarket++;
         }
         recordEquity(close, portfolio.equityEstimate());
+    }
+
+    /** The cold checks of {@link #onBar}, out of line so the per-bar path stays small enough to inline. */
+    private void refuseUnlessAcceptable(Bar bar) {
+        if (finished) {
+            throw new IllegalStateException("session is finished");
+        }
+        if (!bar.instrument().equals(instrument.id())) {
+            throw new IllegalArgumentException("session trades " + instrument.id() + ", got a bar of "
+                    + bar.instrument());
+        }
     }
 
     /**
@@ -316,7 +337,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
             } else {
                 listener.onOrderSubmitted(now, runner.instanceId(), checked.order());
                 event = venue.submit(checked.order(), portfolio.lastPrice(order.instrument()), now,
-                        new OrderEntry(runner, origin));
+                        entryOf(runner, origin));
             }
         }
         listener.onOrderEvent(runner.instanceId(), event);
@@ -336,7 +357,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     private void book(Fill fill, String owner, ExitReason exitReason) {
         BigDecimal realized = portfolio.apply(fill);
-        trips.onFill(fill, realized, owner, exitReason);
+        trips.onFill(fill, portfolio.position(fill.instrument()).quantity(), realized, owner, exitReason);
         riskGate.onFill(fill);
     }
 
@@ -350,6 +371,9 @@ public final class TradingSession implements SimulatedVenue.Listener {
     }
 
     private void drain() {
+        if (deliveries.isEmpty()) {
+            return;
+        }
         Delivery d;
         while ((d = deliveries.poll()) != null) {
             if (d.runner != null) {
@@ -369,12 +393,16 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     private void recordEquity(long timeMillis, double equity) {
         if (equitySize == equityTimes.length) {
-            equityTimes = Arrays.copyOf(equityTimes, equitySize * 2);
-            equityValues = Arrays.copyOf(equityValues, equitySize * 2);
+            growEquity();
         }
         equityTimes[equitySize] = timeMillis;
         equityValues[equitySize] = equity;
         equitySize++;
+    }
+
+    private void growEquity() {
+        equityTimes = Arrays.copyOf(equityTimes, equitySize * 2);
+        equityValues = Arrays.copyOf(equityValues, equitySize * 2);
     }
 
     // ---- read access for contexts and results ----
@@ -436,7 +464,9 @@ public final class TradingSession implements SimulatedVenue.Listener {
      * @return a snapshot of the curve
      */
     public EquityCurve equity() {
-        return EquityCurve.copyOf(equityTimes, equityValues, equitySize);
+        // A finished session never records again: hand its arrays over instead of copying them.
+        return finished ? EquityCurve.adopt(equityTimes, equityValues, equitySize)
+                : EquityCurve.copyOf(equityTimes, equityValues, equitySize);
     }
 
     /**

@@ -66,14 +66,18 @@ public final class Portfolio implements PortfolioView {
         Position p = positionFor(fill.instrument());
         BigDecimal delta = fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate();
         boolean wasOpen = p.quantityAsDouble() != 0.0;
-        BigDecimal realized = p.apply(delta, fill.price());
-        openCount += (p.quantityAsDouble() != 0.0 ? 1 : 0) - (wasOpen ? 1 : 0);
         BigDecimal notional = fill.notional();
+        BigDecimal realized = p.apply(delta, fill.price(), notional);
+        openCount += (p.quantityAsDouble() != 0.0 ? 1 : 0) - (wasOpen ? 1 : 0);
         cash = fill.side().sign() > 0 ? cash.subtract(notional) : cash.add(notional);
-        cash = cash.subtract(fill.fee());
+        if (fill.fee().signum() != 0) {
+            cash = cash.subtract(fill.fee());
+            totalFees = totalFees.add(fill.fee());
+        }
         cashAsDouble = cash.doubleValue();
-        realizedPnl = realizedPnl.add(realized);
-        totalFees = totalFees.add(fill.fee());
+        if (realized.signum() != 0) {
+            realizedPnl = realizedPnl.add(realized);
+        }
         return realized;
     }
 
@@ -94,9 +98,10 @@ public final class Portfolio implements PortfolioView {
      * @return equity estimate in the account currency
      */
     public double equityEstimate() {
-        if (openCount == 0) {
-            return cashAsDouble;
-        }
+        return openCount == 0 ? cashAsDouble : cashPlusPositions();
+    }
+
+    private double cashPlusPositions() {
         double e = cashAsDouble;
         for (int i = 0, n = positionList.size(); i < n; i++) {
             Position p = positionList.get(i);
@@ -183,7 +188,7 @@ public final class Portfolio implements PortfolioView {
 
     @Override
     public PositionView position(InstrumentId instrument) {
-        Position p = positions.get(instrument);
+        Position p = instrument == lastId ? lastPosition : positions.get(instrument);
         return p != null ? p : new Position(instrument);
     }
 

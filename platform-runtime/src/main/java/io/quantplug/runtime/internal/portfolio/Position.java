@@ -30,34 +30,43 @@ final class Position implements PositionView {
     /**
      * Books a signed quantity change at a price and returns the P&amp;L it realises.
      *
-     * @param delta signed quantity, base units (positive buys)
-     * @param price fill price
+     * @param delta    signed quantity, base units (positive buys)
+     * @param price    fill price
+     * @param notional {@code |delta| * price}, already computed by the caller
      * @return realised P&amp;L before fees, zero when the change only adds to the position
      */
-    BigDecimal apply(BigDecimal delta, BigDecimal price) {
+    BigDecimal apply(BigDecimal delta, BigDecimal price, BigDecimal notional) {
         BigDecimal realized = BigDecimal.ZERO;
         BigDecimal remaining = delta;
-        if (quantity.signum() != 0 && quantity.signum() != delta.signum()) {
-            BigDecimal closing = delta.abs().min(quantity.abs());
-            BigDecimal removedCost = closing.compareTo(quantity.abs()) == 0
-                    ? costBasis
-                    : costBasis.multiply(closing).divide(quantity.abs(), AVERAGE);
-            // Value of the closed quantity at the exit price, with the position's sign.
-            BigDecimal exitValue = closing.multiply(price);
-            realized = quantity.signum() > 0 ? exitValue.subtract(removedCost) : removedCost.negate().subtract(exitValue);
-            costBasis = costBasis.subtract(removedCost);
-            BigDecimal signedClosing = quantity.signum() > 0 ? closing.negate() : closing;
-            quantity = quantity.add(signedClosing);
-            remaining = delta.subtract(signedClosing);
-            if (quantity.signum() == 0) {
-                costBasis = BigDecimal.ZERO;
-            }
+        if (quantity.signum() == 0 || quantity.signum() == delta.signum()) {
+            // Opening or adding: the cost basis grows by the signed notional.
+            quantity = quantity.add(delta);
+            costBasis = costBasis.add(delta.signum() > 0 ? notional : notional.negate());
+            quantityAsDouble = quantity.doubleValue();
+            return realized;
+        }
+        // Reducing (and possibly flipping): the closed part realises P&L against its share of the cost basis.
+        BigDecimal closing = delta.abs().min(quantity.abs());
+        BigDecimal removedCost = closing.compareTo(quantity.abs()) == 0
+                ? costBasis
+                : costBasis.multiply(closing).divide(quantity.abs(), AVERAGE);
+        // Value of the closed quantity at the exit price, with the position's sign.
+        BigDecimal exitValue = closing.compareTo(delta.abs()) == 0 ? notional : closing.multiply(price);
+        realized = quantity.signum() > 0 ? exitValue.subtract(removedCost) : removedCost.negate().subtract(exitValue);
+        costBasis = costBasis.subtract(removedCost);
+        BigDecimal signedClosing = quantity.signum() > 0 ? closing.negate() : closing;
+        quantity = quantity.add(signedClosing);
+        remaining = delta.subtract(signedClosing);
+        if (quantity.signum() == 0) {
+            costBasis = BigDecimal.ZERO;
         }
         if (remaining.signum() != 0) {
             quantity = quantity.add(remaining);
             costBasis = costBasis.add(remaining.multiply(price));
         }
-        realizedPnl = realizedPnl.add(realized);
+        if (realized.signum() != 0) {
+            realizedPnl = realizedPnl.add(realized);
+        }
         quantityAsDouble = quantity.doubleValue();
         return realized;
     }

@@ -39,7 +39,7 @@ final class OrderRounding {
             BigDecimal price = instrument.roundPrice(l.limitPrice(),
                     l.side() == Side.BUY ? RoundingMode.DOWN : RoundingMode.UP);
             RejectReason r = price.signum() == 0 ? priceBelowTick(l.limitPrice(), instrument)
-                    : checkMinimums(qty, price, instrument);
+                    : checkMinimumsAt(qty, price, instrument);
             return new Outcome(r != null ? l
                     : new LimitOrder(l.clientOrderId(), l.instrument(), l.side(), qty, price, l.timeInForce()), r);
         }
@@ -48,7 +48,7 @@ final class OrderRounding {
         BigDecimal price = instrument.roundPrice(s.stopPrice(),
                 s.side() == Side.BUY ? RoundingMode.UP : RoundingMode.DOWN);
         RejectReason r = price.signum() == 0 ? priceBelowTick(s.stopPrice(), instrument)
-                : checkMinimums(qty, price, instrument);
+                : checkMinimumsAt(qty, price, instrument);
         return new Outcome(r != null ? s
                 : new StopOrder(s.clientOrderId(), s.instrument(), s.side(), qty, price, s.timeInForce()), r);
     }
@@ -61,20 +61,31 @@ final class OrderRounding {
             }
             return new Outcome(m, null);
         }
-        BigDecimal qty = instrument.roundQuantityDown(((OrderSize.Base) m.size()).quantity());
+        BigDecimal asked = ((OrderSize.Base) m.size()).quantity();
+        BigDecimal qty = instrument.roundQuantityDown(asked);
         BigDecimal ref = Double.isFinite(referencePrice) && referencePrice > 0
-                ? BigDecimal.valueOf(referencePrice) : null;
-        RejectReason r = checkMinimums(qty, ref, instrument);
-        return new Outcome(r != null ? m
+                ? instrument.toTickPrice(referencePrice) : null;
+        RejectReason r = checkMinimumsAt(qty, ref, instrument);
+        boolean unchanged = qty.equals(asked);
+        return new Outcome(r != null || unchanged ? m
                 : new MarketOrder(m.clientOrderId(), m.instrument(), m.side(), OrderSize.base(qty)), r);
     }
 
     /**
-     * Checks quantity and notional minimums.
+     * Checks quantity and notional minimums, given the notional already computed.
      *
      * @return null when the order passes
      */
-    static RejectReason checkMinimums(BigDecimal qty, BigDecimal price, Instrument instrument) {
+    static RejectReason checkMinimums(BigDecimal qty, BigDecimal notional, Instrument instrument) {
+        RejectReason r = checkQuantity(qty, instrument);
+        if (r == null && notional.compareTo(instrument.minNotional()) < 0) {
+            r = reject("NOTIONAL_BELOW_MINIMUM", "notional " + notional.toPlainString() + " is below the minimum "
+                    + instrument.minNotional().toPlainString());
+        }
+        return r;
+    }
+
+    private static RejectReason checkQuantity(BigDecimal qty, Instrument instrument) {
         if (qty.signum() == 0) {
             return reject("QUANTITY_BELOW_LOT_SIZE", "quantity rounds to zero at lot size "
                     + instrument.lotSize().toPlainString());
@@ -83,11 +94,20 @@ final class OrderRounding {
             return reject("QUANTITY_BELOW_MINIMUM", "quantity " + qty.toPlainString() + " is below the minimum "
                     + instrument.minQuantity().toPlainString());
         }
-        if (price != null && qty.multiply(price).compareTo(instrument.minNotional()) < 0) {
-            return reject("NOTIONAL_BELOW_MINIMUM", "notional " + qty.multiply(price).toPlainString()
-                    + " is below the minimum " + instrument.minNotional().toPlainString());
-        }
         return null;
+    }
+
+    /**
+     * Checks quantity and notional minimums at a price.
+     *
+     * @return null when the order passes
+     */
+    static RejectReason checkMinimumsAt(BigDecimal qty, BigDecimal price, Instrument instrument) {
+        RejectReason r = checkQuantity(qty, instrument);
+        if (r == null && price != null) {
+            r = checkMinimums(qty, qty.multiply(price), instrument);
+        }
+        return r;
     }
 
     private static RejectReason priceBelowTick(BigDecimal price, Instrument instrument) {

@@ -55,6 +55,8 @@ public final class SimulatedVenue {
     private static final long DAY_MILLIS = 86_400_000L;
 
     private final Map<InstrumentId, Instrument> instruments;
+    /** The instrument looked up last, checked by identity before hashing: a session has one instrument object. */
+    private Instrument lastInstrument;
     private final FeeModel fees;
     private final SlippageModel slippage;
     private final Portfolio portfolio;
@@ -104,7 +106,7 @@ public final class SimulatedVenue {
      * @return {@link OrderAccepted} or {@link OrderRejected} (source {@code VALIDATION})
      */
     public OrderEvent submit(Order order, double referencePrice, long timeMillis, Object owner) {
-        Instrument instrument = instruments.get(order.instrument());
+        Instrument instrument = instrument(order.instrument());
         if (instrument == null) {
             return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis,
                     OrderRounding.reject("UNKNOWN_INSTRUMENT", "the venue does not trade " + order.instrument()));
@@ -116,6 +118,18 @@ public final class SimulatedVenue {
         WorkingOrder w = new WorkingOrder(rounded.order(), timeMillis, referencePrice, owner);
         (matching ? arrivedDuringMatch : working).add(w);
         return new OrderAccepted(order.clientOrderId(), order.instrument(), timeMillis);
+    }
+
+    private Instrument instrument(InstrumentId id) {
+        Instrument last = lastInstrument;
+        if (last != null && last.id() == id) {
+            return last;
+        }
+        Instrument found = instruments.get(id);
+        if (found != null) {
+            lastInstrument = found;
+        }
+        return found;
     }
 
     /**
@@ -282,9 +296,12 @@ public final class SimulatedVenue {
      * @param bar a bar that opened after every working order was accepted
      */
     public void onBar(Bar bar) {
-        if (working.isEmpty()) {
-            return;
+        if (!working.isEmpty()) {
+            matchAll(bar);
         }
+    }
+
+    private void matchAll(Bar bar) {
         matching = true;
         try {
             int kept = 0;
@@ -311,7 +328,7 @@ public final class SimulatedVenue {
             listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order, w.owner());
             return true;
         }
-        Instrument instrument = instruments.get(order.instrument());
+        Instrument instrument = instrument(order.instrument());
         FillPrice fp = FillPrice.on(order, bar, instrument, slippage);
         if (fp == null) {
             if (order.timeInForce() == TimeInForce.IOC || order.timeInForce() == TimeInForce.FOK) {
@@ -321,28 +338,35 @@ public final class SimulatedVenue {
             return false;
         }
         BigDecimal qty = quantityAt(order, fp, instrument);
+        BigDecimal notional = qty.multiply(fp.price());
+        BigDecimal fee = fees.fee(notional, fp.liquidity());
+        BigDecimal cost = fee.signum() == 0 ? notional : notional.add(fee);
         RejectReason problem = null;
-        if (qty.signum() > 0 && order.size() instanceof OrderSize.Quote && order.side() == Side.BUY) {
+        if (qty.signum() > 0 && order.size() instanceof OrderSize.Quote && order.side() == Side.BUY
+                && cost.compareTo(portfolio.cash()) > 0) {
+            // Rare: the amount exceeds the cash (or the fee's rounding tips it over): cut to what the cash pays.
             BigDecimal affordable = capToCash(qty, fp, instrument);
             if (affordable.signum() == 0) {
-                problem = fundsProblem(order, qty, fp, instrument);
+                problem = fundsProblem(order, qty, fp, cost, instrument);
             }
             qty = affordable;
+            notional = qty.multiply(fp.price());
+            fee = fees.fee(notional, fp.liquidity());
+            cost = notional.add(fee);
         }
         if (problem == null) {
-            problem = OrderRounding.checkMinimums(qty, fp.price(), instrument);
+            problem = OrderRounding.checkMinimums(qty, notional, instrument);
         }
         if (problem == null) {
-            problem = fundsProblem(order, qty, fp, instrument);
+            problem = fundsProblem(order, qty, fp, cost, instrument);
         }
         if (problem != null) {
             listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), now, problem), order,
                     w.owner());
             return true;
         }
-        BigDecimal notional = qty.multiply(fp.price());
-        Fill fill = new Fill(order.clientOrderId(), order.instrument(), order.side(), fp.price(), qty,
-                fees.fee(notional, fp.liquidity()), instrument.quoteAsset(), fp.liquidity(), now);
+        Fill fill = new Fill(order.clientOrderId(), order.instrument(), order.side(), fp.price(), qty, fee,
+                instrument.quoteAsset(), fp.liquidity(), now);
         listener.onVenueEvent(new OrderFilled(fill, BigDecimal.ZERO), order, w.owner());
         return true;
     }
@@ -363,7 +387,8 @@ public final class SimulatedVenue {
 
     /** {@code floor_lot(amount / (p * (1 + f)))} with the fee factor, or {@code floor_lot(amount / p)} without. */
     private BigDecimal affordable(BigDecimal amount, FillPrice fp, Instrument instrument, boolean withFee) {
-        BigDecimal perUnit = withFee ? fp.price().multiply(BigDecimal.ONE.add(fees.rate(fp.liquidity())))
+        BigDecimal rate = fees.rate(fp.liquidity());
+        BigDecimal perUnit = withFee && rate.signum() != 0 ? fp.price().multiply(BigDecimal.ONE.add(rate))
                 : fp.price();
         // One division straight to the lot's scale (floor), then down to a multiple of the lot.
         int lotScale = Math.max(instrument.lotSize().scale(), 0);
@@ -378,13 +403,10 @@ public final class SimulatedVenue {
      */
     private BigDecimal capToCash(BigDecimal qty, FillPrice fp, Instrument instrument) {
         BigDecimal cash = portfolio.cash();
-        BigDecimal q = qty;
-        if (cost(q, fp).compareTo(cash) > 0) {
-            // Rare: the amount exceeds the cash. Jump to what the cash pays for, then settle the fee's rounding.
-            q = cash.signum() > 0 ? q.min(affordable(cash, fp, instrument, true)) : BigDecimal.ZERO;
-            while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
-                q = q.subtract(instrument.lotSize());
-            }
+        // Jump to what the cash pays for, then settle the fee's rounding (a step or two at most).
+        BigDecimal q = cash.signum() > 0 ? qty.min(affordable(cash, fp, instrument, true)) : BigDecimal.ZERO;
+        while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
+            q = q.subtract(instrument.lotSize());
         }
         return q.max(BigDecimal.ZERO).setScale(Math.max(instrument.lotSize().scale(), 0), RoundingMode.DOWN);
     }
@@ -394,9 +416,8 @@ public final class SimulatedVenue {
         return notional.add(fees.fee(notional, fp.liquidity()));
     }
 
-    private RejectReason fundsProblem(Order order, BigDecimal qty, FillPrice fp, Instrument instrument) {
+    private RejectReason fundsProblem(Order order, BigDecimal qty, FillPrice fp, BigDecimal cost, Instrument instrument) {
         if (order.side() == Side.BUY) {
-            BigDecimal cost = cost(qty, fp);
             if (cost.compareTo(portfolio.cash()) > 0) {
                 return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_FUNDS", "buy of " + qty.toPlainString()
                         + " at " + fp.price().toPlainString() + " costs " + cost.toPlainString()

@@ -24,11 +24,14 @@ class RoundTripTrackerTest {
 
     private final RoundTripTracker tracker = new RoundTripTracker();
     private int sequence;
+    /** The position as the portfolio would hold it after each fill. */
+    private BigDecimal position = BigDecimal.ZERO;
 
     private void fill(Side side, String qty, String price, String fee, long time, String realized, ExitReason why) {
         Fill f = new Fill(new ClientOrderId("o-" + (++sequence)), BTC, side, d(price), d(qty), d(fee), "USDT",
                 Liquidity.TAKER, time);
-        tracker.onFill(f, d(realized), "s-1", why);
+        position = side == Side.BUY ? position.add(d(qty)) : position.subtract(d(qty));
+        tracker.onFill(f, position, d(realized), "s-1", why);
     }
 
     @Test

@@ -37,11 +37,13 @@ final class SmaCrossover implements Strategy {
             return;
         }
         switch (crossing.update(f, s)) {
-            case UP -> context.emit(Signal.of(bar.instrument(), SignalDirection.LONG, context.clock().millis(),
-                    crossedAbove));
-            case DOWN -> context.emit(Signal.of(bar.instrument(), SignalDirection.FLAT, context.clock().millis(),
-                    crossedBelow));
+            case UP -> signal(SignalDirection.LONG, crossedAbove);
+            case DOWN -> signal(SignalDirection.FLAT, crossedBelow);
             default -> { }
         }
+    }
+
+    private void signal(SignalDirection direction, String reason) {
+        context.emit(Signal.of(context.instrument().id(), direction, context.clock().millis(), reason));
     }
 }
