@@ -16,8 +16,6 @@ import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
-import io.quantplug.runtime.plugin.ExtensionInfo;
-import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.testsupport.SharedData;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -61,8 +59,9 @@ class SmaCrossoverRealDataTest {
         BacktestConfig config = new BacktestConfig(INSTRUMENT, new BigDecimal("10000"), new BigDecimal("10"),
                 BigDecimal.ZERO, new ExtensionRef("sma-crossover", Map.of("fast", "10", "slow", "30")), List.of(),
                 null, List.of());
-        ExtensionCatalog catalog = ExtensionCatalog.of(List.of(
-                new ExtensionInfo(ExtensionKind.STRATEGY, new SmaCrossoverStrategy.Provider(), null)));
+        // The sample plugin itself, found on the test class path through its ServiceLoader descriptor.
+        ExtensionCatalog catalog = ExtensionCatalog.of(
+                ExtensionCatalog.fromClassPath(SmaCrossoverRealDataTest.class.getClassLoader()));
         result = new Backtester(catalog).run(config, Timeframe.M1, bars, (done, total) -> { },
                 new SessionListener() {
                     @Override

@@ -7,7 +7,12 @@ final class Inputs {
 
     static void requireFinite(double input) {
         if (!Double.isFinite(input)) {
-            throw new IllegalArgumentException("indicator input must be finite, got " + input);
+            throw notFinite(input);
         }
+    }
+
+    /** The refusal of a non-finite input, built out of line so the indicators' hot paths stay small. */
+    static IllegalArgumentException notFinite(double input) {
+        return new IllegalArgumentException("indicator input must be finite, got " + input);
     }
 }

@@ -36,19 +36,18 @@ public final class Sma implements Indicator {
 
     @Override
     public double update(double input) {
-        Inputs.requireFinite(input);
-        double x = input - window[next];
-        window[next] = input;
-        next = next + 1 == period ? 0 : next + 1;
-        count++;
-        double t = sum + x;
-        if (Math.abs(sum) >= Math.abs(x)) {
-            compensation += (sum - t) + x;
-        } else {
-            compensation += (x - t) + sum;
+        if (!Double.isFinite(input)) {
+            throw Inputs.notFinite(input);
         }
+        int i = next;
+        double x = input - window[i];
+        window[i] = input;
+        next = i + 1 == period ? 0 : i + 1;
+        double s = sum;
+        double t = s + x;
+        compensation += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
         sum = t;
-        value = count >= period ? (sum + compensation) / period : Double.NaN;
+        value = ++count >= period ? (t + compensation) / period : Double.NaN;
         return value;
     }
 
