@@ -27,7 +27,22 @@ public record RoundTrip(String strategy, InstrumentId instrument, PositionSide s
                         long exitTimeMillis, BigDecimal entryPrice, BigDecimal exitPrice, BigDecimal quantity,
                         BigDecimal grossPnl, BigDecimal fees, BigDecimal pnl, ExitReason exitReason) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param strategy id of the strategy instance that opened it
+     * @param instrument the instrument
+     * @param side long or short
+     * @param entryTimeMillis time of the first entry fill, UTC epoch milliseconds
+     * @param exitTimeMillis time of the last exit fill, UTC epoch milliseconds
+     * @param entryPrice quantity-weighted average entry price
+     * @param exitPrice quantity-weighted average exit price
+     * @param quantity total quantity entered (equal to the quantity exited), base units
+     * @param grossPnl realised P&amp;L before fees
+     * @param fees fees of every fill of the trip
+     * @param pnl {@code grossPnl - fees}
+     * @param exitReason what closed it
+     */
     public RoundTrip {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(instrument, "instrument");

@@ -27,7 +27,16 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
     /**
      * Validates the numbers.
      *
+     * @param instrument the instrument traded; the account currency is its quote asset
+     * @param initialCapital starting cash, &gt; 0, account currency
+     * @param feeBps fee per fill, bps of notional, 0 to 1,000
+     * @param slippageBps slippage of taker fills, bps of price, 0 to 1,000
+     * @param strategy the strategy and its parameters
+     * @param enhancers signal enhancers, applied in order
+     * @param sizer the position sizer, or null to invest all available cash
+     * @param riskRules risk rules, checked in order
      * @throws BacktestConfigurationException when capital is not positive or a bps value is outside 0..1,000
+     * 
      */
     public BacktestConfig {
         Objects.requireNonNull(instrument, "instrument");

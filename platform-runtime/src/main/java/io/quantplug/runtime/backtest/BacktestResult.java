@@ -36,7 +36,24 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
                              List<Rejection> rejections, List<PluginFault> faults, long signalCount,
                              long orderCount, long fillCount) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param config the configuration it ran with
+     * @param parameters the resolved parameters (defaults filled in) of every extension, by role and id, e.g. {@code strategy:sma-crossover -> {fast=10, slow=30}}
+     * @param timeframe bar length of the data
+     * @param firstBarMillis open time of the first bar, UTC epoch milliseconds
+     * @param lastBarMillis open time of the last bar, UTC epoch milliseconds
+     * @param barCount bars processed
+     * @param trades closed round trips, in exit order
+     * @param metrics performance metrics
+     * @param equity the equity curve
+     * @param rejections refused orders with their typed reasons
+     * @param faults plugin callbacks that failed
+     * @param signalCount signals emitted
+     * @param orderCount orders that reached the venue
+     * @param fillCount fills
+     */
     public BacktestResult {
         Objects.requireNonNull(config, "config");
         parameters = Map.copyOf(parameters);

@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record ExtensionRef(String id, Map<String, String> parameters) {
 
-    /** Copies the parameters, keeping their order. */
+    /**
+     * Copies the parameters, keeping their order.
+     *
+     * @param id the extension id
+     * @param parameters raw values by parameter name, checked later against the extension's schema
+     */
     public ExtensionRef {
         Objects.requireNonNull(id, "id");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

@@ -15,8 +15,12 @@ public record Gap(long lastBarBeforeMillis, long firstBarAfterMillis, long missi
     /**
      * Validates the gap.
      *
+     * @param lastBarBeforeMillis open time of the last bar before the gap, UTC epoch milliseconds
+     * @param firstBarAfterMillis open time of the first bar after the gap, UTC epoch milliseconds
+     * @param missingBars how many bars of the series' timeframe fit between the two, &ge; 1
      * @throws IllegalArgumentException when the first bar after is not later than the last bar before, or
      *                                  {@code missingBars < 1}
+     * 
      */
     public Gap {
         if (firstBarAfterMillis <= lastBarBeforeMillis) {

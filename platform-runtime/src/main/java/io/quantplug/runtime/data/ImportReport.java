@@ -35,9 +35,21 @@ public record ImportReport(Path file, BarFileLayout layout, String timeColumn, S
     /**
      * Validates the report and copies its collections.
      *
+     * @param file the file as given to the reader
+     * @param layout the detected layout
+     * @param timeColumn the header name of the column read as bar open time, or {@code column 1} when the file has no header
+     * @param timestampFormats every way the time column was written in this file (one entry for a clean file; several for a splice of exports); never empty
+     * @param dataRows data rows read, not counting banner and header lines, &ge; 1
+     * @param bars bars kept: {@code dataRows - exactDuplicatesDropped}
+     * @param exactDuplicatesDropped rows dropped because an adjacent row had the same time and identical OHLCV values
+     * @param reversed whether the file was newest-first and was reversed to oldest-first
+     * @param timeframe the bar length: the one the caller expected, else the most common step between consecutive bars (the shortest of equally common steps)
+     * @param gaps every run of missing bars, oldest first; empty when the series is gap-free
+     * @param missingBars the sum of the gaps' missing bars
      * @throws NullPointerException     when an argument is null
      * @throws IllegalArgumentException when the counts do not add up: {@code bars != dataRows -
      *                                  exactDuplicatesDropped}, or {@code missingBars} is not the sum of the gaps
+     * 
      */
     public ImportReport {
         Objects.requireNonNull(file, "file");

@@ -13,7 +13,10 @@ public record LoadedBars(BarSeries series, ImportReport report) {
     /**
      * Validates that both parts are present.
      *
+     * @param series the bars, oldest first; never null
+     * @param report the import report; never null
      * @throws NullPointerException when a part is null
+     * 
      */
     public LoadedBars {
         Objects.requireNonNull(series, "series");

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record ExtensionInfo(ExtensionKind kind, ExtensionProvider provider, String pluginId) {
 
-    /** Checks that kind and provider are present. */
+    /**
+     * Checks that kind and provider are present.
+     *
+     * @param kind its kind
+     * @param provider the provider instance (stateless)
+     * @param pluginId the plugin that contributed it, or null for a provider found on the application class path
+     */
     public ExtensionInfo {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(provider, "provider");

@@ -15,7 +15,16 @@ import java.util.Objects;
 public record PluginFault(long timeMillis, String extensionId, String instanceId, String callback, String error,
                           String action) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param timeMillis session time of the failure, UTC epoch milliseconds
+     * @param extensionId the provider id of the failing extension, e.g. {@code sma-crossover}
+     * @param instanceId the instance id (the extension id for rules and enhancers)
+     * @param callback the method that threw, e.g. {@code onBar}
+     * @param error the exception class and message
+     * @param action what the policy did, e.g. {@code STOPPED_INSTANCE}, {@code REJECTED_ORDER}, {@code DROPPED_SIGNAL}
+     */
     public PluginFault {
         Objects.requireNonNull(extensionId, "extensionId");
         Objects.requireNonNull(instanceId, "instanceId");

@@ -18,7 +18,15 @@ import java.util.Objects;
 public record Rejection(long timeMillis, String strategy, ClientOrderId clientOrderId, InstrumentId instrument,
                         RejectReason reason) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param timeMillis refusal time, UTC epoch milliseconds
+     * @param strategy the owning instance id
+     * @param clientOrderId the refused order
+     * @param instrument its instrument
+     * @param reason why
+     */
     public Rejection {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(clientOrderId, "clientOrderId");

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Bound<T>(String id, T instance) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param id       the provider id
+     * @param instance the instance
+     */
     public Bound {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(instance, "instance");
