@@ -45,6 +45,15 @@ final class Position implements PositionView {
             quantityAsDouble = quantity.doubleValue();
             return realized;
         }
+        if (delta.negate().compareTo(quantity) == 0) {
+            // Closing exactly the whole position (the common exit): P&L = exit value - cost basis, signed.
+            realized = quantity.signum() > 0 ? notional.subtract(costBasis) : costBasis.negate().subtract(notional);
+            quantity = BigDecimal.ZERO;
+            costBasis = BigDecimal.ZERO;
+            realizedPnl = realizedPnl.add(realized);
+            quantityAsDouble = 0.0;
+            return realized;
+        }
         // Reducing (and possibly flipping): the closed part realises P&L against its share of the cost basis.
         BigDecimal closing = delta.abs().min(quantity.abs());
         BigDecimal removedCost = closing.compareTo(quantity.abs()) == 0
