@@ -1,12 +1,16 @@
 package io.quantplug.cli;
 
+import io.quantplug.api.ApiVersion;
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.data.BarFileReader;
+import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.data.Gap;
 import io.quantplug.runtime.data.LoadedBars;
 import io.quantplug.runtime.plugin.PluginHost;
@@ -15,6 +19,10 @@ import io.quantplug.runtime.report.HtmlReport;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.store.Journal;
+import io.quantplug.runtime.store.RunStore;
+import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +33,13 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +51,25 @@ import java.util.concurrent.Callable;
  * venue, prints the metrics and writes {@code result.json} and {@code report.html}.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Backtest a strategy plugin on a bar file (Binance kline CSV or OHLCV CSV, .gz too).")
+        description = "Backtest a strategy plugin on a bar file (Binance kline CSV or OHLCV CSV, .gz too), or on"
+                + " bars in the store (--symbol and --timeframe without --data). The run is stored unless"
+                + " --no-store is given.")
 final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Bar file to backtest on.")
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Bar file to backtest on (default: bars from the store, see --timeframe).")
     Path data;
+
+    @Option(names = "--timeframe", paramLabel = "TF",
+            description = "Without --data: the stored series of --symbol to use, e.g. 1m.")
+    String timeframe;
+
+    @Option(names = "--from", paramLabel = "TIME",
+            description = "Without --data: first bar open time, e.g. 2023-03-01 or 2023-03-01T12:00:00Z (UTC).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Without --data: bars opening before this time.")
+    String to;
 
     @Option(names = "--strategy", required = true, paramLabel = "ID", description = "Strategy id, e.g. sma-crossover.")
     String strategy;
@@ -90,6 +118,9 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Minimum order value (default: Binance's for known symbols, else 0).")
     BigDecimal minNotional;
 
+    @Option(names = "--no-store", description = "Do not store the run in the database.")
+    boolean noStore;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write result.json and report.html (default: quantplug-results/STRATEGY_SYMBOL_TIMEFRAME).")
     Path out;
@@ -105,31 +136,77 @@ final class BacktestCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!Files.isRegularFile(data)) {
+        if (data == null && (symbol == null || timeframe == null)) {
+            throw new UserInputException("give --data FILE, or --symbol and --timeframe to use bars from the store");
+        }
+        if (data != null && (timeframe != null || from != null || to != null)) {
+            throw new UserInputException("--timeframe, --from and --to select stored bars; they do not go with --data");
+        }
+        if (data != null && !Files.isRegularFile(data)) {
             throw new UserInputException("data file " + data + " does not exist or is not a file");
         }
-        LoadedBars loaded = new BarFileReader().read(data);
-        Instrument instrument = InstrumentResolver.resolve(symbol, venue, data, loaded.series(), tickSize, lotSize,
-                minNotional);
+        // open the store first: an unreachable database fails the command before any work
+        Store store = noStore && data != null ? null : common.openStore();
+        try {
+            return run(store, stdout, stderr);
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+        }
+    }
+
+    private int run(Store store, PrintWriter stdout, PrintWriter stderr) {
+        BarSeries series;
+        Instrument instrument;
+        String source;
+        if (data != null) {
+            LoadedBars loaded = new BarFileReader().read(data);
+            series = loaded.series();
+            instrument = InstrumentResolver.resolve(symbol, venue, data, series, tickSize, lotSize, minNotional);
+            source = data.getFileName().toString();
+            stdout.println("Data: " + loaded.report().bars() + " bars of " + loaded.report().timeframe() + " from "
+                    + source + (loaded.report().reversed() ? " (newest-first file, reversed)" : "")
+                    + (loaded.report().exactDuplicatesDropped() > 0
+                    ? ", " + loaded.report().exactDuplicatesDropped() + " exact duplicate rows dropped" : ""));
+            if (!loaded.report().gapFree()) {
+                Gap first = loaded.report().gaps().get(0);
+                stderr.println("quantplug: note: the data has " + loaded.report().gaps().size() + " gap(s), "
+                        + loaded.report().missingBars() + " missing bars; the first after "
+                        + Instant.ofEpochMilli(first.lastBarBeforeMillis()) + " (gaps are not filled)");
+            }
+        } else {
+            InstrumentId id = InstrumentId.of(symbol, venue);
+            Timeframe tf = DataCommand.parseTimeframe(timeframe);
+            long fromMillis = from == null ? Long.MIN_VALUE : parseTime("--from", from);
+            long toMillis = to == null ? Long.MAX_VALUE : parseTime("--to", to);
+            Instrument stored = store.bars().instrument(id).orElseThrow(() -> new UserInputException(
+                    "no bars of " + id + " in the store (see 'quantplug data list')"));
+            series = store.bars().read(id, tf, fromMillis, toMillis);
+            if (series.size() < 2) {
+                throw new UserInputException(series.size() + " stored bar(s) of " + id + " " + tf.label()
+                        + (from != null || to != null ? " in the range" : "") + "; a backtest needs at least 2"
+                        + " (see 'quantplug data list')");
+            }
+            instrument = rules(stored);
+            source = "the store";
+            stdout.println("Data: " + series.size() + " bars of " + tf.label() + " from the store, "
+                    + Instant.ofEpochMilli(series.openTimeMillis(0)) + " .. "
+                    + Instant.ofEpochMilli(series.openTimeMillis(series.size() - 1)));
+        }
         BacktestConfig config = new BacktestConfig(instrument, capital, feeBps, slippageBps,
                 new ExtensionRef(strategy, params), refs("--enhancer", enhancers),
                 sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));
-        List<Bar> bars = loaded.series().toBars(instrument.id());
-        stdout.println("Data: " + loaded.report().bars() + " bars of " + loaded.report().timeframe() + " from "
-                + data.getFileName() + (loaded.report().reversed() ? " (newest-first file, reversed)" : "")
-                + (loaded.report().exactDuplicatesDropped() > 0
-                ? ", " + loaded.report().exactDuplicatesDropped() + " exact duplicate rows dropped" : ""));
-        if (!loaded.report().gapFree()) {
-            Gap first = loaded.report().gaps().get(0);
-            stderr.println("quantplug: note: the data has " + loaded.report().gaps().size() + " gap(s), "
-                    + loaded.report().missingBars() + " missing bars; the first after "
-                    + Instant.ofEpochMilli(first.lastBarBeforeMillis()) + " (gaps are not filled)");
-        }
+        List<Bar> bars = series.toBars(instrument.id());
         stdout.println("Instrument: " + instrument.id() + ", tick " + instrument.tickSize().toPlainString() + ", lot "
                 + instrument.lotSize().toPlainString() + ", min notional " + instrument.minNotional().toPlainString()
                 + " " + instrument.quoteAsset());
 
+        boolean storeRun = !noStore;
+        String user = Store.processUser();
         BacktestResult result;
+        long runId = -1;
+        Journal journal = null;
         try (PluginHost host = PluginHost.open(common.pluginsDir())) {
             List<PluginInfo> problems = host.problems();
             if (!problems.isEmpty()) {
@@ -138,13 +215,31 @@ final class BacktestCommand implements Callable<Integer> {
                         + p.problem() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more;"
                         + " see 'quantplug plugins')" : ""));
             }
-            result = new Backtester(host.catalog()).run(config, loaded.series().timeframe(), bars,
-                    new ProgressBar(stderr));
+            SessionListener listener = new SessionListener() { };
+            if (storeRun) {
+                store.plugins().record(host.plugins(), user);
+                runId = store.runs().start(RunStore.Mode.BACKTEST, startBlock(config, series), user);
+                journal = store.journal();
+                listener = store.runs().listener(runId, journal, listener);
+            }
+            try {
+                result = new Backtester(host.catalog()).run(config, series.timeframe(), bars,
+                        new ProgressBar(stderr), listener);
+            } catch (RuntimeException e) {
+                if (journal != null) {
+                    store.runs().fail(runId, e.getMessage(), user, journal);
+                    journal.close();
+                }
+                throw e;
+            }
         }
-        MetricsTable.print(result, stdout);
-        Path dir = out != null ? out : Path.of("quantplug-results",
-                strategy + "_" + instrument.id().symbol() + "_" + loaded.series().timeframe());
         ResultDocument document = ResultDocument.of(result);
+        if (journal != null) {
+            store.runs().complete(runId, document, user, journal); // written while the files are
+        }
+        MetricsTable.print(document, stdout);
+        Path dir = out != null ? out : Path.of("quantplug-results",
+                strategy + "_" + instrument.id().symbol() + "_" + series.timeframe());
         ResultJson.write(document, dir.resolve("result.json"));
         HtmlReport.write(document, bars, dir.resolve("report.html"));
         stdout.println("Wrote " + dir.resolve("result.json") + " and " + dir.resolve("report.html"));
@@ -152,7 +247,52 @@ final class BacktestCommand implements Callable<Integer> {
             stderr.println("quantplug: plugin fault: " + f.extensionId() + " (" + f.instanceId() + ") " + f.callback()
                     + " threw " + f.error() + " at " + Instant.ofEpochMilli(f.timeMillis()) + "; " + f.action());
         }
+        if (journal != null) {
+            Journal.Stats stats = journal.close(Duration.ofSeconds(30));
+            if (stats.unwritten() > 0 || stats.failure() != null) {
+                stderr.println("quantplug: error: run " + runId + " was not stored completely (" + stats.unwritten()
+                        + " records unwritten): " + stats.failure());
+                return QuantplugCli.STORE_UNAVAILABLE;
+            }
+            stdout.println("Stored as run " + runId + " (quantplug runs show " + runId + ")");
+        }
         return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
+    }
+
+    /** The instrument's stored rules, with the command line's overrides. */
+    private Instrument rules(Instrument stored) {
+        return new Instrument(stored.id(), stored.baseAsset(), stored.quoteAsset(),
+                tickSize != null ? tickSize : stored.tickSize(), lotSize != null ? lotSize : stored.lotSize(),
+                stored.minQuantity(), minNotional != null ? minNotional : stored.minNotional(), stored.kind());
+    }
+
+    /** The run block recorded when the run starts; the final one (resolved parameters) replaces it at the end. */
+    private static ResultDocument.Run startBlock(BacktestConfig c, BarSeries s) {
+        Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
+        parameters.put("strategy:" + c.strategy().id(), c.strategy().parameters());
+        return new ResultDocument.Run(ApiVersion.CURRENT, c.instrument().id().toString(), s.timeframe().label(),
+                Instant.ofEpochMilli(s.openTimeMillis(0)), Instant.ofEpochMilli(s.openTimeMillis(s.size() - 1)),
+                s.size(), c.instrument().quoteAsset(), c.initialCapital(), c.feeBps(), c.slippageBps(),
+                c.instrument().tickSize(), c.instrument().lotSize(), c.strategy().id(),
+                c.enhancers().stream().map(ExtensionRef::toString).toList(),
+                c.sizer() == null ? null : c.sizer().toString(),
+                c.riskRules().stream().map(ExtensionRef::toString).toList(), parameters);
+    }
+
+    /** An ISO-8601 instant, date-time without zone (UTC) or date (midnight UTC), as epoch milliseconds. */
+    static long parseTime(String option, String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            }
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new UserInputException(option + ": '" + text + "' is not a date (2023-03-01) or a date-time"
+                    + " (2023-03-01T12:00:00Z)");
+        }
     }
 
     private static List<ExtensionRef> refs(String option, List<String> texts) {

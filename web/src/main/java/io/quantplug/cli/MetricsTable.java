@@ -1,31 +1,30 @@
 package io.quantplug.cli;
 
-import io.quantplug.runtime.analytics.ExitReason;
-import io.quantplug.runtime.analytics.PerformanceMetrics;
-
-import io.quantplug.runtime.backtest.BacktestResult;
-import io.quantplug.runtime.session.Rejection;
+import io.quantplug.runtime.report.ResultDocument;
 
 import java.io.PrintWriter;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a backtest's metrics as an aligned table. */
+/** Prints a backtest's metrics, from its result document, as an aligned table. */
 final class MetricsTable {
 
     private MetricsTable() {
     }
 
-    static void print(BacktestResult r, PrintWriter out) {
-        PerformanceMetrics m = r.metrics();
-        String ccy = r.config().instrument().quoteAsset();
-        out.printf(Locale.ROOT, "%s on %s, %s bars, %s .. %s (%,d bars)%n", r.config().strategy(),
-                r.config().instrument().id(), r.timeframe(), Instant.ofEpochMilli(r.firstBarMillis()),
-                Instant.ofEpochMilli(r.lastBarMillis()), r.barCount());
+    static void print(ResultDocument d, PrintWriter out) {
+        ResultDocument.Run run = d.run();
+        ResultDocument.Metrics m = d.metrics();
+        String ccy = run.currency();
+        out.printf(Locale.ROOT, "%s on %s, %s bars, %s .. %s (%,d bars)%n", run.strategy(), run.instrument(),
+                run.timeframe(), run.from(), run.to(), run.bars());
+        if (m == null) {
+            out.println("  (no metrics: the run did not complete)");
+            return;
+        }
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("Start equity", money(m.startEquity(), ccy));
         rows.put("End equity", money(m.endEquity(), ccy));
@@ -38,32 +37,32 @@ final class MetricsTable {
         rows.put("Max drawdown", pct(m.maxDrawdown()));
         rows.put("Max drawdown duration", duration(m.maxDrawdownDuration()));
         rows.put("Calmar", ratio(m.calmar()));
-        rows.put("Trades", String.format(Locale.ROOT, "%,d", m.tradeCount()) + endOfData(r));
+        rows.put("Trades", String.format(Locale.ROOT, "%,d", m.tradeCount()) + endOfData(d));
         rows.put("Win rate", pct(m.winRate()));
         rows.put("Profit factor", ratio(m.profitFactor()));
         rows.put("Average trade", money(m.averageTrade(), ccy));
         rows.put("Exposure", pct(m.exposure()));
         rows.put("Fees", money(m.totalFees(), ccy));
-        rows.put("Rejected orders", rejections(r));
+        rows.put("Rejected orders", rejections(d));
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
         rows.forEach((k, v) -> out.printf("  %-" + width + "s  %s%n", k, v));
     }
 
-    private static String endOfData(BacktestResult r) {
-        long open = r.trades().stream().filter(t -> t.exitReason() == ExitReason.END_OF_DATA).count();
+    private static String endOfData(ResultDocument d) {
+        long open = d.trades().stream().filter(t -> "END_OF_DATA".equals(t.exitReason())).count();
         return open == 0 ? "" : " (" + open + " closed at the end of the data)";
     }
 
-    private static String rejections(BacktestResult r) {
-        if (r.rejections().isEmpty()) {
+    private static String rejections(ResultDocument d) {
+        if (d.rejections().isEmpty()) {
             return "0";
         }
         Map<String, Integer> byCode = new LinkedHashMap<>();
-        for (Rejection x : r.rejections()) {
-            String key = x.reason().code() + (x.reason().ruleId() == null ? "" : " by " + x.reason().ruleId());
+        for (ResultDocument.RejectionEntry x : d.rejections()) {
+            String key = x.code() + (x.ruleId() == null ? "" : " by " + x.ruleId());
             byCode.merge(key, 1, Integer::sum);
         }
-        StringBuilder b = new StringBuilder().append(r.rejections().size()).append(" (");
+        StringBuilder b = new StringBuilder().append(d.rejections().size()).append(" (");
         byCode.forEach((k, v) -> b.append(v).append(' ').append(k).append(", "));
         return b.substring(0, b.length() - 2) + ")";
     }
@@ -75,15 +74,18 @@ final class MetricsTable {
         return String.format(Locale.ROOT, "%,.2f %s", v.setScale(2, RoundingMode.HALF_UP), ccy);
     }
 
-    static String pct(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f %%", v * 100) : "n/a";
+    static String pct(Double v) {
+        return v != null && Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f %%", v * 100) : "n/a";
     }
 
-    static String ratio(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+    static String ratio(Double v) {
+        return v != null && Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
     }
 
     static String duration(Duration d) {
+        if (d == null) {
+            return "n/a";
+        }
         long hours = d.toHours();
         return hours >= 48 ? String.format(Locale.ROOT, "%.1f days", d.toMinutes() / 1440.0)
                 : String.format(Locale.ROOT, "%d h %02d min", hours, d.toMinutesPart());

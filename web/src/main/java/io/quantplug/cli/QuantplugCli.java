@@ -3,6 +3,7 @@ package io.quantplug.cli;
 import io.quantplug.api.ApiVersion;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.runtime.QuantplugException;
+import io.quantplug.runtime.store.StoreUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "quantplug", mixinStandardHelpOptions = true, versionProvider = QuantplugCli.Version.class,
         description = "Quantplug: a trading platform whose every trading idea is a plugin.",
-        subcommands = {BacktestCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BacktestCommand.class, PluginsCommand.class, DataCommand.class, RunsCommand.class,
+            AuditCommand.class, CommandLine.HelpCommand.class})
 public final class QuantplugCli {
 
     /** Exit code of a successful run. */
@@ -25,6 +27,10 @@ public final class QuantplugCli {
     public static final int BAD_INPUT = 2;
     /** Exit code of a run that completed but in which a plugin callback failed. */
     public static final int PLUGIN_FAULT = 3;
+    /** Exit code when the database cannot be reached or prepared. */
+    public static final int STORE_UNAVAILABLE = 4;
+    /** Exit code of {@code audit verify} when the audit log's hash chain is broken. */
+    public static final int AUDIT_BROKEN = 5;
 
     private QuantplugCli() {
     }
@@ -59,6 +65,13 @@ public final class QuantplugCli {
         cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
             boolean verbose = parseResult.expandedArgs().contains("--verbose");
             PrintWriter e = c.getErr();
+            if (ex instanceof StoreUnavailableException) {
+                e.println("quantplug: error: " + ex.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(e);
+                }
+                return STORE_UNAVAILABLE;
+            }
             if (isBadInput(ex)) {
                 e.println("quantplug: error: " + ex.getMessage());
                 if (verbose) {

@@ -4,6 +4,7 @@ import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
+import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.Rejection;
@@ -46,6 +47,11 @@ final class ResultCollector implements SessionListener {
             rejections.add(new Rejection(r.timeMillis(), strategy, r.clientOrderId(), r.instrument(), r.reason()));
         }
         next.onOrderEvent(strategy, event);
+    }
+
+    @Override
+    public void onPositionChanged(String strategy, long timeMillis, PositionView position) {
+        next.onPositionChanged(strategy, timeMillis, position);
     }
 
     @Override

@@ -2,11 +2,12 @@ package io.quantplug.runtime.session;
 
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderEvent;
+import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.signal.Signal;
 
 /**
  * Observes a trading session. Called on the engine thread, synchronously: implementations must be fast and must
- * not block (hand work to a queue of their own). Every method has an empty default.
+ * not block, except to wait for room in a bounded queue of their own (the store's journal does, as backpressure). Every method has an empty default.
  */
 public interface SessionListener {
 
@@ -40,6 +41,16 @@ public interface SessionListener {
      * @param event    the event
      */
     default void onOrderEvent(String strategy, OrderEvent event) {
+    }
+
+    /**
+     * A fill changed the account's position in an instrument.
+     *
+     * @param strategy   the instance whose order filled
+     * @param timeMillis fill time, UTC epoch milliseconds
+     * @param position   the live position after the fill: read what you need now, it changes with the next fill
+     */
+    default void onPositionChanged(String strategy, long timeMillis, PositionView position) {
     }
 
     /**

@@ -21,6 +21,7 @@ import io.quantplug.api.order.Side;
 import io.quantplug.api.order.StopOrder;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
+import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.StrategyProvider;
@@ -357,8 +358,10 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     private void book(Fill fill, String owner, ExitReason exitReason) {
         BigDecimal realized = portfolio.apply(fill);
-        trips.onFill(fill, portfolio.position(fill.instrument()).quantity(), realized, owner, exitReason);
+        PositionView position = portfolio.position(fill.instrument());
+        trips.onFill(fill, position.quantity(), realized, owner, exitReason);
         riskGate.onFill(fill);
+        listener.onPositionChanged(owner, fill.timeMillis(), position);
     }
 
     private static ExitReason exitReason(OrderOrigin origin, Order order) {

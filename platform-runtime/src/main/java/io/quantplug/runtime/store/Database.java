@@ -1,0 +1,131 @@
+package io.quantplug.runtime.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A connection pool (HikariCP) to a migrated database. {@link #open} connects, fails fast when the database cannot be
+ * reached, and applies the Flyway migrations of {@code db/migration/common} plus those of the vendor's folder
+ * ({@code db/migration/h2} or {@code db/migration/postgresql}, same version numbers), so a new database is created
+ * on first use and an up-to-date one is left alone. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final HikariDataSource pool;
+    private final Vendor vendor;
+
+    private Database(DatabaseSettings settings, HikariDataSource pool, Vendor vendor) {
+        this.settings = settings;
+        this.pool = pool;
+        this.vendor = vendor;
+    }
+
+    /**
+     * Connects and migrates.
+     *
+     * @param settings where and who
+     * @return the database
+     * @throws StoreUnavailableException when the database cannot be reached or migrated; the message names the URL
+     *                                   with its password masked
+     */
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("quantplug-store");
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        config.setInitializationFailTimeout(1);
+        if (settings.vendor() == Vendor.POSTGRESQL) {
+            // one multi-row INSERT per JDBC batch instead of one round trip per row
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect to the database " + settings.maskedUrl() + ": "
+                    + settings.mask(rootMessage(e)), null);
+        }
+        try {
+            Vendor vendor = settings.vendor();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
+                    .load()
+                    .migrate();
+            return new Database(settings, pool, vendor);
+        } catch (FlywayException | IllegalStateException e) {
+            pool.close();
+            throw new StoreUnavailableException("cannot migrate the database " + settings.maskedUrl() + ": "
+                    + settings.mask(rootMessage(e)), null);
+        }
+    }
+
+    /**
+     * The pooled data source.
+     *
+     * @return the pool
+     */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /**
+     * A connection from the pool; the caller closes it.
+     *
+     * @return a connection with auto-commit on
+     * @throws SQLException when none can be had within the connection timeout (5 s)
+     */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /**
+     * The database product.
+     *
+     * @return the vendor
+     */
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /**
+     * The settings, whose {@code toString} masks the password.
+     *
+     * @return the settings
+     */
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /** Closes the pool. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        String first = m == null ? root.getClass().getSimpleName() : m.strip().lines().findFirst().orElse("");
+        return root == t || m == null ? first : first + " (" + root.getClass().getSimpleName() + ")";
+    }
+}

@@ -1,0 +1,357 @@
+package io.quantplug.runtime.store;
+
+import io.quantplug.runtime.QuantplugException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+
+/**
+ * The write-behind journal between the engine and the database.
+ *
+ * <p>The engine thread {@linkplain #append appends} entries to a bounded queue; a writer thread of the journal's
+ * own drains it in batches, each batch one transaction. When the queue is full, {@code append} waits until the
+ * writer has made room (backpressure): nothing is ever dropped. An entry is <em>acknowledged</em> when its batch has
+ * committed: {@link #durableSequence()} is then at least its sequence number, and the {@linkplain #onDurable
+ * durability callbacks} have been told. An acknowledged entry survives the process being killed.
+ *
+ * <p>When the database is lost (a connection error, an SQL state of class 08, 40, 53 or 57), the writer keeps the
+ * batch and retries it with exponential backoff from 100 ms up to 5 s until the database returns; the engine goes
+ * on until the queue is full. Any other error is a defect (e.g. a value the schema refuses): the journal stops, keeps
+ * the unwritten entries counted in {@link Stats#unwritten()}, and every later {@code append} throws.
+ *
+ * <p>Threading: {@code append} may be called from any thread (calls are serialised, so sequence numbers follow
+ * queue order); callbacks run on the writer thread and must be quick.
+ */
+public final class Journal implements AutoCloseable {
+
+    /** Default queue capacity, in entries. */
+    public static final int DEFAULT_CAPACITY = 16_384;
+    /** Default largest batch, in entries. */
+    public static final int DEFAULT_BATCH = 2_048;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    /**
+     * Counters.
+     *
+     * @param appended     entries appended
+     * @param written      entries committed
+     * @param batches      transactions committed
+     * @param retries      failed attempts that were retried
+     * @param blockedNanos time {@code append} spent waiting for room, nanoseconds
+     * @param unwritten    entries that will not be written (the journal failed or closed before the database
+     *                     returned)
+     * @param failure      why the journal stopped, or null while it works
+     */
+    public record Stats(long appended, long written, long batches, long retries, long blockedNanos, long unwritten,
+                        String failure) {
+    }
+
+    private final Database db;
+    private final BlockingQueue<JournalEntry> queue;
+    private final int batchSize;
+    private final Thread writer;
+    private final List<LongConsumer> durableCallbacks = new CopyOnWriteArrayList<>();
+    private final Object appendLock = new Object();
+    private final Object durableLock = new Object();
+
+    private volatile long nextSeq = 1;
+    private volatile long durable;
+    private volatile long written;
+    private volatile long batches;
+    private volatile long retries;
+    private volatile long blockedNanos;
+    private volatile String failure;
+    private volatile boolean closing;
+    private volatile long giveUpAtNanos = Long.MAX_VALUE;
+
+    /**
+     * Starts a journal and its writer thread.
+     *
+     * @param db        the database
+     * @param capacity  queue capacity in entries, &ge; 1
+     * @param batchSize largest batch in entries, &ge; 1
+     */
+    public Journal(Database db, int capacity, int batchSize) {
+        if (capacity < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("capacity and batchSize must be >= 1, got " + capacity + " and "
+                    + batchSize);
+        }
+        this.db = db;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.writer = new Thread(this::drainLoop, "quantplug-journal");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Registers a callback told the highest acknowledged sequence number after every commit.
+     *
+     * @param callback runs on the writer thread
+     */
+    public void onDurable(LongConsumer callback) {
+        durableCallbacks.add(callback);
+    }
+
+    /**
+     * Appends an entry, waiting while the queue is full.
+     *
+     * @param entry builds the entry from its sequence number
+     * @return the entry's sequence number
+     * @throws QuantplugException when the journal has failed or is closed, or the thread is interrupted
+     */
+    long append(LongFunction<JournalEntry> entry) {
+        synchronized (appendLock) {
+            if (failure != null) {
+                throw new QuantplugException("journal stopped: " + failure);
+            }
+            if (closing) {
+                throw new QuantplugException("journal closed");
+            }
+            long seq = nextSeq;
+            JournalEntry e = entry.apply(seq);
+            if (!queue.offer(e)) {
+                long start = System.nanoTime();
+                try {
+                    while (!queue.offer(e, 100, TimeUnit.MILLISECONDS)) {
+                        if (failure != null) {
+                            throw new QuantplugException("journal stopped: " + failure);
+                        }
+                    }
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new QuantplugException("interrupted while waiting for the journal", ex);
+                }
+                blockedNanos += System.nanoTime() - start;
+            }
+            nextSeq = seq + 1;
+            return seq;
+        }
+    }
+
+    /**
+     * The sequence number of the last entry appended.
+     *
+     * @return 0 before the first
+     */
+    public long appendedSequence() {
+        return nextSeq - 1;
+    }
+
+    /**
+     * The highest sequence number acknowledged: that entry and every one before it are committed.
+     *
+     * @return 0 before the first commit
+     */
+    public long durableSequence() {
+        return durable;
+    }
+
+    /**
+     * Waits until an entry is acknowledged.
+     *
+     * @param seq     the sequence number
+     * @param timeout how long to wait at most
+     * @return true when acknowledged, false on time-out or when the journal failed
+     * @throws InterruptedException when interrupted
+     */
+    public boolean awaitDurable(long seq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (durableLock) {
+            while (durable < seq && failure == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(durableLock, left);
+            }
+            return durable >= seq;
+        }
+    }
+
+    /**
+     * The counters.
+     *
+     * @return a snapshot
+     */
+    public Stats stats() {
+        long appended = appendedSequence();
+        long unwritten = failure != null || !writer.isAlive() ? appended - written : 0;
+        return new Stats(appended, written, batches, retries, blockedNanos, unwritten, failure);
+    }
+
+    /**
+     * Stops accepting entries and waits until every queued entry is written, or until {@code timeout} has passed
+     * while the database stayed unreachable.
+     *
+     * @param timeout how long to keep retrying an unreachable database
+     * @return the final counters; {@link Stats#unwritten()} &gt; 0 says what was lost
+     */
+    public Stats close(Duration timeout) {
+        closing = true;
+        giveUpAtNanos = System.nanoTime() + timeout.toNanos();
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return stats();
+    }
+
+    /** Closes, retrying an unreachable database for at most 30 s. */
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    private void drainLoop() {
+        List<JournalEntry> batch = new ArrayList<>(batchSize);
+        try {
+            while (true) {
+                JournalEntry first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                if (!writeWithRetry(batch)) {
+                    return;
+                }
+                written += batch.size();
+                batches++;
+                long last = batch.get(batch.size() - 1).seq();
+                synchronized (durableLock) {
+                    durable = last;
+                    durableLock.notifyAll();
+                }
+                for (LongConsumer c : durableCallbacks) {
+                    c.accept(last);
+                }
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            failure = "journal writer interrupted";
+        } catch (RuntimeException | Error e) {
+            failure = "journal writer failed: " + e;
+            LOG.error("journal writer failed", e);
+        } finally {
+            synchronized (durableLock) {
+                durableLock.notifyAll();
+            }
+        }
+    }
+
+    /** Writes a batch, retrying while the database is unreachable; false when the journal must stop. */
+    private boolean writeWithRetry(List<JournalEntry> batch) throws InterruptedException {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            try {
+                write(batch);
+                return true;
+            } catch (SQLException e) {
+                String message = db.settings().mask(e.getMessage());
+                if (!isTransient(e)) {
+                    failure = "cannot write to the database " + db.settings().maskedUrl() + ": " + message
+                            + " (SQL state " + e.getSQLState() + ")";
+                    LOG.error("journal stopped: {}", failure);
+                    return false;
+                }
+                if (closing && System.nanoTime() > giveUpAtNanos) {
+                    failure = "database " + db.settings().maskedUrl() + " still unreachable when the journal closed: "
+                            + message;
+                    LOG.error("journal gave up: {}", failure);
+                    return false;
+                }
+                retries++;
+                LOG.warn("journal: database unreachable ({}); retrying in {} ms", message, backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    private void write(List<JournalEntry> batch) throws SQLException {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            Map<String, PreparedStatement> statements = new LinkedHashMap<>();
+            try {
+                for (JournalEntry e : batch) {
+                    String sql = e.sql();
+                    if (sql == null) {
+                        executeAll(statements);
+                        e.write(c);
+                        continue;
+                    }
+                    PreparedStatement ps = statements.get(sql);
+                    if (ps == null) {
+                        ps = c.prepareStatement(sql);
+                        statements.put(sql, ps);
+                    }
+                    e.bind(ps);
+                    ps.addBatch();
+                }
+                executeAll(statements);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                for (PreparedStatement ps : statements.values()) {
+                    ps.close();
+                }
+            }
+        }
+    }
+
+    private static void executeAll(Map<String, PreparedStatement> statements) throws SQLException {
+        for (PreparedStatement ps : statements.values()) {
+            ps.executeBatch();
+        }
+    }
+
+    /** Whether an error means the database is (perhaps briefly) unreachable rather than refusing the data. */
+    static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

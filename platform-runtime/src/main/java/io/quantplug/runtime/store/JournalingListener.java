@@ -1,0 +1,327 @@
+package io.quantplug.runtime.store;
+
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.Fill;
+import io.quantplug.api.order.LimitOrder;
+import io.quantplug.api.order.MarketOrder;
+import io.quantplug.api.order.Order;
+import io.quantplug.api.order.OrderAccepted;
+import io.quantplug.api.order.OrderCanceled;
+import io.quantplug.api.order.OrderEvent;
+import io.quantplug.api.order.OrderExpired;
+import io.quantplug.api.order.OrderFilled;
+import io.quantplug.api.order.OrderRejected;
+import io.quantplug.api.order.OrderSize;
+import io.quantplug.api.order.RejectReason;
+import io.quantplug.api.order.RejectSource;
+import io.quantplug.api.order.StopOrder;
+import io.quantplug.api.order.TimeInForce;
+import io.quantplug.api.portfolio.PositionView;
+import io.quantplug.api.signal.Signal;
+import io.quantplug.runtime.QuantplugException;
+import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.SessionListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Journals what a session does to the store, for one run: signals, submitted orders, every order event, fills, the
+ * position after each fill, and risk-rule rejections as risk events. Runs on the engine thread and only appends to
+ * the {@link Journal} (which may make it wait when the queue is full, never drop).
+ *
+ * <p>If the journal fails (a defect, not an outage), this listener stops journaling, remembers why
+ * ({@link #failure()}), and lets the session go on: the engine's results are still reported, the run is then not
+ * fully stored. Not thread-safe: one session's engine thread.
+ */
+public final class JournalingListener implements SessionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalingListener.class);
+
+    private final long runId;
+    private final Journal journal;
+    private final SessionListener next;
+    private final List<PluginFault> faults = new ArrayList<>();
+    private String failure;
+    private long lastFillSeq;
+
+    JournalingListener(long runId, Journal journal, SessionListener next) {
+        this.runId = runId;
+        this.journal = journal;
+        this.next = next;
+    }
+
+    /**
+     * The run these records belong to.
+     *
+     * @return the run id
+     */
+    public long runId() {
+        return runId;
+    }
+
+    /**
+     * The journal sequence number of the last fill journaled: the fill is acknowledged once
+     * {@link Journal#durableSequence()} reaches it.
+     *
+     * @return 0 before the first fill
+     */
+    public long lastFillSequence() {
+        return lastFillSeq;
+    }
+
+    /**
+     * Why journaling stopped.
+     *
+     * @return the reason, or null while it works
+     */
+    public String failure() {
+        return failure;
+    }
+
+    @Override
+    public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
+        append(seq -> new SignalRow(runId, seq, timeMillis, strategy, signal, outcome));
+        next.onSignal(timeMillis, strategy, signal, outcome);
+    }
+
+    @Override
+    public void onOrderSubmitted(long timeMillis, String strategy, Order order) {
+        append(seq -> new OrderRow(runId, seq, timeMillis, strategy, order));
+        next.onOrderSubmitted(timeMillis, strategy, order);
+    }
+
+    @Override
+    public void onOrderEvent(String strategy, OrderEvent event) {
+        append(seq -> new OrderEventRow(runId, seq, strategy, event));
+        if (event instanceof OrderFilled f) {
+            long seq = append(s -> new FillRow(runId, s, strategy, f.fill()));
+            if (seq > 0) {
+                lastFillSeq = seq;
+            }
+        } else if (event instanceof OrderRejected r && r.reason().source() == RejectSource.RISK_RULE) {
+            append(seq -> new RiskEventRow(runId, seq, strategy, r));
+        }
+        next.onOrderEvent(strategy, event);
+    }
+
+    @Override
+    public void onPositionChanged(String strategy, long timeMillis, PositionView position) {
+        InstrumentId instrument = position.instrument();
+        BigDecimal quantity = position.quantity();
+        BigDecimal average = position.averageEntryPrice();
+        BigDecimal realized = position.realizedPnl();
+        append(seq -> new PositionRow(runId, seq, strategy, timeMillis, instrument, quantity, average, realized));
+        next.onPositionChanged(strategy, timeMillis, position);
+    }
+
+    @Override
+    public void onFault(PluginFault fault) {
+        faults.add(fault);
+        next.onFault(fault);
+    }
+
+    private long append(java.util.function.LongFunction<JournalEntry> entry) {
+        if (failure != null) {
+            return -1;
+        }
+        try {
+            return journal.append(entry);
+        } catch (QuantplugException e) {
+            failure = e.getMessage();
+            LOG.error("run {}: journaling stopped, the run will not be stored completely: {}", runId, failure);
+            return -1;
+        }
+    }
+
+    private static final String ON_CONFLICT = " ON CONFLICT DO NOTHING";
+
+    private record SignalRow(long runId, long seq, long time, String strategy, Signal s, String outcome)
+            implements JournalEntry {
+        @Override
+        public String sql() {
+            return "INSERT INTO signals (run_id, seq, signal_time, strategy, instrument_id, direction, strength,"
+                    + " confidence, reason, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
+            ps.setLong(1, runId);
+            ps.setLong(2, seq);
+            Sql.setTime(ps, 3, time);
+            ps.setString(4, strategy);
+            ps.setString(5, s.instrument().toString());
+            ps.setString(6, s.direction().name());
+            ps.setDouble(7, s.strength());
+            ps.setDouble(8, s.confidence());
+            Sql.setText(ps, 9, s.reason());
+            ps.setString(10, outcome);
+        }
+    }
+
+    private record OrderRow(long runId, long seq, long time, String strategy, Order o) implements JournalEntry {
+        @Override
+        public String sql() {
+            return "INSERT INTO orders (run_id, seq, client_order_id, strategy, instrument_id, side, order_type,"
+                    + " quantity, quote_quantity, limit_price, stop_price, time_in_force, submitted_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
+            ps.setLong(1, runId);
+            ps.setLong(2, seq);
+            ps.setString(3, o.clientOrderId().value());
+            ps.setString(4, strategy);
+            ps.setString(5, o.instrument().toString());
+            ps.setString(6, o.side().name());
+            BigDecimal quantity = null;
+            BigDecimal quote = null;
+            BigDecimal limit = null;
+            BigDecimal stop = null;
+            String type;
+            if (o instanceof MarketOrder m) {
+                type = "MARKET";
+                if (m.size() instanceof OrderSize.Base b) {
+                    quantity = b.quantity();
+                } else if (m.size() instanceof OrderSize.Quote q) {
+                    quote = q.notional();
+                }
+            } else if (o instanceof LimitOrder l) {
+                type = "LIMIT";
+                quantity = l.quantity();
+                limit = l.limitPrice();
+            } else {
+                StopOrder s = (StopOrder) o;
+                type = "STOP";
+                quantity = s.quantity();
+                stop = s.stopPrice();
+            }
+            ps.setString(7, type);
+            Sql.setDecimal(ps, 8, quantity);
+            Sql.setDecimal(ps, 9, quote);
+            Sql.setDecimal(ps, 10, limit);
+            Sql.setDecimal(ps, 11, stop);
+            TimeInForce tif = o.timeInForce();
+            ps.setString(12, tif.name());
+            Sql.setTime(ps, 13, time);
+        }
+    }
+
+    private record OrderEventRow(long runId, long seq, String strategy, OrderEvent e) implements JournalEntry {
+        @Override
+        public String sql() {
+            return "INSERT INTO order_events (run_id, seq, client_order_id, strategy, event_type, event_time,"
+                    + " remaining_quantity, reject_source, reject_code, reject_message, rule_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
+            ps.setLong(1, runId);
+            ps.setLong(2, seq);
+            ps.setString(3, clientOrderId(e).value());
+            ps.setString(4, strategy);
+            ps.setString(5, type(e));
+            Sql.setTime(ps, 6, e.timeMillis());
+            Sql.setDecimal(ps, 7, e instanceof OrderFilled f ? f.remainingQuantity() : null);
+            RejectReason r = e instanceof OrderRejected rej ? rej.reason() : null;
+            Sql.setText(ps, 8, r == null ? null : r.source().name());
+            Sql.setText(ps, 9, r == null ? null : r.code());
+            Sql.setText(ps, 10, r == null ? null : r.message());
+            Sql.setText(ps, 11, r == null ? null : r.ruleId());
+        }
+
+        private static ClientOrderId clientOrderId(OrderEvent e) {
+            return e.clientOrderId();
+        }
+
+        private static String type(OrderEvent e) {
+            if (e instanceof OrderAccepted) {
+                return "ACCEPTED";
+            } else if (e instanceof OrderRejected) {
+                return "REJECTED";
+            } else if (e instanceof OrderFilled) {
+                return "FILLED";
+            } else if (e instanceof OrderCanceled) {
+                return "CANCELED";
+            } else if (e instanceof OrderExpired) {
+                return "EXPIRED";
+            }
+            throw new IllegalArgumentException("unknown order event " + e);
+        }
+    }
+
+    private record FillRow(long runId, long seq, String strategy, Fill f) implements JournalEntry {
+        @Override
+        public String sql() {
+            return "INSERT INTO fills (run_id, seq, client_order_id, strategy, instrument_id, side, price, quantity,"
+                    + " fee, fee_asset, liquidity, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + ON_CONFLICT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
+            ps.setLong(1, runId);
+            ps.setLong(2, seq);
+            ps.setString(3, f.clientOrderId().value());
+            ps.setString(4, strategy);
+            ps.setString(5, f.instrument().toString());
+            ps.setString(6, f.side().name());
+            Sql.setDecimal(ps, 7, f.price());
+            Sql.setDecimal(ps, 8, f.quantity());
+            Sql.setDecimal(ps, 9, f.fee());
+            ps.setString(10, f.feeAsset());
+            ps.setString(11, f.liquidity().name());
+            Sql.setTime(ps, 12, f.timeMillis());
+        }
+    }
+
+    private record PositionRow(long runId, long seq, String strategy, long time, InstrumentId instrument,
+                               BigDecimal quantity, BigDecimal averageEntryPrice, BigDecimal realizedPnl)
+            implements JournalEntry {
+        @Override
+        public String sql() {
+            return "INSERT INTO positions (run_id, seq, strategy, instrument_id, position_time, quantity,"
+                    + " average_entry_price, realized_pnl) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
+            ps.setLong(1, runId);
+            ps.setLong(2, seq);
+            ps.setString(3, strategy);
+            ps.setString(4, instrument.toString());
+            Sql.setTime(ps, 5, time);
+            Sql.setDecimal(ps, 6, quantity);
+            Sql.setDecimal(ps, 7, averageEntryPrice);
+            Sql.setDecimal(ps, 8, realizedPnl);
+        }
+    }
+
+    private record RiskEventRow(long runId, long seq, String strategy, OrderRejected r) implements JournalEntry {
+        @Override
+        public String sql() {
+            return "INSERT INTO risk_events (run_id, seq, event_time, rule_id, event_type, code, message, strategy,"
+                    + " client_order_id) VALUES (?, ?, ?, ?, 'REJECT', ?, ?, ?, ?)" + ON_CONFLICT;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps) throws SQLException {
+            ps.setLong(1, runId);
+            ps.setLong(2, seq);
+            Sql.setTime(ps, 3, r.timeMillis());
+            Sql.setText(ps, 4, r.reason().ruleId());
+            ps.setString(5, r.reason().code());
+            ps.setString(6, r.reason().message());
+            ps.setString(7, strategy);
+            ps.setString(8, r.clientOrderId().value());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.quantplug.runtime.store;
+
+import io.quantplug.runtime.report.ResultDocument;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The journal entry that stores a run's result and marks it completed, in the batch's transaction. */
+record RunCompletion(long runId, long seq, ResultDocument document, String actor, AuditLog audit)
+        implements JournalEntry {
+
+    private static final int BATCH = 5_000;
+
+    @Override
+    public String sql() {
+        return null;
+    }
+
+    @Override
+    public void bind(PreparedStatement ps) {
+        throw new UnsupportedOperationException("compound entry");
+    }
+
+    @Override
+    public void write(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'COMPLETED', finished_at = ?,"
+                + " config = ?, metrics = ?, faults = ?, trade_count = ?, bar_count = ?, parameters = ?"
+                + " WHERE id = ? AND status = 'RUNNING'")) {
+            Sql.setTime(ps, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            ps.setString(2, RunStore.json(document.run()));
+            ps.setString(3, RunStore.json(document.metrics()));
+            ps.setString(4, RunStore.json(document.faults()));
+            ps.setInt(5, document.trades().size());
+            ps.setLong(6, document.run().bars());
+            ps.setString(7, RunStore.json(document.run().parameters()));
+            ps.setLong(8, runId);
+            if (ps.executeUpdate() == 0) {
+                return; // already completed by an earlier attempt whose commit was not acknowledged, or not running
+            }
+        }
+        writeTrades(c, document.trades());
+        writeEquity(c, document.equity());
+        audit.append(c, actor, "run.completed", "run/" + runId, document.trades().size() + " trades, "
+                + document.run().bars() + " bars");
+    }
+
+    private void writeTrades(Connection c, List<ResultDocument.Trade> trades) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trades (run_id, seq, strategy, instrument_id, side,"
+                + " entry_time, exit_time, entry_price, exit_price, quantity, gross_pnl, fees, pnl, exit_reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (ResultDocument.Trade t : trades) {
+                ps.setLong(1, runId);
+                ps.setInt(2, ++n);
+                ps.setString(3, t.strategy());
+                ps.setString(4, t.instrument());
+                ps.setString(5, t.side());
+                Sql.setTime(ps, 6, t.entryTime());
+                Sql.setTime(ps, 7, t.exitTime());
+                Sql.setDecimal(ps, 8, t.entryPrice());
+                Sql.setDecimal(ps, 9, t.exitPrice());
+                Sql.setDecimal(ps, 10, t.quantity());
+                Sql.setDecimal(ps, 11, t.grossPnl());
+                Sql.setDecimal(ps, 12, t.fees());
+                Sql.setDecimal(ps, 13, t.pnl());
+                ps.setString(14, t.exitReason());
+                ps.addBatch();
+                if (n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void writeEquity(Connection c, List<ResultDocument.EquityPoint> equity) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO equity_snapshots (run_id, seq, equity_time, equity) VALUES (?, ?, ?, ?)")) {
+            int n = 0;
+            for (ResultDocument.EquityPoint p : equity) {
+                ps.setLong(1, runId);
+                ps.setInt(2, ++n);
+                ps.setLong(3, p.time().toEpochMilli());
+                ps.setDouble(4, p.equity());
+                ps.addBatch();
+                if (n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.quantplug.runtime.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quantplug.runtime.QuantplugException;
+import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.report.ResultJson;
+import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.SessionListener;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs and what they produced. A run is inserted {@code RUNNING} when it starts ({@link #start}); the session's
+ * records go through a {@link Journal} ({@link #listener}); the result is journaled last ({@link #complete}), in one
+ * transaction with the status {@code COMPLETED} and its audit entry. A run whose process died is marked
+ * {@code INTERRUPTED} when the store is next opened. Thread-safe.
+ */
+public final class RunStore {
+
+    /** How a run was driven. */
+    public enum Mode {
+        /** Historical bars on the simulated venue, as fast as possible. */
+        BACKTEST,
+        /** Historical bars replayed on the simulated venue at a chosen speed. */
+        REPLAY,
+        /** Live data, simulated venue. */
+        PAPER,
+        /** Live data, real venue. */
+        LIVE
+    }
+
+    /** Where a run is. */
+    public enum Status {
+        /** Started, not ended. */
+        RUNNING,
+        /** Ended normally; its result is stored. */
+        COMPLETED,
+        /** Ended with an error. */
+        FAILED,
+        /** Its process died before it ended; what was acknowledged before is stored. */
+        INTERRUPTED
+    }
+
+    /**
+     * One line of {@code quantplug runs list}.
+     *
+     * @param id         run id
+     * @param mode       how it was driven
+     * @param strategy   strategy id
+     * @param instrument instrument id
+     * @param timeframe  bar length label
+     * @param status     where it is
+     * @param created    when it started
+     * @param finished   when it ended, or null
+     * @param tradeCount closed round trips, or null unless completed
+     * @param error      why it failed or was interrupted, or null
+     */
+    public record RunSummary(long id, Mode mode, String strategy, String instrument, String timeframe, Status status,
+                             Instant created, Instant finished, Integer tradeCount, String error) {
+    }
+
+    private static final String SUMMARY_COLUMNS = "id, mode, strategy, instrument_id, timeframe, status, created_at,"
+            + " finished_at, trade_count, error";
+
+    private final Database db;
+    private final AuditLog audit;
+
+    RunStore(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /**
+     * Records a run as started, with an audit entry {@code run.started}.
+     *
+     * @param mode  how it is driven
+     * @param run   what runs (the {@code run} block of {@code result.json}; replaced by the final one at completion)
+     * @param actor who started it
+     * @return the run id
+     * @throws QuantplugException when the database fails
+     */
+    public long start(Mode mode, ResultDocument.Run run, String actor) {
+        String sql = "INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, data_from, data_to,"
+                + " status, created_at, created_by, host, pid, config) VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)";
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+                ps.setString(1, mode.name());
+                ps.setString(2, run.strategy());
+                ps.setString(3, run.instrument());
+                ps.setString(4, run.timeframe());
+                ps.setString(5, json(run.parameters()));
+                Sql.setTime(ps, 6, run.from());
+                Sql.setTime(ps, 7, run.to());
+                Sql.setTime(ps, 8, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                ps.setString(9, actor);
+                ps.setString(10, ProcessIdentity.host());
+                ps.setLong(11, ProcessHandle.current().pid());
+                ps.setString(12, json(run));
+                ps.executeUpdate();
+                long id;
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                audit.append(c, actor, "run.started", "run/" + id, mode + " " + run.strategy() + " on "
+                        + run.instrument() + " " + run.timeframe());
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot record the run: " + db.settings().mask(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * A listener that journals a session's records for a run.
+     *
+     * @param runId   the run
+     * @param journal the journal
+     * @param next    a listener to pass every callback on to
+     * @return the journaling listener
+     */
+    public JournalingListener listener(long runId, Journal journal, SessionListener next) {
+        return new JournalingListener(runId, journal, next);
+    }
+
+    /**
+     * Journals a run's result after everything journaled before it: the final {@code run} block, metrics, round
+     * trips, the equity curve and plugin faults, status {@code COMPLETED} and an audit entry {@code run.completed},
+     * all in one transaction.
+     *
+     * @param runId    the run
+     * @param document its result
+     * @param actor    who ran it
+     * @param journal  the journal its records went through
+     * @return the journal sequence number of the completion: the run is stored once that is acknowledged
+     */
+    public long complete(long runId, ResultDocument document, String actor, Journal journal) {
+        return journal.append(seq -> new RunCompletion(runId, seq, document, actor, audit));
+    }
+
+    /**
+     * Journals that a run failed, after everything journaled before it.
+     *
+     * @param runId   the run
+     * @param error   why, one line
+     * @param actor   who ran it
+     * @param journal the journal
+     * @return the journal sequence number of the entry
+     */
+    public long fail(long runId, String error, String actor, Journal journal) {
+        return journal.append(seq -> new RunEnd(runId, seq, Status.FAILED, error, actor, audit));
+    }
+
+    /**
+     * All runs, newest first.
+     *
+     * @return their summaries
+     */
+    public List<RunSummary> list() {
+        List<RunSummary> out = new ArrayList<>();
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + SUMMARY_COLUMNS + " FROM runs ORDER BY id DESC")) {
+            while (rs.next()) {
+                out.add(summary(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot list runs: " + db.settings().mask(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * One run's summary.
+     *
+     * @param id the run id
+     * @return the summary, or empty when there is no such run
+     */
+    public Optional<RunSummary> summary(long id) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot read run " + id + ": " + db.settings().mask(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * A run's result, rebuilt from the tables in the shape of {@code result.json}: the same document the run wrote,
+     * with decimals compared by value (the database keeps no trailing zeros). A run that did not complete has null
+     * metrics and no trades or equity.
+     *
+     * @param id the run id
+     * @return the document, or empty when there is no such run
+     */
+    public Optional<ResultDocument> document(long id) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try {
+                Optional<ResultDocument> d = StoredResult.read(c, id);
+                c.commit();
+                return d;
+            } finally {
+                c.setReadOnly(false);
+            }
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot read run " + id + ": " + db.settings().mask(e.getMessage()), e);
+        } catch (JsonProcessingException e) {
+            throw new QuantplugException("run " + id + ": stored JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Marks as {@code INTERRUPTED} every {@code RUNNING} run of this host whose process is gone (or is a newer
+     * process that reuses its pid). Runs of other hosts are left alone: their liveness cannot be seen from here.
+     *
+     * @return the ids marked
+     */
+    public List<Long> markInterrupted() {
+        List<Long> marked = new ArrayList<>();
+        String host = ProcessIdentity.host();
+        try (Connection c = db.connection()) {
+            List<long[]> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, pid, created_at FROM runs WHERE status = 'RUNNING' AND host = ?")) {
+                ps.setString(1, host);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new long[] {rs.getLong(1), rs.getLong(2),
+                            Sql.instant(rs, "created_at").toEpochMilli()});
+                    }
+                }
+            }
+            for (long[] r : candidates) {
+                if (ProcessIdentity.alive(r[1], Instant.ofEpochMilli(r[2]))) {
+                    continue;
+                }
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'INTERRUPTED',"
+                        + " finished_at = ?, error = ? WHERE id = ? AND status = 'RUNNING'")) {
+                    Sql.setTime(ps, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                    ps.setString(2, "process " + r[1] + " on " + host + " ended before the run did");
+                    ps.setLong(3, r[0]);
+                    if (ps.executeUpdate() == 1) {
+                        audit.append(c, ProcessIdentity.user(), "run.interrupted", "run/" + r[0],
+                                "process " + r[1] + " is gone");
+                        marked.add(r[0]);
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+            return marked;
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot check for interrupted runs: " + db.settings().mask(e.getMessage()), e);
+        }
+    }
+
+    private static RunSummary summary(ResultSet rs) throws SQLException {
+        int trades = rs.getInt("trade_count");
+        boolean noTrades = rs.wasNull();
+        return new RunSummary(rs.getLong("id"), Mode.valueOf(rs.getString("mode")), rs.getString("strategy"),
+                rs.getString("instrument_id"), rs.getString("timeframe"), Status.valueOf(rs.getString("status")),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"), noTrades ? null : trades,
+                rs.getString("error"));
+    }
+
+    static String json(Object value) {
+        try {
+            return ResultJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new QuantplugException("cannot serialise " + value.getClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    static final TypeReference<List<PluginFault>> FAULTS = new TypeReference<>() { };
+}

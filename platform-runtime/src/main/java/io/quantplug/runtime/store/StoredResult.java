@@ -1,0 +1,107 @@
+package io.quantplug.runtime.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.report.ResultJson;
+import io.quantplug.runtime.session.PluginFault;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Rebuilds a {@link ResultDocument} from a run's rows. */
+final class StoredResult {
+
+    private StoredResult() {
+    }
+
+    static Optional<ResultDocument> read(Connection c, long runId) throws SQLException, JsonProcessingException {
+        ObjectMapper json = ResultJson.mapper();
+        ResultDocument.Run run;
+        ResultDocument.Metrics metrics;
+        List<PluginFault> faults;
+        try (PreparedStatement ps = c.prepareStatement("SELECT config, metrics, faults FROM runs WHERE id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                run = json.readValue(rs.getString(1), ResultDocument.Run.class);
+                String m = rs.getString(2);
+                metrics = m == null ? null : json.readValue(m, ResultDocument.Metrics.class);
+                String f = rs.getString(3);
+                faults = f == null ? List.of() : json.readValue(f, RunStore.FAULTS);
+            }
+        }
+        return Optional.of(new ResultDocument(ResultDocument.FORMAT, run, metrics, trades(c, runId),
+                equity(c, runId), rejections(c, runId), faults,
+                new ResultDocument.Counts(count(c, "signals", runId), count(c, "orders", runId),
+                        count(c, "fills", runId))));
+    }
+
+    private static List<ResultDocument.Trade> trades(Connection c, long runId) throws SQLException {
+        List<ResultDocument.Trade> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT strategy, instrument_id, side, entry_time, exit_time,"
+                + " entry_price, exit_price, quantity, gross_pnl, fees, pnl, exit_reason FROM trades"
+                + " WHERE run_id = ? ORDER BY seq")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultDocument.Trade(rs.getString("strategy"), rs.getString("instrument_id"),
+                            rs.getString("side"), Sql.instant(rs, "entry_time"), Sql.instant(rs, "exit_time"),
+                            Sql.decimal(rs, "entry_price"), Sql.decimal(rs, "exit_price"),
+                            Sql.decimal(rs, "quantity"), Sql.decimal(rs, "gross_pnl"), Sql.decimal(rs, "fees"),
+                            Sql.decimal(rs, "pnl"), rs.getString("exit_reason")));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<ResultDocument.EquityPoint> equity(Connection c, long runId) throws SQLException {
+        List<ResultDocument.EquityPoint> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT equity_time, equity FROM equity_snapshots WHERE run_id = ? ORDER BY seq")) {
+            ps.setFetchSize(10_000);
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultDocument.EquityPoint(Instant.ofEpochMilli(rs.getLong(1)), rs.getDouble(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<ResultDocument.RejectionEntry> rejections(Connection c, long runId) throws SQLException {
+        List<ResultDocument.RejectionEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_time, strategy, client_order_id, reject_source,"
+                + " reject_code, reject_message, rule_id FROM order_events WHERE run_id = ? AND event_type = 'REJECTED'"
+                + " ORDER BY seq")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultDocument.RejectionEntry(Sql.instant(rs, "event_time"), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long count(Connection c, String table, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.quantplug.runtime.store;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.runtime.QuantplugException;
+import io.quantplug.runtime.data.BarSeries;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bars in and out, on H2 and on a real PostgreSQL (which imports through COPY). */
+class BarStoreTest {
+
+    private static final InstrumentId ETH = InstrumentId.of("ETHUSDT", "BINANCE");
+    private static final Instrument ETH_SPOT = Instrument.spot(ETH, "ETH", "USDT", new BigDecimal("0.01"),
+            new BigDecimal("0.0001"), new BigDecimal("5"));
+    private static final long T0 = Instant.parse("2023-03-01T00:00:00Z").toEpochMilli();
+
+    @TempDir
+    Path tmp;
+
+    private static BarSeries threeBars(double lastClose) {
+        return BarSeries.of(Timeframe.M1, new long[] {T0, T0 + 60_000, T0 + 120_000},
+                new double[] {1600.5, 1601.25, 1599.0}, new double[] {1602, 1603.75, 1601},
+                new double[] {1599.5, 1598.5, 1598.25}, new double[] {1601.25, 1599.0, lastClose},
+                new double[] {12.3456, 7.0001, 1e-5});
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void barsAndInstrumentReadBackExactly(Vendor vendor) {
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {
+            BarStore.ImportResult r = store.bars().importBars(ETH_SPOT, threeBars(1600.75));
+            assertThat(r.inserted()).isEqualTo(3);
+            assertThat(r.alreadyThere()).isZero();
+
+            BarSeries back = store.bars().read(ETH, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE);
+            assertThat(back).hasToString(threeBars(1600.75).toString());
+            for (int i = 0; i < 3; i++) {
+                assertThat(back.openTimeMillis(i)).isEqualTo(T0 + i * 60_000L);
+                assertThat(back.volume(i)).isEqualTo(threeBars(1600.75).volume(i));
+                assertThat(back.close(i)).isEqualTo(threeBars(1600.75).close(i));
+            }
+            assertThat(store.bars().instrument(ETH)).contains(ETH_SPOT);
+            assertThat(store.bars().list()).singleElement().satisfies(s -> {
+                assertThat(s.instrument()).isEqualTo(ETH);
+                assertThat(s.timeframe()).isEqualTo(Timeframe.M1);
+                assertThat(s.bars()).isEqualTo(3);
+                assertThat(s.first()).isEqualTo(Instant.ofEpochMilli(T0));
+                assertThat(s.last()).isEqualTo(Instant.ofEpochMilli(T0 + 120_000));
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void rangeReadIsHalfOpen(Vendor vendor) {
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {
+            store.bars().importBars(ETH_SPOT, threeBars(1600.75));
+            BarSeries middle = store.bars().read(ETH, Timeframe.M1, T0 + 60_000, T0 + 120_000);
+            assertThat(middle.size()).isEqualTo(1);
+            assertThat(middle.open(0)).isEqualTo(1601.25);
+            assertThat(store.bars().read(ETH, Timeframe.H1, Long.MIN_VALUE, Long.MAX_VALUE).isEmpty()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void reimportAddsNothingAndAConflictingBarStoresNothing(Vendor vendor) {
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {
+            store.bars().importBars(ETH_SPOT, threeBars(1600.75));
+            BarStore.ImportResult again = store.bars().importBars(ETH_SPOT, threeBars(1600.75));
+            assertThat(again.inserted()).isZero();
+            assertThat(again.alreadyThere()).isEqualTo(3);
+
+            BarSeries conflicting = BarSeries.of(Timeframe.M1, new long[] {T0 + 120_000, T0 + 180_000},
+                    new double[] {1599.0, 1600}, new double[] {1601, 1601}, new double[] {1598.25, 1599},
+                    new double[] {1600.5, 1600}, new double[] {1e-5, 1});
+            assertThatThrownBy(() -> store.bars().importBars(ETH_SPOT, conflicting))
+                    .isInstanceOf(QuantplugException.class)
+                    .hasMessageContaining("2023-03-01T00:02:00Z differs from the stored one")
+                    .hasMessageContaining("nothing was imported");
+            assertThat(store.bars().read(ETH, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE).size()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void realFileRoundTripsBarForBar(Vendor vendor) {
+        BarSeries file = RealBacktest.series();
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {
+            BarStore.ImportResult r = store.bars().importBars(RealBacktest.INSTRUMENT, file);
+            assertThat(r.inserted()).isEqualTo(file.size());
+            BarSeries back = store.bars().read(RealBacktest.BTCUSDT, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE);
+            assertThat(back.size()).isEqualTo(file.size());
+            for (int i = 0; i < file.size(); i++) {
+                assertThat(back.openTimeMillis(i)).isEqualTo(file.openTimeMillis(i));
+                assertThat(back.open(i)).isEqualTo(file.open(i));
+                assertThat(back.high(i)).isEqualTo(file.high(i));
+                assertThat(back.low(i)).isEqualTo(file.low(i));
+                assertThat(back.close(i)).isEqualTo(file.close(i));
+                assertThat(back.volume(i)).isEqualTo(file.volume(i));
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.quantplug.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.report.ResultJson;
+import io.quantplug.runtime.store.RunStore;
+import io.quantplug.runtime.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code quantplug runs}: the runs in the store. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Runs in the store: list, show.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class})
+final class RunsCommand {
+
+    /** {@code quantplug runs list [--json]}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the stored runs, newest first: id, mode, strategy, status, created, trade count.")
+    static final class ListRuns implements Callable<Integer> {
+
+        @Option(names = "--json", description = "Print a JSON array instead of a table.")
+        boolean json;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            Logging.configure(common.verbose);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store store = common.openStore()) {
+                List<RunStore.RunSummary> runs = store.runs().list();
+                if (json) {
+                    out.println(ResultJson.mapper().writeValueAsString(runs));
+                    return QuantplugCli.OK;
+                }
+                if (runs.isEmpty()) {
+                    out.println("No runs stored yet.");
+                    return QuantplugCli.OK;
+                }
+                out.printf(Locale.ROOT, "%6s  %-8s  %-20s  %-18s  %-11s  %-24s  %7s%n", "ID", "MODE", "STRATEGY",
+                        "INSTRUMENT", "STATUS", "CREATED", "TRADES");
+                for (RunStore.RunSummary r : runs) {
+                    out.printf(Locale.ROOT, "%6d  %-8s  %-20s  %-18s  %-11s  %-24s  %7s%n", r.id(), r.mode(),
+                            r.strategy(), r.instrument() + " " + r.timeframe(), r.status(), r.created(),
+                            r.tradeCount() == null ? "-" : r.tradeCount().toString());
+                }
+            }
+            return QuantplugCli.OK;
+        }
+    }
+
+    /** {@code quantplug runs show ID [--json]}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show one stored run; with --json, the same document as the run's result.json.")
+    static final class Show implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "ID", description = "Run id (see 'quantplug runs list').")
+        long id;
+
+        @Option(names = "--json", description = "Print the result document (the shape of result.json).")
+        boolean json;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Logging.configure(common.verbose);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Store store = common.openStore()) {
+                RunStore.RunSummary summary = store.runs().summary(id).orElseThrow(() ->
+                        new UserInputException("no run " + id + " in the store (see 'quantplug runs list')"));
+                ResultDocument document = store.runs().document(id).orElseThrow();
+                if (json) {
+                    out.println(ResultJson.toJson(document));
+                    return QuantplugCli.OK;
+                }
+                out.printf(Locale.ROOT, "Run %d: %s %s, %s, created %s%s%n", summary.id(), summary.mode(),
+                        summary.status(), summary.strategy(), summary.created(),
+                        summary.error() == null ? "" : " (" + summary.error() + ")");
+                MetricsTable.print(document, out);
+            }
+            return QuantplugCli.OK;
+        }
+    }
+}
