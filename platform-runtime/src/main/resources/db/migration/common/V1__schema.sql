@@ -157,11 +157,16 @@ CREATE TABLE trades (
     PRIMARY KEY (run_id, seq)
 );
 
+-- The equity curve in blocks of up to 4096 consecutive points: data holds, per point, the UTC epoch millisecond
+-- time (8 bytes) then the equity in the account currency (8 bytes, an IEEE 754 double), big-endian. One row per
+-- point would make storing a 50,000-bar backtest take longer than running it.
 CREATE TABLE equity_snapshots (
-    run_id      BIGINT           NOT NULL REFERENCES runs (id),
-    seq         INTEGER          NOT NULL,
-    equity_time BIGINT           NOT NULL,  -- UTC epoch milliseconds
-    equity      DOUBLE PRECISION NOT NULL,  -- in the account currency
+    run_id     BIGINT  NOT NULL REFERENCES runs (id),
+    seq        INTEGER NOT NULL,
+    first_time BIGINT  NOT NULL,  -- UTC epoch milliseconds of the block's first point
+    last_time  BIGINT  NOT NULL,
+    points     INTEGER NOT NULL CHECK (points BETWEEN 1 AND 4096),
+    data       BYTEA   NOT NULL,
     PRIMARY KEY (run_id, seq)
 );
 

@@ -45,6 +45,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code quantplug backtest}: loads bars from a file, runs a strategy from the plugins directory on the simulated
@@ -145,18 +147,35 @@ final class BacktestCommand implements Callable<Integer> {
         if (data != null && !Files.isRegularFile(data)) {
             throw new UserInputException("data file " + data + " does not exist or is not a file");
         }
-        // open the store first: an unreachable database fails the command before any work
-        Store store = noStore && data != null ? null : common.openStore();
+        // the store opens (connect, migrate) on another core while this one reads the data and loads plugins
+        CompletableFuture<Store> opening = noStore && data != null ? null
+                : CompletableFuture.supplyAsync(common::openStore);
         try {
-            return run(store, stdout, stderr);
+            return run(opening, stdout, stderr);
         } finally {
-            if (store != null) {
-                store.close();
+            if (opening != null) {
+                try {
+                    opening.join().close();
+                } catch (CompletionException ignored) {
+                    // reported by run(), or superseded by its own error
+                }
             }
         }
     }
 
-    private int run(Store store, PrintWriter stdout, PrintWriter stderr) {
+    private static Store await(CompletableFuture<Store> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private int run(CompletableFuture<Store> opening, PrintWriter stdout, PrintWriter stderr) {
+        Store store = null;
         BarSeries series;
         Instrument instrument;
         String source;
@@ -180,6 +199,7 @@ final class BacktestCommand implements Callable<Integer> {
             Timeframe tf = DataCommand.parseTimeframe(timeframe);
             long fromMillis = from == null ? Long.MIN_VALUE : parseTime("--from", from);
             long toMillis = to == null ? Long.MAX_VALUE : parseTime("--to", to);
+            store = await(opening);
             Instrument stored = store.bars().instrument(id).orElseThrow(() -> new UserInputException(
                     "no bars of " + id + " in the store (see 'quantplug data list')"));
             series = store.bars().read(id, tf, fromMillis, toMillis);
@@ -217,6 +237,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
             SessionListener listener = new SessionListener() { };
             if (storeRun) {
+                store = await(opening);
                 store.plugins().record(host.plugins(), user);
                 runId = store.runs().start(RunStore.Mode.BACKTEST, startBlock(config, series), user);
                 journal = store.journal();

@@ -38,7 +38,10 @@ class LauncherIT {
         Path data = SharedData.require(BacktestCommandIT.BINANCE_US);
         Result r = launch("backtest", "--data", data.toString(), "--strategy", "rsi-reversion", "--out", "res");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("rsi-reversion on BTCUSDT.BINANCE").contains("Wrote res/result.json");
+        assertThat(r.out()).contains("rsi-reversion on BTCUSDT.BINANCE").contains("Wrote res/result.json")
+                .containsPattern("Stored as run \\d+");
+        // nothing but the progress bar on stderr: no logging start-up chatter, no class-data-sharing warnings
+        assertThat(r.err()).doesNotContain("SLF4J").doesNotContain("cds").doesNotContain("warning");
         assertThat(tmp.resolve("res/report.html")).exists();
     }
 

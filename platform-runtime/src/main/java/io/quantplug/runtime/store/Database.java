@@ -7,15 +7,27 @@ import org.flywaydb.core.api.FlywayException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A connection pool (HikariCP) to a migrated database. {@link #open} connects, fails fast when the database cannot be
  * reached, and applies the Flyway migrations of {@code db/migration/common} plus those of the vendor's folder
  * ({@code db/migration/h2} or {@code db/migration/postgresql}, same version numbers), so a new database is created
- * on first use and an up-to-date one is left alone. Thread-safe.
+ * on first use and an older one is brought up to date. A database whose schema history already ends at
+ * {@link #SCHEMA_VERSION} without a failed migration is opened without running Flyway (whose start-up, a class-path
+ * scan and checksum validation, costs more than a short command); the migrations' checksums are then not
+ * re-validated. Thread-safe.
  */
 public final class Database implements AutoCloseable {
+
+    /**
+     * The newest migration version in {@code db/migration}. A database already at this version (every migration
+     * applied successfully) is opened without starting Flyway, which would take longer than the rest of a short
+     * command; a test keeps this constant equal to the newest migration file.
+     */
+    static final String SCHEMA_VERSION = "2";
 
     private final DatabaseSettings settings;
     private final HikariDataSource pool;
@@ -63,16 +75,46 @@ public final class Database implements AutoCloseable {
         }
         try {
             Vendor vendor = settings.vendor();
+            if (isCurrent(pool)) {
+                return new Database(settings, pool, vendor);
+            }
             Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
                     .load()
                     .migrate();
             return new Database(settings, pool, vendor);
-        } catch (FlywayException | IllegalStateException e) {
+        } catch (FlywayException | IllegalStateException | SQLException e) {
             pool.close();
             throw new StoreUnavailableException("cannot migrate the database " + settings.maskedUrl() + ": "
                     + settings.mask(rootMessage(e)), null);
+        }
+    }
+
+    /** Whether every migration up to {@link #SCHEMA_VERSION} is applied and none failed. */
+    private static boolean isCurrent(HikariDataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            try (ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return false;
+                }
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history"
+                         + " WHERE version IS NOT NULL ORDER BY installed_rank DESC")) {
+                boolean first = true;
+                boolean current = false;
+                while (rs.next()) {
+                    if (!rs.getBoolean(2)) {
+                        return false;
+                    }
+                    if (first) {
+                        current = SCHEMA_VERSION.equals(rs.getString(1));
+                        first = false;
+                    }
+                }
+                return current;
+            }
         }
     }
 

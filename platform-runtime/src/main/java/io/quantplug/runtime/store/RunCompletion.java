@@ -78,18 +78,18 @@ record RunCompletion(long runId, long seq, ResultDocument document, String actor
     }
 
     private void writeEquity(Connection c, List<ResultDocument.EquityPoint> equity) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO equity_snapshots (run_id, seq, equity_time, equity) VALUES (?, ?, ?, ?)")) {
-            int n = 0;
-            for (ResultDocument.EquityPoint p : equity) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO equity_snapshots (run_id, seq, first_time,"
+                + " last_time, points, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (int from = 0; from < equity.size(); from += EquityBlocks.POINTS) {
+                int to = Math.min(equity.size(), from + EquityBlocks.POINTS);
                 ps.setLong(1, runId);
-                ps.setInt(2, ++n);
-                ps.setLong(3, p.time().toEpochMilli());
-                ps.setDouble(4, p.equity());
+                ps.setInt(2, ++seq);
+                ps.setLong(3, equity.get(from).time().toEpochMilli());
+                ps.setLong(4, equity.get(to - 1).time().toEpochMilli());
+                ps.setInt(5, to - from);
+                ps.setBytes(6, EquityBlocks.pack(equity.subList(from, to)));
                 ps.addBatch();
-                if (n % BATCH == 0) {
-                    ps.executeBatch();
-                }
             }
             ps.executeBatch();
         }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,12 +66,11 @@ final class StoredResult {
     private static List<ResultDocument.EquityPoint> equity(Connection c, long runId) throws SQLException {
         List<ResultDocument.EquityPoint> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT equity_time, equity FROM equity_snapshots WHERE run_id = ? ORDER BY seq")) {
-            ps.setFetchSize(10_000);
+                "SELECT points, data FROM equity_snapshots WHERE run_id = ? ORDER BY seq")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ResultDocument.EquityPoint(Instant.ofEpochMilli(rs.getLong(1)), rs.getDouble(2)));
+                    EquityBlocks.unpack(rs.getBytes(2), rs.getInt(1), out);
                 }
             }
         }

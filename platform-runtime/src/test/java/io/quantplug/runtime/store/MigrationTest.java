@@ -1,10 +1,15 @@
 package io.quantplug.runtime.store;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +37,47 @@ class MigrationTest {
         try (Store again = Store.open(settings)) {
             assertThat(versions(again)).containsExactly("1", "2");
             assertThat(again.audit().verify().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void schemaVersionConstantIsTheNewestMigrationOfEveryFolder() throws IOException, URISyntaxException {
+        for (String folder : new String[] {"common", "h2", "postgresql"}) {
+            Path dir = Path.of(Database.class.getResource("/db/migration/" + folder).toURI());
+            try (Stream<Path> files = Files.list(dir)) {
+                int newest = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.matches("V\\d+__.+\\.sql"))
+                        .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                        .max().orElse(0);
+                assertThat(newest).as(folder).isLessThanOrEqualTo(Integer.parseInt(Database.SCHEMA_VERSION));
+                if (!folder.equals("common")) {
+                    assertThat(newest).as(folder).isEqualTo(Integer.parseInt(Database.SCHEMA_VERSION));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void anOlderDatabaseIsMigratedOnOpen(Vendor vendor) throws SQLException {
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        try (Store store = Store.open(settings); Connection c = store.database().connection();
+             Statement st = c.createStatement()) {
+            // as if version 2 had never been applied
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+            st.execute(vendor == Vendor.POSTGRESQL
+                    ? "DROP TRIGGER audit_log_append_only ON audit_log" : "DROP TRIGGER audit_log_append_only");
+            if (vendor == Vendor.POSTGRESQL) {
+                st.execute("DROP FUNCTION audit_log_refuse_change()");
+            }
+        }
+        try (Store again = Store.open(settings)) {
+            assertThat(versions(again)).containsExactly("1", "2");
+            again.audit().append("alice", "a.b", "c", "");
+            try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.executeUpdate("DELETE FROM audit_log"))
+                        .hasMessageContaining("append-only");
+            }
         }
     }
 

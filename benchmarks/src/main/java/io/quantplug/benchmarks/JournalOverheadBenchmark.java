@@ -1,0 +1,143 @@
+package io.quantplug.benchmarks;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.param.Parameters;
+import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.runtime.analytics.EquityCurve;
+import io.quantplug.runtime.data.BarFileReader;
+import io.quantplug.runtime.data.BarSeries;
+import io.quantplug.runtime.internal.engine.TradingSession;
+import io.quantplug.runtime.internal.venue.BpsFeeModel;
+import io.quantplug.runtime.internal.venue.BpsSlippageModel;
+import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.store.Journal;
+import io.quantplug.runtime.store.RunStore;
+import io.quantplug.runtime.store.Store;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What journaling costs the engine: the walking-skeleton session benchmark (SMA 10/30 on 50,000 real BTCUSDT
+ * one-minute bars, engine + venue + portfolio) with and without a {@code JournalingListener} that journals every
+ * signal, order, order event, fill and position (about 11,700 records per run) to the store.
+ *
+ * <p>The timed region is the engine's run, while the journal's writer thread drains to the database at the same time
+ * on the other core. After each run, outside the timed region, the benchmark waits until the journal has written
+ * everything, so no run's backlog slows the next and nothing is measured that was not stored. Scores are bars per
+ * second of the engine.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class JournalOverheadBenchmark {
+
+    @Param({"H2", "POSTGRESQL"})
+    public String vendor;
+
+    private List<Bar> bars;
+    private Instrument instrument;
+    private StrategyProvider smaProvider;
+    private Parameters smaParameters;
+    private BenchmarkDatabases databases;
+    private Store store;
+    private Journal journal;
+    private SessionListener listener;
+    private ResultDocument.Run runBlock;
+
+    @Setup(Level.Trial)
+    public void load() {
+        BarSeries series = new BarFileReader().read(BenchmarkData.file(SmaCrossoverBacktestBenchmark.FILE)).series();
+        InstrumentId id = InstrumentId.of("BTCUSDT", "BINANCE");
+        bars = series.toBars(id);
+        instrument = Instrument.spot(id, "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"),
+                new BigDecimal("10"));
+        ExtensionCatalog catalog = ExtensionCatalog.of(
+                ExtensionCatalog.fromClassPath(JournalOverheadBenchmark.class.getClassLoader()));
+        smaProvider = catalog.strategy("sma-crossover").orElseThrow();
+        smaParameters = smaProvider.descriptor().parameters().resolve(Map.of("fast", "10", "slow", "30"));
+        databases = new BenchmarkDatabases(vendor);
+        store = Store.open(databases.settings);
+        journal = store.journal();
+        runBlock = new ResultDocument.Run("0.1.0", id.toString(), "1m", Instant.ofEpochMilli(bars.get(0).openTimeMillis()),
+                Instant.ofEpochMilli(bars.get(bars.size() - 1).openTimeMillis()), bars.size(), "USDT",
+                new BigDecimal("10000"), BigDecimal.ZERO, BigDecimal.ZERO, instrument.tickSize(), instrument.lotSize(),
+                "sma-crossover", List.of(), null, List.of(), Map.of());
+    }
+
+    @Setup(Level.Invocation)
+    public void newRun() {
+        long runId = store.runs().start(RunStore.Mode.BACKTEST, runBlock, "bench");
+        listener = store.runs().listener(runId, journal, new SessionListener() { });
+    }
+
+    @TearDown(Level.Invocation)
+    public void awaitJournal() throws InterruptedException {
+        if (!journal.awaitDurable(journal.appendedSequence(), Duration.ofMinutes(1))) {
+            throw new IllegalStateException("journal did not catch up: " + journal.stats());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        Journal.Stats stats = journal.close(Duration.ofMinutes(1));
+        if (stats.unwritten() > 0) {
+            throw new IllegalStateException("journal lost records: " + stats);
+        }
+        store.close();
+        databases.close();
+    }
+
+    private EquityCurve run(SessionListener l) {
+        TradingSession session = new TradingSession(instrument, new BigDecimal("10000"),
+                BpsFeeModel.flat(BigDecimal.ZERO), new BpsSlippageModel(BigDecimal.ZERO), List.of(), null, List.of(),
+                l, bars.get(0).openTimeMillis(), 1_000, bars.size());
+        session.addStrategy("sma-crossover-1", "sma-crossover", smaProvider, smaParameters);
+        session.start();
+        for (int i = 0; i < bars.size(); i++) {
+            session.onBar(bars.get(i));
+        }
+        session.finish();
+        return session.equity();
+    }
+
+    /** The same session with no listener: the baseline. */
+    @Benchmark
+    @OperationsPerInvocation(SmaCrossoverBacktestBenchmark.BARS)
+    public EquityCurve sessionAlone() {
+        return run(new SessionListener() { });
+    }
+
+    /** The session journaling to the store. */
+    @Benchmark
+    @OperationsPerInvocation(SmaCrossoverBacktestBenchmark.BARS)
+    public EquityCurve sessionJournaled() {
+        return run(listener);
+    }
+}
