@@ -4,6 +4,7 @@
 # next, so two benchmarks measured minutes apart meet different host speeds. Within a round the three run back to
 # back (the first one rotates), so each round's ratio compares like with like; the median of the rounds is reported.
 # Usage: benchmarks/scripts/interleaved.sh [ROUNDS]   (from the repository root, after the build)
+#        EXTRA_JVM_ARGS="-XX:+UseParallelGC" benchmarks/scripts/interleaved.sh 10   (both engines get the same flags)
 set -euo pipefail
 ROUNDS="${1:-6}"
 JAR=benchmarks/target/benchmarks.jar
@@ -13,7 +14,7 @@ for ((r = 0; r < ROUNDS; r++)); do
   for ((k = 0; k < 3; k++)); do
     name=${NAMES[$(((r + k) % 3))]}
     java -jar "$JAR" "SmaCrossoverBacktestBenchmark.${name}\$" -f 1 -wf 0 -wi 5 -i 5 \
-      -jvmArgsAppend "-XX:+AlwaysPreTouch" -rf csv -rff "$OUT/$r-$name.csv" > /dev/null
+      -jvmArgsAppend "-XX:+AlwaysPreTouch ${EXTRA_JVM_ARGS:-}" -rf csv -rff "$OUT/$r-$name.csv" > /dev/null
   done
   s=$(awk -F, 'NR==2{print $5}' "$OUT/$r-quantplugSession.csv")
   f=$(awk -F, 'NR==2{print $5}' "$OUT/$r-quantplug.csv")

@@ -62,13 +62,17 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Each invocation is a complete backtest: Quantplug builds a new session and strategy; ta4j builds new indicators
  * (its indicators cache their values, so reusing them would skip the work).
+ *
+ * <p>Both run under the Parallel collector, the JVM's throughput collector for batch work like a backtest (the
+ * command-line launcher uses the Serial one). Under G1, whose write barriers tax Quantplug's exact-decimal
+ * accounting more than ta4j's {@code DoubleNum} arithmetic, the ratio is lower; BENCHMARKS.md has both.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 3, warmups = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 3, warmups = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"})
 public class SmaCrossoverBacktestBenchmark {
 
     /** Bars per invocation: one {@code binance-spot-1m-btc-eth-2021-2023} block. */

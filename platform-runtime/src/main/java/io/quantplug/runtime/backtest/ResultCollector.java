@@ -4,9 +4,9 @@ import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
-import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.Rejection;
 import io.quantplug.runtime.session.SessionListener;
 
@@ -50,8 +50,8 @@ final class ResultCollector implements SessionListener {
     }
 
     @Override
-    public void onPositionChanged(String strategy, long timeMillis, PositionView position) {
-        next.onPositionChanged(strategy, timeMillis, position);
+    public void onPositionChanged(PositionChange change) {
+        next.onPositionChanged(change);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.quantplug.runtime.session;
 
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderEvent;
-import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.signal.Signal;
 
 /**
@@ -46,11 +45,9 @@ public interface SessionListener {
     /**
      * A fill changed the account's position in an instrument.
      *
-     * @param strategy   the instance whose order filled
-     * @param timeMillis fill time, UTC epoch milliseconds
-     * @param position   the live position after the fill: read what you need now, it changes with the next fill
+     * @param change the position after the fill
      */
-    default void onPositionChanged(String strategy, long timeMillis, PositionView position) {
+    default void onPositionChanged(PositionChange change) {
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.quantplug.runtime.store;
 
-import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
@@ -17,10 +16,10 @@ import io.quantplug.api.order.RejectReason;
 import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.order.StopOrder;
 import io.quantplug.api.order.TimeInForce;
-import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.QuantplugException;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.SessionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,13 +111,9 @@ public final class JournalingListener implements SessionListener {
     }
 
     @Override
-    public void onPositionChanged(String strategy, long timeMillis, PositionView position) {
-        InstrumentId instrument = position.instrument();
-        BigDecimal quantity = position.quantity();
-        BigDecimal average = position.averageEntryPrice();
-        BigDecimal realized = position.realizedPnl();
-        append(seq -> new PositionRow(runId, seq, strategy, timeMillis, instrument, quantity, average, realized));
-        next.onPositionChanged(strategy, timeMillis, position);
+    public void onPositionChanged(PositionChange change) {
+        append(seq -> new PositionRow(runId, seq, change));
+        next.onPositionChanged(change);
     }
 
     @Override
@@ -283,9 +278,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record PositionRow(long runId, long seq, String strategy, long time, InstrumentId instrument,
-                               BigDecimal quantity, BigDecimal averageEntryPrice, BigDecimal realizedPnl)
-            implements JournalEntry {
+    private record PositionRow(long runId, long seq, PositionChange p) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO positions (run_id, seq, strategy, instrument_id, position_time, quantity,"
@@ -296,12 +289,12 @@ public final class JournalingListener implements SessionListener {
         public void bind(PreparedStatement ps) throws SQLException {
             ps.setLong(1, runId);
             ps.setLong(2, seq);
-            ps.setString(3, strategy);
-            ps.setString(4, instrument.toString());
-            Sql.setTime(ps, 5, time);
-            Sql.setDecimal(ps, 6, quantity);
-            Sql.setDecimal(ps, 7, averageEntryPrice);
-            Sql.setDecimal(ps, 8, realizedPnl);
+            ps.setString(3, p.strategy());
+            ps.setString(4, p.instrument().toString());
+            Sql.setTime(ps, 5, p.timeMillis());
+            Sql.setDecimal(ps, 6, p.quantity());
+            Sql.setDecimal(ps, 7, p.averageEntryPrice()); // the division runs here, on the writer thread
+            Sql.setDecimal(ps, 8, p.realizedPnl());
         }
     }
 

@@ -34,6 +34,7 @@ import io.quantplug.runtime.internal.venue.FeeModel;
 import io.quantplug.runtime.internal.venue.SimulatedVenue;
 import io.quantplug.runtime.internal.venue.SlippageModel;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
@@ -361,7 +362,8 @@ public final class TradingSession implements SimulatedVenue.Listener {
         PositionView position = portfolio.position(fill.instrument());
         trips.onFill(fill, position.quantity(), realized, owner, exitReason);
         riskGate.onFill(fill);
-        listener.onPositionChanged(owner, fill.timeMillis(), position);
+        listener.onPositionChanged(new PositionChange(owner, fill.timeMillis(), fill.instrument(), position.quantity(),
+                portfolio.costBasis(fill.instrument()), position.realizedPnl()));
     }
 
     private static ExitReason exitReason(OrderOrigin origin, Order order) {

@@ -186,6 +186,17 @@ public final class Portfolio implements PortfolioView {
         return totalFees;
     }
 
+    /**
+     * What an instrument's open quantity cost.
+     *
+     * @param instrument the instrument
+     * @return the cost basis in the account currency, signed like the quantity; 0 when flat
+     */
+    public BigDecimal costBasis(InstrumentId instrument) {
+        Position p = positions.get(instrument);
+        return p == null ? BigDecimal.ZERO : p.costBasis();
+    }
+
     @Override
     public PositionView position(InstrumentId instrument) {
         Position p = instrument == lastId ? lastPosition : positions.get(instrument);

@@ -114,6 +114,10 @@ final class Position implements PositionView {
         return quantity;
     }
 
+    BigDecimal costBasis() {
+        return costBasis;
+    }
+
     @Override
     public BigDecimal averageEntryPrice() {
         return quantity.signum() == 0 ? BigDecimal.ZERO

@@ -30,22 +30,16 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bar store, from a warm JVM, on H2 (JDBC batches) and PostgreSQL 18 (COPY):
- * <ul>
- *   <li>{@link #importBars}: the three 50,000-bar BTCUSDT chunks of {@code binance-spot-1m-btc-eth-2021-2023}
- *       (150,000 real rows) into an empty series per invocation, three imports, each one transaction with its
- *       overlap check; scores are rows per second.</li>
- *   <li>{@link #readMillionBars}: 1,000,000 stored bars read back into a {@code BarSeries} for a backtest; scores are
- *       milliseconds per read. The million are the same 150,000 real bars tiled seven times (and a part) with their
- *       times shifted, since no real 1-minute file here is that long.</li>
- * </ul>
+ * Bulk import into the bar store, from a warm JVM, on H2 (JDBC batches) and PostgreSQL 18 (binary COPY): the three
+ * 50,000-bar BTCUSDT chunks of {@code binance-spot-1m-btc-eth-2021-2023} (150,000 real rows) into an empty
+ * {@code bars} table per invocation, three imports, each one transaction with its overlap check. Scores are rows per
+ * second.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class StoreBenchmark {
+public class StoreImportBenchmark {
 
     static final String[] CHUNKS = {"BTCUSDT_1m_2021chunk.csv", "BTCUSDT_1m_2022chunk.csv", "BTCUSDT_1m_2023chunk.csv"};
-    static final int MILLION = 1_000_000;
 
     @Param({"H2", "POSTGRESQL"})
     public String vendor;
@@ -54,7 +48,6 @@ public class StoreBenchmark {
     private Store store;
     private BarSeries[] chunks;
     private Instrument imported;
-    private Instrument million;
 
     @Setup(Level.Trial)
     public void open() {
@@ -67,48 +60,12 @@ public class StoreBenchmark {
         store = Store.open(databases.settings);
         imported = Instrument.spot(InstrumentId.of("BTCUSDT", "BINANCE"), "BTC", "USDT", new BigDecimal("0.01"),
                 new BigDecimal("0.00001"), new BigDecimal("10"));
-        million = Instrument.spot(InstrumentId.of("BTCMILLION", "BENCH"), "BTC", "USDT", new BigDecimal("0.01"),
-                new BigDecimal("0.00001"), new BigDecimal("10"));
-        store.bars().importBars(million, tiled(MILLION));
-    }
-
-    /** The real bars, repeated with times shifted past the previous copy, up to {@code n} bars. */
-    private BarSeries tiled(int n) {
-        long[] t = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        long shift = 0;
-        long last = Long.MIN_VALUE;
-        int k = 0;
-        while (k < n) {
-            for (BarSeries s : chunks) {
-                for (int i = 0; i < s.size() && k < n; i++, k++) {
-                    long time = s.openTimeMillis(i) + shift;
-                    if (time <= last) {
-                        shift += last - time + 60_000;
-                        time = s.openTimeMillis(i) + shift;
-                    }
-                    t[k] = time;
-                    last = time;
-                    o[k] = s.open(i);
-                    h[k] = s.high(i);
-                    l[k] = s.low(i);
-                    c[k] = s.close(i);
-                    v[k] = s.volume(i);
-                }
-            }
-        }
-        return BarSeries.of(Timeframe.M1, t, o, h, l, c, v);
     }
 
     @Setup(Level.Invocation)
-    public void emptyTheImportedSeries() throws SQLException {
+    public void emptyTheBarsTable() throws SQLException {
         try (Connection c = store.database().connection(); Statement st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM bars WHERE series_id IN (SELECT id FROM bar_series WHERE instrument_id"
-                    + " = 'BTCUSDT.BINANCE')");
+            st.execute("TRUNCATE TABLE bars");
         }
     }
 
@@ -134,18 +91,5 @@ public class StoreBenchmark {
             throw new IllegalStateException("imported " + n + " bars, expected 150,000");
         }
         return n;
-    }
-
-    @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 3, time = 5)
-    @Measurement(iterations = 5, time = 5)
-    public BarSeries readMillionBars() {
-        BarSeries s = store.bars().read(million.id(), Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE);
-        if (s.size() != MILLION) {
-            throw new IllegalStateException("read " + s.size() + " bars, expected 1,000,000");
-        }
-        return s;
     }
 }
