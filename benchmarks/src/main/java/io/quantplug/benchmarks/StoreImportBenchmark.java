@@ -2,8 +2,6 @@ package io.quantplug.benchmarks;
 
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
-import io.quantplug.api.market.Timeframe;
-import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.store.BarStore;
 import io.quantplug.runtime.store.Store;
@@ -39,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class StoreImportBenchmark {
 
-    static final String[] CHUNKS = {"BTCUSDT_1m_2021chunk.csv", "BTCUSDT_1m_2022chunk.csv", "BTCUSDT_1m_2023chunk.csv"};
 
     @Param({"H2", "POSTGRESQL"})
     public String vendor;
@@ -51,11 +48,7 @@ public class StoreImportBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
-        chunks = new BarSeries[CHUNKS.length];
-        for (int i = 0; i < CHUNKS.length; i++) {
-            chunks[i] = new BarFileReader().read(BenchmarkData.file("binance-spot-1m-btc-eth-2021-2023/" + CHUNKS[i]),
-                    Timeframe.M1).series();
-        }
+        chunks = BenchmarkData.btcChunks();
         databases = new BenchmarkDatabases(vendor);
         store = Store.open(databases.settings);
         imported = Instrument.spot(InstrumentId.of("BTCUSDT", "BINANCE"), "BTC", "USDT", new BigDecimal("0.01"),

@@ -3,7 +3,6 @@ package io.quantplug.benchmarks;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Timeframe;
-import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.store.BarStore;
 import io.quantplug.runtime.store.Store;
@@ -39,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class StoreReadBenchmark {
 
-    static final String[] CHUNKS = {"BTCUSDT_1m_2021chunk.csv", "BTCUSDT_1m_2022chunk.csv", "BTCUSDT_1m_2023chunk.csv"};
     static final int MILLION = 1_000_000;
 
     @Param({"H2", "POSTGRESQL"})
@@ -52,11 +50,7 @@ public class StoreReadBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
-        chunks = new BarSeries[CHUNKS.length];
-        for (int i = 0; i < CHUNKS.length; i++) {
-            chunks[i] = new BarFileReader().read(BenchmarkData.file("binance-spot-1m-btc-eth-2021-2023/" + CHUNKS[i]),
-                    Timeframe.M1).series();
-        }
+        chunks = BenchmarkData.btcChunks();
         databases = new BenchmarkDatabases(vendor);
         store = Store.open(databases.settings);
         million = Instrument.spot(InstrumentId.of("BTCMILLION", "BENCH"), "BTC", "USDT", new BigDecimal("0.01"),

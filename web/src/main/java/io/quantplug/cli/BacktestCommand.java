@@ -79,14 +79,6 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter; repeat for several.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--symbol", paramLabel = "SYMBOL",
-            description = "Instrument symbol (default: taken from the file name, e.g. BTCUSDT).")
-    String symbol;
-
-    @Option(names = "--venue", paramLabel = "VENUE", defaultValue = "BINANCE",
-            description = "Venue code of the instrument (default: ${DEFAULT-VALUE}).")
-    String venue;
-
     @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000",
             description = "Initial capital in the quote asset (default: ${DEFAULT-VALUE}).")
     BigDecimal capital;
@@ -109,23 +101,15 @@ final class BacktestCommand implements Callable<Integer> {
             description = "A position sizer (default: invest all available cash).")
     String sizer;
 
-    @Option(names = "--tick-size", paramLabel = "PRICE", description = "Tick size (default: the data's finest price step).")
-    BigDecimal tickSize;
-
-    @Option(names = "--lot-size", paramLabel = "QTY",
-            description = "Lot size (default: Binance's for known symbols, else 0.00000001).")
-    BigDecimal lotSize;
-
-    @Option(names = "--min-notional", paramLabel = "AMOUNT",
-            description = "Minimum order value (default: Binance's for known symbols, else 0).")
-    BigDecimal minNotional;
-
     @Option(names = "--no-store", description = "Do not store the run in the database.")
     boolean noStore;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write result.json and report.html (default: quantplug-results/STRATEGY_SYMBOL_TIMEFRAME).")
     Path out;
+
+    @Mixin
+    InstrumentOptions instrumentOptions;
 
     @Mixin
     CommonOptions common;
@@ -138,7 +122,7 @@ final class BacktestCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (data == null && (symbol == null || timeframe == null)) {
+        if (data == null && (instrumentOptions.symbol == null || timeframe == null)) {
             throw new UserInputException("give --data FILE, or --symbol and --timeframe to use bars from the store");
         }
         if (data != null && (timeframe != null || from != null || to != null)) {
@@ -182,7 +166,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (data != null) {
             LoadedBars loaded = new BarFileReader().read(data);
             series = loaded.series();
-            instrument = InstrumentResolver.resolve(symbol, venue, data, series, tickSize, lotSize, minNotional);
+            instrument = instrumentOptions.resolve(data, series);
             source = data.getFileName().toString();
             stdout.println("Data: " + loaded.report().bars() + " bars of " + loaded.report().timeframe() + " from "
                     + source + (loaded.report().reversed() ? " (newest-first file, reversed)" : "")
@@ -195,7 +179,7 @@ final class BacktestCommand implements Callable<Integer> {
                         + Instant.ofEpochMilli(first.lastBarBeforeMillis()) + " (gaps are not filled)");
             }
         } else {
-            InstrumentId id = InstrumentId.of(symbol, venue);
+            InstrumentId id = InstrumentId.of(instrumentOptions.symbol, instrumentOptions.venue);
             Timeframe tf = DataCommand.parseTimeframe(timeframe);
             long fromMillis = from == null ? Long.MIN_VALUE : parseTime("--from", from);
             long toMillis = to == null ? Long.MAX_VALUE : parseTime("--to", to);
@@ -208,7 +192,7 @@ final class BacktestCommand implements Callable<Integer> {
                         + (from != null || to != null ? " in the range" : "") + "; a backtest needs at least 2"
                         + " (see 'quantplug data list')");
             }
-            instrument = rules(stored);
+            instrument = instrumentOptions.override(stored);
             source = "the store";
             stdout.println("Data: " + series.size() + " bars of " + tf.label() + " from the store, "
                     + Instant.ofEpochMilli(series.openTimeMillis(0)) + " .. "
@@ -278,13 +262,6 @@ final class BacktestCommand implements Callable<Integer> {
             stdout.println("Stored as run " + runId + " (quantplug runs show " + runId + ")");
         }
         return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
-    }
-
-    /** The instrument's stored rules, with the command line's overrides. */
-    private Instrument rules(Instrument stored) {
-        return new Instrument(stored.id(), stored.baseAsset(), stored.quoteAsset(),
-                tickSize != null ? tickSize : stored.tickSize(), lotSize != null ? lotSize : stored.lotSize(),
-                stored.minQuantity(), minNotional != null ? minNotional : stored.minNotional(), stored.kind());
     }
 
     /** The run block recorded when the run starts; the final one (resolved parameters) replaces it at the end. */

@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,29 +35,12 @@ final class DataCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The bar file.")
         Path file;
 
-        @Option(names = "--symbol", paramLabel = "SYMBOL",
-                description = "Instrument symbol (default: taken from the file name, e.g. BTCUSDT).")
-        String symbol;
-
         @Option(names = "--timeframe", required = true, paramLabel = "TF",
                 description = "Bar length of the file, e.g. 1m, 1h, 1d (checked against the data).")
         String timeframe;
 
-        @Option(names = "--venue", paramLabel = "VENUE", defaultValue = "BINANCE",
-                description = "Venue code of the instrument (default: ${DEFAULT-VALUE}).")
-        String venue;
-
-        @Option(names = "--tick-size", paramLabel = "PRICE",
-                description = "Tick size (default: the data's finest price step).")
-        BigDecimal tickSize;
-
-        @Option(names = "--lot-size", paramLabel = "QTY",
-                description = "Lot size (default: Binance's for known symbols, else 0.00000001).")
-        BigDecimal lotSize;
-
-        @Option(names = "--min-notional", paramLabel = "AMOUNT",
-                description = "Minimum order value (default: Binance's for known symbols, else 0).")
-        BigDecimal minNotional;
+        @Mixin
+        InstrumentOptions instrumentOptions;
 
         @Mixin
         CommonOptions common;
@@ -75,8 +57,7 @@ final class DataCommand {
                 throw new UserInputException("data file " + file + " does not exist or is not a file");
             }
             LoadedBars loaded = new BarFileReader().read(file, expected);
-            Instrument instrument = InstrumentResolver.resolve(symbol, venue, file, loaded.series(), tickSize,
-                    lotSize, minNotional);
+            Instrument instrument = instrumentOptions.resolve(file, loaded.series());
             try (Store store = common.openStore()) {
                 long start = System.nanoTime();
                 BarStore.ImportResult r = store.bars().importBars(instrument, loaded.series());

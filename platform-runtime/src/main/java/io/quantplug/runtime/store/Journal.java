@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
-import java.util.function.LongFunction;
 
 /**
  * The write-behind journal between the engine and the database.
@@ -47,7 +46,7 @@ import java.util.function.LongFunction;
 public final class Journal implements AutoCloseable {
 
     /** Default ring capacity, in entries. */
-    public static final int DEFAULT_CAPACITY = 16_384;
+    public static final int DEFAULT_CAPACITY = 65_536;
     /** Default largest batch, in entries. */
     public static final int DEFAULT_BATCH = 2_048;
 
@@ -166,11 +165,11 @@ public final class Journal implements AutoCloseable {
     /**
      * Appends an entry, waiting while the ring is full.
      *
-     * @param entry builds the entry from its sequence number
+     * @param entry the entry
      * @return the entry's sequence number
      * @throws QuantplugException when the journal has failed or is closed, or the thread is interrupted
      */
-    long append(LongFunction<JournalEntry> entry) {
+    long append(JournalEntry entry) {
         if (failure != null) {
             throw new QuantplugException("journal stopped: " + failure);
         }
@@ -182,7 +181,7 @@ public final class Journal implements AutoCloseable {
         if (seq - p.consumedSeen > ring.length) {
             waitForRoom(p, seq);
         }
-        ring[(int) (seq - 1) & mask] = entry.apply(seq);
+        ring[(int) (seq - 1) & mask] = entry;
         PUBLISHED.setRelease(p, seq);
         if (seq - p.consumedSeen >= half) {
             // perhaps half full (consumedSeen may be stale): look, and wake the writer at most once a quarter ring
@@ -314,7 +313,7 @@ public final class Journal implements AutoCloseable {
                 for (long seq = next; seq <= last; seq++) {
                     batch.add(ring[(int) (seq - 1) & mask]);
                 }
-                if (!writeWithRetry(batch)) {
+                if (!writeWithRetry(batch, next)) {
                     return;
                 }
                 for (long seq = next; seq <= last; seq++) {
@@ -346,11 +345,11 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Writes a batch, retrying while the database is unreachable; false when the journal must stop. */
-    private boolean writeWithRetry(List<JournalEntry> batch) throws InterruptedException {
+    private boolean writeWithRetry(List<JournalEntry> batch, long firstSeq) throws InterruptedException {
         long backoff = FIRST_BACKOFF_MILLIS;
         while (true) {
             try {
-                write(batch);
+                write(batch, firstSeq);
                 return true;
             } catch (SQLException e) {
                 String message = db.settings().mask(e.getMessage());
@@ -374,16 +373,17 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private void write(List<JournalEntry> batch) throws SQLException {
+    private void write(List<JournalEntry> batch, long firstSeq) throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             Map<String, PreparedStatement> statements = new LinkedHashMap<>();
             try {
+                long seq = firstSeq;
                 for (JournalEntry e : batch) {
                     String sql = e.sql();
                     if (sql == null) {
                         executeAll(statements);
-                        e.write(c);
+                        e.write(c, seq++);
                         continue;
                     }
                     PreparedStatement ps = statements.get(sql);
@@ -391,7 +391,7 @@ public final class Journal implements AutoCloseable {
                         ps = c.prepareStatement(sql);
                         statements.put(sql, ps);
                     }
-                    e.bind(ps);
+                    e.bind(ps, seq++);
                     ps.addBatch();
                 }
                 executeAll(statements);

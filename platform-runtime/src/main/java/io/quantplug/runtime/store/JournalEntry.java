@@ -13,13 +13,6 @@ import java.sql.SQLException;
 interface JournalEntry {
 
     /**
-     * The journal sequence number, assigned at append.
-     *
-     * @return the sequence number
-     */
-    long seq();
-
-    /**
      * The insert statement of a plain entry.
      *
      * @return the SQL, or null for a compound entry
@@ -29,18 +22,20 @@ interface JournalEntry {
     /**
      * Binds this entry's row to the statement of {@link #sql()}.
      *
-     * @param ps the statement
+     * @param ps  the statement
+     * @param seq the entry's journal sequence number (given by its place in the ring, so the entry need not carry it)
      * @throws SQLException when binding fails
      */
-    void bind(PreparedStatement ps) throws SQLException;
+    void bind(PreparedStatement ps, long seq) throws SQLException;
 
     /**
      * Writes a compound entry inside the batch's transaction.
      *
-     * @param c the connection, auto-commit off
+     * @param c   the connection, auto-commit off
+     * @param seq the entry's journal sequence number
      * @throws SQLException when a statement fails
      */
-    default void write(Connection c) throws SQLException {
+    default void write(Connection c, long seq) throws SQLException {
         throw new UnsupportedOperationException("plain entry");
     }
 }

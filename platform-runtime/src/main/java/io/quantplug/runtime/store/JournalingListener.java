@@ -86,33 +86,33 @@ public final class JournalingListener implements SessionListener {
 
     @Override
     public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
-        append(seq -> new SignalRow(runId, seq, timeMillis, strategy, signal, outcome));
+        append(new SignalRow(runId, timeMillis, strategy, signal, outcome));
         next.onSignal(timeMillis, strategy, signal, outcome);
     }
 
     @Override
     public void onOrderSubmitted(long timeMillis, String strategy, Order order) {
-        append(seq -> new OrderRow(runId, seq, timeMillis, strategy, order));
+        append(new OrderRow(runId, timeMillis, strategy, order));
         next.onOrderSubmitted(timeMillis, strategy, order);
     }
 
     @Override
     public void onOrderEvent(String strategy, OrderEvent event) {
-        append(seq -> new OrderEventRow(runId, seq, strategy, event));
+        append(new OrderEventRow(runId, strategy, event));
         if (event instanceof OrderFilled f) {
-            long seq = append(s -> new FillRow(runId, s, strategy, f.fill()));
+            long seq = append(new FillRow(runId, strategy, f.fill()));
             if (seq > 0) {
                 lastFillSeq = seq;
             }
         } else if (event instanceof OrderRejected r && r.reason().source() == RejectSource.RISK_RULE) {
-            append(seq -> new RiskEventRow(runId, seq, strategy, r));
+            append(new RiskEventRow(runId, strategy, r));
         }
         next.onOrderEvent(strategy, event);
     }
 
     @Override
     public void onPositionChanged(PositionChange change) {
-        append(seq -> new PositionRow(runId, seq, change));
+        append(new PositionRow(runId, change));
         next.onPositionChanged(change);
     }
 
@@ -122,7 +122,7 @@ public final class JournalingListener implements SessionListener {
         next.onFault(fault);
     }
 
-    private long append(java.util.function.LongFunction<JournalEntry> entry) {
+    private long append(JournalEntry entry) {
         if (failure != null) {
             return -1;
         }
@@ -137,7 +137,7 @@ public final class JournalingListener implements SessionListener {
 
     private static final String ON_CONFLICT = " ON CONFLICT DO NOTHING";
 
-    private record SignalRow(long runId, long seq, long time, String strategy, Signal s, String outcome)
+    private record SignalRow(long runId, long time, String strategy, Signal s, String outcome)
             implements JournalEntry {
         @Override
         public String sql() {
@@ -146,7 +146,7 @@ public final class JournalingListener implements SessionListener {
         }
 
         @Override
-        public void bind(PreparedStatement ps) throws SQLException {
+        public void bind(PreparedStatement ps, long seq) throws SQLException {
             ps.setLong(1, runId);
             ps.setLong(2, seq);
             Sql.setTime(ps, 3, time);
@@ -160,7 +160,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record OrderRow(long runId, long seq, long time, String strategy, Order o) implements JournalEntry {
+    private record OrderRow(long runId, long time, String strategy, Order o) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO orders (run_id, seq, client_order_id, strategy, instrument_id, side, order_type,"
@@ -169,7 +169,7 @@ public final class JournalingListener implements SessionListener {
         }
 
         @Override
-        public void bind(PreparedStatement ps) throws SQLException {
+        public void bind(PreparedStatement ps, long seq) throws SQLException {
             ps.setLong(1, runId);
             ps.setLong(2, seq);
             ps.setString(3, o.clientOrderId().value());
@@ -209,7 +209,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record OrderEventRow(long runId, long seq, String strategy, OrderEvent e) implements JournalEntry {
+    private record OrderEventRow(long runId, String strategy, OrderEvent e) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO order_events (run_id, seq, client_order_id, strategy, event_type, event_time,"
@@ -218,7 +218,7 @@ public final class JournalingListener implements SessionListener {
         }
 
         @Override
-        public void bind(PreparedStatement ps) throws SQLException {
+        public void bind(PreparedStatement ps, long seq) throws SQLException {
             ps.setLong(1, runId);
             ps.setLong(2, seq);
             ps.setString(3, clientOrderId(e).value());
@@ -253,7 +253,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record FillRow(long runId, long seq, String strategy, Fill f) implements JournalEntry {
+    private record FillRow(long runId, String strategy, Fill f) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO fills (run_id, seq, client_order_id, strategy, instrument_id, side, price, quantity,"
@@ -262,7 +262,7 @@ public final class JournalingListener implements SessionListener {
         }
 
         @Override
-        public void bind(PreparedStatement ps) throws SQLException {
+        public void bind(PreparedStatement ps, long seq) throws SQLException {
             ps.setLong(1, runId);
             ps.setLong(2, seq);
             ps.setString(3, f.clientOrderId().value());
@@ -278,7 +278,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record PositionRow(long runId, long seq, PositionChange p) implements JournalEntry {
+    private record PositionRow(long runId, PositionChange p) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO positions (run_id, seq, strategy, instrument_id, position_time, quantity,"
@@ -286,7 +286,7 @@ public final class JournalingListener implements SessionListener {
         }
 
         @Override
-        public void bind(PreparedStatement ps) throws SQLException {
+        public void bind(PreparedStatement ps, long seq) throws SQLException {
             ps.setLong(1, runId);
             ps.setLong(2, seq);
             ps.setString(3, p.strategy());
@@ -298,7 +298,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record RiskEventRow(long runId, long seq, String strategy, OrderRejected r) implements JournalEntry {
+    private record RiskEventRow(long runId, String strategy, OrderRejected r) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO risk_events (run_id, seq, event_time, rule_id, event_type, code, message, strategy,"
@@ -306,7 +306,7 @@ public final class JournalingListener implements SessionListener {
         }
 
         @Override
-        public void bind(PreparedStatement ps) throws SQLException {
+        public void bind(PreparedStatement ps, long seq) throws SQLException {
             ps.setLong(1, runId);
             ps.setLong(2, seq);
             Sql.setTime(ps, 3, r.timeMillis());

@@ -10,23 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The journal entry that stores a run's result and marks it completed, in the batch's transaction. */
-record RunCompletion(long runId, long seq, ResultDocument document, String actor, AuditLog audit)
-        implements JournalEntry {
+record RunCompletion(long runId, ResultDocument document, String actor, AuditLog audit)
+        implements CompoundEntry {
 
     private static final int BATCH = 5_000;
 
     @Override
-    public String sql() {
-        return null;
-    }
-
-    @Override
-    public void bind(PreparedStatement ps) {
-        throw new UnsupportedOperationException("compound entry");
-    }
-
-    @Override
-    public void write(Connection c) throws SQLException {
+    public void write(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'COMPLETED', finished_at = ?,"
                 + " config = ?, metrics = ?, faults = ?, trade_count = ?, bar_count = ?, parameters = ?"
                 + " WHERE id = ? AND status = 'RUNNING'")) {

@@ -7,21 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** The journal entry that ends a run without a result (failed), in the batch's transaction. */
-record RunEnd(long runId, long seq, RunStore.Status status, String error, String actor, AuditLog audit)
-        implements JournalEntry {
+record RunEnd(long runId, RunStore.Status status, String error, String actor, AuditLog audit)
+        implements CompoundEntry {
 
     @Override
-    public String sql() {
-        return null;
-    }
-
-    @Override
-    public void bind(PreparedStatement ps) {
-        throw new UnsupportedOperationException("compound entry");
-    }
-
-    @Override
-    public void write(Connection c) throws SQLException {
+    public void write(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, finished_at = ?, error = ?"
                 + " WHERE id = ? AND status = 'RUNNING'")) {
             ps.setString(1, status.name());

@@ -150,7 +150,7 @@ public final class RunStore {
      * @return the journal sequence number of the completion: the run is stored once that is acknowledged
      */
     public long complete(long runId, ResultDocument document, String actor, Journal journal) {
-        return journal.append(seq -> new RunCompletion(runId, seq, document, actor, audit));
+        return journal.append(new RunCompletion(runId, document, actor, audit));
     }
 
     /**
@@ -163,7 +163,7 @@ public final class RunStore {
      * @return the journal sequence number of the entry
      */
     public long fail(long runId, String error, String actor, Journal journal) {
-        return journal.append(seq -> new RunEnd(runId, seq, Status.FAILED, error, actor, audit));
+        return journal.append(new RunEnd(runId, Status.FAILED, error, actor, audit));
     }
 
     /**

@@ -26,14 +26,14 @@ class JournalTest {
     Path tmp;
 
     /** A row of a scratch table; the first one can be made to wait for a latch inside the writer's batch. */
-    private record Row(long seq, CountDownLatch gate) implements JournalEntry {
+    private record Row(CountDownLatch gate) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO scratch (seq) VALUES (?) ON CONFLICT DO NOTHING";
         }
 
         @Override
-        public void bind(PreparedStatement ps) throws SQLException {
+        public void bind(PreparedStatement ps, long seq) throws SQLException {
             if (gate != null) {
                 try {
                     gate.await();
@@ -60,12 +60,12 @@ class JournalTest {
             List<Long> acknowledged = new CopyOnWriteArrayList<>();
             journal.onDurable(acknowledged::add);
             CountDownLatch gate = new CountDownLatch(1);
-            journal.append(seq -> new Row(seq, gate)); // the writer takes it and waits inside its batch
+            journal.append(new Row(gate)); // the writer takes it and waits inside its batch
 
             AtomicLong appended = new AtomicLong();
             Thread producer = new Thread(() -> {
                 for (int i = 0; i < 20; i++) {
-                    journal.append(seq -> new Row(seq, null));
+                    journal.append(new Row(null));
                     appended.incrementAndGet();
                 }
             });
@@ -95,19 +95,14 @@ class JournalTest {
     void aRowTheSchemaRefusesStopsTheJournalAndSaysWhy() throws Exception {
         try (Store store = scratchStore(tmp)) {
             Journal journal = new Journal(store.database(), 16, 4);
-            journal.append(seq -> new JournalEntry() {
-                @Override
-                public long seq() {
-                    return seq;
-                }
-
+            journal.append(new JournalEntry() {
                 @Override
                 public String sql() {
                     return "INSERT INTO scratch (seq, note) VALUES (?, 'too long for four')";
                 }
 
                 @Override
-                public void bind(PreparedStatement ps) throws SQLException {
+                public void bind(PreparedStatement ps, long seq) throws SQLException {
                     ps.setLong(1, seq);
                 }
             });
@@ -115,7 +110,7 @@ class JournalTest {
             Journal.Stats stats = journal.close(Duration.ofSeconds(1));
             assertThat(stats.failure()).startsWith("cannot write to the database jdbc:h2:file:");
             assertThat(stats.unwritten()).isEqualTo(1);
-            assertThatThrownBy(() -> journal.append(seq -> new Row(seq, null)))
+            assertThatThrownBy(() -> journal.append(new Row(null)))
                     .hasMessageStartingWith("journal stopped: cannot write to the database");
         }
     }

@@ -1,0 +1,55 @@
+package io.quantplug.cli;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.runtime.data.BarSeries;
+import picocli.CommandLine.Option;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+/** The options that name an instrument and override its trading rules, shared by the commands that read bars. */
+final class InstrumentOptions {
+
+    @Option(names = "--symbol", paramLabel = "SYMBOL",
+            description = "Instrument symbol (default: taken from the file name, e.g. BTCUSDT).")
+    String symbol;
+
+    @Option(names = "--venue", paramLabel = "VENUE", defaultValue = "BINANCE",
+            description = "Venue code of the instrument (default: ${DEFAULT-VALUE}).")
+    String venue;
+
+    @Option(names = "--tick-size", paramLabel = "PRICE",
+            description = "Tick size (default: the data's finest price step, or the stored instrument's).")
+    BigDecimal tickSize;
+
+    @Option(names = "--lot-size", paramLabel = "QTY",
+            description = "Lot size (default: Binance's for known symbols, else 0.00000001).")
+    BigDecimal lotSize;
+
+    @Option(names = "--min-notional", paramLabel = "AMOUNT",
+            description = "Minimum order value (default: Binance's for known symbols, else 0).")
+    BigDecimal minNotional;
+
+    /**
+     * The instrument of a bar file, with these options' overrides.
+     *
+     * @param file   the bar file (its name may give the symbol)
+     * @param series its bars (their prices give the tick size)
+     * @return the instrument
+     */
+    Instrument resolve(Path file, BarSeries series) {
+        return InstrumentResolver.resolve(symbol, venue, file, series, tickSize, lotSize, minNotional);
+    }
+
+    /**
+     * A stored instrument with these options' overrides.
+     *
+     * @param stored the instrument's stored rules
+     * @return the instrument
+     */
+    Instrument override(Instrument stored) {
+        return new Instrument(stored.id(), stored.baseAsset(), stored.quoteAsset(),
+                tickSize != null ? tickSize : stored.tickSize(), lotSize != null ? lotSize : stored.lotSize(),
+                stored.minQuantity(), minNotional != null ? minNotional : stored.minNotional(), stored.kind());
+    }
+}
