@@ -48,7 +48,7 @@ public final class Journal implements AutoCloseable {
     /** Default ring capacity, in entries. */
     public static final int DEFAULT_CAPACITY = 65_536;
     /** Default largest batch, in entries. */
-    public static final int DEFAULT_BATCH = 2_048;
+    public static final int DEFAULT_BATCH = 8_192;
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final long FIRST_BACKOFF_MILLIS = 100;
@@ -267,8 +267,9 @@ public final class Journal implements AutoCloseable {
      * @return the final counters; {@link Stats#unwritten()} &gt; 0 says what was lost
      */
     public Stats close(Duration timeout) {
-        closing = true;
         giveUpAtNanos = System.nanoTime() + timeout.toNanos();
+        closing = true;
+        LockSupport.unpark(writer); // no need to wait out the linger
         try {
             writer.join();
         } catch (InterruptedException e) {
@@ -386,13 +387,16 @@ public final class Journal implements AutoCloseable {
                         e.write(c, seq++);
                         continue;
                     }
-                    PreparedStatement ps = statements.get(sql);
-                    if (ps == null) {
-                        ps = c.prepareStatement(sql);
-                        statements.put(sql, ps);
+                    for (JournalEntry part = e; part != null; part = part.next()) {
+                        PreparedStatement ps = statements.get(part.sql());
+                        if (ps == null) {
+                            ps = c.prepareStatement(part.sql());
+                            statements.put(part.sql(), ps);
+                        }
+                        part.bind(ps, seq);
+                        ps.addBatch();
                     }
-                    e.bind(ps, seq++);
-                    ps.addBatch();
+                    seq++;
                 }
                 executeAll(statements);
                 c.commit();

@@ -29,6 +29,16 @@ interface JournalEntry {
     void bind(PreparedStatement ps, long seq) throws SQLException;
 
     /**
+     * Another row written with this one, under the same sequence number (e.g. a fill with its order event and the
+     * position after it): one append for several rows of different tables.
+     *
+     * @return the next row of the chain, or null
+     */
+    default JournalEntry next() {
+        return null;
+    }
+
+    /**
      * Writes a compound entry inside the batch's transaction.
      *
      * @param c   the connection, auto-commit off

@@ -32,8 +32,10 @@ import java.util.List;
 
 /**
  * Journals what a session does to the store, for one run: signals, submitted orders, every order event, fills, the
- * position after each fill, and risk-rule rejections as risk events. Runs on the engine thread and only appends to
- * the {@link Journal} (which may make it wait when the queue is full, never drop).
+ * position after each fill, and risk-rule rejections as risk events. Rows that belong together go in one append
+ * under one sequence number: an order with the venue's answer to it, a fill with its order event and the position
+ * after it. Runs on the engine thread and only appends to the {@link Journal} (which may make it wait when the ring
+ * is full, never drop).
  *
  * <p>If the journal fails (a defect, not an outage), this listener stops journaling, remembers why
  * ({@link #failure()}), and lets the session go on: the engine's results are still reported, the run is then not
@@ -49,6 +51,8 @@ public final class JournalingListener implements SessionListener {
     private final List<PluginFault> faults = new ArrayList<>();
     private String failure;
     private long lastFillSeq;
+    private OrderRow pendingOrder;
+    private PositionChange pendingPosition;
 
     JournalingListener(long runId, Journal journal, SessionListener next) {
         this.runId = runId;
@@ -92,27 +96,41 @@ public final class JournalingListener implements SessionListener {
 
     @Override
     public void onOrderSubmitted(long timeMillis, String strategy, Order order) {
-        append(new OrderRow(runId, timeMillis, strategy, order));
+        if (pendingOrder != null) {
+            append(pendingOrder); // never expected: every submission is answered at once
+        }
+        // held until the venue's answer, so that the order and its first event are one append
+        pendingOrder = new OrderRow(runId, timeMillis, strategy, order, null);
         next.onOrderSubmitted(timeMillis, strategy, order);
     }
 
     @Override
     public void onOrderEvent(String strategy, OrderEvent event) {
-        append(new OrderEventRow(runId, strategy, event));
+        JournalEntry rest = null;
         if (event instanceof OrderFilled f) {
-            long seq = append(new FillRow(runId, strategy, f.fill()));
-            if (seq > 0) {
-                lastFillSeq = seq;
-            }
+            PositionRow position = pendingPosition == null ? null : new PositionRow(runId, pendingPosition);
+            pendingPosition = null;
+            rest = new FillRow(runId, strategy, f.fill(), position);
         } else if (event instanceof OrderRejected r && r.reason().source() == RejectSource.RISK_RULE) {
-            append(new RiskEventRow(runId, strategy, r));
+            rest = new RiskEventRow(runId, strategy, r);
+        }
+        JournalEntry entry = new OrderEventRow(runId, strategy, event, rest);
+        OrderRow order = pendingOrder;
+        if (order != null && order.o().clientOrderId().equals(event.clientOrderId())) {
+            pendingOrder = null;
+            entry = new OrderRow(order.runId(), order.time(), order.strategy(), order.o(), entry);
+        }
+        long seq = append(entry);
+        if (rest instanceof FillRow && seq > 0) {
+            lastFillSeq = seq;
         }
         next.onOrderEvent(strategy, event);
     }
 
     @Override
     public void onPositionChanged(PositionChange change) {
-        append(new PositionRow(runId, change));
+        // held until the fill's event arrives (the engine reports the position first), then written with the fill
+        pendingPosition = change;
         next.onPositionChanged(change);
     }
 
@@ -160,7 +178,8 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record OrderRow(long runId, long time, String strategy, Order o) implements JournalEntry {
+    private record OrderRow(long runId, long time, String strategy, Order o, JournalEntry next)
+            implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO orders (run_id, seq, client_order_id, strategy, instrument_id, side, order_type,"
@@ -209,7 +228,8 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record OrderEventRow(long runId, String strategy, OrderEvent e) implements JournalEntry {
+    private record OrderEventRow(long runId, String strategy, OrderEvent e, JournalEntry next)
+            implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO order_events (run_id, seq, client_order_id, strategy, event_type, event_time,"
@@ -253,7 +273,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record FillRow(long runId, String strategy, Fill f) implements JournalEntry {
+    private record FillRow(long runId, String strategy, Fill f, JournalEntry next) implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO fills (run_id, seq, client_order_id, strategy, instrument_id, side, price, quantity,"
