@@ -162,14 +162,12 @@ final class BacktestCommand implements Callable<Integer> {
         Store store = null;
         BarSeries series;
         Instrument instrument;
-        String source;
         if (data != null) {
             LoadedBars loaded = new BarFileReader().read(data);
             series = loaded.series();
             instrument = instrumentOptions.resolve(data, series);
-            source = data.getFileName().toString();
             stdout.println("Data: " + loaded.report().bars() + " bars of " + loaded.report().timeframe() + " from "
-                    + source + (loaded.report().reversed() ? " (newest-first file, reversed)" : "")
+                    + data.getFileName() + (loaded.report().reversed() ? " (newest-first file, reversed)" : "")
                     + (loaded.report().exactDuplicatesDropped() > 0
                     ? ", " + loaded.report().exactDuplicatesDropped() + " exact duplicate rows dropped" : ""));
             if (!loaded.report().gapFree()) {
@@ -193,7 +191,6 @@ final class BacktestCommand implements Callable<Integer> {
                         + " (see 'quantplug data list')");
             }
             instrument = instrumentOptions.override(stored);
-            source = "the store";
             stdout.println("Data: " + series.size() + " bars of " + tf.label() + " from the store, "
                     + Instant.ofEpochMilli(series.openTimeMillis(0)) + " .. "
                     + Instant.ofEpochMilli(series.openTimeMillis(series.size() - 1)));

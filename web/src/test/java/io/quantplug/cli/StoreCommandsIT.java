@@ -118,6 +118,30 @@ class StoreCommandsIT {
     }
 
     @Test
+    void unknownRunAndMixedSourcesAreOneLineErrors() {
+        String home = tmp.resolve("home").toString();
+        CliRun show = CliRun.of("runs", "show", "99", "--home", home);
+        assertThat(show.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(show.errLines()).containsExactly(
+                "quantplug: error: no run 99 in the store (see 'quantplug runs list')");
+
+        CliRun mixed = CliRun.of("backtest", "--data", "x.csv", "--timeframe", "1m", "--strategy", "sma-crossover",
+                "--home", home);
+        assertThat(mixed.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(mixed.errLines()).containsExactly("quantplug: error: --timeframe, --from and --to select stored"
+                + " bars; they do not go with --data");
+
+        CliRun neither = CliRun.of("backtest", "--strategy", "sma-crossover", "--home", home);
+        assertThat(neither.errLines()).containsExactly("quantplug: error: give --data FILE, or --symbol and"
+                + " --timeframe to use bars from the store");
+
+        CliRun badTime = CliRun.of("backtest", "--symbol", "BTCUSDT", "--timeframe", "1m", "--from", "yesterday",
+                "--strategy", "sma-crossover", "--home", home);
+        assertThat(badTime.errLines()).containsExactly("quantplug: error: --from: 'yesterday' is not a date"
+                + " (2023-03-01) or a date-time (2023-03-01T12:00:00Z)");
+    }
+
+    @Test
     void backtestFromAnEmptyStoreSaysWhatIsMissing() {
         CliRun run = CliRun.of("backtest", "--symbol", "ETHUSDT", "--timeframe", "1h", "--strategy",
                 "sma-crossover", "--home", tmp.resolve("empty").toString());
