@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
  * writer has made room (backpressure): nothing is ever dropped. The ring is single-producer (after Lamport's
  * single-producer single-consumer queue): an append is a slot write and a release store, no lock and no system
  * call, so journaling costs the engine little more than building the records. The writer lets records gather for
- * up to {@link #LINGER_NANOS} (group commit); a ring half full wakes it at once. An entry is <em>acknowledged</em> when its batch has
+ * up to two lingers of {@link #LINGER_NANOS} (group commit); a ring half full wakes it at once. An entry is <em>acknowledged</em> when its batch has
  * committed: {@link #durableSequence()} is then at least its sequence number, and the {@linkplain #onDurable
  * durability callbacks} have been told. An acknowledged entry survives the process being killed.
  *
@@ -55,9 +55,10 @@ public final class Journal implements AutoCloseable {
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     /**
      * How long the writer lets records gather before it writes them (group commit, like PostgreSQL's
-     * {@code commit_delay}): the longest an acknowledgement waits for the writer to look. Fewer, larger
+     * {@code commit_delay}): an idle writer looks every linger, and a batch short of {@link #DEFAULT_BATCH} gets one
+     * more linger, so a record waits at most two lingers (20 ms) before its batch is written. Fewer, larger
      * transactions, and a writer that does not compete with the engine for the CPU record by record. A ring half
-     * full wakes it at once.
+     * full wakes it at once, and so does {@link #close}.
      */
     static final long LINGER_NANOS = 10_000_000;
     /** How long a producer facing a full ring naps before looking again. */
