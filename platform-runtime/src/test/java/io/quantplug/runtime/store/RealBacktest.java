@@ -6,7 +6,6 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.ParameterSchema;
-import io.quantplug.api.param.ParameterSpec;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskRule;
