@@ -6,7 +6,7 @@ set -euo pipefail
 ROUNDS="${1:-6}"
 JAR=benchmarks/target/benchmarks.jar
 OUT=$(mktemp -d)
-for vendor in H2 POSTGRESQL; do
+for vendor in ${VENDORS:-H2 POSTGRESQL}; do
   for ((r = 0; r < ROUNDS; r++)); do
     names=(sessionAlone sessionJournaled)
     if ((r % 2 == 1)); then names=(sessionJournaled sessionAlone); fi

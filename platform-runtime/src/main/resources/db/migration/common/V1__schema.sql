@@ -61,9 +61,13 @@ CREATE TABLE runs (
 );
 CREATE INDEX runs_status ON runs (status);
 
--- Journaled rows carry the journal sequence number: a retried batch inserts nothing twice.
+-- Journaled rows carry the journal sequence number: a retried batch inserts nothing twice. Their single key,
+-- id = run_id * 2^32 + seq, keeps one tree per table in H2 (a composite key is a second index there: twice the
+-- work per row) and makes a run's rows one key range; run_id has no foreign key for the same reason (only the
+-- journal writes these rows, and only for runs it has inserted).
 CREATE TABLE signals (
-    run_id        BIGINT       NOT NULL REFERENCES runs (id),
+    id            BIGINT       NOT NULL PRIMARY KEY,  -- run_id * 2^32 + seq (see Journal.key)
+    run_id        BIGINT       NOT NULL,
     seq           BIGINT       NOT NULL,
     signal_time   TIMESTAMP WITH TIME ZONE NOT NULL,
     strategy      VARCHAR(128) NOT NULL,
@@ -72,12 +76,12 @@ CREATE TABLE signals (
     strength      DOUBLE PRECISION NOT NULL,
     confidence    DOUBLE PRECISION NOT NULL,
     reason        TEXT,
-    outcome       TEXT         NOT NULL,
-    PRIMARY KEY (run_id, seq)
+    outcome       TEXT         NOT NULL
 );
 
 CREATE TABLE orders (
-    run_id          BIGINT       NOT NULL REFERENCES runs (id),
+    id              BIGINT       NOT NULL PRIMARY KEY,  -- run_id * 2^32 + seq (see Journal.key)
+    run_id          BIGINT       NOT NULL,
     seq             BIGINT       NOT NULL,
     client_order_id VARCHAR(64)  NOT NULL,
     strategy        VARCHAR(128) NOT NULL,
@@ -89,14 +93,13 @@ CREATE TABLE orders (
     limit_price     NUMERIC(38, 18),
     stop_price      NUMERIC(38, 18),
     time_in_force   VARCHAR(4)   NOT NULL,
-    submitted_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (run_id, seq)
+    submitted_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX orders_client_id ON orders (run_id, client_order_id);
 
 -- The lifecycle of every order: accepted, rejected (also before it reached the venue), filled, canceled, expired.
 CREATE TABLE order_events (
-    run_id             BIGINT       NOT NULL REFERENCES runs (id),
+    id                 BIGINT       NOT NULL PRIMARY KEY,  -- run_id * 2^32 + seq (see Journal.key)
+    run_id             BIGINT       NOT NULL,
     seq                BIGINT       NOT NULL,
     client_order_id    VARCHAR(64)  NOT NULL,
     strategy           VARCHAR(128) NOT NULL,
@@ -106,12 +109,12 @@ CREATE TABLE order_events (
     reject_source      VARCHAR(16),
     reject_code        VARCHAR(64),
     reject_message     TEXT,
-    rule_id            VARCHAR(128),
-    PRIMARY KEY (run_id, seq)
+    rule_id            VARCHAR(128)
 );
 
 CREATE TABLE fills (
-    run_id          BIGINT          NOT NULL REFERENCES runs (id),
+    id              BIGINT          NOT NULL PRIMARY KEY,  -- run_id * 2^32 + seq (see Journal.key)
+    run_id          BIGINT          NOT NULL,
     seq             BIGINT          NOT NULL,
     client_order_id VARCHAR(64)     NOT NULL,
     strategy        VARCHAR(128)    NOT NULL,
@@ -122,21 +125,20 @@ CREATE TABLE fills (
     fee             NUMERIC(38, 18) NOT NULL,
     fee_asset       VARCHAR(16)     NOT NULL,
     liquidity       VARCHAR(8)      NOT NULL,
-    fill_time       TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (run_id, seq)
+    fill_time       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 -- The position of an instrument after each fill.
 CREATE TABLE positions (
-    run_id              BIGINT          NOT NULL REFERENCES runs (id),
+    id                  BIGINT          NOT NULL PRIMARY KEY,  -- run_id * 2^32 + seq (see Journal.key)
+    run_id              BIGINT          NOT NULL,
     seq                 BIGINT          NOT NULL,
     strategy            VARCHAR(128)    NOT NULL,
     instrument_id       VARCHAR(64)     NOT NULL,
     position_time       TIMESTAMP WITH TIME ZONE NOT NULL,
     quantity            NUMERIC(38, 18) NOT NULL,  -- signed: negative is short
     average_entry_price NUMERIC(38, 18) NOT NULL,
-    realized_pnl        NUMERIC(38, 18) NOT NULL,
-    PRIMARY KEY (run_id, seq)
+    realized_pnl        NUMERIC(38, 18) NOT NULL
 );
 
 CREATE TABLE trades (

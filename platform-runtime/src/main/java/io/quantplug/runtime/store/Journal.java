@@ -155,6 +155,23 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
+     * The single key of a journaled row: {@code runId} &times; 2<sup>32</sup> + {@code seq}. One key column keeps one
+     * tree per table in H2 (a composite key is a second index there) and makes a run's rows the key range
+     * [{@code key(runId, 0)}, {@code key(runId, 0xFFFFFFFF)}].
+     *
+     * @param runId the run, &ge; 0 and below 2<sup>31</sup>
+     * @param seq   the journal sequence number, &ge; 0 and below 2<sup>32</sup>
+     * @return the key
+     * @throws IllegalArgumentException when either is out of range
+     */
+    public static long key(long runId, long seq) {
+        if (runId < 0 || runId >= 1L << 31 || seq < 0 || seq > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("run " + runId + " / sequence " + seq + " out of the key's range");
+        }
+        return runId << 32 | seq;
+    }
+
+    /**
      * Registers a callback told the highest acknowledged sequence number after every commit.
      *
      * @param callback runs on the writer thread

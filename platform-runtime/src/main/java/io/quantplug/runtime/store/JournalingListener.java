@@ -159,22 +159,23 @@ public final class JournalingListener implements SessionListener {
             implements JournalEntry {
         @Override
         public String sql() {
-            return "INSERT INTO signals (run_id, seq, signal_time, strategy, instrument_id, direction, strength,"
-                    + " confidence, reason, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+            return "INSERT INTO signals (id, run_id, seq, signal_time, strategy, instrument_id, direction, strength,"
+                    + " confidence, reason, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
         }
 
         @Override
         public void bind(PreparedStatement ps, long seq) throws SQLException {
-            ps.setLong(1, runId);
-            ps.setLong(2, seq);
-            Sql.setTime(ps, 3, time);
-            ps.setString(4, strategy);
-            ps.setString(5, s.instrument().toString());
-            ps.setString(6, s.direction().name());
-            ps.setDouble(7, s.strength());
-            ps.setDouble(8, s.confidence());
-            Sql.setText(ps, 9, s.reason());
-            ps.setString(10, outcome);
+            ps.setLong(1, Journal.key(runId, seq));
+            ps.setLong(2, runId);
+            ps.setLong(3, seq);
+            Sql.setTime(ps, 4, time);
+            ps.setString(5, strategy);
+            ps.setString(6, s.instrument().toString());
+            ps.setString(7, s.direction().name());
+            ps.setDouble(8, s.strength());
+            ps.setDouble(9, s.confidence());
+            Sql.setText(ps, 10, s.reason());
+            ps.setString(11, outcome);
         }
     }
 
@@ -182,19 +183,20 @@ public final class JournalingListener implements SessionListener {
             implements JournalEntry {
         @Override
         public String sql() {
-            return "INSERT INTO orders (run_id, seq, client_order_id, strategy, instrument_id, side, order_type,"
+            return "INSERT INTO orders (id, run_id, seq, client_order_id, strategy, instrument_id, side, order_type,"
                     + " quantity, quote_quantity, limit_price, stop_price, time_in_force, submitted_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
         }
 
         @Override
         public void bind(PreparedStatement ps, long seq) throws SQLException {
-            ps.setLong(1, runId);
-            ps.setLong(2, seq);
-            ps.setString(3, o.clientOrderId().value());
-            ps.setString(4, strategy);
-            ps.setString(5, o.instrument().toString());
-            ps.setString(6, o.side().name());
+            ps.setLong(1, Journal.key(runId, seq));
+            ps.setLong(2, runId);
+            ps.setLong(3, seq);
+            ps.setString(4, o.clientOrderId().value());
+            ps.setString(5, strategy);
+            ps.setString(6, o.instrument().toString());
+            ps.setString(7, o.side().name());
             BigDecimal quantity = null;
             BigDecimal quote = null;
             BigDecimal limit = null;
@@ -217,14 +219,14 @@ public final class JournalingListener implements SessionListener {
                 quantity = s.quantity();
                 stop = s.stopPrice();
             }
-            ps.setString(7, type);
-            Sql.setDecimal(ps, 8, quantity);
-            Sql.setDecimal(ps, 9, quote);
-            Sql.setDecimal(ps, 10, limit);
-            Sql.setDecimal(ps, 11, stop);
+            ps.setString(8, type);
+            Sql.setDecimal(ps, 9, quantity);
+            Sql.setDecimal(ps, 10, quote);
+            Sql.setDecimal(ps, 11, limit);
+            Sql.setDecimal(ps, 12, stop);
             TimeInForce tif = o.timeInForce();
-            ps.setString(12, tif.name());
-            Sql.setTime(ps, 13, time);
+            ps.setString(13, tif.name());
+            Sql.setTime(ps, 14, time);
         }
     }
 
@@ -232,25 +234,26 @@ public final class JournalingListener implements SessionListener {
             implements JournalEntry {
         @Override
         public String sql() {
-            return "INSERT INTO order_events (run_id, seq, client_order_id, strategy, event_type, event_time,"
+            return "INSERT INTO order_events (id, run_id, seq, client_order_id, strategy, event_type, event_time,"
                     + " remaining_quantity, reject_source, reject_code, reject_message, rule_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
         }
 
         @Override
         public void bind(PreparedStatement ps, long seq) throws SQLException {
-            ps.setLong(1, runId);
-            ps.setLong(2, seq);
-            ps.setString(3, clientOrderId(e).value());
-            ps.setString(4, strategy);
-            ps.setString(5, type(e));
-            Sql.setTime(ps, 6, e.timeMillis());
-            Sql.setDecimal(ps, 7, e instanceof OrderFilled f ? f.remainingQuantity() : null);
+            ps.setLong(1, Journal.key(runId, seq));
+            ps.setLong(2, runId);
+            ps.setLong(3, seq);
+            ps.setString(4, clientOrderId(e).value());
+            ps.setString(5, strategy);
+            ps.setString(6, type(e));
+            Sql.setTime(ps, 7, e.timeMillis());
+            Sql.setDecimal(ps, 8, e instanceof OrderFilled f ? f.remainingQuantity() : null);
             RejectReason r = e instanceof OrderRejected rej ? rej.reason() : null;
-            Sql.setText(ps, 8, r == null ? null : r.source().name());
-            Sql.setText(ps, 9, r == null ? null : r.code());
-            Sql.setText(ps, 10, r == null ? null : r.message());
-            Sql.setText(ps, 11, r == null ? null : r.ruleId());
+            Sql.setText(ps, 9, r == null ? null : r.source().name());
+            Sql.setText(ps, 10, r == null ? null : r.code());
+            Sql.setText(ps, 11, r == null ? null : r.message());
+            Sql.setText(ps, 12, r == null ? null : r.ruleId());
         }
 
         private static ClientOrderId clientOrderId(OrderEvent e) {
@@ -276,45 +279,47 @@ public final class JournalingListener implements SessionListener {
     private record FillRow(long runId, String strategy, Fill f, JournalEntry next) implements JournalEntry {
         @Override
         public String sql() {
-            return "INSERT INTO fills (run_id, seq, client_order_id, strategy, instrument_id, side, price, quantity,"
-                    + " fee, fee_asset, liquidity, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            return "INSERT INTO fills (id, run_id, seq, client_order_id, strategy, instrument_id, side, price, quantity,"
+                    + " fee, fee_asset, liquidity, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + ON_CONFLICT;
         }
 
         @Override
         public void bind(PreparedStatement ps, long seq) throws SQLException {
-            ps.setLong(1, runId);
-            ps.setLong(2, seq);
-            ps.setString(3, f.clientOrderId().value());
-            ps.setString(4, strategy);
-            ps.setString(5, f.instrument().toString());
-            ps.setString(6, f.side().name());
-            Sql.setDecimal(ps, 7, f.price());
-            Sql.setDecimal(ps, 8, f.quantity());
-            Sql.setDecimal(ps, 9, f.fee());
-            ps.setString(10, f.feeAsset());
-            ps.setString(11, f.liquidity().name());
-            Sql.setTime(ps, 12, f.timeMillis());
+            ps.setLong(1, Journal.key(runId, seq));
+            ps.setLong(2, runId);
+            ps.setLong(3, seq);
+            ps.setString(4, f.clientOrderId().value());
+            ps.setString(5, strategy);
+            ps.setString(6, f.instrument().toString());
+            ps.setString(7, f.side().name());
+            Sql.setDecimal(ps, 8, f.price());
+            Sql.setDecimal(ps, 9, f.quantity());
+            Sql.setDecimal(ps, 10, f.fee());
+            ps.setString(11, f.feeAsset());
+            ps.setString(12, f.liquidity().name());
+            Sql.setTime(ps, 13, f.timeMillis());
         }
     }
 
     private record PositionRow(long runId, PositionChange p) implements JournalEntry {
         @Override
         public String sql() {
-            return "INSERT INTO positions (run_id, seq, strategy, instrument_id, position_time, quantity,"
-                    + " average_entry_price, realized_pnl) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+            return "INSERT INTO positions (id, run_id, seq, strategy, instrument_id, position_time, quantity,"
+                    + " average_entry_price, realized_pnl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
         }
 
         @Override
         public void bind(PreparedStatement ps, long seq) throws SQLException {
-            ps.setLong(1, runId);
-            ps.setLong(2, seq);
-            ps.setString(3, p.strategy());
-            ps.setString(4, p.instrument().toString());
-            Sql.setTime(ps, 5, p.timeMillis());
-            Sql.setDecimal(ps, 6, p.quantity());
-            Sql.setDecimal(ps, 7, p.averageEntryPrice()); // the division runs here, on the writer thread
-            Sql.setDecimal(ps, 8, p.realizedPnl());
+            ps.setLong(1, Journal.key(runId, seq));
+            ps.setLong(2, runId);
+            ps.setLong(3, seq);
+            ps.setString(4, p.strategy());
+            ps.setString(5, p.instrument().toString());
+            Sql.setTime(ps, 6, p.timeMillis());
+            Sql.setDecimal(ps, 7, p.quantity());
+            Sql.setDecimal(ps, 8, p.averageEntryPrice()); // the division runs here, on the writer thread
+            Sql.setDecimal(ps, 9, p.realizedPnl());
         }
     }
 

@@ -80,9 +80,10 @@ final class StoredResult {
     private static List<ResultDocument.RejectionEntry> rejections(Connection c, long runId) throws SQLException {
         List<ResultDocument.RejectionEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT event_time, strategy, client_order_id, reject_source,"
-                + " reject_code, reject_message, rule_id FROM order_events WHERE run_id = ? AND event_type = 'REJECTED'"
-                + " ORDER BY seq")) {
-            ps.setLong(1, runId);
+                + " reject_code, reject_message, rule_id FROM order_events WHERE id BETWEEN ? AND ?"
+                + " AND event_type = 'REJECTED' ORDER BY id")) {
+            ps.setLong(1, Journal.key(runId, 0));
+            ps.setLong(2, Journal.key(runId, 0xFFFF_FFFFL));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ResultDocument.RejectionEntry(Sql.instant(rs, "event_time"), rs.getString(2),
@@ -94,8 +95,10 @@ final class StoredResult {
     }
 
     private static long count(Connection c, String table, long runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?")) {
-            ps.setLong(1, runId);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM " + table + " WHERE id BETWEEN ? AND ?")) {
+            ps.setLong(1, Journal.key(runId, 0));
+            ps.setLong(2, Journal.key(runId, 0xFFFF_FFFFL));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

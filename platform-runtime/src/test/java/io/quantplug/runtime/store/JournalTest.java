@@ -116,6 +116,15 @@ class JournalTest {
     }
 
     @Test
+    void keyPacksRunAndSequenceIntoOneOrderedLong() {
+        assertThat(Journal.key(1, 0)).isEqualTo(4_294_967_296L);
+        assertThat(Journal.key(3, 7)).isEqualTo(3L * 4_294_967_296L + 7);
+        assertThat(Journal.key(2, 0xFFFF_FFFFL)).isLessThan(Journal.key(3, 0));
+        assertThatThrownBy(() -> Journal.key(1, 1L << 32)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Journal.key(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void connectionErrorsAreRetriedDataErrorsAreNot() {
         assertThat(Journal.isTransient(new SQLTransientConnectionException("pool timeout"))).isTrue();
         assertThat(Journal.isTransient(new SQLException("connection refused", "08001"))).isTrue();
