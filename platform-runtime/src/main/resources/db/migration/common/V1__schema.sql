@@ -56,7 +56,6 @@ CREATE TABLE runs (
     metrics       TEXT,                   -- JSON: the "metrics" block of result.json, once completed
     faults        TEXT,                   -- JSON: plugin faults, once completed
     trade_count   INTEGER,
-    bar_count     BIGINT,
     error         TEXT
 );
 CREATE INDEX runs_status ON runs (status);

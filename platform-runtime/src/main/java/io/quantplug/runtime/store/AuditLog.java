@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -66,9 +67,20 @@ public final class AuditLog {
     }
 
     private final Database db;
+    private final Clock clock;
 
-    AuditLog(Database db) {
+    AuditLog(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * The store's clock, at the millisecond precision every stored time has.
+     *
+     * @return now, from the clock the store was opened with
+     */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -123,7 +135,7 @@ public final class AuditLog {
             lastId = rs.getLong(1);
             lastHash = rs.getString(2);
         }
-        Entry e = new Entry(lastId + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, action,
+        Entry e = new Entry(lastId + 1, now(), actor, action,
                 target == null ? "" : target, details == null ? "" : details, lastHash, null);
         e = withHash(e);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, event_time, actor, action, target,"

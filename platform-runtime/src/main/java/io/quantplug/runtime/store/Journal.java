@@ -9,8 +9,6 @@ import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +35,10 @@ import java.util.function.LongConsumer;
  * batch and retries it with exponential backoff from 100 ms up to 5 s until the database returns; the engine goes
  * on until the ring is full. Any other error is a defect (e.g. a value the schema refuses): the journal stops, keeps
  * the unwritten entries counted in {@link Stats#unwritten()}, and every later {@code append} throws.
+ *
+ * <p>One class of some length on purpose: the producer's side ({@link #append}) and the writer's side (the drain
+ * loop) are the two halves of one protocol over the ring's {@code published} and {@code consumed} counters, and read
+ * best side by side.
  *
  * <p>Threading: one producer. {@code append} is called by one thread at a time (a session's engine thread; a later
  * caller must see the earlier one's appends, e.g. the same thread after the run); use one journal per session. It
@@ -372,7 +374,7 @@ public final class Journal implements AutoCloseable {
                 return true;
             } catch (SQLException e) {
                 String message = db.settings().mask(e.getMessage());
-                if (!isTransient(e)) {
+                if (!Sql.isConnectionError(e)) {
                     failure = "cannot write to the database " + db.settings().maskedUrl() + ": " + message
                             + " (SQL state " + e.getSQLState() + ")";
                     LOG.error("journal stopped: {}", failure);
@@ -437,25 +439,5 @@ public final class Journal implements AutoCloseable {
         for (PreparedStatement ps : statements.values()) {
             ps.executeBatch();
         }
-    }
-
-    /** Whether an error means the database is (perhaps briefly) unreachable rather than refusing the data. */
-    static boolean isTransient(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                String state = s.getSQLState();
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57")) {
-                    return true;
-                }
-            }
-            if (t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

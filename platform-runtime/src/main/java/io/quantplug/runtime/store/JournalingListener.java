@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,7 +47,6 @@ public final class JournalingListener implements SessionListener {
     private final long runId;
     private final Journal journal;
     private final SessionListener next;
-    private final List<PluginFault> faults = new ArrayList<>();
     private String failure;
     private long lastFillSeq;
     private OrderRow pendingOrder;
@@ -136,7 +134,6 @@ public final class JournalingListener implements SessionListener {
 
     @Override
     public void onFault(PluginFault fault) {
-        faults.add(fault);
         next.onFault(fault);
     }
 

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class PluginRegistry {
      */
     public int record(List<PluginInfo> plugins, String actor) {
         int installed = 0;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = audit.now();
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {

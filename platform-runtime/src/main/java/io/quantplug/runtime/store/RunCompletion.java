@@ -5,8 +5,6 @@ import io.quantplug.runtime.report.ResultDocument;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The journal entry that stores a run's result and marks it completed, in the batch's transaction. */
@@ -18,16 +16,15 @@ record RunCompletion(long runId, ResultDocument document, String actor, AuditLog
     @Override
     public void write(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'COMPLETED', finished_at = ?,"
-                + " config = ?, metrics = ?, faults = ?, trade_count = ?, bar_count = ?, parameters = ?"
+                + " config = ?, metrics = ?, faults = ?, trade_count = ?, parameters = ?"
                 + " WHERE id = ? AND status = 'RUNNING'")) {
-            Sql.setTime(ps, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            Sql.setTime(ps, 1, audit.now());
             ps.setString(2, RunStore.json(document.run()));
             ps.setString(3, RunStore.json(document.metrics()));
             ps.setString(4, RunStore.json(document.faults()));
             ps.setInt(5, document.trades().size());
-            ps.setLong(6, document.run().bars());
-            ps.setString(7, RunStore.json(document.run().parameters()));
-            ps.setLong(8, runId);
+            ps.setString(6, RunStore.json(document.run().parameters()));
+            ps.setLong(7, runId);
             if (ps.executeUpdate() == 0) {
                 return; // already completed by an earlier attempt whose commit was not acknowledged, or not running
             }

@@ -3,8 +3,6 @@ package io.quantplug.runtime.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** The journal entry that ends a run without a result (failed), in the batch's transaction. */
 record RunEnd(long runId, RunStore.Status status, String error, String actor, AuditLog audit)
@@ -15,7 +13,7 @@ record RunEnd(long runId, RunStore.Status status, String error, String actor, Au
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, finished_at = ?, error = ?"
                 + " WHERE id = ? AND status = 'RUNNING'")) {
             ps.setString(1, status.name());
-            Sql.setTime(ps, 2, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            Sql.setTime(ps, 2, audit.now());
             Sql.setText(ps, 3, error);
             ps.setLong(4, runId);
             if (ps.executeUpdate() == 0) {

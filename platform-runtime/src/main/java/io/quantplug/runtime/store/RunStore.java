@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +101,7 @@ public final class RunStore {
                 ps.setString(5, json(run.parameters()));
                 Sql.setTime(ps, 6, run.from());
                 Sql.setTime(ps, 7, run.to());
-                Sql.setTime(ps, 8, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Sql.setTime(ps, 8, audit.now());
                 ps.setString(9, actor);
                 ps.setString(10, ProcessIdentity.host());
                 ps.setLong(11, ProcessHandle.current().pid());
@@ -256,7 +255,7 @@ public final class RunStore {
                 c.setAutoCommit(false);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'INTERRUPTED',"
                         + " finished_at = ?, error = ? WHERE id = ? AND status = 'RUNNING'")) {
-                    Sql.setTime(ps, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                    Sql.setTime(ps, 1, audit.now());
                     ps.setString(2, "process " + r[1] + " on " + host + " ended before the run did");
                     ps.setLong(3, r[0]);
                     if (ps.executeUpdate() == 1) {

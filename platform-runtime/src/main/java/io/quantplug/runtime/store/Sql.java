@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,5 +77,29 @@ final class Sql {
         } else {
             ps.setString(index, value);
         }
+    }
+
+    /**
+     * Whether an error means the database is (perhaps briefly) unreachable rather than refusing the data: a
+     * transient or recoverable exception, an SQL state of class 08 (connection), 40 (transaction rollback), 53
+     * (insufficient resources) or 57 (operator intervention), or an I/O error, anywhere in the cause chain.
+     */
+    static boolean isConnectionError(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

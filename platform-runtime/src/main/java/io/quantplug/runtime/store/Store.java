@@ -1,5 +1,6 @@
 package io.quantplug.runtime.store;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ public final class Store implements AutoCloseable {
     private final UserStore users;
     private final List<Long> interrupted;
 
-    private Store(Database db) {
+    private Store(Database db, Clock clock) {
         this.db = db;
-        this.audit = new AuditLog(db);
+        this.audit = new AuditLog(db, clock);
         this.bars = new BarStore(db);
         this.runs = new RunStore(db, audit);
         this.plugins = new PluginRegistry(db, audit);
@@ -35,9 +36,22 @@ public final class Store implements AutoCloseable {
      *                                   password)
      */
     public static Store open(DatabaseSettings settings) {
+        return open(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Connects, migrates and recovers, with the clock that times runs, audit entries and plugin sightings.
+     *
+     * @param settings where and who
+     * @param clock    the clock for stored times (the system clock in production, a fixed one in tests)
+     * @return the store
+     * @throws StoreUnavailableException when the database cannot be reached or migrated (the message masks the
+     *                                   password)
+     */
+    public static Store open(DatabaseSettings settings, Clock clock) {
         Database db = Database.open(settings);
         try {
-            return new Store(db);
+            return new Store(db, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,16 @@ class AuditLogTest {
         AuditLog.Entry e = AuditLog.withHash(new AuditLog.Entry(1, Instant.parse("2026-01-02T03:04:05.678Z"),
                 "alice", "run.started", "run/1", "BACKTEST sma", AuditLog.GENESIS, null));
         assertThat(e.hash()).isEqualTo("5c1e6cfc256e6322d4f822d87f375ea959f1cdd3fb9b40d80d941320108dcf2b");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void rowsAreTimedByTheStoresClock(Vendor vendor) {
+        Instant t = Instant.parse("2026-03-04T05:06:07.089Z");
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp), Clock.fixed(t, ZoneOffset.UTC))) {
+            assertThat(store.audit().append("alice", "a.one", "t/1", "").time()).isEqualTo(t);
+            assertThat(store.audit().page(0, 1)).extracting(AuditLog.Entry::time).containsExactly(t);
+        }
     }
 
     @ParameterizedTest

@@ -126,13 +126,13 @@ class JournalTest {
 
     @Test
     void connectionErrorsAreRetriedDataErrorsAreNot() {
-        assertThat(Journal.isTransient(new SQLTransientConnectionException("pool timeout"))).isTrue();
-        assertThat(Journal.isTransient(new SQLException("connection refused", "08001"))).isTrue();
-        assertThat(Journal.isTransient(new SQLException("terminating connection due to administrator command",
+        assertThat(Sql.isConnectionError(new SQLTransientConnectionException("pool timeout"))).isTrue();
+        assertThat(Sql.isConnectionError(new SQLException("connection refused", "08001"))).isTrue();
+        assertThat(Sql.isConnectionError(new SQLException("terminating connection due to administrator command",
                 "57P01"))).isTrue();
-        assertThat(Journal.isTransient(new SQLException("batch failed", "22001",
+        assertThat(Sql.isConnectionError(new SQLException("batch failed", "22001",
                 new SQLException("I/O error", "08006")))).isTrue();
-        assertThat(Journal.isTransient(new SQLException("value too long", "22001"))).isFalse();
-        assertThat(Journal.isTransient(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(Sql.isConnectionError(new SQLException("value too long", "22001"))).isFalse();
+        assertThat(Sql.isConnectionError(new SQLException("duplicate key", "23505"))).isFalse();
     }
 }

@@ -57,6 +57,10 @@ import java.util.PriorityQueue;
  * recorded at the close. Orders decided at a close therefore fill on a later bar. Order events caused while a
  * plugin callback runs are queued and delivered right after it returns, never re-entrantly.
  *
+ * <p>Longer than most classes on purpose: it is the one place where the order of a bar's steps is written, and the
+ * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline
+ * and round-trip tracker it drives are classes of their own.
+ *
  * <p>Not thread-safe: construct, feed and finish it from one thread.
  */
 public final class TradingSession implements SimulatedVenue.Listener {

@@ -193,7 +193,7 @@ public final class Portfolio implements PortfolioView {
      * @return the cost basis in the account currency, signed like the quantity; 0 when flat
      */
     public BigDecimal costBasis(InstrumentId instrument) {
-        Position p = positions.get(instrument);
+        Position p = instrument == lastId ? lastPosition : positions.get(instrument);
         return p == null ? BigDecimal.ZERO : p.costBasis();
     }
 
