@@ -55,7 +55,30 @@ public interface Strategy {
     default void onTimer(TimerEvent timer) {
     }
 
-    /** Called once after the last event. */
+    /** Called once after the last event. Not called on an instance that is swapped out (see {@link #snapshot()}). */
     default void onStop() {
+    }
+
+    /**
+     * The plugin of this strategy is being swapped for another version under a running session: returns the state
+     * the new version's instance should continue from. Called on the engine thread between two events, after the
+     * last event this instance sees; no callback follows.
+     *
+     * @return the state to hand over, or null (the default) when the new instance should start fresh
+     */
+    default StrategySnapshot snapshot() {
+        return null;
+    }
+
+    /**
+     * Continues from the state of the previous version's instance, on a new instance created for a hot swap, before
+     * its first event. A restored instance is not given {@link #onStart()} (it continues the old one: its timers,
+     * working orders and position are still there); one that declines is started fresh with {@code onStart()}.
+     *
+     * @param snapshot what the previous version's {@link #snapshot()} returned; never null
+     * @return true when restored, false (the default) when the snapshot's format is not one this version reads
+     */
+    default boolean restore(StrategySnapshot snapshot) {
+        return false;
     }
 }

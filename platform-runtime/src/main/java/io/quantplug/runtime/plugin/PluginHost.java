@@ -14,40 +14,99 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * Loads the plugin jars of one directory with PF4J and indexes their extensions.
+ * Loads plugin jars with PF4J, keeps them loaded, started and swappable, and indexes their extensions.
  *
- * <p>Each {@code *.jar} of the directory (not its subdirectories), in file-name order, is inspected, loaded,
- * started and searched for providers listed in its {@code META-INF/services}. A jar that cannot be used is
- * recorded as {@link PluginStatus#REFUSED} or {@link PluginStatus#FAILED} with the reason, and the others load
- * anyway: a plugin that is not a jar, has no {@code Plugin-Id}, bundles the API, requires an API range that excludes
- * {@link ApiVersion#CURRENT}, repeats another plugin's id, throws on start, or contributes no extension (or an
- * extension id another plugin already has).
+ * <p>{@link #open} loads each {@code *.jar} of a directory (not its subdirectories) in file-name order. Afterwards
+ * plugins are {@linkplain #load loaded}, {@linkplain #replace replaced} by another build, {@linkplain #unload
+ * unloaded}, {@linkplain #disable disabled} and {@linkplain #enable enabled} one at a time while the others keep
+ * running; a {@link PluginDirectoryWatcher} drives the same operations from the directory. A jar that cannot be used
+ * is recorded as {@link PluginStatus#REFUSED} or {@link PluginStatus#FAILED} with the reason, and nothing else
+ * changes: a plugin that is not a jar, has no {@code Plugin-Id}, bundles the API, requires an API range that excludes
+ * the runtime's, repeats another plugin's id from another file, throws on start, or contributes no extension (or an
+ * extension id another plugin already has). A failed replacement leaves the previous version started.
  *
- * <p>Thread-safety: build and close on one thread; the results ({@link #plugins()}, {@link #catalog()}) are
- * immutable snapshots safe to share.
+ * <p>Each plugin has a PF4J manager and class loader of its own, loading a private copy of its jar (in a working
+ * directory deleted on {@link #close}): the old and the new version of a plugin can be loaded side by side during a
+ * swap, and overwriting or deleting the jar in the plugins directory never disturbs the version that runs. Unloading
+ * closes the class loader and deletes the copy, so nothing keeps the plugin's classes or its file open.
+ *
+ * <p>Thread-safety: every method may be called from any thread; changes are serialised, and {@link #catalog()} and
+ * {@link #plugins()} return immutable snapshots. Listeners run on the thread that made the change, while it holds the
+ * host's lock, before a replaced or unloaded version's class loader is closed: a listener that uses the old
+ * extensions (e.g. a session swapping its strategy instances) finishes with them before it returns, and must not
+ * call the host's changing methods.
  */
 public final class PluginHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
+    /** Told of every change; see the class comment for the thread it runs on. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * A plugin changed.
+         *
+         * @param change what changed
+         */
+        void pluginChanged(PluginChange change);
+    }
+
     private final Path directory;
     private final String apiVersion;
-    private final Pf4jManager manager;
-    private final List<PluginInfo> plugins = new ArrayList<>();
-    private ExtensionCatalog catalog = ExtensionCatalog.of(List.of());
+    private final Path workDirectory;
+    /** Loaded, failed or disabled plugins, by plugin id. */
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Jars refused or failed without a plugin of their id running, by file. */
+    private final Map<Path, PluginInfo> rejected = new LinkedHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private long copies;
+    private boolean closed;
+    private volatile ExtensionCatalog catalog = ExtensionCatalog.of(List.of());
+    private volatile List<PluginInfo> snapshot = List.of();
+
+    /** A plugin by id: what is known of it, the file it came from, and its PF4J side while loaded. */
+    private record Entry(PluginInfo info, Path source, Loaded loaded) {
+    }
+
+    /** One loaded build: its own PF4J manager (and class loader) over a private copy of the jar. */
+    private record Loaded(Pf4jManager manager, String pluginId, Path copy) {
+        void close() {
+            try {
+                manager.stopPlugin(pluginId);
+            } catch (RuntimeException e) {
+                LOG.warn("plugin {} failed to stop: {}", pluginId, describe(e));
+            }
+            try {
+                manager.unloadPlugin(pluginId);
+            } catch (RuntimeException e) {
+                LOG.warn("plugin {} failed to unload: {}", pluginId, describe(e));
+            }
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}: {}", copy, e.getMessage());
+            }
+        }
+    }
 
     /** PF4J's jar manager, finding extensions only through the plugins' own provider files. */
     private static final class Pf4jManager extends JarPluginManager {
-        Pf4jManager(Path directory) {
+        Pf4jManager(Path directory, String apiVersion) {
             super(directory);
+            setSystemVersion(apiVersion);
         }
 
         @Override
@@ -58,11 +117,10 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    private PluginHost(Path directory, String apiVersion) {
+    private PluginHost(Path directory, String apiVersion, Path workDirectory) {
         this.directory = directory;
         this.apiVersion = apiVersion;
-        this.manager = new Pf4jManager(directory);
-        this.manager.setSystemVersion(apiVersion);
+        this.workDirectory = workDirectory;
     }
 
     /**
@@ -77,144 +135,408 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Loads and starts every plugin jar in a directory, against a given API version.
+     * Loads and starts every plugin jar in a directory, against a given API version. Of two jars with the same
+     * {@code Plugin-Id}, the second in file-name order is refused.
      *
      * @param directory  the plugins directory
      * @param apiVersion the API version plugins' {@code Plugin-Requires} is checked against
      * @return the host
-     * @throws PluginLoadException when the directory does not exist or cannot be listed
+     * @throws PluginLoadException when the directory does not exist or cannot be listed, or no working directory can
+     *                             be made for the jars' copies
      */
     public static PluginHost open(Path directory, String apiVersion) {
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(apiVersion, "apiVersion");
         if (!Files.isDirectory(directory)) {
             throw new PluginLoadException("plugins directory " + directory + " does not exist or is not a directory");
         }
-        PluginHost host = new PluginHost(directory, apiVersion);
-        host.loadAll();
+        List<Path> jars = jarsIn(directory);
+        Path work;
+        try {
+            work = Files.createTempDirectory("quantplug-plugins-");
+        } catch (IOException e) {
+            throw new PluginLoadException("cannot create a working directory for plugin jars: " + e.getMessage());
+        }
+        PluginHost host = new PluginHost(directory, apiVersion, work);
+        for (Path jar : jars) {
+            host.load(jar);
+        }
         return host;
     }
 
-    private void loadAll() {
-        List<Path> jars;
+    /**
+     * The {@code *.jar} files of a directory, in file-name order.
+     *
+     * @param directory the directory
+     * @return the jars
+     * @throws PluginLoadException when the directory cannot be listed
+     */
+    static List<Path> jarsIn(Path directory) {
         try (Stream<Path> s = Files.list(directory)) {
-            jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return s.filter(PluginHost::isJarName).sorted().toList();
         } catch (IOException e) {
             throw new PluginLoadException("cannot list plugins directory " + directory + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new PluginLoadException("cannot list plugins directory " + directory + ": "
                     + e.getCause().getMessage());
         }
-        Map<String, Path> loadedIds = new HashMap<>();
-        Map<String, String> extensionOwners = new HashMap<>();
-        List<ExtensionInfo> extensions = new ArrayList<>();
-        for (Path jar : jars) {
-            PluginInfo info = loadOne(jar, loadedIds, extensionOwners);
-            if (info.problem() != null) {
-                LOG.warn("plugin {} {}: {}", jar.getFileName(), info.status().name().toLowerCase(), info.problem());
-            } else {
-                LOG.info("plugin {}@{} started with {} extension(s)", info.id(), info.version(),
-                        info.extensions().size());
-            }
-            plugins.add(info);
-            if (info.status() == PluginStatus.STARTED) {
-                extensions.addAll(info.extensions());
-            }
-        }
-        catalog = ExtensionCatalog.of(extensions);
     }
 
-    private PluginInfo loadOne(Path jar, Map<String, Path> loadedIds, Map<String, String> extensionOwners) {
-        String fileName = jar.getFileName().toString();
-        JarInspection inspection = JarInspection.of(jar);
-        String id = inspection.id() == null ? fileName : inspection.id();
-        if (inspection.problem() != null) {
-            return refused(id, inspection, jar, inspection.problem());
+    static boolean isJarName(Path p) {
+        return p.getFileName().toString().endsWith(".jar");
+    }
+
+    /**
+     * Adds a listener of changes.
+     *
+     * @param listener the listener
+     */
+    public void addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Loads and starts a jar. When the plugin of its id was loaded from the same file, this is a
+     * {@linkplain #replace replacement} by the file's new contents; when it was loaded from another file, the jar is
+     * refused.
+     *
+     * @param jar the jar
+     * @return what became of it: {@link PluginStatus#STARTED}, or refused or failed with the reason (a replacement
+     *         that fails leaves the previous version started)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized PluginInfo load(Path jar) {
+        Path source = jar.toAbsolutePath().normalize();
+        JarInspection inspection = JarInspection.of(source);
+        Entry current = inspection.id() == null ? loadedFrom(source) : entries.get(inspection.id());
+        if (current != null && current.info.status() != PluginStatus.DISABLED && !current.source.equals(source)) {
+            return reject(source, refused(inspection.id(), inspection, source, "plugin id '" + inspection.id()
+                    + "' is already loaded from " + current.source.getFileName()), current);
         }
-        if (loadedIds.containsKey(id)) {
-            return refused(id, inspection, jar, "plugin id '" + id + "' is already loaded from "
-                    + loadedIds.get(id).getFileName());
+        return install(source, inspection, current);
+    }
+
+    /**
+     * Replaces a plugin by the build in a jar (any file; it becomes the plugin's file). The new build is loaded and
+     * started beside the old one; only when it is ready does the catalog switch, the listeners swap their instances,
+     * and the old version unload. If the new build cannot be used, the old one stays started.
+     *
+     * @param pluginId the plugin to replace
+     * @param jar      the new build; its {@code Plugin-Id} must be {@code pluginId}
+     * @return the new build started, or refused or failed with the reason
+     * @throws IllegalArgumentException when no plugin has that id
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public synchronized PluginInfo replace(String pluginId, Path jar) {
+        Entry current = entry(pluginId);
+        Path source = jar.toAbsolutePath().normalize();
+        JarInspection inspection = JarInspection.of(source);
+        if (inspection.problem() == null && !pluginId.equals(inspection.id())) {
+            return reject(source, refused(inspection.id(), inspection, source, "its Plugin-Id is '"
+                    + inspection.id() + "', not '" + pluginId + "'"), current);
+        }
+        return install(source, inspection, current);
+    }
+
+    /**
+     * Loads a plugin again from its file (e.g. after the file changed, or to restart a failed plugin).
+     *
+     * @param pluginId the plugin
+     * @return what became of it
+     * @throws IllegalArgumentException when no plugin has that id
+     */
+    public synchronized PluginInfo reload(String pluginId) {
+        Entry current = entry(pluginId);
+        return install(current.source, JarInspection.of(current.source), current);
+    }
+
+    /**
+     * Stops and unloads a plugin and forgets it; its extensions leave the catalog.
+     *
+     * @param pluginId the plugin
+     * @return what it was
+     * @throws IllegalArgumentException when no plugin has that id
+     */
+    public synchronized PluginInfo unload(String pluginId) {
+        Entry current = entry(pluginId);
+        entries.remove(pluginId);
+        retire(current, null);
+        return current.info;
+    }
+
+    /**
+     * Unloads whatever was loaded from a file (the file was deleted), and forgets a refusal of it.
+     *
+     * @param jar the file
+     * @return the plugin unloaded, or null when none came from that file
+     */
+    public synchronized PluginInfo unloadFile(Path jar) {
+        Path source = jar.toAbsolutePath().normalize();
+        if (rejected.remove(source) != null) {
+            publish();
+        }
+        for (Entry e : List.copyOf(entries.values())) {
+            if (e.source.equals(source)) {
+                return unload(e.info.id());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Stops and unloads a plugin but keeps it listed as {@link PluginStatus#DISABLED} until {@linkplain #enable
+     * enabled}.
+     *
+     * @param pluginId the plugin
+     * @return the disabled plugin
+     * @throws IllegalArgumentException when no plugin has that id
+     */
+    public synchronized PluginInfo disable(String pluginId) {
+        Entry current = entry(pluginId);
+        if (current.info.status() == PluginStatus.DISABLED) {
+            return current.info;
+        }
+        PluginInfo off = new PluginInfo(pluginId, current.info.version(), current.info.requires(),
+                PluginStatus.DISABLED, current.source, List.of(), null);
+        entries.put(pluginId, new Entry(off, current.source, null));
+        retire(current, off);
+        return off;
+    }
+
+    /**
+     * Loads and starts a disabled or failed plugin from its file.
+     *
+     * @param pluginId the plugin
+     * @return what became of it
+     * @throws IllegalArgumentException when no plugin has that id
+     */
+    public synchronized PluginInfo enable(String pluginId) {
+        Entry current = entry(pluginId);
+        if (current.info.status() == PluginStatus.STARTED) {
+            return current.info;
+        }
+        return install(current.source, JarInspection.of(current.source), current);
+    }
+
+    private Entry loadedFrom(Path source) {
+        for (Entry e : entries.values()) {
+            if (e.source.equals(source)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private Entry entry(String pluginId) {
+        if (closed) {
+            throw new IllegalStateException("plugin host is closed");
+        }
+        Entry e = entries.get(Objects.requireNonNull(pluginId, "pluginId"));
+        if (e == null) {
+            throw new IllegalArgumentException("no plugin '" + pluginId + "'; loaded: " + entries.keySet());
+        }
+        return e;
+    }
+
+    /**
+     * Loads and starts a build; on success it takes the place of {@code current} (if any), which is retired after the
+     * listeners have been told.
+     */
+    private PluginInfo install(Path source, JarInspection inspection, Entry current) {
+        if (closed) {
+            throw new IllegalStateException("plugin host is closed");
+        }
+        String id = inspection.id() == null ? source.getFileName().toString() : inspection.id();
+        if (inspection.problem() != null) {
+            return reject(source, refused(id, inspection, source, inspection.problem()), current);
         }
         if (!inspection.requires().isEmpty() && !inspection.requires().equals("*")) {
-            boolean compatible;
-            try {
-                compatible = manager.getVersionManager().checkVersionConstraint(apiVersion, inspection.requires());
-            } catch (RuntimeException e) {
-                return refused(id, inspection, jar, "Plugin-Requires '" + inspection.requires()
-                        + "' is not a valid version range (" + e.getMessage() + ")");
-            }
-            if (!compatible) {
-                return refused(id, inspection, jar, "requires Quantplug API " + inspection.requires()
-                        + ", but this runtime provides API " + apiVersion);
+            String problem = incompatibility(inspection.requires());
+            if (problem != null) {
+                return reject(source, refused(id, inspection, source, problem), current);
             }
         }
+        Path copy;
+        try {
+            copy = workDirectory.resolve(++copies + "-" + source.getFileName());
+            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            return reject(source, refused(id, inspection, source, "cannot be copied to " + workDirectory + ": "
+                    + e.getMessage()), current);
+        }
+        Pf4jManager manager = new Pf4jManager(directory, apiVersion);
         String pluginId;
         try {
-            pluginId = manager.loadPlugin(jar);
+            pluginId = manager.loadPlugin(copy);
         } catch (PluginRuntimeException e) {
-            return refused(id, inspection, jar, "PF4J cannot load it: " + e.getMessage());
+            deleteQuietly(copy);
+            return reject(source, refused(id, inspection, source, "PF4J cannot load it: " + e.getMessage()), current);
         }
-        loadedIds.put(pluginId, jar);
+        Loaded loaded = new Loaded(manager, pluginId, copy);
+        String problem = start(loaded);
+        List<ExtensionInfo> found = problem == null ? new ArrayList<>() : List.of();
+        if (problem == null) {
+            problem = collectExtensions(loaded, current, found);
+        }
+        if (problem != null) {
+            loaded.close();
+            PluginInfo failed = new PluginInfo(pluginId, inspection.version(), inspection.requires(),
+                    PluginStatus.FAILED, source, List.of(), problem);
+            return reject(source, failed, current);
+        }
+        PluginInfo started = new PluginInfo(pluginId, inspection.version(), inspection.requires(),
+                PluginStatus.STARTED, source, found, null);
+        entries.put(pluginId, new Entry(started, source, loaded));
+        rejected.remove(source);
+        LOG.info("plugin {}@{} started with {} extension(s){}", pluginId, started.version(), found.size(),
+                current == null || current.loaded == null ? "" : " in place of " + current.info.version());
+        publish();
+        if (current == null || current.loaded == null) {
+            tell(new PluginChange(PluginChange.Kind.LOADED, current == null ? null : current.info, started));
+        } else {
+            tell(new PluginChange(PluginChange.Kind.REPLACED, current.info, started));
+            current.loaded.close();
+        }
+        return started;
+    }
+
+    private String incompatibility(String requires) {
+        try {
+            boolean compatible = new Pf4jVersions().checkVersionConstraint(apiVersion, requires);
+            return compatible ? null : "requires Quantplug API " + requires + ", but this runtime provides API "
+                    + apiVersion;
+        } catch (RuntimeException e) {
+            return "Plugin-Requires '" + requires + "' is not a valid version range (" + e.getMessage() + ")";
+        }
+    }
+
+    /** PF4J's semantic-version checks (java-semver expressions such as {@code >=0.1.0 & <0.2.0}). */
+    private static final class Pf4jVersions extends org.pf4j.DefaultVersionManager {
+    }
+
+    private static String start(Loaded loaded) {
         PluginState state;
         try {
-            state = manager.startPlugin(pluginId);
+            state = loaded.manager.startPlugin(loaded.pluginId);
         } catch (RuntimeException | LinkageError e) {
-            return failed(pluginId, inspection, jar, "start failed: " + describe(e));
+            return "start failed: " + describe(e);
         }
         if (state != PluginState.STARTED) {
-            PluginWrapper w = manager.getPlugin(pluginId);
+            PluginWrapper w = loaded.manager.getPlugin(loaded.pluginId);
             Throwable cause = w == null ? null : w.getFailedException();
-            return failed(pluginId, inspection, jar, "start failed (state " + state + ")"
-                    + (cause == null ? "" : ": " + describe(cause)));
+            return "start failed (state " + state + ")" + (cause == null ? "" : ": " + describe(cause));
         }
-        List<ExtensionInfo> found = new ArrayList<>();
+        return null;
+    }
+
+    /** Finds a started build's extensions; returns why they cannot be used, or null. */
+    private String collectExtensions(Loaded loaded, Entry replacing, List<ExtensionInfo> into) {
+        Map<String, String> owners = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (e != replacing) {
+                e.info.extensions().forEach(x -> owners.put(x.kind() + "/" + x.id(), e.info.id()));
+            }
+        }
         for (ExtensionKind kind : ExtensionKind.values()) {
             List<? extends ExtensionProvider> providers;
             try {
-                providers = manager.getExtensions(kind.providerType(), pluginId);
+                providers = loaded.manager.getExtensions(kind.providerType(), loaded.pluginId);
             } catch (RuntimeException | LinkageError e) {
-                return failed(pluginId, inspection, jar, "cannot create its " + kind.label() + " providers: "
-                        + describe(e));
+                return "cannot create its " + kind.label() + " providers: " + describe(e);
             }
             for (ExtensionProvider p : providers) {
                 String extId;
                 try {
                     extId = p.descriptor().id();
                 } catch (RuntimeException | LinkageError e) {
-                    return failed(pluginId, inspection, jar, p.getClass().getName() + ".descriptor() failed: "
-                            + describe(e));
+                    return p.getClass().getName() + ".descriptor() failed: " + describe(e);
                 }
-                String key = kind + "/" + extId;
-                if (extensionOwners.containsKey(key)) {
-                    return failed(pluginId, inspection, jar, kind.label() + " id '" + extId
-                            + "' is already provided by plugin " + extensionOwners.get(key));
+                String owner = owners.get(kind + "/" + extId);
+                if (owner != null) {
+                    return kind.label() + " id '" + extId + "' is already provided by plugin " + owner;
                 }
-                found.add(new ExtensionInfo(kind, p, pluginId));
+                into.add(new ExtensionInfo(kind, p, loaded.pluginId));
             }
         }
-        if (found.isEmpty()) {
-            return failed(pluginId, inspection, jar, "it contributes no extension: list its providers in"
+        if (into.isEmpty()) {
+            return "it contributes no extension: list its providers in"
                     + " META-INF/services/io.quantplug.api.strategy.StrategyProvider (or the enhancement, risk"
-                    + " rule or exchange adapter provider file)");
+                    + " rule or exchange adapter provider file)";
         }
-        for (ExtensionInfo e : found) {
-            extensionOwners.put(e.kind() + "/" + e.id(), pluginId);
+        return null;
+    }
+
+    /** Records a jar that cannot be used; a started version of its id stays as it is. */
+    private PluginInfo reject(Path source, PluginInfo info, Entry current) {
+        boolean running = current != null && current.loaded != null;
+        LOG.warn("plugin {} {}: {}{}", source.getFileName(), info.status().name().toLowerCase(), info.problem(),
+                running ? "; " + current.info.id() + "@" + current.info.version() + " keeps running" : "");
+        if (current != null && !running && current.info.id().equals(info.id())) {
+            entries.put(info.id(), new Entry(info, current.source, null));
+        } else if (current == null && info.status() == PluginStatus.FAILED) {
+            entries.put(info.id(), new Entry(info, source, null)); // loadable, so it can be enabled or reloaded
+        } else {
+            rejected.put(source, info);
         }
-        return new PluginInfo(pluginId, inspection.version(), inspection.requires(), PluginStatus.STARTED, jar,
-                found, null);
+        publish();
+        tell(new PluginChange(PluginChange.Kind.FAILED, running ? current.info : null, info));
+        return info;
+    }
+
+    /** Takes a plugin out: the catalog first, then the listeners, then its class loader. */
+    private void retire(Entry current, PluginInfo after) {
+        publish();
+        if (current.loaded != null) {
+            LOG.info("plugin {}@{} {}", current.info.id(), current.info.version(),
+                    after == null ? "unloaded" : "disabled");
+            tell(new PluginChange(PluginChange.Kind.UNLOADED, current.info, after));
+            current.loaded.close();
+        }
+    }
+
+    private void publish() {
+        List<ExtensionInfo> extensions = new ArrayList<>();
+        List<PluginInfo> all = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            all.add(e.info);
+            extensions.addAll(e.info.extensions());
+        }
+        all.addAll(rejected.values());
+        all.sort(Comparator.comparing((PluginInfo p) -> p.file().getFileName().toString())
+                .thenComparing(PluginInfo::id));
+        snapshot = List.copyOf(all);
+        catalog = ExtensionCatalog.of(extensions);
+    }
+
+    private void tell(PluginChange change) {
+        for (Listener l : listeners) {
+            try {
+                l.pluginChanged(change);
+            } catch (RuntimeException e) {
+                LOG.error("plugin listener failed on {} of {}", change.kind(), change.pluginId(), e);
+            }
+        }
     }
 
     private static PluginInfo refused(String id, JarInspection i, Path jar, String problem) {
         return new PluginInfo(id, i.version(), i.requires(), PluginStatus.REFUSED, jar, List.of(), problem);
     }
 
-    private PluginInfo failed(String pluginId, JarInspection i, Path jar, String problem) {
+    private static void deleteQuietly(Path p) {
         try {
-            manager.stopPlugin(pluginId);
-            manager.unloadPlugin(pluginId);
-        } catch (RuntimeException e) {
-            LOG.debug("could not unload failed plugin {}", pluginId, e);
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}", p, e);
         }
-        return new PluginInfo(pluginId, i.version(), i.requires(), PluginStatus.FAILED, jar, List.of(), problem);
     }
 
     private static String describe(Throwable t) {
@@ -231,12 +553,14 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Every jar seen, with its status, in file-name order.
+     * Every plugin and every jar refused or failed, in file-name order: one row per plugin id (started, failed or
+     * disabled), plus one per file whose jar was refused or failed while no plugin of its id runs from it (a failed
+     * replacement shows as such a row beside the version that keeps running).
      *
-     * @return the plugins
+     * @return an immutable snapshot
      */
     public List<PluginInfo> plugins() {
-        return List.copyOf(plugins);
+        return snapshot;
     }
 
     /**
@@ -245,36 +569,38 @@ public final class PluginHost implements AutoCloseable {
      * @return the plugins with a problem
      */
     public List<PluginInfo> problems() {
-        return plugins.stream().filter(p -> p.problem() != null).toList();
+        return snapshot.stream().filter(p -> p.problem() != null).toList();
     }
 
     /**
      * The extensions of the started plugins.
      *
-     * @return the catalog
+     * @return an immutable snapshot
      */
     public ExtensionCatalog catalog() {
         return catalog;
     }
 
     /**
-     * Stops and unloads every plugin, closing their jars. Plugins are stopped one by one, in reverse load order:
-     * PF4J 3.15's {@code stopPlugins()} removes from the list it iterates and throws
-     * {@link java.util.ConcurrentModificationException} as soon as two plugins are started.
+     * Stops and unloads every plugin, in reverse load order, closing their class loaders and deleting the jar copies.
+     * Listeners are not told. Idempotent.
      */
     @Override
-    public void close() {
-        catalog = ExtensionCatalog.of(List.of());
-        List<String> ids = new ArrayList<>();
-        manager.getPlugins().forEach(w -> ids.add(w.getPluginId()));
-        java.util.Collections.reverse(ids);
-        for (String id : ids) {
-            try {
-                manager.stopPlugin(id);
-            } catch (RuntimeException e) {
-                LOG.warn("plugin {} failed to stop: {}", id, describe(e));
-            }
-            manager.unloadPlugin(id);
+    public synchronized void close() {
+        if (closed) {
+            return;
         }
+        closed = true;
+        List<Entry> loaded = new ArrayList<>(entries.values());
+        Collections.reverse(loaded);
+        entries.clear();
+        rejected.clear();
+        publish();
+        for (Entry e : loaded) {
+            if (e.loaded != null) {
+                e.loaded.close();
+            }
+        }
+        deleteQuietly(workDirectory);
     }
 }

@@ -1,5 +1,7 @@
 package io.quantplug.runtime.plugin;
 
+import io.quantplug.runtime.plugin.testplugin.CounterStrategyProvider;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,6 +45,27 @@ final class TestJars {
 
     static Map<String, String> manifest(String id, String requires) {
         return Map.of("Plugin-Id", id, "Plugin-Version", "1.2.3", "Plugin-Requires", requires);
+    }
+
+    /**
+     * A plugin jar of {@link CounterStrategyProvider}: plugin {@code pluginId} at {@code version}, whose strategy id is
+     * the plugin id and whose mean-of-closes window is {@code window}.
+     */
+    static Path counterJar(Path file, String pluginId, String version, int window) throws IOException {
+        return jar(file, Map.of("Plugin-Id", pluginId, "Plugin-Version", version, "Plugin-Requires", ">=0.1.0"),
+                Map.of("META-INF/services/io.quantplug.api.strategy.StrategyProvider",
+                        CounterStrategyProvider.class.getName() + "\n",
+                        "counter.properties", "id=" + pluginId + "\nversion=" + version + "\nwindow=" + window + "\n"),
+                withNested(CounterStrategyProvider.class));
+    }
+
+    /** A class and its nested classes, to pack together. */
+    private static Class<?>[] withNested(Class<?> c) {
+        Class<?>[] nested = c.getDeclaredClasses();
+        Class<?>[] all = new Class<?>[nested.length + 1];
+        all[0] = c;
+        System.arraycopy(nested, 0, all, 1, nested.length);
+        return all;
     }
 
     static final Map<String, String> ECHO_SERVICE = Map.of(
