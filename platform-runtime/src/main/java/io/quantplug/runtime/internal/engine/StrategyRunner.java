@@ -12,7 +12,10 @@ import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.api.strategy.StrategySnapshot;
 import io.quantplug.api.strategy.TimerEvent;
+import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.StrategySwap;
 
 import java.time.InstantSource;
 
@@ -91,6 +94,51 @@ final class StrategyRunner implements StrategyContext {
         }
     }
 
+    /**
+     * Swaps this instance's strategy for one created by another provider, between two events: the old strategy's
+     * snapshot is offered to the new one; a new strategy that declines it (or gets none) is started fresh. Working
+     * orders, timers, the position and the order-id sequence belong to this runner and stay.
+     */
+    StrategySwap swap(StrategyProvider provider, long barsBefore) {
+        if (!active()) {
+            strategy = null; // a stopped instance must not keep the old version's classes alive
+            return new StrategySwap(instanceId, StrategySwap.Outcome.NOT_APPLIED, -1,
+                    "instance " + instanceId + " is stopped");
+        }
+        StrategySnapshot snapshot = null;
+        try {
+            snapshot = strategy.snapshot();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            session.reportFault(providerId, instanceId, "snapshot", e, "STARTED_FRESH");
+        }
+        Strategy next;
+        try {
+            next = provider.create(this);
+            if (next == null) {
+                throw new IllegalStateException("strategy provider '" + providerId + "' returned null");
+            }
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            fail("create", e);
+            return new StrategySwap(instanceId, StrategySwap.Outcome.FAILED, barsBefore, PluginFault.describe(e));
+        }
+        strategy = next;
+        if (snapshot != null) {
+            try {
+                if (next.restore(snapshot)) {
+                    return new StrategySwap(instanceId, StrategySwap.Outcome.RESTORED, barsBefore, null);
+                }
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                fail("restore", e);
+                return new StrategySwap(instanceId, StrategySwap.Outcome.FAILED, barsBefore,
+                        PluginFault.describe(e));
+            }
+        }
+        start();
+        return stopped
+                ? new StrategySwap(instanceId, StrategySwap.Outcome.FAILED, barsBefore, "onStart failed")
+                : new StrategySwap(instanceId, StrategySwap.Outcome.STARTED_FRESH, barsBefore, null);
+    }
+
     void stop() {
         if (active()) {
             try {
@@ -119,6 +167,7 @@ final class StrategyRunner implements StrategyContext {
      */
     private void fail(String callback, Throwable e) {
         stopped = true;
+        strategy = null; // nothing calls it any more; do not keep its plugin's classes alive
         session.reportFault(providerId, instanceId, callback, e, "STOPPED_INSTANCE");
         session.cancelAllOf(this);
     }

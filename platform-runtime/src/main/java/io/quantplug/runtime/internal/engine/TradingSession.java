@@ -36,6 +36,7 @@ import io.quantplug.runtime.internal.venue.SlippageModel;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.session.StrategySwap;
 
 import java.math.BigDecimal;
 import java.time.InstantSource;
@@ -46,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One trading session on one instrument: the event loop that feeds bars to the venue, the portfolio and the
@@ -61,7 +64,8 @@ import java.util.PriorityQueue;
  * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline
  * and round-trip tracker it drives are classes of their own.
  *
- * <p>Not thread-safe: construct, feed and finish it from one thread.
+ * <p>Not thread-safe: construct, feed and finish it from one thread (the engine thread); only {@link #requestSwap}
+ * may be called from others.
  */
 public final class TradingSession implements SimulatedVenue.Listener {
 
@@ -114,6 +118,13 @@ public final class TradingSession implements SimulatedVenue.Listener {
     private long bars;
     private boolean started;
     private boolean finished;
+    /** Swaps asked for by other threads, applied by the engine thread before its next event. */
+    private final ConcurrentLinkedQueue<SwapRequest> swapRequests = new ConcurrentLinkedQueue<>();
+    private volatile boolean swapsPending;
+    private volatile boolean swapsClosed;
+
+    private record SwapRequest(String instanceId, StrategyProvider provider, CompletableFuture<StrategySwap> done) {
+    }
 
     /**
      * Creates a session.
@@ -194,6 +205,9 @@ public final class TradingSession implements SimulatedVenue.Listener {
         if (finished || bar.instrument() != instrument.id()) {
             refuseUnlessAcceptable(bar);
         }
+        if (swapsPending) {
+            applySwapRequests();
+        }
         long open = bar.openTimeMillis();
         long close = bar.closeTimeMillis();
         fireTimers(open);
@@ -215,6 +229,85 @@ public final class TradingSession implements SimulatedVenue.Listener {
             barsInMarket++;
         }
         recordEquity(close, portfolio.equityEstimate());
+    }
+
+    /**
+     * Asks for a strategy instance to be swapped to another provider (normally the same strategy id from a new
+     * version of its plugin). The engine thread applies the swap between two events, before the next bar: the old
+     * instance has seen every bar before it and the new one sees every bar after it, none lost and none twice. See
+     * {@link #swapStrategy} for what is carried over.
+     *
+     * <p>Thread-safe: call from any thread. A request made after {@link #finish()} completes at once with
+     * {@link StrategySwap.Outcome#NOT_APPLIED}; one made while no event arrives waits for the next.
+     *
+     * @param instanceId the instance
+     * @param provider   the provider to create the new instance with
+     * @return completes on the engine thread with what happened
+     */
+    public CompletableFuture<StrategySwap> requestSwap(String instanceId, StrategyProvider provider) {
+        SwapRequest request = new SwapRequest(Objects.requireNonNull(instanceId, "instanceId"),
+                Objects.requireNonNull(provider, "provider"), new CompletableFuture<>());
+        swapRequests.add(request);
+        swapsPending = true;
+        if (swapsClosed) {
+            refuseSwapRequests(); // the session finished meanwhile: nobody else will answer
+        }
+        return request.done;
+    }
+
+    /**
+     * Swaps a strategy instance to another provider now; engine thread only, between two events. The old instance's
+     * {@code snapshot()} is offered to the new instance's {@code restore}; a new instance that gets no snapshot or
+     * declines it is started fresh ({@code onStart}). The instance id, parameters, position, working orders, timers
+     * and order-id sequence belong to the instance and stay; the old instance gets no {@code onStop}.
+     *
+     * @param instanceId the instance
+     * @param provider   the provider to create the new instance with
+     * @return what happened; {@link StrategySwap.Outcome#NOT_APPLIED} for an unknown or stopped instance or a
+     *         finished session
+     */
+    public StrategySwap swapStrategy(String instanceId, StrategyProvider provider) {
+        StrategyRunner runner = runnerById(instanceId);
+        if (runner == null || finished) {
+            return new StrategySwap(instanceId, StrategySwap.Outcome.NOT_APPLIED, -1,
+                    runner == null ? "no strategy instance '" + instanceId + "'" : "the session has finished");
+        }
+        StrategySwap swap = runner.swap(provider, bars);
+        drain();
+        return swap;
+    }
+
+    /**
+     * The strategy instances and the provider id each was created with.
+     *
+     * @return instance id to provider id, in the order added
+     */
+    public Map<String, String> strategyInstances() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (StrategyRunner r : runners) {
+            out.put(r.instanceId(), r.providerId());
+        }
+        return out;
+    }
+
+    private void applySwapRequests() {
+        swapsPending = false;
+        SwapRequest r;
+        while ((r = swapRequests.poll()) != null) {
+            try {
+                r.done.complete(swapStrategy(r.instanceId, r.provider));
+            } catch (RuntimeException e) {
+                r.done.completeExceptionally(e);
+            }
+        }
+    }
+
+    private void refuseSwapRequests() {
+        SwapRequest r;
+        while ((r = swapRequests.poll()) != null) {
+            r.done.complete(new StrategySwap(r.instanceId, StrategySwap.Outcome.NOT_APPLIED, -1,
+                    "the session has finished"));
+        }
     }
 
     /** The cold checks of {@link #onBar}, out of line so the per-bar path stays small enough to inline. */
@@ -245,10 +338,15 @@ public final class TradingSession implements SimulatedVenue.Listener {
         drain();
         liquidate(now);
         drain();
+        if (swapsPending) {
+            applySwapRequests(); // asked for before the end: the new instances get onStop
+        }
         for (StrategyRunner r : runners) {
             r.stop();
         }
         finished = true;
+        swapsClosed = true;
+        refuseSwapRequests();
     }
 
     private void liquidate(long now) {
