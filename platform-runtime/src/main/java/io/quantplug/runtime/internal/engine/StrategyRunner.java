@@ -22,7 +22,8 @@ import java.time.InstantSource;
 /**
  * One strategy instance in a session: the {@link StrategyContext} it sees, and the fault policy around each of its
  * callbacks. Policy: a callback that throws stops this instance (no further callbacks), the fault is reported, and
- * every other instance carries on. Owned by the engine thread.
+ * every other instance carries on; a callback that runs over the session's time budget (see
+ * {@link CallbackWatchdog}) suspends the instance the same way once it returns. Owned by the engine thread.
  */
 final class StrategyRunner implements StrategyContext {
 
@@ -30,16 +31,19 @@ final class StrategyRunner implements StrategyContext {
     private final String providerId;
     private final Parameters parameters;
     private final TradingSession session;
+    private final CallbackWatchdog.Watch watch;
     private final System.Logger logger;
     private Strategy strategy;
     private boolean stopped;
     private long orderSequence;
 
-    StrategyRunner(String instanceId, String providerId, Parameters parameters, TradingSession session) {
+    StrategyRunner(String instanceId, String providerId, Parameters parameters, TradingSession session,
+                   CallbackWatchdog.Watch watch) {
         this.instanceId = instanceId;
         this.providerId = providerId;
         this.parameters = parameters;
         this.session = session;
+        this.watch = watch;
         this.logger = System.getLogger("quantplug.strategy." + instanceId);
     }
 
@@ -56,40 +60,60 @@ final class StrategyRunner implements StrategyContext {
 
     void start() {
         if (active()) {
+            watch.enter();
             try {
                 strategy.onStart();
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fail("onStart", e);
+            }
+            long overBudgetNanos = watch.exit();
+            if (overBudgetNanos > 0) {
+                suspend("onStart", overBudgetNanos);
             }
         }
     }
 
     void bar(Bar bar) {
         if (active()) {
+            watch.enter();
             try {
                 strategy.onBar(bar);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fail("onBar", e);
+            }
+            long overBudgetNanos = watch.exit();
+            if (overBudgetNanos > 0) {
+                suspend("onBar", overBudgetNanos);
             }
         }
     }
 
     void orderEvent(OrderEvent event) {
         if (active()) {
+            watch.enter();
             try {
                 strategy.onOrderEvent(event);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fail("onOrderEvent", e);
+            }
+            long overBudgetNanos = watch.exit();
+            if (overBudgetNanos > 0) {
+                suspend("onOrderEvent", overBudgetNanos);
             }
         }
     }
 
     void timer(TimerEvent timer) {
         if (active()) {
+            watch.enter();
             try {
                 strategy.onTimer(timer);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fail("onTimer", e);
+            }
+            long overBudgetNanos = watch.exit();
+            if (overBudgetNanos > 0) {
+                suspend("onTimer", overBudgetNanos);
             }
         }
     }
@@ -141,10 +165,15 @@ final class StrategyRunner implements StrategyContext {
 
     void stop() {
         if (active()) {
+            watch.enter();
             try {
                 strategy.onStop();
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fail("onStop", e);
+            }
+            long overBudgetNanos = watch.exit();
+            if (overBudgetNanos > 0) {
+                suspend("onStop", overBudgetNanos);
             }
         }
     }
@@ -165,6 +194,31 @@ final class StrategyRunner implements StrategyContext {
      * The fault policy: stop this instance, report, cancel its working orders (nothing manages them any more), and
      * let every other instance carry on. Its position stays and is closed at the end of the data like any other.
      */
+    /**
+     * The time-budget policy: a callback that ran over the session's budget suspends this instance (no further
+     * callbacks, working orders canceled, position kept), reported as a fault with action {@code SUSPENDED_INSTANCE}.
+     */
+    private void suspend(String callback, long ranNanos) {
+        if (stopped) {
+            return; // it also threw: already stopped and reported
+        }
+        stopped = true;
+        strategy = null;
+        session.reportFault(providerId, instanceId, callback, new CallbackOverBudgetException(callback + " ran "
+                + ranNanos / 1_000_000 + " ms, over the " + watch.budgetMillis() + " ms budget"),
+                "SUSPENDED_INSTANCE");
+        session.cancelAllOf(this);
+    }
+
+    /** Why an instance was suspended. */
+    static final class CallbackOverBudgetException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CallbackOverBudgetException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private void fail(String callback, Throwable e) {
         stopped = true;
         strategy = null; // nothing calls it any more; do not keep its plugin's classes alive

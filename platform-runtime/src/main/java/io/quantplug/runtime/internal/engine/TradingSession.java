@@ -39,6 +39,7 @@ import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.session.StrategySwap;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,6 +71,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class TradingSession implements SimulatedVenue.Listener {
 
     private static final String ENGINE = "engine";
+
+    /** How long one strategy callback may run by default before its instance is suspended: 10 seconds. */
+    public static final Duration DEFAULT_CALLBACK_BUDGET = Duration.ofSeconds(10);
 
     /** Who owns an order and why it was sent: the tag the venue hands back with the order's events. */
     private record OrderEntry(StrategyRunner owner, OrderOrigin origin) {
@@ -103,6 +107,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
     private final RiskGate riskGate;
     private final SignalPipeline pipeline;
     private final SessionListener listener;
+    private final CallbackWatchdog.Watch watch;
     private final List<StrategyRunner> runners = new ArrayList<>();
     private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
     private final PriorityQueue<ScheduledTimer> timers = new PriorityQueue<>(
@@ -154,6 +159,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
         this.riskGate = new RiskGate(riskRules, this);
         this.pipeline = new SignalPipeline(enhancers, sizer, this);
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.watch = new CallbackWatchdog.Watch(instrument.id().toString(), DEFAULT_CALLBACK_BUDGET);
         int capacity = Math.max(16, expectedBars + 1);
         this.equityTimes = new long[capacity];
         this.equityValues = new double[capacity];
@@ -180,14 +186,36 @@ public final class TradingSession implements SimulatedVenue.Listener {
                 throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is taken");
             }
         }
-        StrategyRunner runner = new StrategyRunner(instanceId, providerId, parameters, this);
+        StrategyRunner runner = new StrategyRunner(instanceId, providerId, parameters, this, watch);
         runner.create(provider);
         runners.add(runner);
+    }
+
+    /**
+     * Sets how long one strategy callback may run before its instance is suspended (reported as a fault with action
+     * {@code SUSPENDED_INSTANCE}, its working orders canceled, its position kept). Default
+     * {@link #DEFAULT_CALLBACK_BUDGET}. Measured by a watchdog thread to within 25 ms, at no clock cost to the
+     * engine thread.
+     *
+     * @param budget at least 100 ms
+     * @throws IllegalArgumentException when shorter than 100 ms
+     * @throws IllegalStateException    after {@link #start()}
+     */
+    public void callbackBudget(Duration budget) {
+        if (started) {
+            throw new IllegalStateException("set the callback budget before the session starts");
+        }
+        if (budget.compareTo(CallbackWatchdog.MIN_BUDGET) < 0) {
+            throw new IllegalArgumentException("callback budget must be at least "
+                    + CallbackWatchdog.MIN_BUDGET.toMillis() + " ms, got " + budget.toMillis() + " ms");
+        }
+        watch.budget(budget);
     }
 
     /** Calls every strategy's {@code onStart}. */
     public void start() {
         started = true;
+        CallbackWatchdog.register(watch);
         for (StrategyRunner r : runners) {
             r.start();
             drain();
@@ -345,6 +373,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
             r.stop();
         }
         finished = true;
+        CallbackWatchdog.unregister(watch);
         swapsClosed = true;
         refuseSwapRequests();
     }
