@@ -14,13 +14,23 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-/** Builds plugin jars for tests from compiled test classes. */
-final class TestJars {
+/** Builds plugin jars for tests from compiled test classes. Public for the tests of other packages. */
+public final class TestJars {
 
     private TestJars() {
     }
 
-    static Path jar(Path file, Map<String, String> manifest, Map<String, String> textEntries, Class<?>... classes)
+    /**
+     * Writes a jar.
+     *
+     * @param file        where
+     * @param manifest    main manifest attributes
+     * @param textEntries further entries, text by name
+     * @param classes     compiled classes to pack
+     * @return {@code file}
+     * @throws IOException when it cannot be written
+     */
+    public static Path jar(Path file, Map<String, String> manifest, Map<String, String> textEntries, Class<?>... classes)
             throws IOException {
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -43,15 +53,29 @@ final class TestJars {
         return file;
     }
 
-    static Map<String, String> manifest(String id, String requires) {
+    /**
+     * A plugin manifest of version 1.2.3.
+     *
+     * @param id       the Plugin-Id
+     * @param requires the Plugin-Requires
+     * @return the attributes
+     */
+    public static Map<String, String> manifest(String id, String requires) {
         return Map.of("Plugin-Id", id, "Plugin-Version", "1.2.3", "Plugin-Requires", requires);
     }
 
     /**
      * A plugin jar of {@link CounterStrategyProvider}: plugin {@code pluginId} at {@code version}, whose strategy id is
      * the plugin id and whose mean-of-closes window is {@code window}.
+     *
+     * @param file     where
+     * @param pluginId the Plugin-Id and strategy id
+     * @param version  the Plugin-Version
+     * @param window   the window, in bars
+     * @return {@code file}
+     * @throws IOException when it cannot be written
      */
-    static Path counterJar(Path file, String pluginId, String version, int window) throws IOException {
+    public static Path counterJar(Path file, String pluginId, String version, int window) throws IOException {
         return jar(file, Map.of("Plugin-Id", pluginId, "Plugin-Version", version, "Plugin-Requires", ">=0.1.0"),
                 Map.of("META-INF/services/io.quantplug.api.strategy.StrategyProvider",
                         CounterStrategyProvider.class.getName() + "\n",
@@ -68,7 +92,8 @@ final class TestJars {
         return all;
     }
 
-    static final Map<String, String> ECHO_SERVICE = Map.of(
+    /** The provider file listing {@code EchoStrategyProvider}. */
+    public static final Map<String, String> ECHO_SERVICE = Map.of(
             "META-INF/services/io.quantplug.api.strategy.StrategyProvider",
             "io.quantplug.runtime.plugin.testplugin.EchoStrategyProvider\n");
 }

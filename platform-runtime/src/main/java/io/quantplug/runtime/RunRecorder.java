@@ -1,0 +1,98 @@
+package io.quantplug.runtime;
+
+import io.quantplug.api.ApiVersion;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.BacktestProgress;
+import io.quantplug.runtime.backtest.BacktestResult;
+import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.store.Journal;
+import io.quantplug.runtime.store.RunStore;
+import io.quantplug.runtime.store.Store;
+import io.quantplug.runtime.store.StoreUnavailableException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link Platform}'s backtests with their records journaled into its store, as {@code quantplug backtest}
+ * stores a run: inserted {@code RUNNING} before the first bar, every signal, order, fill and equity point through a
+ * {@link Journal} of its own, then the result and status {@code COMPLETED} (or {@code FAILED} with the error).
+ *
+ * <p>Thread-safe: each call uses its own journal; the store is thread-safe.
+ */
+final class RunRecorder {
+
+    /** How long closing a run's journal keeps retrying an unreachable database before the run counts as lost. */
+    private static final Duration JOURNAL_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Store store;
+    private final String actor;
+
+    /**
+     * Creates a recorder.
+     *
+     * @param store where runs go
+     * @param actor who runs them, recorded with each run and its audit entries
+     */
+    RunRecorder(Store store, String actor) {
+        this.store = store;
+        this.actor = actor;
+    }
+
+    /**
+     * Runs a backtest on the calling thread and stores it.
+     *
+     * @param backtester runs it
+     * @param config     what to run
+     * @param timeframe  the bar length
+     * @param bars       the bars, at least one
+     * @return the result, once every record of the run is written
+     * @throws QuantplugException        when the database refuses to record the run's start
+     * @throws StoreUnavailableException when the run's records were not all written (the database stayed
+     *                                   unreachable for 30 s)
+     * @throws RuntimeException          whatever the backtest throws, after the run is journaled {@code FAILED}
+     */
+    BacktestResult run(Backtester backtester, BacktestConfig config, Timeframe timeframe, List<Bar> bars) {
+        long runId = store.runs().start(RunStore.Mode.BACKTEST, plannedRun(config, timeframe, bars), actor);
+        Journal journal = store.journal();
+        BacktestResult result;
+        try {
+            result = backtester.run(config, timeframe, bars, BacktestProgress.NONE,
+                    store.runs().listener(runId, journal, new SessionListener() { }));
+        } catch (RuntimeException | Error e) {
+            store.runs().fail(runId, String.valueOf(e.getMessage()), actor, journal);
+            journal.close(JOURNAL_CLOSE_TIMEOUT);
+            throw e;
+        }
+        store.runs().complete(runId, ResultDocument.of(result), actor, journal);
+        Journal.Stats stats = journal.close(JOURNAL_CLOSE_TIMEOUT);
+        if (stats.unwritten() > 0 || stats.failure() != null) {
+            throw new StoreUnavailableException("backtest run " + runId + " was not stored completely ("
+                    + stats.unwritten() + " records unwritten): " + stats.failure(), null);
+        }
+        return result;
+    }
+
+    /**
+     * The {@code run} block known before the run (raw parameters); the completion replaces it with the final one
+     * (resolved parameters). The same block {@code quantplug backtest} records when a run starts.
+     */
+    private static ResultDocument.Run plannedRun(BacktestConfig c, Timeframe timeframe, List<Bar> bars) {
+        return new ResultDocument.Run(ApiVersion.CURRENT, c.instrument().id().toString(), timeframe.label(),
+                Instant.ofEpochMilli(bars.get(0).openTimeMillis()),
+                Instant.ofEpochMilli(bars.get(bars.size() - 1).openTimeMillis()), bars.size(),
+                c.instrument().quoteAsset(), c.initialCapital(), c.feeBps(), c.slippageBps(),
+                c.instrument().tickSize(), c.instrument().lotSize(), c.strategy().id(),
+                c.enhancers().stream().map(ExtensionRef::toString).toList(),
+                c.sizer() == null ? null : c.sizer().toString(),
+                c.riskRules().stream().map(ExtensionRef::toString).toList(),
+                Map.of("strategy:" + c.strategy().id(), c.strategy().parameters()));
+    }
+}
