@@ -1,5 +1,6 @@
 package io.quantplug.api.risk;
 
+import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.order.Fill;
 
@@ -34,5 +35,27 @@ public interface RiskRule {
      * @param context portfolio and market state
      */
     default void onBar(Bar bar, RiskContext context) {
+    }
+
+    /**
+     * The plugin of this rule is being swapped for another version under a running session: returns the state the
+     * new version's rule should continue from (e.g. a circuit breaker's state and counters). Called on the engine
+     * thread between two events; the old rule is used until the new one is ready, and no callback follows.
+     *
+     * @return the state to hand over, or null (the default) when the new rule should start fresh
+     */
+    default StateSnapshot snapshot() {
+        return null;
+    }
+
+    /**
+     * Continues from the state of the previous version's rule, on a new rule created for a hot swap, before its first
+     * event.
+     *
+     * @param snapshot what the previous version's {@link #snapshot()} returned; never null
+     * @return true when restored, false (the default) when the snapshot's format is not one this version reads
+     */
+    default boolean restore(StateSnapshot snapshot) {
+        return false;
     }
 }

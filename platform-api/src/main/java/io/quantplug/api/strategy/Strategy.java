@@ -1,5 +1,6 @@
 package io.quantplug.api.strategy;
 
+import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.OrderBookSnapshot;
 import io.quantplug.api.market.TradeTick;
@@ -66,7 +67,7 @@ public interface Strategy {
      *
      * @return the state to hand over, or null (the default) when the new instance should start fresh
      */
-    default StrategySnapshot snapshot() {
+    default StateSnapshot snapshot() {
         return null;
     }
 
@@ -78,7 +79,7 @@ public interface Strategy {
      * @param snapshot what the previous version's {@link #snapshot()} returned; never null
      * @return true when restored, false (the default) when the snapshot's format is not one this version reads
      */
-    default boolean restore(StrategySnapshot snapshot) {
+    default boolean restore(StateSnapshot snapshot) {
         return false;
     }
 }

@@ -91,16 +91,15 @@ public final class Backtester {
         Parameters strategyParams = parameters("strategy", strategy, config.strategy(), resolved);
         List<Bound<SignalEnhancer>> enhancers = new ArrayList<>();
         for (ExtensionRef ref : config.enhancers()) {
-            enhancers.add(new Bound<>(ref.id(), enhancement(ref, EnhancementKind.SIGNAL_ENHANCER, SignalEnhancer.class,
-                    resolved)));
+            enhancers.add(enhancement(ref, EnhancementKind.SIGNAL_ENHANCER, SignalEnhancer.class, resolved));
         }
-        Bound<PositionSizer> sizer = config.sizer() == null ? null : new Bound<>(config.sizer().id(),
-                enhancement(config.sizer(), EnhancementKind.POSITION_SIZER, PositionSizer.class, resolved));
+        Bound<PositionSizer> sizer = config.sizer() == null ? null
+                : enhancement(config.sizer(), EnhancementKind.POSITION_SIZER, PositionSizer.class, resolved);
         List<Bound<RiskRule>> rules = new ArrayList<>();
         for (ExtensionRef ref : config.riskRules()) {
             RiskRuleProvider p = lookup(ExtensionKind.RISK_RULE, ref.id(), RiskRuleProvider.class);
             Parameters params = parameters("risk rule", p, ref, resolved);
-            rules.add(new Bound<>(ref.id(), create("risk rule", ref.id(), () -> p.create(params))));
+            rules.add(new Bound<>(ref.id(), create("risk rule", ref.id(), () -> p.create(params)), params));
         }
 
         ResultCollector collector = new ResultCollector(listener);
@@ -143,7 +142,7 @@ public final class Backtester {
         }
     }
 
-    private <T extends Enhancement> T enhancement(ExtensionRef ref, EnhancementKind kind, Class<T> type,
+    private <T extends Enhancement> Bound<T> enhancement(ExtensionRef ref, EnhancementKind kind, Class<T> type,
                                                   Map<String, Map<String, String>> resolved) {
         String role = kind == EnhancementKind.POSITION_SIZER ? "sizer" : "enhancer";
         EnhancementProvider p = lookup(ExtensionKind.ENHANCEMENT, ref.id(), EnhancementProvider.class);
@@ -158,7 +157,7 @@ public final class Backtester {
             throw new BacktestConfigurationException("enhancement '" + ref.id() + "' declared kind " + kind
                     + " but created a " + e.getClass().getName());
         }
-        return type.cast(e);
+        return new Bound<>(ref.id(), type.cast(e), params);
     }
 
     private <T extends ExtensionProvider> T lookup(ExtensionKind kind, String id, Class<T> type) {

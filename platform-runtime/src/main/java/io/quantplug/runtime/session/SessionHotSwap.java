@@ -1,6 +1,12 @@
 package io.quantplug.runtime.session;
 
 import io.quantplug.api.ExtensionDescriptor;
+import io.quantplug.api.enhancement.Enhancement;
+import io.quantplug.api.enhancement.EnhancementKind;
+import io.quantplug.api.enhancement.EnhancementProvider;
+import io.quantplug.api.param.Parameters;
+import io.quantplug.api.risk.RiskRule;
+import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
@@ -15,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +33,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Keeps a running session's strategy instances on the current version of their plugins: when a plugin is
- * {@linkplain PluginChange.Kind#REPLACED replaced}, each instance created from it is swapped to the same strategy id
- * of the new version (see {@link TradingSession#requestSwap}); when it is unloaded, or its new version no longer has
- * that strategy, the instance is stopped by the session's fault policy (its position and the other instances carry
- * on). The host waits, up to the timeout, until the engine thread has made the swaps, and only then closes the old
+ * Keeps a running session's strategy instances, risk rules and enhancements on the current version of their plugins:
+ * when a plugin is {@linkplain PluginChange.Kind#REPLACED replaced}, each instance created from it is swapped to the
+ * same extension id of the new version (see {@link TradingSession#requestSwap},
+ * {@link TradingSession#requestRiskRuleSwap}, {@link TradingSession#requestEnhancementSwap}); when it is unloaded, or
+ * its new version no longer has that id, the session's fault policy takes over: a strategy instance is stopped (its
+ * position and the other instances carry on), a risk rule is replaced by one that rejects every order, an enhancement
+ * by one that lets only exits through. The host waits, up to the timeout, until the engine thread has made the swaps, and only then closes the old
  * version's class loader.
  *
  * <p>Threading: {@link #pluginChanged} runs on the thread that changed the host and blocks until the engine thread
@@ -45,14 +54,25 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
     private final TradingSession session;
     private final PluginHost host;
     private final Duration timeout;
-    /** Instance id to the id of the plugin its strategy comes from. */
-    private final Map<String, String> instancePlugins = new LinkedHashMap<>();
-    private final List<StrategySwap> swaps = new CopyOnWriteArrayList<>();
+    /**
+     * By kind: strategy instance id (or risk rule or enhancement id) to the id of the plugin it comes from; class-path
+     * extensions are not listed.
+     */
+    private final Map<ExtensionKind, Map<String, String>> owners = new EnumMap<>(ExtensionKind.class);
+    private final List<InstanceSwap> swaps = new CopyOnWriteArrayList<>();
 
     private SessionHotSwap(TradingSession session, PluginHost host, Duration timeout) {
         this.session = session;
         this.host = host;
         this.timeout = timeout;
+        for (ExtensionKind k : ExtensionKind.values()) {
+            owners.put(k, new LinkedHashMap<>());
+        }
+    }
+
+    private void own(ExtensionCatalog catalog, ExtensionKind kind, String extensionId, String key) {
+        catalog.find(kind, extensionId).map(ExtensionInfo::pluginId)
+                .ifPresent(pluginId -> owners.get(kind).put(key, pluginId));
     }
 
     /**
@@ -68,9 +88,10 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
                                         Duration timeout) {
         SessionHotSwap swapper = new SessionHotSwap(Objects.requireNonNull(session, "session"),
                 Objects.requireNonNull(host, "host"), Objects.requireNonNull(timeout, "timeout"));
-        session.strategyInstances().forEach((instance, providerId) -> catalog.find(ExtensionKind.STRATEGY, providerId)
-                .map(ExtensionInfo::pluginId)
-                .ifPresent(pluginId -> swapper.instancePlugins.put(instance, pluginId)));
+        session.strategyInstances().forEach((instance, providerId) -> swapper.own(catalog, ExtensionKind.STRATEGY,
+                providerId, instance));
+        session.riskRuleIds().forEach(id -> swapper.own(catalog, ExtensionKind.RISK_RULE, id, id));
+        session.enhancementIds().forEach(id -> swapper.own(catalog, ExtensionKind.ENHANCEMENT, id, id));
         host.addListener(swapper);
         return swapper;
     }
@@ -81,33 +102,34 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
             return;
         }
         String pluginId = change.before().id();
+        List<CompletableFuture<List<InstanceSwap>>> pending = new ArrayList<>();
         Map<String, String> providers = session.strategyInstances();
-        List<CompletableFuture<StrategySwap>> pending = new ArrayList<>();
-        for (Map.Entry<String, String> e : instancePlugins.entrySet()) {
-            if (!e.getValue().equals(pluginId)) {
-                continue;
+        for (Map.Entry<String, String> e : owners.get(ExtensionKind.STRATEGY).entrySet()) {
+            if (e.getValue().equals(pluginId)) {
+                String strategyId = providers.get(e.getKey());
+                StrategyProvider next = successor(change, ExtensionKind.STRATEGY, strategyId, StrategyProvider.class);
+                pending.add(session.requestSwap(e.getKey(), next != null ? next
+                        : new GoneStrategy(gone(change, "strategy", strategyId))).thenApply(List::of));
             }
-            String strategyId = providers.get(e.getKey());
-            StrategyProvider next = change.after() == null ? null : change.after().extensions().stream()
-                    .filter(x -> x.kind() == ExtensionKind.STRATEGY && x.id().equals(strategyId))
-                    .map(x -> (StrategyProvider) x.provider())
-                    .findFirst().orElse(null);
-            if (next == null) {
-                String why = change.after() == null || change.kind() == PluginChange.Kind.UNLOADED
-                        ? "plugin " + pluginId + " was unloaded"
-                        : "plugin " + pluginId + " " + change.after().version() + " no longer provides strategy '"
-                        + strategyId + "'";
-                next = new Gone(strategyId, why);
-            }
-            pending.add(session.requestSwap(e.getKey(), next));
+        }
+        for (String ruleId : idsOf(ExtensionKind.RISK_RULE, pluginId)) {
+            RiskRuleProvider next = successor(change, ExtensionKind.RISK_RULE, ruleId, RiskRuleProvider.class);
+            pending.add(session.requestRiskRuleSwap(ruleId, next != null ? next
+                    : new GoneRiskRule(gone(change, "risk rule", ruleId))));
+        }
+        for (String id : idsOf(ExtensionKind.ENHANCEMENT, pluginId)) {
+            EnhancementProvider next = successor(change, ExtensionKind.ENHANCEMENT, id, EnhancementProvider.class);
+            pending.add(session.requestEnhancementSwap(id, next != null ? next
+                    : new GoneEnhancement(gone(change, "enhancement", id))));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (CompletableFuture<StrategySwap> f : pending) {
+        for (CompletableFuture<List<InstanceSwap>> f : pending) {
             try {
-                StrategySwap swap = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                swaps.add(swap);
-                LOG.info("instance {}: {} after bar {}{}", swap.instanceId(), swap.outcome(), swap.barsBefore(),
-                        swap.message() == null ? "" : " (" + swap.message() + ")");
+                for (InstanceSwap swap : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    swaps.add(swap);
+                    LOG.info("{}: {} after bar {}{}", swap.instanceId(), swap.outcome(), swap.barsBefore(),
+                            swap.message() == null ? "" : " (" + swap.message() + ")");
+                }
             } catch (TimeoutException e) {
                 LOG.warn("plugin {}: the session did not swap its instances within {}", pluginId, timeout);
             } catch (ExecutionException e) {
@@ -119,12 +141,38 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
         }
     }
 
+    private List<String> idsOf(ExtensionKind kind, String pluginId) {
+        List<String> ids = new ArrayList<>();
+        owners.get(kind).forEach((id, owner) -> {
+            if (owner.equals(pluginId)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** The new version's provider of the same kind and id, or null when it has none (or the plugin is gone). */
+    private static <P> P successor(PluginChange change, ExtensionKind kind, String id, Class<P> type) {
+        if (change.kind() != PluginChange.Kind.REPLACED) {
+            return null;
+        }
+        return change.after().extensions().stream().filter(x -> x.kind() == kind && x.id().equals(id))
+                .map(x -> type.cast(x.provider())).findFirst().orElse(null);
+    }
+
+    private static String gone(PluginChange change, String what, String id) {
+        return change.kind() == PluginChange.Kind.UNLOADED
+                ? "plugin " + change.before().id() + " was unloaded"
+                : "plugin " + change.before().id() + " " + change.after().version() + " no longer provides " + what
+                + " '" + id + "'";
+    }
+
     /**
      * The swaps made so far, in the order they completed.
      *
      * @return an immutable copy
      */
-    public List<StrategySwap> swaps() {
+    public List<InstanceSwap> swaps() {
         return List.copyOf(swaps);
     }
 
@@ -135,10 +183,10 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
     }
 
     /**
-     * Stands in for a strategy whose plugin is gone: creating it fails, so the session's fault policy stops the
-     * instance and reports why.
+     * Stand-ins for an extension whose plugin is gone: creating them fails, so the session's fault policy takes over
+     * (a strategy instance stops, a risk rule fails closed, an enhancement lets only exits through).
      */
-    private record Gone(String strategyId, String why) implements StrategyProvider {
+    private record GoneStrategy(String why) implements StrategyProvider {
         @Override
         public ExtensionDescriptor descriptor() {
             throw new IllegalStateException(why);
@@ -146,6 +194,35 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
 
         @Override
         public Strategy create(StrategyContext context) {
+            throw new IllegalStateException(why);
+        }
+    }
+
+    private record GoneRiskRule(String why) implements RiskRuleProvider {
+        @Override
+        public ExtensionDescriptor descriptor() {
+            throw new IllegalStateException(why);
+        }
+
+        @Override
+        public RiskRule create(Parameters parameters) {
+            throw new IllegalStateException(why);
+        }
+    }
+
+    private record GoneEnhancement(String why) implements EnhancementProvider {
+        @Override
+        public ExtensionDescriptor descriptor() {
+            throw new IllegalStateException(why);
+        }
+
+        @Override
+        public EnhancementKind kind() {
+            throw new IllegalStateException(why);
+        }
+
+        @Override
+        public Enhancement create(Parameters parameters) {
             throw new IllegalStateException(why);
         }
     }

@@ -17,7 +17,7 @@ import io.quantplug.runtime.plugin.testplugin.Probe;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
-import io.quantplug.runtime.session.StrategySwap;
+import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.testsupport.SharedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +84,7 @@ class HotSwapTest {
 
         // the hot-swapped replay
         Run swapped;
-        StrategySwap swap;
+        InstanceSwap swap;
         try (PluginHost host = PluginHost.open(plugins)) {
             PluginDirectoryWatcher watcher = PluginDirectoryWatcher.start(host, Duration.ofMillis(200));
             List<String> orders = new ArrayList<>();
@@ -113,7 +113,7 @@ class HotSwapTest {
             watcher.close();
         }
         assertThat(swap.instanceId()).isEqualTo("alpha-1");
-        assertThat(swap.outcome()).isEqualTo(StrategySwap.Outcome.RESTORED);
+        assertThat(swap.outcome()).isEqualTo(InstanceSwap.Outcome.RESTORED);
         assertThat(swap.barsBefore()).isGreaterThan(REPLACED_AT).isLessThan(bars.size());
         Probe.clear();
 
@@ -132,7 +132,7 @@ class HotSwapTest {
             for (int i = 0; i < bars.size(); i++) {
                 if (i == swap.barsBefore()) {
                     assertThat(session.swapStrategy("alpha-1", v2).outcome())
-                            .isEqualTo(StrategySwap.Outcome.RESTORED);
+                            .isEqualTo(InstanceSwap.Outcome.RESTORED);
                 }
                 session.onBar(bars.get(i));
             }

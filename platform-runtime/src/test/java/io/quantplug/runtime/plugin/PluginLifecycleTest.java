@@ -157,7 +157,8 @@ class PluginLifecycleTest {
             await(() -> plugin(host, "alpha").version().equals("2.0.0"));
 
             Files.delete(alpha);
-            await(() -> host.plugins().isEmpty());
+            await(() -> changes.size() == 3); // listeners are told after the snapshot changes
+            assertThat(host.plugins()).isEmpty();
             assertThat(host.catalog().strategy("alpha")).isEmpty();
             assertThat(changes).extracting(PluginChange::kind).containsExactly(PluginChange.Kind.LOADED,
                     PluginChange.Kind.REPLACED, PluginChange.Kind.UNLOADED);

@@ -1,6 +1,7 @@
 package io.quantplug.runtime.plugin;
 
 import io.quantplug.runtime.plugin.testplugin.CounterStrategyProvider;
+import io.quantplug.runtime.plugin.testplugin.GuardRuleProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +91,22 @@ public final class TestJars {
         all[0] = c;
         System.arraycopy(nested, 0, all, 1, nested.length);
         return all;
+    }
+
+    /**
+     * A plugin jar of {@link GuardRuleProvider}: plugin {@code guard} at {@code version}, with risk rule id
+     * {@code guard}.
+     *
+     * @param file    where
+     * @param version the Plugin-Version and the rule's version label
+     * @return {@code file}
+     * @throws IOException when it cannot be written
+     */
+    public static Path guardJar(Path file, String version) throws IOException {
+        return jar(file, Map.of("Plugin-Id", "guard", "Plugin-Version", version, "Plugin-Requires", ">=0.1.0"),
+                Map.of("META-INF/services/io.quantplug.api.risk.RiskRuleProvider",
+                        GuardRuleProvider.class.getName() + "\n", "guard.properties", "version=" + version + "\n"),
+                withNested(GuardRuleProvider.class));
     }
 
     /** The provider file listing {@code EchoStrategyProvider}. */

@@ -16,9 +16,12 @@ import io.quantplug.api.risk.OrderIntent;
 import io.quantplug.api.risk.RiskContext;
 import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskRule;
+import io.quantplug.api.risk.RiskRuleProvider;
+import io.quantplug.runtime.session.InstanceSwap;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,8 +39,38 @@ final class RiskGate implements RiskContext {
     private final TradingSession session;
 
     RiskGate(List<Bound<RiskRule>> rules, TradingSession session) {
-        this.rules = List.copyOf(rules);
+        this.rules = new ArrayList<>(rules);
         this.session = session;
+    }
+
+    /** The ids of the rules, in order. */
+    List<String> ids() {
+        return rules.stream().map(Bound::id).toList();
+    }
+
+    /**
+     * Swaps every rule of an id to a new provider's rule with the same parameters, in place (see {@link BoundSwap});
+     * engine thread, between two events.
+     */
+    List<InstanceSwap> swap(String ruleId, RiskRuleProvider provider, long barsBefore) {
+        List<InstanceSwap> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(ruleId)) {
+                BoundSwap.Result<RiskRule> r = BoundSwap.swap(rules.get(i), provider::create, RiskRule::snapshot,
+                        RiskRule::restore, RejectEverything::new, session, barsBefore);
+                rules.set(i, r.bound());
+                out.add(r.swap());
+            }
+        }
+        return out;
+    }
+
+    /** Stands in for a rule whose swap failed: rejects every order (fail closed). */
+    private record RejectEverything(String why) implements RiskRule {
+        @Override
+        public RiskDecision check(OrderIntent intent, RiskContext context) {
+            return RiskDecision.reject("RISK_RULE_UNAVAILABLE", why);
+        }
     }
 
     Outcome check(Order order, String source) {

@@ -1,5 +1,8 @@
 package io.quantplug.runtime.internal.engine;
 
+import io.quantplug.api.enhancement.Enhancement;
+import io.quantplug.api.enhancement.EnhancementContext;
+import io.quantplug.api.enhancement.EnhancementProvider;
 import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.enhancement.SignalEnhancer;
 import io.quantplug.api.enhancement.SizingContext;
@@ -15,6 +18,7 @@ import io.quantplug.api.order.Side;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
+import io.quantplug.runtime.session.InstanceSwap;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -49,13 +53,59 @@ final class SignalPipeline implements SizingContext {
     }
 
     private final List<Bound<SignalEnhancer>> enhancers;
-    private final Bound<PositionSizer> sizer;
+    private Bound<PositionSizer> sizer;
     private final TradingSession session;
 
     SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, TradingSession session) {
-        this.enhancers = List.copyOf(enhancers);
+        this.enhancers = new ArrayList<>(enhancers);
         this.sizer = sizer;
         this.session = session;
+    }
+
+    /** The ids of the signal enhancers in order, then of the sizer if any. */
+    List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        enhancers.forEach(e -> ids.add(e.id()));
+        if (sizer != null) {
+            ids.add(sizer.id());
+        }
+        return ids;
+    }
+
+    /**
+     * Swaps every enhancer or sizer of an id to a new provider's instance with the same parameters, in place (see
+     * {@link BoundSwap}); engine thread, between two events. A successor of the wrong kind fails the swap.
+     */
+    List<InstanceSwap> swap(String id, EnhancementProvider provider, long barsBefore) {
+        List<InstanceSwap> out = new ArrayList<>();
+        for (int i = 0; i < enhancers.size(); i++) {
+            if (enhancers.get(i).id().equals(id)) {
+                BoundSwap.Result<SignalEnhancer> r = BoundSwap.swap(enhancers.get(i),
+                        p -> (SignalEnhancer) provider.create(p), Enhancement::snapshot, Enhancement::restore,
+                        ExitsOnly::new, session, barsBefore);
+                enhancers.set(i, r.bound());
+                out.add(r.swap());
+            }
+        }
+        if (sizer != null && sizer.id().equals(id)) {
+            BoundSwap.Result<PositionSizer> r = BoundSwap.swap(sizer, p -> (PositionSizer) provider.create(p),
+                    Enhancement::snapshot, Enhancement::restore, why -> (signal, context) -> BigDecimal.ZERO,
+                    session, barsBefore);
+            sizer = r.bound();
+            out.add(r.swap());
+        }
+        return out;
+    }
+
+    /**
+     * Stands in for an enhancer whose swap failed (fail closed): lets exits through, filters every entry. A sizer
+     * stands in as one that sizes every entry to zero.
+     */
+    private record ExitsOnly(String why) implements SignalEnhancer {
+        @Override
+        public Optional<Signal> enhance(Signal signal, EnhancementContext context) {
+            return signal.direction() == SignalDirection.FLAT ? Optional.of(signal) : Optional.empty();
+        }
     }
 
     void onBar(Bar bar) {

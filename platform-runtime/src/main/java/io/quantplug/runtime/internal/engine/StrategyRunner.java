@@ -1,5 +1,6 @@
 package io.quantplug.runtime.internal.engine;
 
+import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.BarHistory;
@@ -12,10 +13,9 @@ import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
-import io.quantplug.api.strategy.StrategySnapshot;
 import io.quantplug.api.strategy.TimerEvent;
 import io.quantplug.runtime.session.PluginFault;
-import io.quantplug.runtime.session.StrategySwap;
+import io.quantplug.runtime.session.InstanceSwap;
 
 import java.time.InstantSource;
 
@@ -123,13 +123,13 @@ final class StrategyRunner implements StrategyContext {
      * snapshot is offered to the new one; a new strategy that declines it (or gets none) is started fresh. Working
      * orders, timers, the position and the order-id sequence belong to this runner and stay.
      */
-    StrategySwap swap(StrategyProvider provider, long barsBefore) {
+    InstanceSwap swap(StrategyProvider provider, long barsBefore) {
         if (!active()) {
             strategy = null; // a stopped instance must not keep the old version's classes alive
-            return new StrategySwap(instanceId, StrategySwap.Outcome.NOT_APPLIED, -1,
+            return new InstanceSwap(instanceId, InstanceSwap.Outcome.NOT_APPLIED, -1,
                     "instance " + instanceId + " is stopped");
         }
-        StrategySnapshot snapshot = null;
+        StateSnapshot snapshot = null;
         try {
             snapshot = strategy.snapshot();
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -143,24 +143,24 @@ final class StrategyRunner implements StrategyContext {
             }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             fail("create", e);
-            return new StrategySwap(instanceId, StrategySwap.Outcome.FAILED, barsBefore, PluginFault.describe(e));
+            return new InstanceSwap(instanceId, InstanceSwap.Outcome.FAILED, barsBefore, PluginFault.describe(e));
         }
         strategy = next;
         if (snapshot != null) {
             try {
                 if (next.restore(snapshot)) {
-                    return new StrategySwap(instanceId, StrategySwap.Outcome.RESTORED, barsBefore, null);
+                    return new InstanceSwap(instanceId, InstanceSwap.Outcome.RESTORED, barsBefore, null);
                 }
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 fail("restore", e);
-                return new StrategySwap(instanceId, StrategySwap.Outcome.FAILED, barsBefore,
+                return new InstanceSwap(instanceId, InstanceSwap.Outcome.FAILED, barsBefore,
                         PluginFault.describe(e));
             }
         }
         start();
         return stopped
-                ? new StrategySwap(instanceId, StrategySwap.Outcome.FAILED, barsBefore, "onStart failed")
-                : new StrategySwap(instanceId, StrategySwap.Outcome.STARTED_FRESH, barsBefore, null);
+                ? new InstanceSwap(instanceId, InstanceSwap.Outcome.FAILED, barsBefore, "onStart failed")
+                : new InstanceSwap(instanceId, InstanceSwap.Outcome.STARTED_FRESH, barsBefore, null);
     }
 
     void stop() {

@@ -1,5 +1,6 @@
 package io.quantplug.runtime.internal.engine;
 
+import io.quantplug.api.enhancement.EnhancementProvider;
 import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.enhancement.SignalEnhancer;
 import io.quantplug.api.instrument.Instrument;
@@ -23,6 +24,7 @@ import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.risk.RiskRule;
+import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.api.strategy.TimerEvent;
@@ -36,7 +38,7 @@ import io.quantplug.runtime.internal.venue.SlippageModel;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.SessionListener;
-import io.quantplug.runtime.session.StrategySwap;
+import io.quantplug.runtime.session.InstanceSwap;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -50,6 +52,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * One trading session on one instrument: the event loop that feeds bars to the venue, the portfolio and the
@@ -65,8 +68,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline
  * and round-trip tracker it drives are classes of their own.
  *
- * <p>Not thread-safe: construct, feed and finish it from one thread (the engine thread); only {@link #requestSwap}
- * may be called from others.
+ * <p>Not thread-safe: construct, feed and finish it from one thread (the engine thread); only {@link #requestSwap},
+ * {@link #requestRiskRuleSwap} and {@link #requestEnhancementSwap} may be called from others.
  */
 public final class TradingSession implements SimulatedVenue.Listener {
 
@@ -124,11 +127,23 @@ public final class TradingSession implements SimulatedVenue.Listener {
     private boolean started;
     private boolean finished;
     /** Swaps asked for by other threads, applied by the engine thread before its next event. */
-    private final ConcurrentLinkedQueue<SwapRequest> swapRequests = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<SwapRequest<?>> swapRequests = new ConcurrentLinkedQueue<>();
     private volatile boolean swapsPending;
     private volatile boolean swapsClosed;
 
-    private record SwapRequest(String instanceId, StrategyProvider provider, CompletableFuture<StrategySwap> done) {
+    /** A swap to make on the engine thread, and what to answer instead once the session has finished. */
+    private record SwapRequest<T>(Supplier<T> swap, T whenFinished, CompletableFuture<T> done) {
+        void apply() {
+            try {
+                done.complete(swap.get());
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }
+
+        void refuse() {
+            done.complete(whenFinished);
+        }
     }
 
     /**
@@ -266,21 +281,81 @@ public final class TradingSession implements SimulatedVenue.Listener {
      * {@link #swapStrategy} for what is carried over.
      *
      * <p>Thread-safe: call from any thread. A request made after {@link #finish()} completes at once with
-     * {@link StrategySwap.Outcome#NOT_APPLIED}; one made while no event arrives waits for the next.
+     * {@link InstanceSwap.Outcome#NOT_APPLIED}; one made while no event arrives waits for the next.
      *
      * @param instanceId the instance
      * @param provider   the provider to create the new instance with
      * @return completes on the engine thread with what happened
      */
-    public CompletableFuture<StrategySwap> requestSwap(String instanceId, StrategyProvider provider) {
-        SwapRequest request = new SwapRequest(Objects.requireNonNull(instanceId, "instanceId"),
-                Objects.requireNonNull(provider, "provider"), new CompletableFuture<>());
+    public CompletableFuture<InstanceSwap> requestSwap(String instanceId, StrategyProvider provider) {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(provider, "provider");
+        return request(() -> swapStrategy(instanceId, provider), notApplied(instanceId));
+    }
+
+    /**
+     * Asks for every risk rule of an id to be swapped to a new provider's rule, created with the same parameters. The
+     * engine thread makes the swap between two events; the old rule checks every order until its successor is ready,
+     * so no order passes unchecked. The old rule's {@code snapshot()} is offered to the new one's {@code restore}. A
+     * successor that cannot be created or restored is replaced by a rule that rejects every order (fail closed).
+     * Thread-safe, like {@link #requestSwap}.
+     *
+     * @param ruleId   the risk rule's provider id
+     * @param provider the provider of its successor
+     * @return completes on the engine thread with one swap per rule of that id (none when there is none)
+     */
+    public CompletableFuture<List<InstanceSwap>> requestRiskRuleSwap(String ruleId, RiskRuleProvider provider) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(provider, "provider");
+        return request(() -> riskGate.swap(ruleId, provider, bars), List.of(notApplied(ruleId)));
+    }
+
+    /**
+     * Asks for every signal enhancer and the position sizer of an id to be swapped to a new provider's instance, as
+     * {@link #requestRiskRuleSwap} does for risk rules. A successor that cannot be created or restored is replaced by
+     * one that lets only exits through (an enhancer) or sizes every entry to zero (a sizer).
+     *
+     * @param enhancementId the enhancement's provider id
+     * @param provider      the provider of its successor
+     * @return completes on the engine thread with one swap per instance of that id (none when there is none)
+     */
+    public CompletableFuture<List<InstanceSwap>> requestEnhancementSwap(String enhancementId,
+                                                                       EnhancementProvider provider) {
+        Objects.requireNonNull(enhancementId, "enhancementId");
+        Objects.requireNonNull(provider, "provider");
+        return request(() -> pipeline.swap(enhancementId, provider, bars), List.of(notApplied(enhancementId)));
+    }
+
+    private static InstanceSwap notApplied(String id) {
+        return new InstanceSwap(id, InstanceSwap.Outcome.NOT_APPLIED, -1, "the session has finished");
+    }
+
+    private <T> CompletableFuture<T> request(Supplier<T> swap, T whenFinished) {
+        SwapRequest<T> request = new SwapRequest<>(swap, whenFinished, new CompletableFuture<>());
         swapRequests.add(request);
         swapsPending = true;
         if (swapsClosed) {
             refuseSwapRequests(); // the session finished meanwhile: nobody else will answer
         }
         return request.done;
+    }
+
+    /**
+     * The ids of the session's risk rules, in order.
+     *
+     * @return the ids
+     */
+    public List<String> riskRuleIds() {
+        return riskGate.ids();
+    }
+
+    /**
+     * The ids of the session's signal enhancers in order, then of its position sizer if any.
+     *
+     * @return the ids
+     */
+    public List<String> enhancementIds() {
+        return pipeline.ids();
     }
 
     /**
@@ -291,16 +366,16 @@ public final class TradingSession implements SimulatedVenue.Listener {
      *
      * @param instanceId the instance
      * @param provider   the provider to create the new instance with
-     * @return what happened; {@link StrategySwap.Outcome#NOT_APPLIED} for an unknown or stopped instance or a
+     * @return what happened; {@link InstanceSwap.Outcome#NOT_APPLIED} for an unknown or stopped instance or a
      *         finished session
      */
-    public StrategySwap swapStrategy(String instanceId, StrategyProvider provider) {
+    public InstanceSwap swapStrategy(String instanceId, StrategyProvider provider) {
         StrategyRunner runner = runnerById(instanceId);
         if (runner == null || finished) {
-            return new StrategySwap(instanceId, StrategySwap.Outcome.NOT_APPLIED, -1,
+            return new InstanceSwap(instanceId, InstanceSwap.Outcome.NOT_APPLIED, -1,
                     runner == null ? "no strategy instance '" + instanceId + "'" : "the session has finished");
         }
-        StrategySwap swap = runner.swap(provider, bars);
+        InstanceSwap swap = runner.swap(provider, bars);
         drain();
         return swap;
     }
@@ -320,21 +395,16 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     private void applySwapRequests() {
         swapsPending = false;
-        SwapRequest r;
+        SwapRequest<?> r;
         while ((r = swapRequests.poll()) != null) {
-            try {
-                r.done.complete(swapStrategy(r.instanceId, r.provider));
-            } catch (RuntimeException e) {
-                r.done.completeExceptionally(e);
-            }
+            r.apply();
         }
     }
 
     private void refuseSwapRequests() {
-        SwapRequest r;
+        SwapRequest<?> r;
         while ((r = swapRequests.poll()) != null) {
-            r.done.complete(new StrategySwap(r.instanceId, StrategySwap.Outcome.NOT_APPLIED, -1,
-                    "the session has finished"));
+            r.refuse();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.quantplug.runtime.plugin.testplugin;
 
 import io.quantplug.api.ExtensionDescriptor;
+import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.param.ParameterSchema;
 import io.quantplug.api.signal.Signal;
@@ -8,7 +9,6 @@ import io.quantplug.api.signal.SignalDirection;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
-import io.quantplug.api.strategy.StrategySnapshot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,13 +97,13 @@ public final class CounterStrategyProvider implements StrategyProvider {
         }
 
         @Override
-        public StrategySnapshot snapshot() {
-            return new StrategySnapshot(FORMAT, Map.of("bars", Long.toString(bars), "long", Boolean.toString(long_),
+        public StateSnapshot snapshot() {
+            return new StateSnapshot(FORMAT, Map.of("bars", Long.toString(bars), "long", Boolean.toString(long_),
                     "closes", closes.stream().map(String::valueOf).collect(Collectors.joining(","))));
         }
 
         @Override
-        public boolean restore(StrategySnapshot snapshot) {
+        public boolean restore(StateSnapshot snapshot) {
             if (!snapshot.format().equals(FORMAT)) {
                 return false;
             }

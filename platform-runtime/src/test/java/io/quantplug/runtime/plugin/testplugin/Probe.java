@@ -11,6 +11,7 @@ public final class Probe {
 
     private static final Map<String, Long> BARS_SEEN = new ConcurrentHashMap<>();
     private static final Map<String, String> VERSIONS = new ConcurrentHashMap<>();
+    private static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
 
     private Probe() {
     }
@@ -48,9 +49,29 @@ public final class Probe {
         return VERSIONS.get(instanceId);
     }
 
+    /**
+     * Counts one occurrence of something. Public: the caller is in a plugin's class loader.
+     *
+     * @param key what happened, e.g. {@code "guard 1.0.0 check"}
+     */
+    public static void count(String key) {
+        COUNTS.merge(key, 1L, Long::sum);
+    }
+
+    /**
+     * How often something was {@linkplain #count counted}.
+     *
+     * @param key what
+     * @return the count, or 0
+     */
+    public static long counted(String key) {
+        return COUNTS.getOrDefault(key, 0L);
+    }
+
     /** Forgets everything. */
     public static void clear() {
         BARS_SEEN.clear();
         VERSIONS.clear();
+        COUNTS.clear();
     }
 }
