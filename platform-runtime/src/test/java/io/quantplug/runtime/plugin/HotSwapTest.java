@@ -13,6 +13,7 @@ import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.internal.engine.TradingSession;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
+import io.quantplug.runtime.plugin.testplugin.CounterStrategyProvider;
 import io.quantplug.runtime.plugin.testplugin.Probe;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.SessionHotSwap;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static io.quantplug.runtime.plugin.TestJars.counterJar;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +150,55 @@ class HotSwapTest {
         assertThat(swapped.orders()).hasSizeGreaterThan(100);
         assertThat(swapped.orders()).anyMatch(o -> o.startsWith("alpha-1 ") && o.contains("2.0.0")); // v2 traded
         assertThat(swapped).isEqualTo(reference);
+    }
+
+    @Test
+    void replacementsThatCannotBeUsedLeaveTheRunningSessionAndItsInstancesAlone() throws Exception {
+        Path alpha = plugins.resolve("alpha.jar");
+        counterJar(alpha, "alpha", "1.0.0", 10);
+        counterJar(plugins.resolve("beta.jar"), "beta", "1.0.0", 15);
+        List<PluginInfo> attempts = new ArrayList<>();
+        try (PluginHost host = PluginHost.open(plugins)) {
+            List<String> orders = new ArrayList<>();
+            TradingSession session = session(orders);
+            add(session, host.catalog());
+            SessionHotSwap swapper = SessionHotSwap.attach(session, host.catalog(), host, Duration.ofSeconds(30));
+            session.start();
+            CompletableFuture<Void> attempted = null;
+            for (int i = 0; i < bars.size(); i++) {
+                if (i == REPLACED_AT) {
+                    attempted = CompletableFuture.runAsync(() -> {
+                        try {
+                            Files.writeString(alpha, "PK but not really");
+                            attempts.add(host.load(alpha));
+                            TestJars.jar(alpha, Map.of("Plugin-Id", "alpha", "Plugin-Version", "9.0.0",
+                                    "Plugin-Requires", ">=9.0.0"), Map.of(), CounterStrategyProvider.class);
+                            attempts.add(host.load(alpha));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+                session.onBar(bars.get(i));
+                if (attempted != null && !attempted.isDone()) {
+                    Thread.sleep(1);
+                }
+            }
+            session.finish();
+            attempted.join();
+            assertThat(swapper.swaps()).isEmpty();
+            assertThat(host.plugins()).filteredOn(p -> p.status() == PluginStatus.STARTED)
+                    .extracting(p -> p.id() + "@" + p.version()).containsExactly("alpha@1.0.0", "beta@1.0.0");
+            swapper.close();
+        }
+        assertThat(attempts).extracting(PluginInfo::status).containsExactly(PluginStatus.REFUSED,
+                PluginStatus.REFUSED);
+        assertThat(attempts.get(0).problem()).startsWith("not a valid jar");
+        assertThat(attempts.get(1).problem())
+                .isEqualTo("requires Quantplug API >=9.0.0, but this runtime provides API 0.1.0");
+        assertThat(Probe.barsSeen("alpha-1")).isEqualTo(bars.size());
+        assertThat(Probe.lastVersion("alpha-1")).isEqualTo("1.0.0");
+        assertThat(Probe.barsSeen("beta-1")).isEqualTo(bars.size());
     }
 
     private static TradingSession session(List<String> orders) {
