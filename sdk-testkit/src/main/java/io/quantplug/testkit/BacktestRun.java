@@ -1,0 +1,129 @@
+package io.quantplug.testkit;
+
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.order.Fill;
+import io.quantplug.runtime.analytics.PerformanceMetrics;
+import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.runtime.backtest.BacktestResult;
+import io.quantplug.runtime.session.PluginFault;
+
+import java.util.List;
+
+/**
+ * What a {@link PluginBacktest} produced: the runtime's {@link BacktestResult} plus the bars it ran on, the signals
+ * and the fills, so that a test can relate a trade to the bar it happened on.
+ *
+ * <pre>{@code
+ * RoundTrip first = run.trades().get(0);
+ * int entryBar = run.barAt(first.entryTimeMillis());   // the bar at whose open the entry filled
+ * assertThat(first.entryPrice()).isEqualByComparingTo(String.valueOf(run.bars().get(entryBar).open()));
+ * }</pre>
+ *
+ * <p>Immutable.
+ */
+public final class BacktestRun {
+
+    private final BacktestResult result;
+    private final List<Bar> bars;
+    private final List<RecordedSignal> signals;
+    private final List<Fill> fills;
+
+    BacktestRun(BacktestResult result, List<Bar> bars, List<RecordedSignal> signals, List<Fill> fills) {
+        this.result = result;
+        this.bars = List.copyOf(bars);
+        this.signals = List.copyOf(signals);
+        this.fills = List.copyOf(fills);
+    }
+
+    /**
+     * The runtime's result: configuration, resolved parameters, trades, metrics, equity curve, rejections, faults.
+     *
+     * @return the result
+     */
+    public BacktestResult result() {
+        return result;
+    }
+
+    /**
+     * The closed round trips, in exit order; one still open at the end of the data is closed at the last close
+     * with exit reason {@code END_OF_DATA}.
+     *
+     * @return the trades
+     */
+    public List<RoundTrip> trades() {
+        return result.trades();
+    }
+
+    /**
+     * Performance metrics (return, Sharpe, drawdown, win rate, ...), see {@link PerformanceMetrics}.
+     *
+     * @return the metrics
+     */
+    public PerformanceMetrics metrics() {
+        return result.metrics();
+    }
+
+    /**
+     * The bars the backtest ran on, oldest first.
+     *
+     * @return the bars
+     */
+    public List<Bar> bars() {
+        return bars;
+    }
+
+    /**
+     * The signals the strategy emitted, in order.
+     *
+     * @return the signals with their outcome
+     */
+    public List<RecordedSignal> signals() {
+        return signals;
+    }
+
+    /**
+     * Every fill, in order.
+     *
+     * @return the fills
+     */
+    public List<Fill> fills() {
+        return fills;
+    }
+
+    /**
+     * The plugin callbacks that threw (empty unless {@link PluginBacktest#allowFaults()} let the run finish).
+     *
+     * @return the faults
+     */
+    public List<PluginFault> faults() {
+        return result.faults();
+    }
+
+    /**
+     * The bar a time falls in: the last bar whose open time is at or before it. A market order's fill (at a bar's
+     * open) maps to that bar; the end-of-data exit (at the last bar's close) to the last bar.
+     *
+     * @param timeMillis UTC epoch milliseconds, e.g. {@link RoundTrip#entryTimeMillis()}
+     * @return the bar's index in {@link #bars()}
+     * @throws IllegalArgumentException when the time is before the first bar
+     */
+    public int barAt(long timeMillis) {
+        int lo = 0;
+        int hi = bars.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bars.get(mid).openTimeMillis() <= timeMillis) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (found < 0) {
+            throw new IllegalArgumentException("time " + timeMillis + " is before the first bar ("
+                    + bars.get(0).openTime() + ")");
+        }
+        return found;
+    }
+}
