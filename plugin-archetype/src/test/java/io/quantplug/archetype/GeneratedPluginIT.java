@@ -144,7 +144,8 @@ class GeneratedPluginIT {
     @Order(5)
     void bundlesThePluginsOwnLibrariesButNotWhatTheRuntimeProvides() throws Exception {
         // The generated project plus two compile-scope libraries: FastCSV (no dependencies) and HikariCP, which
-        // depends on SLF4J; both are in the nested builds' repository because the runtime uses them.
+        // depends on SLF4J (an older version than the runtime's: the plugin parent manages it to the runtime's, at
+        // provided scope); both are in the nested builds' repository because the runtime uses them.
         Path copy = work.resolve("with-libraries");
         copyRecursively(project, copy);
         Path pom = copy.resolve("pom.xml");
