@@ -11,8 +11,9 @@ for vendor in ${VENDORS:-H2 POSTGRESQL}; do
     names=(sessionAlone sessionJournaled)
     if ((r % 2 == 1)); then names=(sessionJournaled sessionAlone); fi
     for name in "${names[@]}"; do
-      java -jar "$JAR" "JournalOverheadBenchmark.${name}\$" -p vendor=$vendor -f 1 -wi 5 -i 5 \
-        -rf csv -rff "$OUT/$vendor-$r-$name.csv" > /dev/null
+      java -jar "$JAR" "JournalOverheadBenchmark.${name}\$" -p vendor=$vendor -f 1 -wi 5 -w 2 -i 5 -r 5 \
+        -rf csv -rff "$OUT/$vendor-$r-$name.csv" > "$OUT/$vendor-$r-$name.log"
+      grep -h "gaps between runs" "$OUT/$vendor-$r-$name.log" | sed "s/^/  $name: /" || true
     done
     a=$(awk -F, 'NR==2{print $5}' "$OUT/$vendor-$r-sessionAlone.csv")
     j=$(awk -F, 'NR==2{print $5}' "$OUT/$vendor-$r-sessionJournaled.csv")
