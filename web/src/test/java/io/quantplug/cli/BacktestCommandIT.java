@@ -76,6 +76,29 @@ class BacktestCommandIT {
     }
 
     @Test
+    void theCircuitBreakerPluginRunsFromItsJarOnRealData() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        Path free = tmp.resolve("free");
+        Path guarded = tmp.resolve("guarded");
+        CliRun without = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--no-store", "--out", free.toString());
+        CliRun with = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--risk", "circuit-breaker:cooldownMinutes=120", "--no-store", "--out", guarded.toString());
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode freeDoc = json.readTree(free.resolve("result.json").toFile());
+        JsonNode doc = json.readTree(guarded.resolve("result.json").toFile());
+        assertThat(doc.get("rejections").size()).isPositive();
+        assertThat(doc.get("rejections")).allSatisfy(r -> {
+            assertThat(r.get("ruleId").asText()).isEqualTo("circuit-breaker");
+            assertThat(r.get("code").asText()).isIn("CIRCUIT_OPEN", "CIRCUIT_HALF_OPEN");
+        });
+        // the breaker refuses entries while open, so the same strategy on the same bars trades less, but trades
+        assertThat(doc.get("trades").size()).isPositive().isLessThan(freeDoc.get("trades").size());
+    }
+
+    @Test
     void missingFileIsOneLineNamingTheFile() {
         CliRun run = CliRun.of("backtest", "--data", tmp.resolve("nope.csv").toString(), "--strategy", "sma-crossover");
         assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);

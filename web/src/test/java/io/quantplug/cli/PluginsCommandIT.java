@@ -23,7 +23,9 @@ class PluginsCommandIT {
                 .containsPattern("rsi-reversion\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:rsi-reversion")
                 .containsPattern("risk-basics\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:max-position-notional, "
                         + "risk-rule:max-open-positions, risk-rule:max-order-notional")
-                .contains("3 plugin(s), 5 extension(s)");
+                .containsPattern("circuit-breaker\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:circuit-breaker, "
+                        + "risk-rule:exposure-limits")
+                .contains("4 plugin(s), 7 extension(s)");
     }
 
     @Test
