@@ -99,6 +99,21 @@ class BacktestCommandIT {
     }
 
     @Test
+    void aSizerPluginSizesEntriesFromItsJarOnRealData() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        Path out = tmp.resolve("sized");
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--sizer", "fixed-fractional:riskPercent=1,stopPercent=2", "--no-store", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode first = new ObjectMapper().readTree(out.resolve("result.json").toFile()).get("trades").get(0);
+        // Risking 1 % of the 10,000 USDT start equity with a stop 2 % away: 1 % x 10,000 / (2 % x P) = 5,000 / P
+        // units, sized on the signal bar's close and filled at the next open, so a notional of about 5,000 USDT
+        // (not the 10,000 of the default all-in entry).
+        double notional = first.get("quantity").asDouble() * first.get("entryPrice").asDouble();
+        assertThat(notional).isBetween(4_900.0, 5_100.0);
+    }
+
+    @Test
     void missingFileIsOneLineNamingTheFile() {
         CliRun run = CliRun.of("backtest", "--data", tmp.resolve("nope.csv").toString(), "--strategy", "sma-crossover");
         assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);

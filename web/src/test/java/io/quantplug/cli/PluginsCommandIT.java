@@ -25,7 +25,9 @@ class PluginsCommandIT {
                         + "risk-rule:max-open-positions, risk-rule:max-order-notional")
                 .containsPattern("circuit-breaker\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:circuit-breaker, "
                         + "risk-rule:exposure-limits")
-                .contains("4 plugin(s), 7 extension(s)");
+                .containsPattern("position-sizers\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:fixed-fractional, "
+                        + "enhancement:kelly, enhancement:volatility-target, enhancement:risk-parity")
+                .contains("5 plugin(s), 11 extension(s)");
     }
 
     @Test
