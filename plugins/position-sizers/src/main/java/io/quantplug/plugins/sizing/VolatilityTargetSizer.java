@@ -6,6 +6,7 @@ import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * Volatility targeting: the position is scaled so that its expected annual volatility is the target.
@@ -25,6 +26,9 @@ import java.math.BigDecimal;
  * "Volatility-Managed Portfolios", <i>Journal of Finance</i> 72(4), 1611–1644, who scale by the inverse of the
  * realised variance instead.
  *
+ * <p>Also the sizer of {@code risk-parity} (see {@link RiskParityProvider}), which holds {@code 1/N} of that
+ * notional.
+ *
  * <p>No trade when equity is not positive or while the history is shorter than {@code volatilityBars + 1} bars.
  * Flat prices (zero realised volatility) put the ratio at infinity, so the leverage cap decides. Stateless; engine
  * thread only.
@@ -35,13 +39,22 @@ final class VolatilityTargetSizer implements PositionSizer {
     private final int volatilityBars;
     private final BigDecimal maxLeverage;
     private final BigDecimal cashBufferPercent;
+    /** N of risk parity: the position holds {@code 1/N} of the scaled equity; 1 for plain volatility targeting. */
+    private final int instrumentCount;
 
     VolatilityTargetSizer(double targetVolatility, int volatilityBars, BigDecimal maxLeverage,
                           BigDecimal cashBufferPercent) {
+        this(targetVolatility, volatilityBars, maxLeverage, cashBufferPercent, 1);
+    }
+
+    /** The risk-parity form: {@code notional = equity x (1/N) x min(sigma_target / sigma, maxLeverage)}. */
+    VolatilityTargetSizer(double targetVolatility, int volatilityBars, BigDecimal maxLeverage,
+                          BigDecimal cashBufferPercent, int instrumentCount) {
         this.targetVolatility = targetVolatility;
         this.volatilityBars = volatilityBars;
         this.maxLeverage = maxLeverage;
         this.cashBufferPercent = cashBufferPercent;
+        this.instrumentCount = instrumentCount;
     }
 
     @Override
@@ -56,6 +69,9 @@ final class VolatilityTargetSizer implements PositionSizer {
             return BigDecimal.ZERO;
         }
         BigDecimal leverage = scale(targetVolatility, sigma, maxLeverage);
+        if (instrumentCount > 1) {
+            leverage = leverage.divide(BigDecimal.valueOf(instrumentCount), MathContext.DECIMAL64);
+        }
         return EntryNotional.toQuantity(leverage.multiply(equity), context, cashBufferPercent);
     }
 
