@@ -66,7 +66,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"})
 public class JournalOverheadBenchmark {
 
-    /** The untimed gap between two runs of every variant, milliseconds: longer than most journaled runs' drain on H2. */
+    /** The untimed gap between two runs of every variant, milliseconds: longer than most journaled drains on H2. */
     static final long GAP_MILLIS = 100;
 
     @Param({"H2", "POSTGRESQL"})

@@ -266,8 +266,8 @@ public final class Platform implements AutoCloseable {
         List<PluginInfo> problems = host == null ? List.of() : host.problems();
         if (!problems.isEmpty()) {
             PluginInfo p = problems.get(0);
-            message += "; plugin " + p.file().getFileName() + " was " + p.status().name().toLowerCase(Locale.ROOT) + ": "
-                    + p.problem() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+            message += "; plugin " + p.file().getFileName() + " was " + p.status().name().toLowerCase(Locale.ROOT)
+                    + ": " + p.problem() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
         }
         throw new BacktestConfigurationException(message);
     }
@@ -350,7 +350,8 @@ public final class Platform implements AutoCloseable {
                 throw new IllegalStateException("no extension source: call classPathExtensions() and/or"
                         + " pluginsDirectory(dir) before build()");
             }
-            List<ExtensionInfo> extensions = new ArrayList<>(classLoader == null ? List.of() : ExtensionSources.classPath(classLoader));
+            List<ExtensionInfo> extensions = new ArrayList<>(
+                    classLoader == null ? List.of() : ExtensionSources.classPath(classLoader));
             PluginHost host = pluginsDirectory == null ? null : PluginHost.open(pluginsDirectory);
             Store store = null;
             try {

@@ -39,8 +39,8 @@ import java.util.concurrent.TimeoutException;
  * {@link TradingSession#requestRiskRuleSwap}, {@link TradingSession#requestEnhancementSwap}); when it is unloaded, or
  * its new version no longer has that id, the session's fault policy takes over: a strategy instance is stopped (its
  * position and the other instances carry on), a risk rule is replaced by one that rejects every order, an enhancement
- * by one that lets only exits through. The host waits, up to the timeout, until the engine thread has made the swaps, and only then closes the old
- * version's class loader.
+ * by one that lets only exits through. The host waits, up to the timeout, until the engine thread has made the swaps,
+ * and only then closes the old version's class loader.
  *
  * <p>Threading: {@link #pluginChanged} runs on the thread that changed the host and blocks until the engine thread
  * has applied the swaps or the timeout passed (a session that receives no events meanwhile swaps at its next event;

@@ -26,15 +26,15 @@ import io.quantplug.api.param.Parameters;
  * inverse-volatility weights {@code w_i = sigma_i^-1 / sum_j sigma_j^-1}, the special case used here.
  *
  * <h2>What a sizer can see, and the budget form</h2>
- * A {@link io.quantplug.api.enhancement.SizingContext} shows the history of the signal's instrument only, and a session trades one instrument,
- * so the other instruments' volatilities (and the correlations full ERC needs) are out of reach. The normalised
- * weights {@code sigma_i^-1 / sum_j sigma_j^-1} are therefore replaced by the budget form above, which needs only
- * {@code sigma_i} and the configured count {@code N}: it gives the same weights, fully invested, when
- * {@code sigma_target} is the harmonic mean {@code N / sum_j sigma_j^-1} of the universe's volatilities, and
- * otherwise runs the universe at a chosen volatility instead of at 100 % of equity. With equal pairwise
- * correlation {@code rho} the universe's volatility is {@code sigma_target x sqrt((1 + (N - 1) rho) / N)}.
- * Configure the same parameters on every instrument of the universe; with {@code N = 1} this is
- * {@code volatility-target}; it is made as a {@link VolatilityTargetSizer} with a {@code 1/N} share.
+ * A {@link io.quantplug.api.enhancement.SizingContext} shows the history of the signal's instrument only, and a session
+ * trades one instrument, so the other instruments' volatilities (and the correlations full ERC needs) are out of reach.
+ * The normalised weights {@code sigma_i^-1 / sum_j sigma_j^-1} are therefore replaced by the budget form above, which
+ * needs only {@code sigma_i} and the configured count {@code N}: it gives the same weights, fully invested, when {@code
+ * sigma_target} is the harmonic mean {@code N / sum_j sigma_j^-1} of the universe's volatilities, and otherwise runs
+ * the universe at a chosen volatility instead of at 100 % of equity. With equal pairwise correlation {@code rho} the
+ * universe's volatility is {@code sigma_target x sqrt((1 + (N - 1) rho) / N)}. Configure the same parameters on every
+ * instrument of the universe; with {@code N = 1} this is {@code volatility-target}; it is made as a {@link
+ * VolatilityTargetSizer} with a {@code 1/N} share.
  *
  * <p>No trade when equity is not positive or while the history is shorter than {@code volatilityBars + 1} bars.
  * The sizer is stateless; engine thread only.
