@@ -27,7 +27,8 @@ class PluginsCommandIT {
                         + "risk-rule:exposure-limits")
                 .containsPattern("position-sizers\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:fixed-fractional, "
                         + "enhancement:kelly, enhancement:volatility-target, enhancement:risk-parity")
-                .contains("5 plugin(s), 11 extension(s)");
+                .containsPattern("volatility-regime\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:volatility-regime")
+                .contains("6 plugin(s), 12 extension(s)");
     }
 
     @Test

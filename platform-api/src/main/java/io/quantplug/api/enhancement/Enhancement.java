@@ -2,6 +2,8 @@ package io.quantplug.api.enhancement;
 
 import io.quantplug.api.StateSnapshot;
 
+import java.util.Map;
+
 /**
  * An enhancement instance: a {@link SignalEnhancer} or a {@link PositionSizer}. Called on the engine thread only.
  */
@@ -27,5 +29,16 @@ public sealed interface Enhancement permits SignalEnhancer, PositionSizer {
      */
     default boolean restore(StateSnapshot snapshot) {
         return false;
+    }
+
+    /**
+     * What this instance currently sees, for people and tools (e.g. {@code quantplug analyze}, the console): a tree
+     * of JDK values only (String, Number, Boolean, and List and Map of those), in display order. Called on the engine
+     * thread between events, never per bar by the engine, so it may compute (e.g. fit a model).
+     *
+     * @return the diagnostics; empty (the default) when the enhancement has none
+     */
+    default Map<String, Object> diagnostics() {
+        return Map.of();
     }
 }
