@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,9 +62,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(data)) {
-            throw new UserInputException("data file " + data + " does not exist or is not a file");
-        }
+        UserInputException.requireDataFile(data);
         LoadedBars loaded = new BarFileReader().read(data);
         List<Bar> bars = loaded.series().toBars(instrumentOptions.resolve(data, loaded.series()).id());
         Map<String, Object> diagnostics;

@@ -31,7 +31,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,8 +127,8 @@ final class BacktestCommand implements Callable<Integer> {
         if (data != null && (timeframe != null || from != null || to != null)) {
             throw new UserInputException("--timeframe, --from and --to select stored bars; they do not go with --data");
         }
-        if (data != null && !Files.isRegularFile(data)) {
-            throw new UserInputException("data file " + data + " does not exist or is not a file");
+        if (data != null) {
+            UserInputException.requireDataFile(data);
         }
         // the store opens (connect, migrate) on another core while this one reads the data and loads plugins
         CompletableFuture<Store> opening = noStore && data != null ? null

@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +52,7 @@ final class DataCommand {
             Logging.configure(common.verbose);
             PrintWriter out = spec.commandLine().getOut();
             Timeframe expected = parseTimeframe(timeframe);
-            if (!Files.isRegularFile(file)) {
-                throw new UserInputException("data file " + file + " does not exist or is not a file");
-            }
+            UserInputException.requireDataFile(file);
             LoadedBars loaded = new BarFileReader().read(file, expected);
             Instrument instrument = instrumentOptions.resolve(file, loaded.series());
             try (Store store = common.openStore()) {

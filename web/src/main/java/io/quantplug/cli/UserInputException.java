@@ -1,5 +1,8 @@
 package io.quantplug.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** Bad input from the user (a file, an option value): reported as one line, exit code 2. */
 final class UserInputException extends RuntimeException {
 
@@ -7,5 +10,19 @@ final class UserInputException extends RuntimeException {
 
     UserInputException(String message) {
         super(message);
+    }
+
+    /**
+     * Checks that a data file given on the command line is a regular file.
+     *
+     * @param file the file
+     * @return {@code file}
+     * @throws UserInputException naming the file when it does not exist or is not a file
+     */
+    static Path requireDataFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("data file " + file + " does not exist or is not a file");
+        }
+        return file;
     }
 }

@@ -1,12 +1,6 @@
 package io.quantplug.runtime.plugin;
 
 import io.quantplug.api.ApiVersion;
-import io.quantplug.api.ExtensionProvider;
-import org.pf4j.ExtensionFinder;
-import org.pf4j.JarPluginManager;
-import org.pf4j.PluginRuntimeException;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,10 +31,13 @@ import java.util.stream.Stream;
  * the runtime's, repeats another plugin's id from another file, throws on start, or contributes no extension (or an
  * extension id another plugin already has). A failed replacement leaves the previous version started.
  *
- * <p>Each plugin has a PF4J manager and class loader of its own, loading a private copy of its jar (in a working
- * directory deleted on {@link #close}): the old and the new version of a plugin can be loaded side by side during a
- * swap, and overwriting or deleting the jar in the plugins directory never disturbs the version that runs. Unloading
- * closes the class loader and deletes the copy, so nothing keeps the plugin's classes or its file open.
+ * <p>Each plugin is a {@link PluginBuild}: a PF4J manager and class loader of its own, loading a private copy of its
+ * jar (in a working directory deleted on {@link #close}): the old and the new version of a plugin can be loaded side
+ * by side during a swap, and overwriting or deleting the jar in the plugins directory never disturbs the version
+ * that runs. Unloading closes the class loader and deletes the copy, so nothing keeps the plugin's classes or its
+ * file open. This class is the registry and its state changes; a build's loading is {@link PluginBuild}'s. It stays
+ * over 400 lines for its public operations, each documented with its effect on the registry, the catalog and the
+ * listeners, and all guarded by one lock.
  *
  * <p>Thread-safety: every method may be called from any thread; changes are serialised, and {@link #catalog()} and
  * {@link #plugins()} return immutable snapshots. Listeners run on the thread that made the change, while it holds the
@@ -78,43 +74,7 @@ public final class PluginHost implements AutoCloseable {
     private volatile List<PluginInfo> snapshot = List.of();
 
     /** A plugin by id: what is known of it, the file it came from, and its PF4J side while loaded. */
-    private record Entry(PluginInfo info, Path source, Loaded loaded) {
-    }
-
-    /** One loaded build: its own PF4J manager (and class loader) over a private copy of the jar. */
-    private record Loaded(Pf4jManager manager, String pluginId, Path copy) {
-        void close() {
-            try {
-                manager.stopPlugin(pluginId);
-            } catch (RuntimeException e) {
-                LOG.warn("plugin {} failed to stop: {}", pluginId, describe(e));
-            }
-            try {
-                manager.unloadPlugin(pluginId);
-            } catch (RuntimeException e) {
-                LOG.warn("plugin {} failed to unload: {}", pluginId, describe(e));
-            }
-            try {
-                Files.deleteIfExists(copy);
-            } catch (IOException e) {
-                LOG.warn("cannot delete {}: {}", copy, e.getMessage());
-            }
-        }
-    }
-
-    /** PF4J's jar manager, finding extensions only through the plugins' own provider files. */
-    private static final class Pf4jManager extends JarPluginManager {
-        Pf4jManager(Path directory, String apiVersion) {
-            super(directory);
-            setSystemVersion(apiVersion);
-        }
-
-        @Override
-        protected ExtensionFinder createExtensionFinder() {
-            ProviderFileFinder finder = new ProviderFileFinder(this);
-            addPluginStateListener(finder);
-            return finder;
-        }
+    private record Entry(PluginInfo info, Path source, PluginBuild loaded) {
     }
 
     private PluginHost(Path directory, String apiVersion, Path workDirectory) {
@@ -219,8 +179,8 @@ public final class PluginHost implements AutoCloseable {
         JarInspection inspection = JarInspection.of(source);
         Entry current = inspection.id() == null ? loadedFrom(source) : entries.get(inspection.id());
         if (current != null && current.info.status() != PluginStatus.DISABLED && !current.source.equals(source)) {
-            return reject(source, refused(inspection.id(), inspection, source, "plugin id '" + inspection.id()
-                    + "' is already loaded from " + current.source.getFileName()), current);
+            return reject(source, PluginBuild.refusal(inspection.id(), inspection, source, "plugin id '"
+                    + inspection.id() + "' is already loaded from " + current.source.getFileName()), current);
         }
         return install(source, inspection, current);
     }
@@ -241,7 +201,7 @@ public final class PluginHost implements AutoCloseable {
         Path source = jar.toAbsolutePath().normalize();
         JarInspection inspection = JarInspection.of(source);
         if (inspection.problem() == null && !pluginId.equals(inspection.id())) {
-            return reject(source, refused(inspection.id(), inspection, source, "its Plugin-Id is '"
+            return reject(source, PluginBuild.refusal(inspection.id(), inspection, source, "its Plugin-Id is '"
                     + inspection.id() + "', not '" + pluginId + "'"), current);
         }
         return install(source, inspection, current);
@@ -355,49 +315,22 @@ public final class PluginHost implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("plugin host is closed");
         }
-        String id = inspection.id() == null ? source.getFileName().toString() : inspection.id();
-        if (inspection.problem() != null) {
-            return reject(source, refused(id, inspection, source, inspection.problem()), current);
-        }
-        if (!inspection.requires().isEmpty() && !inspection.requires().equals("*")) {
-            String problem = incompatibility(inspection.requires());
-            if (problem != null) {
-                return reject(source, refused(id, inspection, source, problem), current);
+        Map<String, String> otherOwners = new HashMap<>();
+        for (Entry e : entries.values()) {
+            if (e != current) {
+                e.info.extensions().forEach(x -> otherOwners.put(PluginBuild.key(x.kind(), x.id()), e.info.id()));
             }
         }
-        Path copy;
-        try {
-            copy = workDirectory.resolve(++copies + "-" + source.getFileName());
-            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            return reject(source, refused(id, inspection, source, "cannot be copied to " + workDirectory + ": "
-                    + e.getMessage()), current);
+        PluginBuild.Outcome outcome = PluginBuild.load(source, inspection,
+                workDirectory.resolve(++copies + "-" + source.getFileName()), directory, apiVersion, otherOwners);
+        if (outcome.build() == null) {
+            return reject(source, outcome.info(), current);
         }
-        Pf4jManager manager = new Pf4jManager(directory, apiVersion);
-        String pluginId;
-        try {
-            pluginId = manager.loadPlugin(copy);
-        } catch (PluginRuntimeException e) {
-            deleteQuietly(copy);
-            return reject(source, refused(id, inspection, source, "PF4J cannot load it: " + e.getMessage()), current);
-        }
-        Loaded loaded = new Loaded(manager, pluginId, copy);
-        String problem = start(loaded);
-        List<ExtensionInfo> found = problem == null ? new ArrayList<>() : List.of();
-        if (problem == null) {
-            problem = collectExtensions(loaded, current, found);
-        }
-        if (problem != null) {
-            loaded.close();
-            PluginInfo failed = new PluginInfo(pluginId, inspection.version(), inspection.requires(),
-                    PluginStatus.FAILED, source, List.of(), problem);
-            return reject(source, failed, current);
-        }
-        PluginInfo started = new PluginInfo(pluginId, inspection.version(), inspection.requires(),
-                PluginStatus.STARTED, source, found, null);
-        entries.put(pluginId, new Entry(started, source, loaded));
+        PluginInfo started = outcome.info();
+        entries.put(started.id(), new Entry(started, source, outcome.build()));
         rejected.remove(source);
-        LOG.info("plugin {}@{} started with {} extension(s){}", pluginId, started.version(), found.size(),
+        LOG.info("plugin {}@{} started with {} extension(s){}", started.id(), started.version(),
+                started.extensions().size(),
                 current == null || current.loaded == null ? "" : " in place of " + current.info.version());
         publish();
         if (current == null || current.loaded == null) {
@@ -407,72 +340,6 @@ public final class PluginHost implements AutoCloseable {
             current.loaded.close();
         }
         return started;
-    }
-
-    private String incompatibility(String requires) {
-        try {
-            boolean compatible = new Pf4jVersions().checkVersionConstraint(apiVersion, requires);
-            return compatible ? null : "requires Quantplug API " + requires + ", but this runtime provides API "
-                    + apiVersion;
-        } catch (RuntimeException e) {
-            return "Plugin-Requires '" + requires + "' is not a valid version range (" + e.getMessage() + ")";
-        }
-    }
-
-    /** PF4J's semantic-version checks (java-semver expressions such as {@code >=0.1.0 & <0.2.0}). */
-    private static final class Pf4jVersions extends org.pf4j.DefaultVersionManager {
-    }
-
-    private static String start(Loaded loaded) {
-        PluginState state;
-        try {
-            state = loaded.manager.startPlugin(loaded.pluginId);
-        } catch (RuntimeException | LinkageError e) {
-            return "start failed: " + describe(e);
-        }
-        if (state != PluginState.STARTED) {
-            PluginWrapper w = loaded.manager.getPlugin(loaded.pluginId);
-            Throwable cause = w == null ? null : w.getFailedException();
-            return "start failed (state " + state + ")" + (cause == null ? "" : ": " + describe(cause));
-        }
-        return null;
-    }
-
-    /** Finds a started build's extensions; returns why they cannot be used, or null. */
-    private String collectExtensions(Loaded loaded, Entry replacing, List<ExtensionInfo> into) {
-        Map<String, String> owners = new HashMap<>();
-        for (Entry e : entries.values()) {
-            if (e != replacing) {
-                e.info.extensions().forEach(x -> owners.put(x.kind() + "/" + x.id(), e.info.id()));
-            }
-        }
-        for (ExtensionKind kind : ExtensionKind.values()) {
-            List<? extends ExtensionProvider> providers;
-            try {
-                providers = loaded.manager.getExtensions(kind.providerType(), loaded.pluginId);
-            } catch (RuntimeException | LinkageError e) {
-                return "cannot create its " + kind.label() + " providers: " + describe(e);
-            }
-            for (ExtensionProvider p : providers) {
-                String extId;
-                try {
-                    extId = p.descriptor().id();
-                } catch (RuntimeException | LinkageError e) {
-                    return p.getClass().getName() + ".descriptor() failed: " + describe(e);
-                }
-                String owner = owners.get(kind + "/" + extId);
-                if (owner != null) {
-                    return kind.label() + " id '" + extId + "' is already provided by plugin " + owner;
-                }
-                into.add(new ExtensionInfo(kind, p, loaded.pluginId));
-            }
-        }
-        if (into.isEmpty()) {
-            return "it contributes no extension: list its providers in"
-                    + " META-INF/services/io.quantplug.api.strategy.StrategyProvider (or the enhancement, risk"
-                    + " rule or exchange adapter provider file)";
-        }
-        return null;
     }
 
     /** Records a jar that cannot be used; a started version of its id stays as it is. */
@@ -527,21 +394,6 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    private static PluginInfo refused(String id, JarInspection i, Path jar, String problem) {
-        return new PluginInfo(id, i.version(), i.requires(), PluginStatus.REFUSED, jar, List.of(), problem);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.debug("cannot delete {}", p, e);
-        }
-    }
-
-    private static String describe(Throwable t) {
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    }
 
     /**
      * The plugins directory.
@@ -601,6 +453,6 @@ public final class PluginHost implements AutoCloseable {
                 e.loaded.close();
             }
         }
-        deleteQuietly(workDirectory);
+        PluginBuild.deleteQuietly(workDirectory);
     }
 }

@@ -51,8 +51,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Supplier;
 
 /**
  * One trading session on one instrument: the event loop that feeds bars to the venue, the portfolio and the
@@ -65,8 +63,10 @@ import java.util.function.Supplier;
  * plugin callback runs are queued and delivered right after it returns, never re-entrantly.
  *
  * <p>Longer than most classes on purpose: it is the one place where the order of a bar's steps is written, and the
- * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline
- * and round-trip tracker it drives are classes of their own.
+ * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline,
+ * round-trip tracker, swap hand-over ({@link SwapQueue}) and callback watchdog it drives are classes of their own.
+ * What remains beyond the event loop is the session's public face: the documented hot-swap entry points and the
+ * read-outs of the result.
  *
  * <p>Not thread-safe: construct, feed and finish it from one thread (the engine thread); only {@link #requestSwap},
  * {@link #requestRiskRuleSwap} and {@link #requestEnhancementSwap} may be called from others.
@@ -127,24 +127,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
     private boolean started;
     private boolean finished;
     /** Swaps asked for by other threads, applied by the engine thread before its next event. */
-    private final ConcurrentLinkedQueue<SwapRequest<?>> swapRequests = new ConcurrentLinkedQueue<>();
-    private volatile boolean swapsPending;
-    private volatile boolean swapsClosed;
-
-    /** A swap to make on the engine thread, and what to answer instead once the session has finished. */
-    private record SwapRequest<T>(Supplier<T> swap, T whenFinished, CompletableFuture<T> done) {
-        void apply() {
-            try {
-                done.complete(swap.get());
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        }
-
-        void refuse() {
-            done.complete(whenFinished);
-        }
-    }
+    private final SwapQueue swaps = new SwapQueue();
 
     /**
      * Creates a session.
@@ -248,8 +231,8 @@ public final class TradingSession implements SimulatedVenue.Listener {
         if (finished || bar.instrument() != instrument.id()) {
             refuseUnlessAcceptable(bar);
         }
-        if (swapsPending) {
-            applySwapRequests();
+        if (swaps.pending()) {
+            swaps.applyAll();
         }
         long open = bar.openTimeMillis();
         long close = bar.closeTimeMillis();
@@ -290,7 +273,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
     public CompletableFuture<InstanceSwap> requestSwap(String instanceId, StrategyProvider provider) {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(provider, "provider");
-        return request(() -> swapStrategy(instanceId, provider), notApplied(instanceId));
+        return swaps.submit(() -> swapStrategy(instanceId, provider), notApplied(instanceId));
     }
 
     /**
@@ -307,7 +290,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
     public CompletableFuture<List<InstanceSwap>> requestRiskRuleSwap(String ruleId, RiskRuleProvider provider) {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(provider, "provider");
-        return request(() -> riskGate.swap(ruleId, provider, bars), List.of(notApplied(ruleId)));
+        return swaps.submit(() -> riskGate.swap(ruleId, provider, bars), List.of(notApplied(ruleId)));
     }
 
     /**
@@ -323,21 +306,11 @@ public final class TradingSession implements SimulatedVenue.Listener {
                                                                        EnhancementProvider provider) {
         Objects.requireNonNull(enhancementId, "enhancementId");
         Objects.requireNonNull(provider, "provider");
-        return request(() -> pipeline.swap(enhancementId, provider, bars), List.of(notApplied(enhancementId)));
+        return swaps.submit(() -> pipeline.swap(enhancementId, provider, bars), List.of(notApplied(enhancementId)));
     }
 
     private static InstanceSwap notApplied(String id) {
         return new InstanceSwap(id, InstanceSwap.Outcome.NOT_APPLIED, -1, "the session has finished");
-    }
-
-    private <T> CompletableFuture<T> request(Supplier<T> swap, T whenFinished) {
-        SwapRequest<T> request = new SwapRequest<>(swap, whenFinished, new CompletableFuture<>());
-        swapRequests.add(request);
-        swapsPending = true;
-        if (swapsClosed) {
-            refuseSwapRequests(); // the session finished meanwhile: nobody else will answer
-        }
-        return request.done;
     }
 
     /**
@@ -393,21 +366,6 @@ public final class TradingSession implements SimulatedVenue.Listener {
         return out;
     }
 
-    private void applySwapRequests() {
-        swapsPending = false;
-        SwapRequest<?> r;
-        while ((r = swapRequests.poll()) != null) {
-            r.apply();
-        }
-    }
-
-    private void refuseSwapRequests() {
-        SwapRequest<?> r;
-        while ((r = swapRequests.poll()) != null) {
-            r.refuse();
-        }
-    }
-
     /** The cold checks of {@link #onBar}, out of line so the per-bar path stays small enough to inline. */
     private void refuseUnlessAcceptable(Bar bar) {
         if (finished) {
@@ -436,16 +394,15 @@ public final class TradingSession implements SimulatedVenue.Listener {
         drain();
         liquidate(now);
         drain();
-        if (swapsPending) {
-            applySwapRequests(); // asked for before the end: the new instances get onStop
+        if (swaps.pending()) {
+            swaps.applyAll(); // asked for before the end: the new instances get onStop
         }
         for (StrategyRunner r : runners) {
             r.stop();
         }
         finished = true;
         CallbackWatchdog.unregister(watch);
-        swapsClosed = true;
-        refuseSwapRequests();
+        swaps.close();
     }
 
     private void liquidate(long now) {
