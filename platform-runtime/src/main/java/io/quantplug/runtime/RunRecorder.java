@@ -25,9 +25,10 @@ import java.util.Map;
  * stores a run: inserted {@code RUNNING} before the first bar, every signal, order, fill and equity point through a
  * {@link Journal} of its own, then the result and status {@code COMPLETED} (or {@code FAILED} with the error).
  *
- * <p>Thread-safe: each call uses its own journal; the store is thread-safe.
+ * <p>Thread-safe: each call uses its own journal; the store is thread-safe. Used by {@link Platform} and by the web
+ * server's backtest jobs and paper instances.
  */
-final class RunRecorder {
+public final class RunRecorder {
 
     /** How long closing a run's journal keeps retrying an unreachable database before the run counts as lost. */
     private static final Duration JOURNAL_CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -41,7 +42,7 @@ final class RunRecorder {
      * @param store where runs go
      * @param actor who runs them, recorded with each run and its audit entries
      */
-    RunRecorder(Store store, String actor) {
+    public RunRecorder(Store store, String actor) {
         this.store = store;
         this.actor = actor;
     }
@@ -60,24 +61,61 @@ final class RunRecorder {
      * @throws RuntimeException          whatever the backtest throws, after the run is journaled {@code FAILED}
      */
     BacktestResult run(Backtester backtester, BacktestConfig config, Timeframe timeframe, List<Bar> bars) {
-        long runId = store.runs().start(RunStore.Mode.BACKTEST, plannedRun(config, timeframe, bars), actor);
+        return run(backtester, RunStore.Mode.BACKTEST, config, timeframe, bars, BacktestProgress.NONE,
+                new SessionListener() { }, id -> { }).result();
+    }
+
+    /**
+     * What {@link #run(Backtester, RunStore.Mode, BacktestConfig, Timeframe, List, BacktestProgress,
+     * SessionListener, java.util.function.LongConsumer)} returns.
+     *
+     * @param runId    the stored run's id
+     * @param result   the result
+     * @param document the stored result document
+     */
+    public record Recorded(long runId, BacktestResult result, ResultDocument document) {
+    }
+
+    /**
+     * Runs a session on the calling thread and stores it, with the caller's progress and listener.
+     *
+     * @param backtester runs it
+     * @param mode       how the run is recorded, e.g. {@code BACKTEST} or {@code PAPER}
+     * @param config     what to run
+     * @param timeframe  the bar length
+     * @param bars       the bars, at least one (a paced list replays in real time)
+     * @param progress   told of progress; may throw (e.g. {@link java.util.concurrent.CancellationException}) to
+     *                   end the run, which is then stored {@code FAILED} with the exception's message
+     * @param listener   told of the session's events after the store's journal
+     * @param started    told the run id once the run is recorded as {@code RUNNING}, before the first bar
+     * @return the run id, result and document, once every record is written
+     * @throws QuantplugException        when the database refuses to record the run's start
+     * @throws StoreUnavailableException when the run's records were not all written within 30 s
+     * @throws RuntimeException          whatever the run throws, after it is journaled {@code FAILED}
+     */
+    public Recorded run(Backtester backtester, RunStore.Mode mode, BacktestConfig config, Timeframe timeframe,
+                        List<Bar> bars, BacktestProgress progress, SessionListener listener,
+                        java.util.function.LongConsumer started) {
+        long runId = store.runs().start(mode, plannedRun(config, timeframe, bars), actor);
+        started.accept(runId);
         Journal journal = store.journal();
         BacktestResult result;
         try {
-            result = backtester.run(config, timeframe, bars, BacktestProgress.NONE,
-                    store.runs().listener(runId, journal, new SessionListener() { }));
+            result = backtester.run(config, timeframe, bars, progress, store.runs().listener(runId, journal,
+                    listener));
         } catch (RuntimeException | Error e) {
             store.runs().fail(runId, String.valueOf(e.getMessage()), actor, journal);
             journal.close(JOURNAL_CLOSE_TIMEOUT);
             throw e;
         }
-        store.runs().complete(runId, ResultDocument.of(result), actor, journal);
+        ResultDocument document = ResultDocument.of(result);
+        store.runs().complete(runId, document, actor, journal);
         Journal.Stats stats = journal.close(JOURNAL_CLOSE_TIMEOUT);
         if (stats.unwritten() > 0 || stats.failure() != null) {
-            throw new StoreUnavailableException("backtest run " + runId + " was not stored completely ("
+            throw new StoreUnavailableException("run " + runId + " was not stored completely ("
                     + stats.unwritten() + " records unwritten): " + stats.failure(), null);
         }
-        return result;
+        return new Recorded(runId, result, document);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *       {@code 0.00000001} and 0.</li>
  * </ul>
  */
-final class InstrumentResolver {
+public final class InstrumentResolver {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Z0-9]{4,20}");
     private static final BigDecimal DEFAULT_LOT = new BigDecimal("0.00000001");
@@ -32,7 +32,20 @@ final class InstrumentResolver {
     private InstrumentResolver() {
     }
 
-    static Instrument resolve(String symbolOption, String venue, Path file, BarSeries series, BigDecimal tickSize,
+    /**
+     * Resolves the instrument of a bar file as the class comment describes.
+     *
+     * @param symbolOption the symbol given, or null to infer it from the file name
+     * @param venue        the venue, e.g. {@code BINANCE}
+     * @param file         the bar file (its name may carry the symbol)
+     * @param series       its bars (for the tick size)
+     * @param tickSize     the tick size given, or null
+     * @param lotSize      the lot size given, or null
+     * @param minNotional  the minimum notional given, or null
+     * @return the instrument
+     * @throws UserInputException naming the option at fault
+     */
+    public static Instrument resolve(String symbolOption, String venue, Path file, BarSeries series, BigDecimal tickSize,
                               BigDecimal lotSize, BigDecimal minNotional) {
         String symbol = symbolOption != null ? symbolOption.strip().toUpperCase(java.util.Locale.ROOT)
                 : inferSymbol(file).orElseThrow(() -> new UserInputException("cannot tell the symbol from the file name "

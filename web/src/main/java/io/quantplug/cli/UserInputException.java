@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Bad input from the user (a file, an option value): reported as one line, exit code 2. */
-final class UserInputException extends RuntimeException {
+public final class UserInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -20,11 +20,17 @@ import java.util.zip.ZipException;
  * @param requires the {@code Plugin-Requires}, or empty
  * @param problem  why the jar cannot be a plugin, or null
  */
-record JarInspection(String id, String version, String requires, String problem) {
+public record JarInspection(String id, String version, String requires, String problem) {
 
     private static final String API_PACKAGE = "io/quantplug/api/";
 
-    static JarInspection of(Path jar) {
+    /**
+     * Reads a jar's manifest and entries.
+     *
+     * @param jar the file
+     * @return what it is, with {@code problem} set when it cannot be a plugin
+     */
+    public static JarInspection of(Path jar) {
         if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
             return refused(null, "not a readable file");
         }

@@ -167,11 +167,40 @@ public final class AuditLog {
      * @return the rows
      */
     public List<Entry> page(long afterId, int limit) {
+        return page(afterId, limit, null, null);
+    }
+
+    /**
+     * Rows in id order that match a filter.
+     *
+     * @param afterId      return rows with a larger id
+     * @param limit        at most this many
+     * @param actor        only this actor's rows, or null for all
+     * @param actionPrefix only rows whose action starts with this (e.g. {@code plugin.}), or null for all
+     * @return the rows
+     * @throws QuantplugException when the database fails
+     */
+    public List<Entry> page(long afterId, int limit, String actor, String actionPrefix) {
+        StringBuilder sql = new StringBuilder("SELECT id, event_time, actor, action, target, details, prev_hash, hash"
+                + " FROM audit_log WHERE id > ?");
+        if (actor != null) {
+            sql.append(" AND actor = ?");
+        }
+        if (actionPrefix != null) {
+            sql.append(" AND action LIKE ? ESCAPE '!'");
+        }
+        sql.append(" ORDER BY id LIMIT ?");
         List<Entry> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT id, event_time, actor,"
-                + " action, target, details, prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setLong(1, afterId);
-            ps.setInt(2, limit);
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setLong(i++, afterId);
+            if (actor != null) {
+                ps.setString(i++, actor);
+            }
+            if (actionPrefix != null) {
+                ps.setString(i++, actionPrefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+            ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(entry(rs));

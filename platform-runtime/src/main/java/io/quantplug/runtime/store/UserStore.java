@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,6 +44,8 @@ public final class UserStore {
             return "User[" + id + ", " + username + ", " + role + (disabled ? ", disabled" : "") + "]";
         }
     }
+
+    private static final String SELECT = "SELECT id, username, password_hash, role, disabled, created_at FROM users";
 
     private final Database db;
     private final AuditLog audit;
@@ -103,17 +107,87 @@ public final class UserStore {
         }
     }
 
+    /**
+     * Every user, by name.
+     *
+     * @return the users
+     * @throws QuantplugException when the database fails
+     */
+    public List<User> list() {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY username");
+             ResultSet rs = ps.executeQuery()) {
+            List<User> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(user(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot list users: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Changes a user's role, sign-in permission or password, and writes one audit entry naming what changed (never
+     * the hash), in the same transaction.
+     *
+     * @param username     the user
+     * @param role         the new role, or null to keep it
+     * @param disabled     whether sign-in is refused, or null to keep it
+     * @param passwordHash the new password's hash, or null to keep it
+     * @param actor        who changes it
+     * @return the user after the change
+     * @throws QuantplugException when there is no such user or the database fails
+     */
+    public User update(String username, Role role, Boolean disabled, String passwordHash, String actor) {
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                User u = find(c, username).orElseThrow(() -> new QuantplugException("no user '" + username + "'"));
+                User after = new User(u.id(), u.username(), passwordHash == null ? u.passwordHash() : passwordHash,
+                        role == null ? u.role() : role, disabled == null ? u.disabled() : disabled, u.createdAt());
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE users SET role = ?, disabled = ?, password_hash = ? WHERE id = ?")) {
+                    ps.setString(1, after.role().name());
+                    ps.setBoolean(2, after.disabled());
+                    ps.setString(3, after.passwordHash());
+                    ps.setLong(4, u.id());
+                    ps.executeUpdate();
+                }
+                List<String> changes = new ArrayList<>();
+                if (after.role() != u.role()) {
+                    changes.add("role " + after.role().name().toLowerCase(Locale.ROOT));
+                }
+                if (after.disabled() != u.disabled()) {
+                    changes.add(after.disabled() ? "disabled" : "enabled");
+                }
+                if (passwordHash != null) {
+                    changes.add("password changed");
+                }
+                audit.append(c, actor, "user.updated", "user/" + username,
+                        changes.isEmpty() ? "no change" : String.join(", ", changes));
+                c.commit();
+                return after;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot update user '" + username + "': " + e.getMessage(), e);
+        }
+    }
+
     private static Optional<User> find(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, username, password_hash, role, disabled,"
-                + " created_at FROM users WHERE username = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new User(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.valueOf(rs.getString(4)), rs.getBoolean(5), Sql.instant(rs, "created_at")));
+                return rs.next() ? Optional.of(user(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                rs.getBoolean(5), Sql.instant(rs, "created_at"));
     }
 }

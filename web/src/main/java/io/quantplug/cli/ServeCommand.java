@@ -1,0 +1,63 @@
+package io.quantplug.cli;
+
+import io.quantplug.runtime.store.Store;
+import io.quantplug.web.WebServer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quantplug serve}: the web console and its API until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the web console and its JSON API (http://HOST:PORT/, API docs at /api-docs).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070",
+            description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Logging.configure(common.verbose);
+        if (port < 0 || port > 65_535) {
+            throw new UserInputException("--port must be in 0..65535, got " + port);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Store store = common.openStore()) {
+            WebServer.Settings defaults = WebServer.Settings.of(store, common.home(), common.pluginsDir());
+            WebServer.Settings settings = new WebServer.Settings(store, common.home(), common.pluginsDir(), bind,
+                    port, defaults.clock(), defaults.env(), System.out, defaults.maxJarBytes(), defaults.settle(),
+                    new QuantplugCli.Version().getVersion()[0]);
+            WebServer server;
+            try {
+                server = WebServer.start(settings);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "quantplug-shutdown"));
+            out.println("Quantplug console on http://" + bind + ":" + server.port() + "/ (API docs at /api-docs;"
+                    + " stop with Ctrl-C)");
+            out.flush();
+            stopped.await();
+        }
+        return QuantplugCli.OK;
+    }
+}

@@ -1,0 +1,235 @@
+package io.quantplug.web.routes;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UploadedFile;
+import io.quantplug.api.ExtensionDescriptor;
+import io.quantplug.api.enhancement.EnhancementProvider;
+import io.quantplug.runtime.plugin.ExtensionInfo;
+import io.quantplug.runtime.plugin.JarInspection;
+import io.quantplug.runtime.plugin.PluginChange;
+import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.plugin.PluginInfo;
+import io.quantplug.runtime.plugin.PluginStatus;
+import io.quantplug.web.Api;
+import io.quantplug.web.ApiException;
+import io.quantplug.web.Services;
+import io.quantplug.web.auth.Access;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/plugins} and {@code /api/extensions}: list, upload, enable, disable, reload, delete — all through the
+ * runtime's {@link PluginHost}. An upload is checked first (a jar with a manifest naming {@code Plugin-Id} and
+ * {@code Plugin-Version}, not bundling the API, within the size limit; else 400/413 and nothing changes), then put
+ * into the plugins folder exactly as a jar dropped there by hand (replacing the file of a loaded plugin of the same
+ * id, so the host hot-swaps it), and the answer is the host's verdict on it.
+ */
+public final class PluginRoutes {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final long VERDICT_SECONDS = 30;
+
+    private final Services s;
+
+    private PluginRoutes(Services s) {
+        this.s = s;
+    }
+
+    /**
+     * Declares the endpoints.
+     *
+     * @param api the table
+     * @param s   the services
+     */
+    public static void declare(Api api, Services s) {
+        PluginRoutes r = new PluginRoutes(s);
+        api.add(HandlerType.GET, "/api/plugins", Access.VIEWER, "plugins",
+                "Plugins with their state, extensions and parameter schemas", ctx -> ctx.json(r.list()));
+        api.add(HandlerType.POST, "/api/plugins", Access.ADMIN, "plugins",
+                "Upload a plugin jar (multipart form, part 'file'); answers the host's verdict", r::upload);
+        api.add(HandlerType.POST, "/api/plugins/{id}/enable", Access.ADMIN, "plugins", "Enable a disabled plugin",
+                ctx -> r.act(ctx, "enable"));
+        api.add(HandlerType.POST, "/api/plugins/{id}/disable", Access.ADMIN, "plugins",
+                "Disable a plugin (its extensions leave the catalog; running sessions swap it out)",
+                ctx -> r.act(ctx, "disable"));
+        api.add(HandlerType.POST, "/api/plugins/{id}/reload", Access.ADMIN, "plugins",
+                "Reload a plugin from its jar", ctx -> r.act(ctx, "reload"));
+        api.add(HandlerType.DELETE, "/api/plugins/{id}", Access.ADMIN, "plugins",
+                "Unload a plugin and delete its jar from the plugins folder", r::delete);
+        api.add(HandlerType.GET, "/api/extensions", Access.VIEWER, "plugins",
+                "Every extension available now, with its kind and parameter schema",
+                ctx -> ctx.json(s.catalog().all().stream().map(PluginRoutes::extension).toList()));
+    }
+
+    private List<Map<String, Object>> list() {
+        return s.plugins().plugins().stream().map(PluginRoutes::plugin).toList();
+    }
+
+    static Map<String, Object> plugin(PluginInfo p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", p.id());
+        out.put("version", p.version());
+        out.put("requires", p.requires());
+        out.put("state", p.status().name());
+        out.put("file", p.file().getFileName().toString());
+        out.put("problem", p.problem());
+        out.put("extensions", p.extensions().stream().map(PluginRoutes::extension).toList());
+        return out;
+    }
+
+    static Map<String, Object> extension(ExtensionInfo e) {
+        ExtensionDescriptor d = e.descriptor();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", d.id());
+        out.put("kind", e.provider() instanceof EnhancementProvider ep ? ep.kind().name() : e.kind().name());
+        out.put("name", d.name());
+        out.put("description", d.description());
+        out.put("plugin", e.pluginId());
+        out.put("parameters", d.parameters().parameters());
+        return out;
+    }
+
+    private void upload(Context ctx) throws IOException {
+        String length = ctx.header("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > s.maxJarBytes() + 64 * 1024) {
+            throw tooLarge();
+        }
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (RuntimeException e) {
+            throw uploadError(e);
+        }
+        if (file == null) {
+            throw ApiException.badField("file", "send the jar as a multipart form part named 'file'");
+        }
+        if (file.size() > s.maxJarBytes()) {
+            throw tooLarge();
+        }
+        Path staged = Files.createTempFile(s.uploads(), "upload-", ".part");
+        try {
+            try (InputStream in = file.content()) {
+                Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+            }
+            JarInspection jar = JarInspection.of(staged);
+            if (jar.problem() != null) {
+                throw ApiException.badField("file", file.filename() + " is refused: " + jar.problem());
+            }
+            if (!ID.matcher(jar.id()).matches()) {
+                throw ApiException.badField("file", "Plugin-Id '" + jar.id() + "' must be 1-64 letters, digits,"
+                        + " '.', '_' or '-'");
+            }
+            PluginInfo result = place(staged, jar.id());
+            s.hub().publish("plugin", plugin(result));
+            s.store().audit().append(Api.principal(ctx).username(), "plugin.uploaded", "plugin/" + jar.id(),
+                    file.filename() + " " + jar.version() + " -> " + result.status().name().toLowerCase(Locale.ROOT)
+                            + (result.problem() == null ? "" : ": " + result.problem()));
+            if (result.status() != PluginStatus.STARTED) {
+                throw new ApiException(422, "plugin_refused", "file", jar.id() + "@" + jar.version() + " "
+                        + result.status().name().toLowerCase(Locale.ROOT) + ": " + result.problem());
+            }
+            ctx.status(201).json(plugin(result));
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /** Moves a checked jar into the plugins folder and waits for the host's verdict on it. */
+    private PluginInfo place(Path staged, String id) throws IOException {
+        PluginHost host = s.plugins();
+        Path dir = host.directory().toAbsolutePath().normalize();
+        Path target = host.plugins().stream().filter(p -> p.id().equals(id)).map(p -> p.file().toAbsolutePath()
+                .normalize()).filter(f -> dir.equals(f.getParent())).findFirst().orElse(dir.resolve(id + ".jar"));
+        CompletableFuture<PluginInfo> verdict = new CompletableFuture<>();
+        PluginHost.Listener listener = change -> {
+            PluginInfo after = change.after();
+            if (after != null && after.file().toAbsolutePath().normalize().equals(target)
+                    && change.kind() != PluginChange.Kind.UNLOADED) {
+                verdict.complete(after);
+            }
+        };
+        host.addListener(listener);
+        try {
+            Path hidden = dir.resolve("." + id + ".uploading"); // not a jar name: the watcher ignores it
+            Files.copy(staged, hidden, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(hidden, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return verdict.get(VERDICT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "plugin_pending", "file", "the plugin host gave no verdict on " + id
+                    + " within " + VERDICT_SECONDS + " s; see GET /api/plugins");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            host.removeListener(listener);
+        }
+    }
+
+    private void act(Context ctx, String action) {
+        String id = pluginId(ctx);
+        PluginInfo info = switch (action) {
+            case "enable" -> s.plugins().enable(id);
+            case "disable" -> s.plugins().disable(id);
+            default -> s.plugins().reload(id);
+        };
+        s.store().audit().append(Api.principal(ctx).username(), "plugin." + (action.endsWith("e") ? action + "d"
+                        : action + "ed"), "plugin/" + id,
+                info.version() + " -> " + info.status().name().toLowerCase(Locale.ROOT));
+        s.hub().publish("plugin", plugin(info));
+        ctx.json(plugin(info));
+    }
+
+    private void delete(Context ctx) {
+        String id = pluginId(ctx);
+        PluginInfo info = s.plugins().unload(id);
+        Path dir = s.plugins().directory().toAbsolutePath().normalize();
+        Path file = info.file().toAbsolutePath().normalize();
+        if (dir.equals(file.getParent())) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("unloaded " + id + " but cannot delete " + file.getFileName(), e);
+            }
+        }
+        s.store().audit().append(Api.principal(ctx).username(), "plugin.deleted", "plugin/" + id, info.version());
+        s.hub().publish("plugin", Map.of("id", id, "state", "DELETED"));
+        ctx.json(Map.of("id", id, "deleted", true));
+    }
+
+    private String pluginId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (s.plugins().plugins().stream().noneMatch(p -> p.id().equals(id))) {
+            throw ApiException.notFound("id", "no plugin '" + id + "'");
+        }
+        return id;
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "payload_too_large", "file", "a plugin jar may have at most "
+                + s.maxJarBytes() / (1024 * 1024) + " MiB");
+    }
+
+    private ApiException uploadError(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("exceed") || m.contains("too large") || m.contains("Max")) {
+            return tooLarge();
+        }
+        return ApiException.badField("file", "not a multipart upload: " + m);
+    }
+}

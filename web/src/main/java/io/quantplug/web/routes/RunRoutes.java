@@ -1,0 +1,156 @@
+package io.quantplug.web.routes;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.quantplug.api.market.Bar;
+import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.web.Api;
+import io.quantplug.web.ApiException;
+import io.quantplug.web.Json;
+import io.quantplug.web.Services;
+import io.quantplug.web.auth.Access;
+import io.quantplug.web.session.KillSwitch;
+import io.quantplug.web.session.PaperInstances;
+import io.quantplug.web.session.RunPlanner;
+import io.quantplug.web.session.RunRequest;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/backtests} and {@code /api/instances}: submit, follow, cancel and read runs. */
+public final class RunRoutes {
+
+    private static final int MAX_CHART_BARS = 20_000;
+
+    private final Services s;
+
+    private RunRoutes(Services s) {
+        this.s = s;
+    }
+
+    /**
+     * Declares the endpoints.
+     *
+     * @param api the table
+     * @param s   the services
+     */
+    public static void declare(Api api, Services s) {
+        RunRoutes r = new RunRoutes(s);
+        api.add(HandlerType.GET, "/api/backtests", Access.VIEWER, "backtests", "Backtest jobs, newest first",
+                ctx -> ctx.json(s.backtests().list()));
+        api.add(HandlerType.POST, "/api/backtests", Access.TRADER, "backtests",
+                "Submit a backtest (strategy, parameters, data set or stored series, capital, fees, enhancements,"
+                        + " sizer, risk rules); answers the job with its id", r::submit);
+        api.add(HandlerType.GET, "/api/backtests/{id}", Access.VIEWER, "backtests", "A job's status and progress",
+                ctx -> ctx.json(s.backtests().view(id(ctx))));
+        api.add(HandlerType.POST, "/api/backtests/{id}/cancel", Access.TRADER, "backtests",
+                "Cancel a queued or running job", r::cancel);
+        api.add(HandlerType.GET, "/api/backtests/{id}/result", Access.VIEWER, "backtests",
+                "A completed job's result: run, metrics, trades, equity", ctx -> ctx.json(s.backtests()
+                        .result(id(ctx))));
+        api.add(HandlerType.GET, "/api/backtests/{id}/bars", Access.VIEWER, "backtests",
+                "The job's bars for the chart (time, open, high, low, close), at most 20,000, evenly thinned",
+                r::bars);
+        api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
+                "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
+        api.add(HandlerType.POST, "/api/instances", Access.TRADER, "instances",
+                "Create an instance: a run request plus 'speed' (bars per second); not started", r::create);
+        api.add(HandlerType.GET, "/api/instances/{id}", Access.VIEWER, "instances", "An instance's status and P&L",
+                ctx -> ctx.json(s.instances().view(id(ctx))));
+        api.add(HandlerType.POST, "/api/instances/{id}/start", Access.TRADER, "instances",
+                "Start (or restart from the first bar) an instance", r::start);
+        api.add(HandlerType.POST, "/api/instances/{id}/stop", Access.TRADER, "instances",
+                "Stop a running instance", r::stop);
+    }
+
+    private void submit(Context ctx) {
+        RunRequest req = Json.body(ctx, RunRequest.class);
+        if (req.speed() != null) {
+            throw ApiException.badField("speed", "speed is for instances, not backtests");
+        }
+        RunPlanner.Plan plan = s.planner().plan(req, s.catalog(), List.of());
+        String user = Api.principal(ctx).username();
+        var job = s.backtests().submit(plan, s.catalog(), user);
+        s.store().audit().append(user, "backtest.submitted", "backtest/" + job.id(), plan.config().strategy()
+                + " on " + plan.source());
+        ctx.status(202).json(job);
+    }
+
+    private void cancel(Context ctx) {
+        String user = Api.principal(ctx).username();
+        var job = s.backtests().cancel(id(ctx), user);
+        s.store().audit().append(user, "backtest.canceled", "backtest/" + job.id(), "");
+        ctx.json(job);
+    }
+
+    private void bars(Context ctx) {
+        List<Bar> bars = s.backtests().plan(id(ctx)).bars();
+        int step = Math.max(1, (bars.size() + MAX_CHART_BARS - 1) / MAX_CHART_BARS);
+        int n = (bars.size() + step - 1) / step;
+        long[] time = new long[n];
+        double[] open = new double[n];
+        double[] high = new double[n];
+        double[] low = new double[n];
+        double[] close = new double[n];
+        for (int k = 0; k < n; k++) {
+            int from = k * step;
+            int to = Math.min(bars.size(), from + step);
+            Bar first = bars.get(from);
+            time[k] = first.openTimeMillis() / 1000;
+            open[k] = first.open();
+            close[k] = bars.get(to - 1).close();
+            double h = Double.NEGATIVE_INFINITY;
+            double l = Double.POSITIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                h = Math.max(h, bars.get(i).high());
+                l = Math.min(l, bars.get(i).low());
+            }
+            high[k] = h;
+            low[k] = l;
+        }
+        ctx.json(Map.of("barsPerPoint", step, "time", time, "open", open, "high", high, "low", low, "close", close));
+    }
+
+    private void create(Context ctx) {
+        RunRequest req = Json.body(ctx, RunRequest.class);
+        RunPlanner.Plan plan = s.planner().plan(req, s.catalog(), List.of(new ExtensionRef(KillSwitch.ID, Map.of())));
+        String user = Api.principal(ctx).username();
+        PaperInstances.View v = s.instances().create(plan, req.speed() == null ? 10 : req.speed(), user);
+        s.store().audit().append(user, "instance.created", "instance/" + v.id(), plan.config().strategy() + " on "
+                + plan.source() + " at " + v.speed() + " bars/s");
+        ctx.status(201).json(v);
+    }
+
+    private void start(Context ctx) {
+        String user = Api.principal(ctx).username();
+        PaperInstances.View v = s.instances().start(id(ctx), s::catalog, user);
+        s.store().audit().append(user, "instance.started", "instance/" + v.id(), "");
+        ctx.json(v);
+    }
+
+    private void stop(Context ctx) {
+        String user = Api.principal(ctx).username();
+        PaperInstances.View v = s.instances().stop(id(ctx), user);
+        s.store().audit().append(user, "instance.stopped", "instance/" + v.id(), "");
+        ctx.json(v);
+    }
+
+    /**
+     * A numeric path id.
+     *
+     * @param ctx the request
+     * @return the id
+     * @throws ApiException 404 when it is not a positive number
+     */
+    static long id(Context ctx) {
+        String text = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.notFound("id", "no such id '" + text + "'");
+    }
+}

@@ -1,0 +1,217 @@
+package io.quantplug.web.session;
+
+import io.quantplug.api.ExtensionProvider;
+import io.quantplug.api.enhancement.EnhancementKind;
+import io.quantplug.api.enhancement.EnhancementProvider;
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.api.param.InvalidParameterException;
+import io.quantplug.cli.InstrumentResolver;
+import io.quantplug.cli.UserInputException;
+import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.runtime.data.BarSeries;
+import io.quantplug.runtime.data.LoadedBars;
+import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.plugin.ExtensionKind;
+import io.quantplug.runtime.store.Store;
+import io.quantplug.web.ApiException;
+import io.quantplug.web.Json;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a {@link RunRequest} completely before anything starts — extension ids against the catalog, every
+ * parameter against its schema, amounts against their ranges, the bars' source — and turns it into what the
+ * {@link io.quantplug.runtime.backtest.Backtester} runs. A refused request is a 400 naming the field
+ * ({@code parameters.slow}, {@code riskRules[0].parameters.maxPct}, {@code capital} …). Thread-safe.
+ */
+public final class RunPlanner {
+
+    private static final BigDecimal MAX_BPS = new BigDecimal("1000");
+
+    /**
+     * A checked run.
+     *
+     * @param config    the backtest configuration
+     * @param timeframe the bar length
+     * @param bars      the bars, oldest first, at least 2
+     * @param source    where the bars come from, for people
+     */
+    public record Plan(BacktestConfig config, Timeframe timeframe, List<Bar> bars, String source) {
+    }
+
+    private final DataSets dataSets;
+    private final Store store;
+
+    /**
+     * Creates a planner.
+     *
+     * @param dataSets uploaded data sets
+     * @param store    stored bars
+     */
+    public RunPlanner(DataSets dataSets, Store store) {
+        this.dataSets = dataSets;
+        this.store = store;
+    }
+
+    /**
+     * Checks a request.
+     *
+     * @param r         the request
+     * @param catalog   the extensions available now
+     * @param extraRisk risk rules the server adds (e.g. the kill switch), after the request's
+     * @return the plan
+     * @throws ApiException 400 naming the first field at fault
+     */
+    public Plan plan(RunRequest r, ExtensionCatalog catalog, List<ExtensionRef> extraRisk) {
+        String strategy = Json.required(r.strategy(), "strategy");
+        ExtensionRef strategyRef = checked(catalog, ExtensionKind.STRATEGY, null, strategy, r.parameters(),
+                "strategy", "parameters");
+        List<ExtensionRef> enhancers = new ArrayList<>();
+        List<RunRequest.Extension> es = r.enhancers() == null ? List.of() : r.enhancers();
+        for (int i = 0; i < es.size(); i++) {
+            enhancers.add(checked(catalog, ExtensionKind.ENHANCEMENT, EnhancementKind.SIGNAL_ENHANCER,
+                    Json.required(es.get(i), "enhancers[" + i + "]").id(), es.get(i).parameters(),
+                    "enhancers[" + i + "].id", "enhancers[" + i + "].parameters"));
+        }
+        ExtensionRef sizer = r.sizer() == null ? null : checked(catalog, ExtensionKind.ENHANCEMENT,
+                EnhancementKind.POSITION_SIZER, r.sizer().id(), r.sizer().parameters(), "sizer.id",
+                "sizer.parameters");
+        List<ExtensionRef> rules = new ArrayList<>();
+        List<RunRequest.Extension> rs = r.riskRules() == null ? List.of() : r.riskRules();
+        for (int i = 0; i < rs.size(); i++) {
+            rules.add(checked(catalog, ExtensionKind.RISK_RULE, null,
+                    Json.required(rs.get(i), "riskRules[" + i + "]").id(), rs.get(i).parameters(),
+                    "riskRules[" + i + "].id", "riskRules[" + i + "].parameters"));
+        }
+        rules.addAll(extraRisk);
+        BigDecimal capital = r.capital() == null ? new BigDecimal("10000") : r.capital();
+        if (capital.signum() <= 0) {
+            throw ApiException.badField("capital", "capital must be > 0, got " + capital.toPlainString());
+        }
+        BigDecimal fee = bps("feeBps", r.feeBps(), BigDecimal.TEN);
+        BigDecimal slippage = bps("slippageBps", r.slippageBps(), BigDecimal.ZERO);
+
+        Instrument instrument;
+        BarSeries series;
+        String source;
+        if (r.dataset() != null) {
+            if (r.timeframe() != null) {
+                throw ApiException.badField("timeframe", "timeframe selects stored bars; a data set has its own");
+            }
+            LoadedBars loaded = dataSets.load(r.dataset(), "dataset");
+            series = slice(loaded.series(), r);
+            try {
+                instrument = InstrumentResolver.resolve(r.symbol(), venue(r), dataSets.file(r.dataset()), series,
+                        null, null, null);
+            } catch (UserInputException e) {
+                throw ApiException.badField("symbol", e.getMessage().replace("--symbol", "symbol"));
+            }
+            source = "data set " + r.dataset();
+        } else {
+            String symbol = Json.required(r.symbol(), "symbol");
+            Timeframe tf;
+            try {
+                tf = Timeframe.parse(Json.required(r.timeframe(), "timeframe"));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("timeframe", e.getMessage());
+            }
+            InstrumentId id;
+            try {
+                id = InstrumentId.of(symbol.toUpperCase(java.util.Locale.ROOT), venue(r));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("symbol", e.getMessage());
+            }
+            instrument = store.bars().instrument(id).orElseThrow(() -> ApiException.badField("symbol",
+                    "no stored bars of " + id + " (see GET /api/datasets)"));
+            series = store.bars().read(id, tf, time("from", r.from(), Long.MIN_VALUE),
+                    time("to", r.to(), Long.MAX_VALUE));
+            source = "stored " + id + " " + tf.label();
+        }
+        if (series.size() < 2) {
+            throw ApiException.badField(r.dataset() != null ? "dataset" : "symbol", series.size()
+                    + " bar(s) in the range; a run needs at least 2");
+        }
+        BacktestConfig config = new BacktestConfig(instrument, capital, fee, slippage, strategyRef, enhancers,
+                sizer, rules);
+        return new Plan(config, series.timeframe(), series.toBars(instrument.id()), source);
+    }
+
+    private static BarSeries slice(BarSeries s, RunRequest r) {
+        if (r.from() == null && r.to() == null) {
+            return s;
+        }
+        return s.slice(time("from", r.from(), Long.MIN_VALUE), time("to", r.to(), Long.MAX_VALUE));
+    }
+
+    private static String venue(RunRequest r) {
+        return r.venue() == null || r.venue().isBlank() ? "BINANCE"
+                : r.venue().strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static BigDecimal bps(String field, BigDecimal value, BigDecimal fallback) {
+        BigDecimal v = value == null ? fallback : value;
+        if (v.signum() < 0 || v.compareTo(MAX_BPS) > 0) {
+            throw ApiException.badField(field, field + " must be in 0..1000 bps, got " + v.toPlainString());
+        }
+        return v;
+    }
+
+    /** An ISO-8601 instant or a date (midnight UTC) as epoch milliseconds. */
+    static long time(String field, String text, long absent) {
+        if (text == null || text.isBlank()) {
+            return absent;
+        }
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badField(field, field + ": '" + text + "' is not a date (2023-03-01) or an ISO-8601"
+                    + " time (2023-03-01T12:00:00Z)");
+        }
+    }
+
+    private static ExtensionRef checked(ExtensionCatalog catalog, ExtensionKind kind, EnhancementKind enhancementKind,
+                                        String id, Map<String, String> raw, String idField, String paramsField) {
+        Json.required(id, idField);
+        Optional<ExtensionProvider> found = catalog.find(kind, id).map(e -> e.provider());
+        if (found.isEmpty() || enhancementKind != null
+                && ((EnhancementProvider) found.get()).kind() != enhancementKind) {
+            throw ApiException.badField(idField, "no " + label(kind, enhancementKind) + " '" + id + "'; available: "
+                    + String.join(", ", available(catalog, kind, enhancementKind)));
+        }
+        Map<String, String> params = raw == null ? Map.of() : new LinkedHashMap<>(raw);
+        try {
+            found.get().descriptor().parameters().resolve(params);
+        } catch (InvalidParameterException e) {
+            throw ApiException.badField(paramsField + "." + e.parameter(), e.getMessage());
+        }
+        return new ExtensionRef(id, params);
+    }
+
+    private static List<String> available(ExtensionCatalog catalog, ExtensionKind kind, EnhancementKind ek) {
+        return catalog.ofKind(kind).stream()
+                .filter(e -> ek == null || ((EnhancementProvider) e.provider()).kind() == ek)
+                .map(e -> e.id()).sorted().toList();
+    }
+
+    private static String label(ExtensionKind kind, EnhancementKind ek) {
+        if (ek != null) {
+            return ek == EnhancementKind.SIGNAL_ENHANCER ? "signal enhancer" : "position sizer";
+        }
+        return kind == ExtensionKind.STRATEGY ? "strategy" : "risk rule";
+    }
+}

@@ -1,0 +1,42 @@
+package io.quantplug.web.session;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON body that starts a backtest ({@code POST /api/backtests}) or creates a paper instance
+ * ({@code POST /api/instances}). Bars come from an uploaded data set ({@code dataset}) or from the store
+ * ({@code symbol} + {@code timeframe}, optionally {@code from}/{@code to}). Checked by {@link RunPlanner}.
+ *
+ * @param strategy    the strategy's extension id, required
+ * @param parameters  its parameters by name (numbers or strings), may be null
+ * @param dataset     an uploaded data set's name, or null to read stored bars
+ * @param symbol      the symbol, e.g. {@code BTCUSDT}: with {@code dataset} optional (inferred from the file name),
+ *                    without it required
+ * @param venue       the venue, default {@code BINANCE}
+ * @param timeframe   the stored series' bar length, e.g. {@code 1m} (without {@code dataset})
+ * @param from        first bar open time, ISO-8601 UTC or a date, or null
+ * @param to          bars opening before this, or null
+ * @param capital     initial capital in the quote asset, default 10000, &gt; 0
+ * @param feeBps      fee per fill in bps of notional, default 10, 0..1000
+ * @param slippageBps slippage in bps of price, default 0, 0..1000
+ * @param enhancers   signal enhancers, may be null
+ * @param sizer       the position sizer, or null to invest all available cash
+ * @param riskRules   risk rules, may be null
+ * @param speed       paper instances only: bars replayed per second, 0.1..100000 (default 10)
+ */
+public record RunRequest(String strategy, Map<String, String> parameters, String dataset, String symbol,
+                         String venue, String timeframe, String from, String to, BigDecimal capital,
+                         BigDecimal feeBps, BigDecimal slippageBps, List<Extension> enhancers, Extension sizer,
+                         List<Extension> riskRules, Double speed) {
+
+    /**
+     * An enhancement or risk rule with its parameters.
+     *
+     * @param id         the extension id
+     * @param parameters its parameters, may be null
+     */
+    public record Extension(String id, Map<String, String> parameters) {
+    }
+}

@@ -1,0 +1,213 @@
+package io.quantplug.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quantplug.runtime.store.DatabaseSettings;
+import io.quantplug.runtime.store.Store;
+import io.quantplug.runtime.store.UserStore;
+import io.quantplug.web.auth.Passwords;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A real server for tests: port 0 on loopback, an embedded H2 store in a fresh home, and a plugins folder holding
+ * copies of the distribution's plugin jars (so tests may change it). Users {@code admin}, {@code trader} and
+ * {@code viewer} exist, each with password {@link #PASSWORD}. Run as an integration test ({@code quantplug.dist}
+ * set by failsafe).
+ */
+public final class TestServer implements AutoCloseable {
+
+    /** Every test user's password. */
+    public static final String PASSWORD = "correct horse battery";
+
+    /** The server. */
+    public final WebServer server;
+    /** The store. */
+    public final Store store;
+    /** The home folder. */
+    public final Path home;
+    /** The plugins folder. */
+    public final Path plugins;
+    /** What the server printed (the first-start message). */
+    public final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(Path home, List<String> pluginJars, Clock clock) throws IOException {
+        this.home = home;
+        this.plugins = Files.createDirectories(home.resolve("plugins"));
+        Path dist = Path.of(System.getProperty("quantplug.dist", "target/quantplug"));
+        try (Stream<Path> jars = Files.list(dist.resolve("plugins"))) {
+            for (Path jar : jars.filter(p -> pluginJars.stream().anyMatch(n -> p.getFileName().toString()
+                    .startsWith(n))).toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        store = Store.open(DatabaseSettings.resolve(null, home, Map.of()));
+        store.users().create("trader", Passwords.hash(PASSWORD), UserStore.Role.TRADER, "test");
+        store.users().create("viewer", Passwords.hash(PASSWORD), UserStore.Role.VIEWER, "test");
+        WebServer.Settings settings = WebServer.Settings.of(store, home, plugins).port(0)
+                .env(Map.of("QUANTPLUG_ADMIN_PASSWORD", PASSWORD)).clock(clock);
+        settings = new WebServer.Settings(settings.store(), home, plugins, "127.0.0.1", 0, clock, settings.env(),
+                new PrintStream(console, true, StandardCharsets.UTF_8), settings.maxJarBytes(),
+                Duration.ofMillis(100), "test");
+        server = WebServer.start(settings);
+    }
+
+    /**
+     * Starts a server with the distribution's sma-crossover and risk-basics plugins.
+     *
+     * @return the server
+     */
+    public static TestServer start() {
+        return start(List.of("sma-crossover", "risk-basics"), Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param pluginJars name prefixes of the distribution's plugin jars to copy in
+     * @param clock      the server's clock
+     * @return the server
+     */
+    public static TestServer start(List<String> pluginJars, Clock clock) {
+        try {
+            return new TestServer(Files.createTempDirectory("quantplug-web-" + UUID.randomUUID()), pluginJars,
+                    clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The server's base URL, e.g. {@code http://127.0.0.1:41234}.
+     *
+     * @return the URL
+     */
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /**
+     * Signs in over HTTP and answers the bearer token.
+     *
+     * @param user the user
+     * @return the token
+     */
+    public String token(String user) {
+        Response r = send("POST", "/api/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\""
+                + PASSWORD + "\"}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("login of " + user + " failed: " + r.status() + " " + r.body());
+        }
+        return r.json().get("token").asText();
+    }
+
+    /**
+     * One HTTP answer.
+     *
+     * @param status  the status
+     * @param body    the body
+     * @param headers the headers
+     */
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+        /**
+         * The body as JSON.
+         *
+         * @return the tree
+         */
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    /**
+     * Sends a request with an optional bearer token and JSON body.
+     *
+     * @param method the method
+     * @param path   the path
+     * @param token  the bearer token, or null
+     * @param json   the body, or null
+     * @return the answer
+     */
+    public Response send(String method, String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        return send(b.build());
+    }
+
+    /**
+     * Sends a prepared request.
+     *
+     * @param request the request
+     * @return the answer
+     */
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A multipart/form-data upload of one file part named {@code file}.
+     *
+     * @param path     the path
+     * @param token    the bearer token
+     * @param fileName the part's file name
+     * @param content  the bytes
+     * @return the answer
+     */
+    public Response upload(String path, String token, String fileName, byte[] content) {
+        String boundary = "----quantplug" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}
