@@ -44,9 +44,17 @@ public final class PluginRoutes {
     private static final long VERDICT_SECONDS = 30;
 
     private final Services s;
+    /** Counts plugin changes; the cached list is valid for the count it was made at. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    /** The serialised plugin list and the change count it reflects (read far more often than changed). */
+    private volatile Cached listJson = new Cached(-1, null);
+
+    private record Cached(long changes, byte[] json) {
+    }
 
     private PluginRoutes(Services s) {
         this.s = s;
+        s.plugins().addListener(change -> changes.incrementAndGet());
     }
 
     /**
@@ -58,7 +66,7 @@ public final class PluginRoutes {
     public static void declare(Api api, Services s) {
         PluginRoutes r = new PluginRoutes(s);
         api.add(HandlerType.GET, "/api/plugins", Access.VIEWER, "plugins",
-                "Plugins with their state, extensions and parameter schemas", ctx -> ctx.json(r.list()));
+                "Plugins with their state, extensions and parameter schemas", r::list);
         api.add(HandlerType.POST, "/api/plugins", Access.ADMIN, "plugins",
                 "Upload a plugin jar (multipart form, part 'file'); answers the host's verdict", r::upload);
         api.add(HandlerType.POST, "/api/plugins/{id}/enable", Access.ADMIN, "plugins", "Enable a disabled plugin",
@@ -75,8 +83,15 @@ public final class PluginRoutes {
                 ctx -> ctx.json(s.catalog().all().stream().map(PluginRoutes::extension).toList()));
     }
 
-    private List<Map<String, Object>> list() {
-        return s.plugins().plugins().stream().map(PluginRoutes::plugin).toList();
+    private void list(Context ctx) throws com.fasterxml.jackson.core.JsonProcessingException {
+        long now = changes.get();
+        Cached c = listJson;
+        if (c.changes() != now) {
+            c = new Cached(now, io.quantplug.web.Json.MAPPER.writeValueAsBytes(s.plugins().plugins().stream()
+                    .map(PluginRoutes::plugin).toList()));
+            listJson = c;
+        }
+        ctx.contentType("application/json").result(c.json());
     }
 
     static Map<String, Object> plugin(PluginInfo p) {
@@ -134,6 +149,7 @@ public final class PluginRoutes {
                         + " '.', '_' or '-'");
             }
             PluginInfo result = place(staged, jar.id());
+            changes.incrementAndGet();
             s.hub().publish("plugin", plugin(result));
             s.store().audit().append(Api.principal(ctx).username(), "plugin.uploaded", "plugin/" + jar.id(),
                     file.filename() + " " + jar.version() + " -> " + result.status().name().toLowerCase(Locale.ROOT)
@@ -188,6 +204,7 @@ public final class PluginRoutes {
             case "disable" -> s.plugins().disable(id);
             default -> s.plugins().reload(id);
         };
+        changes.incrementAndGet();
         s.store().audit().append(Api.principal(ctx).username(), "plugin." + (action.endsWith("e") ? action + "d"
                         : action + "ed"), "plugin/" + id,
                 info.version() + " -> " + info.status().name().toLowerCase(Locale.ROOT));
@@ -198,6 +215,7 @@ public final class PluginRoutes {
     private void delete(Context ctx) {
         String id = pluginId(ctx);
         PluginInfo info = s.plugins().unload(id);
+        changes.incrementAndGet();
         Path dir = s.plugins().directory().toAbsolutePath().normalize();
         Path file = info.file().toAbsolutePath().normalize();
         if (dir.equals(file.getParent())) {

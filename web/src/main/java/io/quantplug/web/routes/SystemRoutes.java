@@ -35,6 +35,8 @@ public final class SystemRoutes {
                         .contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape()));
         api.add(HandlerType.GET, "/openapi.json", Access.PUBLIC, "system", "This API's OpenAPI 3 document",
                 ctx -> ctx.json(api.openApi(s.version())));
+        api.add(HandlerType.GET, "/api-docs", Access.PUBLIC, "system", "The API described for people (a page)",
+                ctx -> ctx.redirect("/api-docs.html"));
         api.add(HandlerType.GET, "/api/events", Access.VIEWER, "system",
                 "Live events as server-sent events (send 'Accept: text/event-stream'): run.progress, run.finished,"
                         + " order, fill, pnl, risk, plugin, kill-switch, instance, dataset",
