@@ -99,6 +99,27 @@ class BacktestCommandIT {
     }
 
     @Test
+    void enhancementPluginsFilterEntriesFromTheirJarsOnRealData() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        ObjectMapper json = new ObjectMapper();
+        Path free = tmp.resolve("unfiltered");
+        CliRun plain = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover", "--no-store",
+                "--out", free.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        int trades = json.readTree(free.resolve("result.json").toFile()).get("trades").size();
+        for (String enhancer : new String[] {"multi-timeframe", "multi-factor-score:minScore=60",
+            "ml-regime:retrainEveryBars=5000,minConfidence=0.4"}) {
+            Path out = tmp.resolve(enhancer.replaceAll("[^a-z]", ""));
+            CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                    "--enhancer", enhancer, "--no-store", "--out", out.toString());
+            assertThat(run.exitCode()).as(enhancer + ": " + run.err()).isZero(); // 3 would be a plugin fault
+            int filtered = json.readTree(out.resolve("result.json").toFile()).get("trades").size();
+            // an enhancer only drops entries here, so the same strategy on the same bars trades less, but trades
+            assertThat(filtered).as(enhancer).isPositive().isLessThan(trades);
+        }
+    }
+
+    @Test
     void aSizerPluginSizesEntriesFromItsJarOnRealData() throws IOException {
         Path data = SharedData.require(BINANCE_US);
         Path out = tmp.resolve("sized");

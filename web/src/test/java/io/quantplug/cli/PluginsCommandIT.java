@@ -28,7 +28,7 @@ class PluginsCommandIT {
                 .containsPattern("position-sizers\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:fixed-fractional, "
                         + "enhancement:kelly, enhancement:volatility-target, enhancement:risk-parity")
                 .containsPattern("volatility-regime\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:volatility-regime")
-                .contains("6 plugin(s), 12 extension(s)");
+                .contains("8 plugin(s), 15 extension(s)");
     }
 
     @Test
