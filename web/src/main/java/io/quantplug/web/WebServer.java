@@ -256,15 +256,19 @@ public final class WebServer implements AutoCloseable {
         return services;
     }
 
-    /** Stops the server: instances and jobs first, then the watcher, Jetty, the host and the event stream. */
+    /**
+     * Stops the server: instances and jobs first, then the watcher, the event stream, Jetty and the host. The event
+     * stream's clients are closed while Jetty still runs: closing one after Jetty stopped completes its request on a
+     * recycled response, and Javalin 7.2.3 then loops on the error without end.
+     */
     @Override
     public void close() {
         services.instances().close();
         services.backtests().close();
         watcher.close();
+        services.hub().close();
         app.stop();
         services.plugins().close();
-        services.hub().close();
         services.metrics().close();
     }
 }
