@@ -134,11 +134,12 @@ public final class Platform implements AutoCloseable {
     /**
      * Backtests on bars the application holds.
      *
-     * @param config what to run: instrument, capital, fees, the strategy and its parameters, enhancers, sizer and
-     *               risk rules (ids from {@link #catalog()})
+     * @param config what to run: instrument, capital, fees, the strategy (or strategies, with how they share the
+     *               account) and parameters, enhancers, sizer and risk rules (ids from {@link #catalog()})
      * @param bars   bars of {@code config}'s instrument and of one timeframe, in strictly ascending open time; at
      *               least one. The list is read, not kept.
-     * @return the result: round trips, metrics, equity curve, refusals and plugin faults
+     * @return the result: round trips, metrics, equity curve, refusals, plugin faults, the events risk rules
+     *         reported and the signal group's decisions
      * @throws BacktestConfigurationException when an extension id is unknown (the message lists the available ids
      *                                        and their sources), a parameter is invalid or an extension cannot be
      *                                        created
@@ -241,7 +242,9 @@ public final class Platform implements AutoCloseable {
 
     /** Fails before any work when an id is unknown, with this platform's sources in the message. */
     private void checkIds(BacktestConfig config) {
-        requireKnown(ExtensionKind.STRATEGY, "strategy", config.strategy());
+        for (ExtensionRef ref : config.strategies()) {
+            requireKnown(ExtensionKind.STRATEGY, "strategy", ref);
+        }
         for (ExtensionRef ref : config.enhancers()) {
             requireKnown(ExtensionKind.ENHANCEMENT, "enhancer", ref);
         }

@@ -1,13 +1,11 @@
 package io.quantplug.runtime;
 
-import io.quantplug.api.ApiVersion;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
-import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.Journal;
@@ -123,14 +121,13 @@ public final class RunRecorder {
      * (resolved parameters). The same block {@code quantplug backtest} records when a run starts.
      */
     private static ResultDocument.Run plannedRun(BacktestConfig c, Timeframe timeframe, List<Bar> bars) {
-        return new ResultDocument.Run(ApiVersion.CURRENT, c.instrument().id().toString(), timeframe.label(),
-                Instant.ofEpochMilli(bars.get(0).openTimeMillis()),
-                Instant.ofEpochMilli(bars.get(bars.size() - 1).openTimeMillis()), bars.size(),
-                c.instrument().quoteAsset(), c.initialCapital(), c.feeBps(), c.slippageBps(),
-                c.instrument().tickSize(), c.instrument().lotSize(), c.strategy().id(),
-                c.enhancers().stream().map(ExtensionRef::toString).toList(),
-                c.sizer() == null ? null : c.sizer().toString(),
-                c.riskRules().stream().map(ExtensionRef::toString).toList(),
-                Map.of("strategy:" + c.strategy().id(), c.strategy().parameters()));
+        // keyed as the backtester reports them (BacktestConfig.strategyNames)
+        Map<String, Map<String, String>> parameters = new java.util.LinkedHashMap<>();
+        List<String> names = c.strategyNames();
+        for (int i = 0; i < names.size(); i++) {
+            parameters.put("strategy:" + names.get(i), c.strategies().get(i).parameters());
+        }
+        return ResultDocument.Run.of(c, timeframe.label(), Instant.ofEpochMilli(bars.get(0).openTimeMillis()),
+                Instant.ofEpochMilli(bars.get(bars.size() - 1).openTimeMillis()), bars.size(), parameters);
     }
 }

@@ -6,12 +6,14 @@ import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.RiskEventReport;
 
 import java.util.List;
 
 /**
  * What a {@link PluginBacktest} produced: the runtime's {@link BacktestResult} plus the bars it ran on, the signals
- * and the fills, so that a test can relate a trade to the bar it happened on.
+ * and the fills, so that a test can relate a trade to the bar it happened on, and the events its risk rules
+ * reported.
  *
  * <pre>{@code
  * RoundTrip first = run.trades().get(0);
@@ -97,6 +99,16 @@ public final class BacktestRun {
      */
     public List<PluginFault> faults() {
         return result.faults();
+    }
+
+    /**
+     * The events the risk rules reported (a circuit breaker's trips, half-openings and resets, ...), in the order
+     * reported, each with the id of the rule that reported it.
+     *
+     * @return the events
+     */
+    public List<RiskEventReport> riskEvents() {
+        return result.riskEvents();
     }
 
     /**

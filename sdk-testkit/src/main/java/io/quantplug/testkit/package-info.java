@@ -19,7 +19,8 @@
  *
  * <ul>
  *   <li>{@link io.quantplug.testkit.PluginBacktest}: the fluent builder; {@code run()} gives a
- *       {@link io.quantplug.testkit.BacktestRun} with trades, metrics, signals and fills;</li>
+ *       {@link io.quantplug.testkit.BacktestRun} with trades, metrics, signals, fills and the events its risk rules
+ *       reported ({@code riskEvents()}, each with the rule's id);</li>
  *   <li>{@link io.quantplug.testkit.PluginJar}: loads the built jar through the platform's plugin host, so the
  *       test covers the manifest, the provider files and the packaging too;</li>
  *   <li>{@link io.quantplug.testkit.TestData}: data files kept outside the project, skipped when absent (failed on

@@ -6,6 +6,13 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.ParameterSchema;
+import io.quantplug.api.param.Parameters;
+import io.quantplug.api.risk.OrderIntent;
+import io.quantplug.api.risk.RiskContext;
+import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.api.risk.RiskEvent;
+import io.quantplug.api.risk.RiskRule;
+import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
@@ -122,6 +129,55 @@ class PluginBacktestTest {
             assertThat(t.exitPrice()).isEqualByComparingTo("2030");
         });
         assertThat(run.metrics().startEquity()).isEqualByComparingTo("5000");
+    }
+
+    @Test
+    void theRiskRulesEventsAndPositionClosesArriveInTheRun() throws IOException {
+        // a rule that, at the close of the bar after the entry fill (bar 2, close 42550.00), reports and closes
+        RiskRuleProvider closer = new RiskRuleProvider() {
+            @Override
+            public ExtensionDescriptor descriptor() {
+                return new ExtensionDescriptor("closer", "Closer", "Closes once (a test kit test's rule).",
+                        ParameterSchema.empty());
+            }
+
+            @Override
+            public RiskRule create(Parameters parameters) {
+                return new RiskRule() {
+                    @Override
+                    public RiskDecision check(OrderIntent intent, RiskContext context) {
+                        return RiskDecision.approve();
+                    }
+
+                    @Override
+                    public void onBar(Bar bar, RiskContext context) {
+                        if (context.portfolio().position(bar.instrument()).quantity().signum() > 0) {
+                            context.report(new RiskEvent(context.timeMillis(), "CLOSE", "TEST", "closing at "
+                                    + bar.close(), Map.of("close", Double.toString(bar.close()))));
+                            context.closePosition(bar.instrument(), "test");
+                        }
+                    }
+                };
+            }
+        };
+        BacktestRun run = PluginBacktest.of(ScriptedStrategyProvider.class)
+                .parameters(Map.of("buyAt", 1, "sellAt", 6))
+                .csv(csv())
+                .riskRule(closer, Map.of())
+                .run();
+
+        assertThat(run.riskEvents()).singleElement().satisfies(e -> {
+            assertThat(e.ruleId()).isEqualTo("closer");
+            assertThat(e.event().message()).isEqualTo("closing at 42550.0");
+            assertThat(e.timeMillis()).isEqualTo(run.bars().get(2).closeTimeMillis());
+        });
+        // entered at bar 2's open, closed for the rule at bar 3's open
+        assertThat(run.trades()).singleElement().satisfies(t -> {
+            assertThat(run.barAt(t.entryTimeMillis())).isEqualTo(2);
+            assertThat(run.barAt(t.exitTimeMillis())).isEqualTo(3);
+            assertThat(t.exitPrice()).isEqualByComparingTo("42550.00");
+            assertThat(t.exitReason()).isEqualTo(ExitReason.RISK_RULE);
+        });
     }
 
     @Test

@@ -6,10 +6,14 @@ import java.io.PrintWriter;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a backtest's metrics, from its result document, as an aligned table. */
+/**
+ * Prints a backtest's metrics, from its result document, as an aligned table, followed by the risk events its rules
+ * reported (the count, and the first {@value #RISK_EVENTS_LISTED} as rule, time, type and code).
+ */
 final class MetricsTable {
 
     private MetricsTable() {
@@ -46,6 +50,24 @@ final class MetricsTable {
         rows.put("Rejected orders", rejections(d));
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
         rows.forEach((k, v) -> out.printf("  %-" + width + "s  %s%n", k, v));
+        riskEvents(d, out);
+    }
+
+    /** The most risk events listed under the table; the rest are counted (all are in result.json). */
+    static final int RISK_EVENTS_LISTED = 10;
+
+    /** After the table: how many events the risk rules reported, and the first ones as rule, time, type, code. */
+    private static void riskEvents(ResultDocument d, PrintWriter out) {
+        List<ResultDocument.RiskEventEntry> events = d.riskEvents();
+        out.printf(Locale.ROOT, "Risk events: %,d%n", events.size());
+        int listed = Math.min(events.size(), RISK_EVENTS_LISTED);
+        for (int i = 0; i < listed; i++) {
+            ResultDocument.RiskEventEntry e = events.get(i);
+            out.printf(Locale.ROOT, "  %s  %s  %-9s  %s%n", e.ruleId(), e.time(), e.eventType(), e.code());
+        }
+        if (events.size() > listed) {
+            out.printf(Locale.ROOT, "  ... and %,d more (see result.json)%n", events.size() - listed);
+        }
     }
 
     private static String endOfData(ResultDocument d) {

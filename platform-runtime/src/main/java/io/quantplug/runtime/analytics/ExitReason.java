@@ -11,5 +11,10 @@ public enum ExitReason {
     /** A stop order (e.g. a stop-loss). */
     STOP,
     /** The data ended; the position was closed at the last bar's close. */
-    END_OF_DATA
+    END_OF_DATA,
+    /**
+     * A risk rule asked the session to close the position ({@code RiskContext.closePosition}); the engine's market
+     * order filled at the next opportunity.
+     */
+    RISK_RULE
 }

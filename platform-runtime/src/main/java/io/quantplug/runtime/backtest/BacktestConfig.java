@@ -1,26 +1,35 @@
 package io.quantplug.runtime.backtest;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.runtime.session.AggregationPolicy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to backtest and how.
+ * What to backtest and how: one instrument and one account, traded by one strategy or by several (each on its own,
+ * or as one signal group under an aggregation policy).
+ *
+ * <p>Strategy instances are named after their strategy's id, numbered per id in the configuration's order:
+ * {@code sma-crossover-1}, {@code rsi-reversion-1}, {@code sma-crossover-2} ({@link #instanceIds()}).
  *
  * @param instrument     the instrument traded; the account currency is its quote asset
  * @param initialCapital starting cash, &gt; 0, account currency
  * @param feeBps         fee per fill, bps of notional, 0 to 1,000
  * @param slippageBps    slippage of taker fills, bps of price, 0 to 1,000
- * @param strategy       the strategy and its parameters
+ * @param strategies     the strategies and their parameters, at least one, in the order their instances are added
+ * @param aggregation    how the strategies share the account; {@link SignalAggregation#none()} for one strategy
  * @param enhancers      signal enhancers, applied in order
  * @param sizer          the position sizer, or null to invest all available cash
  * @param riskRules      risk rules, checked in order
  */
 public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, BigDecimal feeBps,
-                             BigDecimal slippageBps, ExtensionRef strategy, List<ExtensionRef> enhancers,
-                             ExtensionRef sizer, List<ExtensionRef> riskRules) {
+                             BigDecimal slippageBps, List<ExtensionRef> strategies, SignalAggregation aggregation,
+                             List<ExtensionRef> enhancers, ExtensionRef sizer, List<ExtensionRef> riskRules) {
 
     private static final BigDecimal MAX_BPS = new BigDecimal("1000");
 
@@ -31,23 +40,98 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
      * @param initialCapital starting cash, &gt; 0, account currency
      * @param feeBps fee per fill, bps of notional, 0 to 1,000
      * @param slippageBps slippage of taker fills, bps of price, 0 to 1,000
-     * @param strategy the strategy and its parameters
+     * @param strategies the strategies and their parameters, at least one
+     * @param aggregation how they share the account; null means {@link SignalAggregation#none()}
      * @param enhancers signal enhancers, applied in order
      * @param sizer the position sizer, or null to invest all available cash
      * @param riskRules risk rules, checked in order
-     * @throws BacktestConfigurationException when capital is not positive or a bps value is outside 0..1,000
-     * 
+     * @throws BacktestConfigurationException when capital is not positive, a bps value is outside 0..1,000, there is
+     *                                        no strategy, or a WEIGHTED aggregation has not one weight per strategy
      */
     public BacktestConfig {
         Objects.requireNonNull(instrument, "instrument");
-        Objects.requireNonNull(strategy, "strategy");
+        strategies = List.copyOf(strategies);
+        aggregation = aggregation == null ? SignalAggregation.none() : aggregation;
         enhancers = List.copyOf(enhancers);
         riskRules = List.copyOf(riskRules);
+        if (strategies.isEmpty()) {
+            throw new BacktestConfigurationException("a backtest needs at least one strategy");
+        }
+        if (aggregation.policy() == AggregationPolicy.WEIGHTED && aggregation.weights().size() != strategies.size()) {
+            throw new BacktestConfigurationException("aggregation WEIGHTED needs one weight per strategy: "
+                    + strategies.size() + " strategies, " + aggregation.weights().size() + " weights");
+        }
         if (initialCapital.signum() <= 0) {
             throw new BacktestConfigurationException("capital must be > 0, got " + initialCapital.toPlainString());
         }
         checkBps("fee-bps", feeBps);
         checkBps("slippage-bps", slippageBps);
+    }
+
+    /**
+     * One strategy, trading on its own.
+     *
+     * @param instrument the instrument traded; the account currency is its quote asset
+     * @param initialCapital starting cash, &gt; 0, account currency
+     * @param feeBps fee per fill, bps of notional, 0 to 1,000
+     * @param slippageBps slippage of taker fills, bps of price, 0 to 1,000
+     * @param strategy the strategy and its parameters
+     * @param enhancers signal enhancers, applied in order
+     * @param sizer the position sizer, or null to invest all available cash
+     * @param riskRules risk rules, checked in order
+     * @throws BacktestConfigurationException when capital is not positive or a bps value is outside 0..1,000
+     */
+    public BacktestConfig(Instrument instrument, BigDecimal initialCapital, BigDecimal feeBps, BigDecimal slippageBps,
+                          ExtensionRef strategy, List<ExtensionRef> enhancers, ExtensionRef sizer,
+                          List<ExtensionRef> riskRules) {
+        this(instrument, initialCapital, feeBps, slippageBps, List.of(Objects.requireNonNull(strategy, "strategy")),
+                SignalAggregation.none(), enhancers, sizer, riskRules);
+    }
+
+    /**
+     * The first strategy: the only one of a single-strategy configuration.
+     *
+     * @return the first strategy reference
+     */
+    public ExtensionRef strategy() {
+        return strategies.get(0);
+    }
+
+    /**
+     * The same configuration with other strategies.
+     *
+     * @param strategies  the strategies, at least one
+     * @param aggregation how they share the account
+     * @return the new configuration
+     * @throws BacktestConfigurationException as the constructor
+     */
+    public BacktestConfig withStrategies(List<ExtensionRef> strategies, SignalAggregation aggregation) {
+        return new BacktestConfig(instrument, initialCapital, feeBps, slippageBps, strategies, aggregation, enhancers,
+                sizer, riskRules);
+    }
+
+    /**
+     * The instance id each strategy gets, in order: its id and its number among the strategies of that id.
+     *
+     * @return e.g. {@code [sma-crossover-1, rsi-reversion-1, sma-crossover-2]}
+     */
+    public List<String> instanceIds() {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> ids = new ArrayList<>(strategies.size());
+        for (ExtensionRef s : strategies) {
+            ids.add(s.id() + "-" + seen.merge(s.id(), 1, Integer::sum));
+        }
+        return ids;
+    }
+
+    /**
+     * The name each strategy goes by in a result's parameters ({@code strategy:NAME}) and in error messages: its id
+     * when it is the only strategy, as before several could run; its instance id otherwise.
+     *
+     * @return one name per strategy, in order
+     */
+    public List<String> strategyNames() {
+        return strategies.size() == 1 ? List.of(strategies.get(0).id()) : instanceIds();
     }
 
     private static void checkBps(String name, BigDecimal bps) {

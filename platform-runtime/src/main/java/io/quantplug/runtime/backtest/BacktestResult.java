@@ -6,6 +6,8 @@ import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.Rejection;
+import io.quantplug.runtime.session.RiskEventReport;
+import io.quantplug.runtime.session.SignalDecision;
 
 import java.util.List;
 import java.util.Map;
@@ -29,18 +31,24 @@ import java.util.Objects;
  * @param signalCount     signals emitted
  * @param orderCount      orders that reached the venue
  * @param fillCount       fills
+ * @param riskEvents      the events risk rules reported (trips, resets, ...), in the order reported, tagged with
+ *                        the rule's id
+ * @param decisions       the decisions of the signal group, one per bar on which an instance signalled; empty
+ *                        without aggregation
  */
 public record BacktestResult(BacktestConfig config, Map<String, Map<String, String>> parameters,
                              Timeframe timeframe, long firstBarMillis, long lastBarMillis, long barCount,
                              List<RoundTrip> trades, PerformanceMetrics metrics, EquityCurve equity,
                              List<Rejection> rejections, List<PluginFault> faults, long signalCount,
-                             long orderCount, long fillCount) {
+                             long orderCount, long fillCount, List<RiskEventReport> riskEvents,
+                             List<SignalDecision> decisions) {
 
     /**
      * Copies the lists.
      *
      * @param config the configuration it ran with
-     * @param parameters the resolved parameters (defaults filled in) of every extension, by role and id, e.g. {@code strategy:sma-crossover -> {fast=10, slow=30}}
+     * @param parameters the resolved parameters (defaults filled in) of every extension, by role and id, e.g.
+     *                   {@code strategy:sma-crossover -> {fast=10, slow=30}}
      * @param timeframe bar length of the data
      * @param firstBarMillis open time of the first bar, UTC epoch milliseconds
      * @param lastBarMillis open time of the last bar, UTC epoch milliseconds
@@ -53,6 +61,8 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
      * @param signalCount signals emitted
      * @param orderCount orders that reached the venue
      * @param fillCount fills
+     * @param riskEvents the events risk rules reported, in order
+     * @param decisions the signal group's decisions, in order
      */
     public BacktestResult {
         Objects.requireNonNull(config, "config");
@@ -60,5 +70,7 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
         trades = List.copyOf(trades);
         rejections = List.copyOf(rejections);
         faults = List.copyOf(faults);
+        riskEvents = List.copyOf(riskEvents);
+        decisions = List.copyOf(decisions);
     }
 }

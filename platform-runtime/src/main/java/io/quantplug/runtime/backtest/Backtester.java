@@ -22,6 +22,7 @@ import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionKind;
+import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
@@ -35,6 +36,11 @@ import java.util.Optional;
 /**
  * Runs backtests with the extensions of a catalog. Each {@link #run} builds a fresh session on the calling thread,
  * which becomes the session's engine thread; runs are independent and may go on different threads at once.
+ *
+ * <p>Every strategy of the configuration becomes an instance of the session ({@link BacktestConfig#instanceIds()}),
+ * sharing one account; with an aggregation policy other than {@code NONE} they trade as one signal group. The
+ * resolved parameters are reported under {@code strategy:ID} for a single strategy and {@code strategy:INSTANCE} for
+ * several.
  */
 public final class Backtester {
 
@@ -87,8 +93,17 @@ public final class Backtester {
             throw new IllegalArgumentException("no bars to backtest");
         }
         Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
-        StrategyProvider strategy = lookup(ExtensionKind.STRATEGY, config.strategy().id(), StrategyProvider.class);
-        Parameters strategyParams = parameters("strategy", strategy, config.strategy(), resolved);
+        List<String> instanceIds = config.instanceIds();
+        List<String> names = config.strategyNames();
+        List<StrategyProvider> strategies = new ArrayList<>();
+        List<Parameters> strategyParams = new ArrayList<>();
+        for (int i = 0; i < instanceIds.size(); i++) {
+            ExtensionRef ref = config.strategies().get(i);
+            StrategyProvider p = lookup(ExtensionKind.STRATEGY, ref.id(), StrategyProvider.class);
+            strategies.add(p);
+            strategyParams.add(parameters("strategy", p, new ExtensionRef(names.get(i), ref.parameters()),
+                    resolved));
+        }
         List<Bound<SignalEnhancer>> enhancers = new ArrayList<>();
         for (ExtensionRef ref : config.enhancers()) {
             enhancers.add(enhancement(ref, EnhancementKind.SIGNAL_ENHANCER, SignalEnhancer.class, resolved));
@@ -106,12 +121,24 @@ public final class Backtester {
         TradingSession session = new TradingSession(config.instrument(), config.initialCapital(),
                 BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), enhancers, sizer,
                 rules, collector, bars.get(0).openTimeMillis(), HISTORY_BARS, bars.size());
-        String instanceId = config.strategy().id() + "-1";
-        create("strategy", config.strategy().id(),
-                () -> {
-                    session.addStrategy(instanceId, config.strategy().id(), strategy, strategyParams);
-                    return session;
-                });
+        for (int i = 0; i < instanceIds.size(); i++) {
+            String instanceId = instanceIds.get(i);
+            String id = config.strategies().get(i).id();
+            StrategyProvider provider = strategies.get(i);
+            Parameters params = strategyParams.get(i);
+            create("strategy", names.get(i), () -> {
+                session.addStrategy(instanceId, id, provider, params);
+                return session;
+            });
+        }
+        SignalAggregation aggregation = config.aggregation();
+        if (aggregation.policy() != AggregationPolicy.NONE) {
+            double[] weights = new double[instanceIds.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = aggregation.policy() == AggregationPolicy.WEIGHTED ? aggregation.weights().get(i) : 1;
+            }
+            session.aggregate(aggregation.policy(), weights, aggregation.threshold());
+        }
         session.start();
         feed(session, bars, progress);
         session.finish();
@@ -125,7 +152,7 @@ public final class Backtester {
         return new BacktestResult(config, resolved, timeframe, bars.get(0).openTimeMillis(),
                 bars.get(bars.size() - 1).openTimeMillis(), session.barCount(), session.trades(), metrics,
                 equity, collector.rejections, collector.faults, collector.signals, collector.orders,
-                collector.fills);
+                collector.fills, collector.riskEvents, collector.decisions);
     }
 
     /**
@@ -190,7 +217,8 @@ public final class Backtester {
         try {
             T t = creation.create();
             if (t == null) {
-                throw new BacktestConfigurationException(role + " '" + id + "' could not be created: provider returned null");
+                throw new BacktestConfigurationException(role + " '" + id
+                        + "' could not be created: provider returned null");
             }
             return t;
         } catch (BacktestConfigurationException e) {

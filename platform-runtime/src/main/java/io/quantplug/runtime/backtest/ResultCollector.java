@@ -8,16 +8,23 @@ import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.Rejection;
+import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.session.SignalDecision;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects what a backtest result reports beyond trades and equity: counts, rejections, faults. */
+/**
+ * Collects what a backtest result reports beyond trades and equity: counts, rejections, faults, risk events and the
+ * signal group's decisions; passes every callback on.
+ */
 final class ResultCollector implements SessionListener {
 
     final List<Rejection> rejections = new ArrayList<>();
     final List<PluginFault> faults = new ArrayList<>();
+    final List<RiskEventReport> riskEvents = new ArrayList<>();
+    final List<SignalDecision> decisions = new ArrayList<>();
     long signals;
     long orders;
     long fills;
@@ -34,9 +41,15 @@ final class ResultCollector implements SessionListener {
     }
 
     @Override
-    public void onOrderSubmitted(long timeMillis, String strategy, Order order) {
+    public void onSignalDecision(SignalDecision decision) {
+        decisions.add(decision);
+        next.onSignalDecision(decision);
+    }
+
+    @Override
+    public void onOrderSubmitted(long timeMillis, String strategy, Order order, String reason) {
         orders++;
-        next.onOrderSubmitted(timeMillis, strategy, order);
+        next.onOrderSubmitted(timeMillis, strategy, order, reason);
     }
 
     @Override
@@ -58,5 +71,11 @@ final class ResultCollector implements SessionListener {
     public void onFault(PluginFault fault) {
         faults.add(fault);
         next.onFault(fault);
+    }
+
+    @Override
+    public void onRiskEvent(RiskEventReport report) {
+        riskEvents.add(report);
+        next.onRiskEvent(report);
     }
 }

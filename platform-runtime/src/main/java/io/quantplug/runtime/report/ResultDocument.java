@@ -3,14 +3,19 @@ package io.quantplug.runtime.report;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quantplug.api.ApiVersion;
+import io.quantplug.api.risk.RiskEvent;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.Rejection;
+import io.quantplug.runtime.session.RiskEventReport;
+import io.quantplug.runtime.session.SignalDecision;
+import io.quantplug.runtime.session.SignalVote;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The {@code result.json} contract: what other tools read from a backtest. Times are ISO-8601 UTC strings, money is
@@ -27,7 +33,11 @@ import java.util.Map;
  * <p>Top level: {@code run} (what ran), {@code metrics}, {@code trades} (closed round trips with {@code entryTime},
  * {@code exitTime}, {@code entryPrice}, {@code exitPrice}, {@code quantity}, {@code side}, {@code pnl} (net of
  * fees), {@code fees}, {@code exitReason}), {@code equity} (an array of {@code [time, equity]} pairs: the start,
- * then every bar close), {@code rejections}, {@code faults} and {@code counts}.
+ * then every bar close), {@code rejections}, {@code faults}, {@code counts}, {@code riskEvents} (what risk rules
+ * reported, with the rule's id) and {@code decisions} (a signal group's decisions with their votes; empty without
+ * aggregation). A document written before the last two existed reads with both empty.
+ *
+ * <p>A little over the usual file length on purpose: the whole contract, block by block, reads in one place.
  *
  * @param format     document format version, {@code quantplug-result/1}
  * @param run        what ran
@@ -37,10 +47,33 @@ import java.util.Map;
  * @param rejections refused orders
  * @param faults     plugin callbacks that failed
  * @param counts     signal, order and fill counts
+ * @param riskEvents events risk rules reported, in the order reported
+ * @param decisions  the signal group's decisions, in order
  */
-@JsonPropertyOrder({"format", "run", "metrics", "trades", "equity", "rejections", "faults", "counts"})
+@JsonPropertyOrder({"format", "run", "metrics", "trades", "equity", "rejections", "faults", "counts", "riskEvents",
+    "decisions"})
 public record ResultDocument(String format, Run run, Metrics metrics, List<Trade> trades, List<EquityPoint> equity,
-                             List<RejectionEntry> rejections, List<PluginFault> faults, Counts counts) {
+                             List<RejectionEntry> rejections, List<PluginFault> faults, Counts counts,
+                             List<RiskEventEntry> riskEvents, List<DecisionEntry> decisions) {
+
+    /**
+     * Reads a missing list as empty.
+     *
+     * @param format     document format version
+     * @param run        what ran
+     * @param metrics    performance metrics, or null for a run that did not complete
+     * @param trades     closed round trips
+     * @param equity     the equity curve
+     * @param rejections refused orders
+     * @param faults     plugin callbacks that failed
+     * @param counts     signal, order and fill counts
+     * @param riskEvents events risk rules reported, or null for none
+     * @param decisions  the signal group's decisions, or null for none
+     */
+    public ResultDocument {
+        riskEvents = riskEvents == null ? List.of() : List.copyOf(riskEvents);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+    }
 
     /** The format identifier written in every document. */
     public static final String FORMAT = "quantplug-result/1";
@@ -60,18 +93,111 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
      * @param slippageBps    slippage, bps of price
      * @param tickSize       the instrument's tick size
      * @param lotSize        the instrument's lot size
-     * @param strategy       strategy id
+     * @param strategy       strategy id; for several strategies their ids joined by {@code +} (at most 128
+     *                       characters)
      * @param enhancers      enhancer references, {@code id:k=v,...}
      * @param sizer          sizer reference, or null
      * @param riskRules      risk rule references
-     * @param parameters     resolved parameters by role and id
+     * @param parameters     resolved parameters by role and id ({@code strategy:INSTANCE} for several strategies)
+     * @param strategies     strategy references, {@code id:k=v,...}, in instance order
+     * @param aggregation    how the strategies shared the account: {@code NONE}, {@code UNANIMOUS},
+     *                       {@code MAJORITY} or {@code WEIGHTED:threshold=T,weights=W1;W2;...}
      */
     @JsonPropertyOrder({"apiVersion", "instrument", "timeframe", "from", "to", "bars", "currency", "capital", "feeBps",
-        "slippageBps", "tickSize", "lotSize", "strategy", "enhancers", "sizer", "riskRules", "parameters"})
+        "slippageBps", "tickSize", "lotSize", "strategy", "enhancers", "sizer", "riskRules", "parameters",
+        "strategies", "aggregation"})
     public record Run(String apiVersion, String instrument, String timeframe, Instant from, Instant to, long bars,
                       String currency, BigDecimal capital, BigDecimal feeBps, BigDecimal slippageBps,
                       BigDecimal tickSize, BigDecimal lotSize, String strategy, List<String> enhancers, String sizer,
-                      List<String> riskRules, Map<String, Map<String, String>> parameters) {
+                      List<String> riskRules, Map<String, Map<String, String>> parameters, List<String> strategies,
+                      String aggregation) {
+
+        private static final int MAX_STRATEGY_LABEL = 128;
+
+        /**
+         * Fills in what a block written before several strategies could run leaves out: its one strategy, no
+         * aggregation.
+         *
+         * @param apiVersion  Quantplug API version of the runtime
+         * @param instrument  instrument id
+         * @param timeframe   bar length
+         * @param from        open time of the first bar
+         * @param to          open time of the last bar
+         * @param bars        bars processed
+         * @param currency    account currency
+         * @param capital     initial capital
+         * @param feeBps      fee, bps of notional
+         * @param slippageBps slippage, bps of price
+         * @param tickSize    the instrument's tick size
+         * @param lotSize     the instrument's lot size
+         * @param strategy    strategy id
+         * @param enhancers   enhancer references
+         * @param sizer       sizer reference, or null
+         * @param riskRules   risk rule references
+         * @param parameters  resolved parameters by role and id
+         * @param strategies  strategy references, or null for {@code [strategy]}
+         * @param aggregation the aggregation, or null for {@code NONE}
+         */
+        public Run {
+            strategies = strategies == null ? (strategy == null ? List.of() : List.of(strategy))
+                    : List.copyOf(strategies);
+            aggregation = aggregation == null ? AggregationPolicy.NONE.name() : aggregation;
+        }
+
+        /**
+         * A block of one strategy without aggregation.
+         *
+         * @param apiVersion  Quantplug API version of the runtime
+         * @param instrument  instrument id
+         * @param timeframe   bar length
+         * @param from        open time of the first bar
+         * @param to          open time of the last bar
+         * @param bars        bars processed
+         * @param currency    account currency
+         * @param capital     initial capital
+         * @param feeBps      fee, bps of notional
+         * @param slippageBps slippage, bps of price
+         * @param tickSize    the instrument's tick size
+         * @param lotSize     the instrument's lot size
+         * @param strategy    strategy id
+         * @param enhancers   enhancer references
+         * @param sizer       sizer reference, or null
+         * @param riskRules   risk rule references
+         * @param parameters  resolved parameters by role and id
+         */
+        public Run(String apiVersion, String instrument, String timeframe, Instant from, Instant to, long bars,
+                   String currency, BigDecimal capital, BigDecimal feeBps, BigDecimal slippageBps,
+                   BigDecimal tickSize, BigDecimal lotSize, String strategy, List<String> enhancers, String sizer,
+                   List<String> riskRules, Map<String, Map<String, String>> parameters) {
+            this(apiVersion, instrument, timeframe, from, to, bars, currency, capital, feeBps, slippageBps, tickSize,
+                    lotSize, strategy, enhancers, sizer, riskRules, parameters, null, null);
+        }
+
+        /**
+         * The block of a configuration.
+         *
+         * @param c          the configuration
+         * @param timeframe  bar length label, e.g. {@code 1m}
+         * @param from       open time of the first bar
+         * @param to         open time of the last bar
+         * @param bars       bar count
+         * @param parameters parameters by role and id: resolved, or as given when the run starts
+         * @return the block
+         */
+        public static Run of(BacktestConfig c, String timeframe, Instant from, Instant to, long bars,
+                             Map<String, Map<String, String>> parameters) {
+            String label = c.strategies().stream().map(ExtensionRef::id).collect(Collectors.joining("+"));
+            if (label.length() > MAX_STRATEGY_LABEL) {
+                label = label.substring(0, MAX_STRATEGY_LABEL - 3) + "...";
+            }
+            return new Run(ApiVersion.CURRENT, c.instrument().id().toString(), timeframe, from, to, bars,
+                    c.instrument().quoteAsset(), c.initialCapital(), c.feeBps(), c.slippageBps(),
+                    c.instrument().tickSize(), c.instrument().lotSize(), label,
+                    c.enhancers().stream().map(ExtensionRef::toString).toList(),
+                    c.sizer() == null ? null : c.sizer().toString(),
+                    c.riskRules().stream().map(ExtensionRef::toString).toList(), parameters,
+                    c.strategies().stream().map(ExtensionRef::toString).toList(), c.aggregation().describe());
+        }
     }
 
     /**
@@ -179,6 +305,83 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
     }
 
     /**
+     * One event a risk rule reported.
+     *
+     * @param time      when it took effect
+     * @param ruleId    the rule's id in the session
+     * @param strategy  the strategy instance (or group) it concerned, or null
+     * @param eventType e.g. {@code TRIP}, {@code HALF_OPEN}, {@code RESET}
+     * @param code      upper-snake-case cause, e.g. {@code DAILY_LOSS_LIMIT}
+     * @param message   what happened, for people
+     * @param values    the numbers by name, exact decimals as text
+     */
+    @JsonPropertyOrder({"time", "ruleId", "strategy", "eventType", "code", "message", "values"})
+    public record RiskEventEntry(Instant time, String ruleId, String strategy, String eventType, String code,
+                                 String message, Map<String, String> values) {
+
+        /**
+         * The entry of a reported event.
+         *
+         * @param r the event as the session recorded it
+         * @return the entry
+         */
+        public static RiskEventEntry of(RiskEventReport r) {
+            RiskEvent e = r.event();
+            return new RiskEventEntry(Instant.ofEpochMilli(e.timeMillis()), r.ruleId(), r.strategy(), e.eventType(),
+                    e.code(), e.message(), e.values());
+        }
+    }
+
+    /**
+     * One decision of a signal group.
+     *
+     * @param time      decision time (a bar's close)
+     * @param group     the group's owner id
+     * @param policy    {@code UNANIMOUS}, {@code MAJORITY} or {@code WEIGHTED}
+     * @param direction the direction traded, or null for no trade
+     * @param score     the leading direction's agreement, 0 to 1
+     * @param threshold the agreement needed
+     * @param outcome   what happened
+     * @param votes     one vote per instance of the group
+     */
+    @JsonPropertyOrder({"time", "group", "policy", "direction", "score", "threshold", "outcome", "votes"})
+    public record DecisionEntry(Instant time, String group, String policy, String direction, double score,
+                                double threshold, String outcome, List<VoteEntry> votes) {
+
+        /**
+         * The entry of a decision.
+         *
+         * @param d the decision
+         * @return the entry, with its votes
+         */
+        public static DecisionEntry of(SignalDecision d) {
+            return new DecisionEntry(Instant.ofEpochMilli(d.timeMillis()), d.group(), d.policy().name(),
+                    d.direction() == null ? null : d.direction().name(), d.score(), d.threshold(), d.outcome(),
+                    d.votes().stream().map(VoteEntry::of).toList());
+        }
+    }
+
+    /**
+     * One instance's vote.
+     *
+     * @param instance   the instance id
+     * @param direction  what it signalled, or null when it abstained
+     * @param strength   its signal's strength
+     * @param confidence its signal's confidence
+     * @param weight     its weight
+     * @param reason     its signal's reason, or null
+     */
+    @JsonPropertyOrder({"instance", "direction", "strength", "confidence", "weight", "reason"})
+    public record VoteEntry(String instance, String direction, double strength, double confidence, double weight,
+                            String reason) {
+
+        static VoteEntry of(SignalVote v) {
+            return new VoteEntry(v.instance(), v.direction() == null ? null : v.direction().name(), v.strength(),
+                    v.confidence(), v.weight(), v.reason());
+        }
+    }
+
+    /**
      * Event counts.
      *
      * @param signals signals emitted
@@ -195,14 +398,8 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
      * @return the document
      */
     public static ResultDocument of(BacktestResult r) {
-        BacktestConfig c = r.config();
-        Run run = new Run(ApiVersion.CURRENT, c.instrument().id().toString(), r.timeframe().label(),
-                Instant.ofEpochMilli(r.firstBarMillis()), Instant.ofEpochMilli(r.lastBarMillis()), r.barCount(),
-                c.instrument().quoteAsset(), c.initialCapital(), c.feeBps(), c.slippageBps(),
-                c.instrument().tickSize(), c.instrument().lotSize(), c.strategy().id(),
-                c.enhancers().stream().map(ExtensionRef::toString).toList(),
-                c.sizer() == null ? null : c.sizer().toString(),
-                c.riskRules().stream().map(ExtensionRef::toString).toList(), r.parameters());
+        Run run = Run.of(r.config(), r.timeframe().label(), Instant.ofEpochMilli(r.firstBarMillis()),
+                Instant.ofEpochMilli(r.lastBarMillis()), r.barCount(), r.parameters());
         List<EquityPoint> equity = new ArrayList<>();
         EquityCurve curve = r.equity();
         for (int i = 0; i < curve.size(); i++) {
@@ -210,6 +407,8 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
         }
         return new ResultDocument(FORMAT, run, Metrics.of(r.metrics()), r.trades().stream().map(Trade::of).toList(),
                 equity, r.rejections().stream().map(RejectionEntry::of).toList(), r.faults(),
-                new Counts(r.signalCount(), r.orderCount(), r.fillCount()));
+                new Counts(r.signalCount(), r.orderCount(), r.fillCount()),
+                r.riskEvents().stream().map(RiskEventEntry::of).toList(),
+                r.decisions().stream().map(DecisionEntry::of).toList());
     }
 }

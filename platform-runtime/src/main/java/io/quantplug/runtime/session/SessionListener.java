@@ -6,7 +6,8 @@ import io.quantplug.api.signal.Signal;
 
 /**
  * Observes a trading session. Called on the engine thread, synchronously: implementations must be fast and must
- * not block, except to wait for room in a bounded queue of their own (the store's journal does, as backpressure). Every method has an empty default.
+ * not block, except to wait for room in a bounded queue of their own (the store's journal does, as backpressure).
+ * Every method has an empty default (the four-argument {@code onOrderSubmitted} passes on to the three-argument one).
  */
 public interface SessionListener {
 
@@ -23,13 +24,40 @@ public interface SessionListener {
     }
 
     /**
+     * A signal group (strategies trading one instrument under an {@link AggregationPolicy}) decided after a bar.
+     * The members' signals were reported before through {@link #onSignal} with an outcome starting {@code VOTE}.
+     *
+     * @param decision the decision, its votes and its outcome
+     */
+    default void onSignalDecision(SignalDecision decision) {
+    }
+
+    /**
      * An order passed the risk rules and went to the venue (which may still refuse it).
      *
      * @param timeMillis submission time, UTC epoch milliseconds
-     * @param strategy   the owning instance id ({@code engine} for end-of-data liquidation)
+     * @param strategy   the owner: a strategy instance id, or as in
+     *                   {@link #onOrderSubmitted(long, String, Order, String)}
      * @param order      the order as submitted
      */
     default void onOrderSubmitted(long timeMillis, String strategy, Order order) {
+    }
+
+    /**
+     * An order passed the risk rules and went to the venue, with the engine's reason for its own orders. The session
+     * calls this method; its default passes on to {@link #onOrderSubmitted(long, String, Order)}, so a listener
+     * overrides whichever it needs.
+     *
+     * @param timeMillis submission time, UTC epoch milliseconds
+     * @param strategy   the owning instance id, the signal group's id, the id of the risk rule that asked for a
+     *                   position to be closed, or {@code engine} for the end-of-data liquidation of a position no
+     *                   instance opened
+     * @param order      the order as submitted
+     * @param reason     why the engine sent it (a position closed for a risk rule, or at the end of the data); null
+     *                   for an order of a strategy or a signal group
+     */
+    default void onOrderSubmitted(long timeMillis, String strategy, Order order, String reason) {
+        onOrderSubmitted(timeMillis, strategy, order);
     }
 
     /**
@@ -56,5 +84,15 @@ public interface SessionListener {
      * @param fault what failed and what was done
      */
     default void onFault(PluginFault fault) {
+    }
+
+    /**
+     * A risk rule reported an event (a circuit breaker tripping or resetting, a guard closing a position), tagged
+     * with the rule's id and the strategy it concerned. Reported at once, also when the rule then throws, so an event
+     * is never lost to the fault policy nor repeated.
+     *
+     * @param report the event and its tags
+     */
+    default void onRiskEvent(RiskEventReport report) {
     }
 }

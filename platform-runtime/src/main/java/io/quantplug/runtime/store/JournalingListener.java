@@ -20,7 +20,9 @@ import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.QuantplugException;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
+import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.session.SignalDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Journals what a session does to the store, for one run: signals, submitted orders, every order event, fills, the
- * position after each fill, and risk-rule rejections as risk events. Rows that belong together go in one append
+ * Journals what a session does to the store, for one run: signals, a signal group's decisions, submitted orders
+ * (with the engine's reason for its own), every order event, fills, the position after each fill, risk-rule
+ * rejections as risk events ({@code REJECT}) and the events risk rules report ({@link ReportRows}). Rows that belong
+ * together go in one append
  * under one sequence number: an order with the venue's answer to it, a fill with its order event and the position
  * after it. Runs on the engine thread and only appends to the {@link Journal} (which may make it wait when the ring
  * is full, never drop).
@@ -93,13 +97,24 @@ public final class JournalingListener implements SessionListener {
     }
 
     @Override
+    public void onSignalDecision(SignalDecision decision) {
+        append(new ReportRows.Decision(runId, decision));
+        next.onSignalDecision(decision);
+    }
+
+    @Override
     public void onOrderSubmitted(long timeMillis, String strategy, Order order) {
+        onOrderSubmitted(timeMillis, strategy, order, null);
+    }
+
+    @Override
+    public void onOrderSubmitted(long timeMillis, String strategy, Order order, String reason) {
         if (pendingOrder != null) {
             append(pendingOrder); // never expected: every submission is answered at once
         }
         // held until the venue's answer, so that the order and its first event are one append
-        pendingOrder = new OrderRow(runId, timeMillis, strategy, order, null);
-        next.onOrderSubmitted(timeMillis, strategy, order);
+        pendingOrder = new OrderRow(runId, timeMillis, strategy, order, reason, null);
+        next.onOrderSubmitted(timeMillis, strategy, order, reason);
     }
 
     @Override
@@ -116,7 +131,7 @@ public final class JournalingListener implements SessionListener {
         OrderRow order = pendingOrder;
         if (order != null && order.o().clientOrderId().equals(event.clientOrderId())) {
             pendingOrder = null;
-            entry = new OrderRow(order.runId(), order.time(), order.strategy(), order.o(), entry);
+            entry = new OrderRow(order.runId(), order.time(), order.strategy(), order.o(), order.reason(), entry);
         }
         long seq = append(entry);
         if (rest instanceof FillRow && seq > 0) {
@@ -137,6 +152,12 @@ public final class JournalingListener implements SessionListener {
         next.onFault(fault);
     }
 
+    @Override
+    public void onRiskEvent(RiskEventReport report) {
+        append(new ReportRows.RiskEventReported(runId, report));
+        next.onRiskEvent(report);
+    }
+
     private long append(JournalEntry entry) {
         if (failure != null) {
             return -1;
@@ -150,7 +171,7 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private static final String ON_CONFLICT = " ON CONFLICT DO NOTHING";
+    static final String ON_CONFLICT = " ON CONFLICT DO NOTHING";
 
     private record SignalRow(long runId, long time, String strategy, Signal s, String outcome)
             implements JournalEntry {
@@ -176,13 +197,13 @@ public final class JournalingListener implements SessionListener {
         }
     }
 
-    private record OrderRow(long runId, long time, String strategy, Order o, JournalEntry next)
+    private record OrderRow(long runId, long time, String strategy, Order o, String reason, JournalEntry next)
             implements JournalEntry {
         @Override
         public String sql() {
             return "INSERT INTO orders (id, run_id, seq, client_order_id, strategy, instrument_id, side, order_type,"
-                    + " quantity, quote_quantity, limit_price, stop_price, time_in_force, submitted_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
+                    + " quantity, quote_quantity, limit_price, stop_price, time_in_force, submitted_at, reason)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + ON_CONFLICT;
         }
 
         @Override
@@ -224,6 +245,7 @@ public final class JournalingListener implements SessionListener {
             TimeInForce tif = o.timeInForce();
             ps.setString(13, tif.name());
             Sql.setTime(ps, 14, time);
+            Sql.setText(ps, 15, reason);
         }
     }
 
@@ -276,8 +298,8 @@ public final class JournalingListener implements SessionListener {
     private record FillRow(long runId, String strategy, Fill f, JournalEntry next) implements JournalEntry {
         @Override
         public String sql() {
-            return "INSERT INTO fills (id, run_id, seq, client_order_id, strategy, instrument_id, side, price, quantity,"
-                    + " fee, fee_asset, liquidity, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            return "INSERT INTO fills (id, run_id, seq, client_order_id, strategy, instrument_id, side, price,"
+                    + " quantity, fee, fee_asset, liquidity, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + ON_CONFLICT;
         }
 

@@ -1,6 +1,7 @@
 package io.quantplug.runtime.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,8 +43,48 @@ final class StoredResult {
         return Optional.of(new ResultDocument(ResultDocument.FORMAT, run, metrics, trades(c, runId),
                 equity(c, runId), rejections(c, runId), faults,
                 new ResultDocument.Counts(count(c, "signals", runId), count(c, "orders", runId),
-                        count(c, "fills", runId))));
+                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId)));
     }
+
+    /** The events rules reported (the rows with values; rejections have none), in the order reported. */
+    private static List<ResultDocument.RiskEventEntry> riskEvents(Connection c, long runId)
+            throws SQLException, JsonProcessingException {
+        List<ResultDocument.RiskEventEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_time, rule_id, strategy, event_type, code,"
+                + " message, event_values FROM risk_events WHERE run_id = ? AND event_values IS NOT NULL"
+                + " ORDER BY seq")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultDocument.RiskEventEntry(Sql.instant(rs, "event_time"), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            ResultJson.mapper().readValue(rs.getString(7), VALUES)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<ResultDocument.DecisionEntry> decisions(Connection c, long runId)
+            throws SQLException, JsonProcessingException {
+        List<ResultDocument.DecisionEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT decision_time, group_id, policy, direction, score,"
+                + " threshold, outcome, votes FROM signal_decisions WHERE id BETWEEN ? AND ? ORDER BY id")) {
+            ps.setLong(1, Journal.key(runId, 0));
+            ps.setLong(2, Journal.key(runId, 0xFFFF_FFFFL));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ResultDocument.DecisionEntry(Sql.instant(rs, "decision_time"), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getDouble(6), rs.getString(7),
+                            ResultJson.mapper().readValue(rs.getString(8), VOTES)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final TypeReference<LinkedHashMap<String, String>> VALUES = new TypeReference<>() { };
+    private static final TypeReference<List<ResultDocument.VoteEntry>> VOTES = new TypeReference<>() { };
 
     private static List<ResultDocument.Trade> trades(Connection c, long runId) throws SQLException {
         List<ResultDocument.Trade> out = new ArrayList<>();

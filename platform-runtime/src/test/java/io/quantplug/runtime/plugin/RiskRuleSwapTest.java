@@ -18,6 +18,7 @@ import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.testplugin.Probe;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Swapping a risk rule's plugin under a running session: the rule is never absent (every order is checked by the old
- * or the new version), its state carries over, and a rule whose plugin is unloaded fails closed.
+ * or the new version), its state carries over, the events it reports are neither lost nor repeated, and a rule whose
+ * plugin is unloaded fails closed.
  */
 class RiskRuleSwapTest {
 
@@ -59,6 +61,7 @@ class RiskRuleSwapTest {
     private int approved;
     private final List<OrderRejected> rejections = new ArrayList<>();
     private final List<PluginFault> faults = new ArrayList<>();
+    private final List<RiskEventReport> riskEvents = new ArrayList<>();
 
     @AfterEach
     void forget() {
@@ -82,6 +85,13 @@ class RiskRuleSwapTest {
         assertThat(Probe.counted("guard total " + approved)).isEqualTo(1); // v2 went on counting from v1's total
         assertThat(rejections).isEmpty();
         assertThat(faults).isEmpty();
+        // one event per check, numbered 1..approved across the swap: none lost, none twice, all under the rule's id
+        assertThat(riskEvents).extracting(r -> Long.parseLong(r.event().values().get("checks")))
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, approved).boxed().toList());
+        assertThat(riskEvents).extracting(RiskEventReport::ruleId).containsOnly("guard");
+        assertThat(riskEvents).extracting(RiskEventReport::strategy).containsOnly("alpha-1");
+        assertThat(riskEvents).extracting(r -> r.event().message()).containsSubsequence("guard 1.0.0", "guard 2.0.0")
+                .filteredOn("guard 2.0.0"::equals).hasSize((int) after);
     }
 
     @Test
@@ -100,6 +110,7 @@ class RiskRuleSwapTest {
                     + " guard was unloaded");
         });
         assertThat(faults).singleElement().satisfies(f -> assertThat(f.action()).isEqualTo("FAIL_CLOSED"));
+        assertThat(riskEvents).hasSize((int) checked); // the stand-in that rejects everything reports nothing
     }
 
     /** Runs 3,000 bars; at bar 1,500 another thread changes the host, and the replay slows until the swap lands. */
@@ -151,6 +162,11 @@ class RiskRuleSwapTest {
             @Override
             public void onFault(PluginFault fault) {
                 faults.add(fault);
+            }
+
+            @Override
+            public void onRiskEvent(RiskEventReport report) {
+                riskEvents.add(report);
             }
         };
     }

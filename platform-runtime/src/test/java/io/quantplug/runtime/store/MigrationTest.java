@@ -32,16 +32,17 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2");
+            assertThat(versions(store)).containsExactly("1", "2", "3");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2");
+            assertThat(versions(again)).containsExactly("1", "2", "3");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
 
     @Test
-    void schemaVersionConstantIsTheNewestMigrationOfEveryFolder() throws IOException, URISyntaxException {
+    void schemaVersionConstantIsTheNewestMigrationOfAllFolders() throws IOException, URISyntaxException {
+        int newestOfAll = 0;
         for (String folder : new String[] {"common", "h2", "postgresql"}) {
             Path dir = Path.of(Database.class.getResource("/db/migration/" + folder).toURI());
             try (Stream<Path> files = Files.list(dir)) {
@@ -50,11 +51,11 @@ class MigrationTest {
                         .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
                         .max().orElse(0);
                 assertThat(newest).as(folder).isLessThanOrEqualTo(Integer.parseInt(Database.SCHEMA_VERSION));
-                if (!folder.equals("common")) {
-                    assertThat(newest).as(folder).isEqualTo(Integer.parseInt(Database.SCHEMA_VERSION));
-                }
+                newestOfAll = Math.max(newestOfAll, newest);
             }
         }
+        // a version may live in common or in both vendor folders, never in common and a vendor folder
+        assertThat(newestOfAll).isEqualTo(Integer.parseInt(Database.SCHEMA_VERSION));
     }
 
     @ParameterizedTest
@@ -63,8 +64,9 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            // as if version 2 had never been applied
-            st.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+            // as if versions 2 and 3 had never been applied
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3')");
+            undoVersion3(st);
             st.execute(vendor == Vendor.POSTGRESQL
                     ? "DROP TRIGGER audit_log_append_only ON audit_log" : "DROP TRIGGER audit_log_append_only");
             if (vendor == Vendor.POSTGRESQL) {
@@ -72,12 +74,56 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2");
+            assertThat(versions(again)).containsExactly("1", "2", "3");
+            assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
                 assertThatThrownBy(() -> st.executeUpdate("DELETE FROM audit_log"))
                         .hasMessageContaining("append-only");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aVersion2DatabaseGainsVersion3AndKeepsItsRiskEvents(Vendor vendor) throws SQLException {
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        try (Store store = Store.open(settings); Connection c = store.database().connection();
+             Statement st = c.createStatement()) {
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '3'");
+            undoVersion3(st);
+            // a rejection recorded by a version-2 store
+            st.execute("INSERT INTO risk_events (event_time, rule_id, event_type, code, message)"
+                    + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
+        }
+        try (Store again = Store.open(settings)) {
+            assertThat(versions(again)).containsExactly("1", "2", "3");
+            assertVersion3Objects(again);
+            try (Connection c = again.database().connection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("TOO_BIG");
+                assertThat(rs.getString(2)).isNull();
+            }
+        }
+    }
+
+    /** Removes what version 3 adds, leaving a version-2 schema. */
+    private static void undoVersion3(Statement st) throws SQLException {
+        st.execute("DROP TABLE signal_decisions");
+        st.execute("ALTER TABLE orders DROP COLUMN reason");
+        st.execute("ALTER TABLE risk_events DROP COLUMN event_values");
+    }
+
+    private static void assertVersion3Objects(Store store) throws SQLException {
+        try (Connection c = store.database().connection(); Statement st = c.createStatement()) {
+            st.executeQuery("SELECT event_values FROM risk_events").close();
+            st.executeQuery("SELECT reason FROM orders").close();
+            st.executeQuery("SELECT group_id, policy, direction, score, threshold, outcome, votes"
+                    + " FROM signal_decisions").close();
+            assertThatThrownBy(() -> st.executeUpdate("INSERT INTO signal_decisions (id, run_id, seq, decision_time,"
+                    + " group_id, policy, score, threshold, outcome, votes) VALUES (1, 1, 1, CURRENT_TIMESTAMP,"
+                    + " 'group', 'PLURALITY', 0.5, 0.5, 'x', '[]')")).isInstanceOf(SQLException.class);
         }
     }
 
@@ -109,7 +155,8 @@ class MigrationTest {
     private static List<String> versions(Store store) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = store.database().connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
+             ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history"
+                     + " WHERE success AND version IS NOT NULL"
                      + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 out.add(rs.getString(1));

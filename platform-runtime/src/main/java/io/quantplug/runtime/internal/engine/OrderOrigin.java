@@ -7,5 +7,7 @@ enum OrderOrigin {
     /** A strategy's direct submission. */
     DIRECT,
     /** The engine closing a position at the end of the data. */
-    END_OF_DATA
+    END_OF_DATA,
+    /** The engine closing a position because a risk rule asked it to. */
+    RISK_CLOSE
 }

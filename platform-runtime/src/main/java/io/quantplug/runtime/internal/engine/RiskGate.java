@@ -15,19 +15,29 @@ import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.risk.OrderIntent;
 import io.quantplug.api.risk.RiskContext;
 import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.api.risk.RiskEvent;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.runtime.session.InstanceSwap;
+import io.quantplug.runtime.session.RiskEventReport;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs every order through the configured risk rules, in order. The first rejection wins; a resize replaces the
  * quantity (rounded down to the lot size) seen by the later rules. Fault policy: a rule that throws rejects the
  * order (fail closed) with code {@code RISK_RULE_ERROR}, and the fault is reported. Owned by the engine thread.
+ *
+ * <p>It is also the rules' {@link RiskContext}. While a rule's callback runs, the gate knows the rule's id (the id it
+ * was bound under, kept across hot swaps) and the strategy concerned (the owner of the order checked or filled), so
+ * that {@link #report} tags the event with both and hands it to the session at once: an event reported just before
+ * the rule throws is kept, and one reported by either version of a rule around a hot swap is recorded once.
+ * {@link #closePosition} only records the request; the session sends the closing order once the callback has
+ * returned. Both refuse to work outside a rule's callback.
  */
 final class RiskGate implements RiskContext {
 
@@ -37,6 +47,10 @@ final class RiskGate implements RiskContext {
 
     private final List<Bound<RiskRule>> rules;
     private final TradingSession session;
+    /** The id of the rule whose callback runs, or null between callbacks. */
+    private String currentRule;
+    /** The strategy (instance or group) the running callback concerns, or null. */
+    private String currentStrategy;
 
     RiskGate(List<Bound<RiskRule>> rules, TradingSession session) {
         this.rules = new ArrayList<>(rules);
@@ -73,20 +87,23 @@ final class RiskGate implements RiskContext {
         }
     }
 
-    Outcome check(Order order, String source) {
+    Outcome check(Order order, OrderOwner owner) {
         if (rules.isEmpty()) {
             return new Outcome(order, null);
         }
         Order current = order;
         for (Bound<RiskRule> rule : rules) {
-            OrderIntent intent = intent(current, source);
+            OrderIntent intent = intent(current, owner.ownerId());
             RiskDecision decision;
+            enter(rule, owner.strategyId());
             try {
                 decision = rule.instance().check(intent, this);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 session.reportFault(rule.id(), rule.id(), "check", e, "REJECTED_ORDER");
                 return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, "RISK_RULE_ERROR",
                         "risk rule '" + rule.id() + "' failed: " + e, rule.id()));
+            } finally {
+                leave();
             }
             if (decision instanceof RiskDecision.Reject r) {
                 return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, r.code(), r.message(),
@@ -104,15 +121,18 @@ final class RiskGate implements RiskContext {
         return new Outcome(current, null);
     }
 
-    void onFill(Fill fill) {
+    void onFill(Fill fill, String strategy) {
         if (rules.isEmpty()) {
             return;
         }
         for (Bound<RiskRule> rule : rules) {
+            enter(rule, strategy);
             try {
                 rule.instance().onFill(fill, this);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 session.reportFault(rule.id(), rule.id(), "onFill", e, "CONTINUED");
+            } finally {
+                leave();
             }
         }
     }
@@ -123,12 +143,64 @@ final class RiskGate implements RiskContext {
         }
         for (int i = 0, n = rules.size(); i < n; i++) {
             Bound<RiskRule> rule = rules.get(i);
+            enter(rule, null);
             try {
                 rule.instance().onBar(bar, this);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 session.reportFault(rule.id(), rule.id(), "onBar", e, "CONTINUED");
+            } finally {
+                leave();
             }
         }
+    }
+
+    private void enter(Bound<RiskRule> rule, String strategy) {
+        currentRule = rule.id();
+        currentStrategy = strategy;
+    }
+
+    private void leave() {
+        currentRule = null;
+        currentStrategy = null;
+    }
+
+    /**
+     * Records the calling rule's event: tagged with its id and the strategy concerned, passed to the session's
+     * listeners at once.
+     *
+     * @throws NullPointerException  when the event is null
+     * @throws IllegalStateException outside a rule's callback (the context is valid only during the call)
+     */
+    @Override
+    public void report(RiskEvent event) {
+        Objects.requireNonNull(event, "event");
+        session.onRiskEvent(new RiskEventReport(callingRule("report"), currentStrategy, event));
+    }
+
+    /**
+     * Asks the session to close the account's position in the instrument once the calling rule's callback has
+     * returned (see {@link PositionCloser}).
+     *
+     * @throws IllegalArgumentException when the session does not trade the instrument or the reason is blank
+     * @throws IllegalStateException    outside a rule's callback
+     */
+    @Override
+    public void closePosition(InstrumentId instrument, String reason) {
+        Objects.requireNonNull(instrument, "instrument");
+        instrument(instrument);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("closePosition needs a reason");
+        }
+        session.requestClose(callingRule("closePosition"), reason);
+    }
+
+    private String callingRule(String method) {
+        String rule = currentRule;
+        if (rule == null) {
+            throw new IllegalStateException(method + " was called outside a risk rule's check, onFill or onBar: the"
+                    + " risk context is valid only during the call it is passed to");
+        }
+        return rule;
     }
 
     private OrderIntent intent(Order order, String source) {

@@ -28,7 +28,9 @@ import java.util.Optional;
 
 /**
  * Turns a signal into orders: enhancers in order (any may drop it), then the move from the current position to the
- * wanted direction, sized by the configured {@link PositionSizer} or, without one, with all available cash.
+ * wanted direction, sized by the configured {@link PositionSizer} or, without one, with all available cash. A signal
+ * group's members go through the enhancers alone ({@link #enhance}); the group's decision goes through the rest
+ * ({@link #order}), as the design's pipeline orders it: enhancers, aggregation, sizer, risk rules.
  *
  * <ul>
  *   <li>LONG from flat: a market buy, of the sizer's quantity or of all cash not reserved by working buys (a quote
@@ -50,6 +52,10 @@ final class SignalPipeline implements SizingContext {
 
     /** What the pipeline decided. */
     record Plan(List<Planned> orders, String outcome) {
+    }
+
+    /** A signal after the enhancers, or null with the outcome that says why not. */
+    record Enhanced(Signal signal, String outcome) {
     }
 
     private final List<Bound<SignalEnhancer>> enhancers;
@@ -122,7 +128,25 @@ final class SignalPipeline implements SizingContext {
         }
     }
 
-    Plan plan(StrategyRunner runner, Signal signal) {
+    /**
+     * A signal through the enhancers and then into orders: {@link #enhance}, then {@link #order}.
+     *
+     * @param owner  whose orders they will be
+     * @param signal the signal as emitted
+     * @return the orders and the outcome
+     */
+    Plan plan(OrderOwner owner, Signal signal) {
+        Enhanced e = enhance(signal);
+        return e.signal() == null ? new Plan(List.of(), e.outcome()) : order(owner, e.signal());
+    }
+
+    /**
+     * A signal after the enhancers, in order: any may drop it.
+     *
+     * @param signal the signal as emitted
+     * @return the enhanced signal, or none with the outcome saying which enhancer filtered it or failed
+     */
+    Enhanced enhance(Signal signal) {
         Signal s = signal;
         for (int i = 0, n = enhancers.size(); i < n; i++) {
             Bound<SignalEnhancer> e = enhancers.get(i);
@@ -131,13 +155,25 @@ final class SignalPipeline implements SizingContext {
                 next = e.instance().enhance(s, this);
             } catch (RuntimeException | LinkageError | StackOverflowError ex) {
                 session.reportFault(e.id(), e.id(), "enhance", ex, "DROPPED_SIGNAL");
-                return new Plan(List.of(), "DROPPED: enhancer " + e.id() + " failed");
+                return new Enhanced(null, "DROPPED: enhancer " + e.id() + " failed");
             }
             if (next == null || next.isEmpty()) {
-                return new Plan(List.of(), "FILTERED by " + e.id());
+                return new Enhanced(null, "FILTERED by " + e.id());
             }
             s = next.get();
         }
+        return new Enhanced(s, null);
+    }
+
+    /**
+     * The orders that move the account's position to an (enhanced) signal's direction, sized by the sizer: the
+     * pipeline after the enhancers (and, for a signal group, after the aggregation).
+     *
+     * @param owner whose orders they will be
+     * @param s     the signal
+     * @return the orders and the outcome
+     */
+    Plan order(OrderOwner owner, Signal s) {
         BigDecimal position = session.portfolio().position(s.instrument()).quantity();
         List<Planned> orders = new ArrayList<>(2);
         switch (s.direction()) {
@@ -149,7 +185,7 @@ final class SignalPipeline implements SizingContext {
                 if (session.venue().hasWorking(s.instrument(), exit)) {
                     return new Plan(List.of(), "IGNORED: exit already working");
                 }
-                orders.add(new Planned(market(runner, exit, OrderSize.base(position.abs())), null));
+                orders.add(new Planned(market(owner, exit, OrderSize.base(position.abs())), null));
             }
             case LONG, SHORT -> {
                 Side entry = s.direction() == SignalDirection.LONG ? Side.BUY : Side.SELL;
@@ -160,19 +196,19 @@ final class SignalPipeline implements SizingContext {
                     return new Plan(List.of(), "IGNORED: entry already working");
                 }
                 if (position.signum() != 0) {
-                    orders.add(new Planned(market(runner, entry, OrderSize.base(position.abs())), null));
+                    orders.add(new Planned(market(owner, entry, OrderSize.base(position.abs())), null));
                 }
                 if (entry == Side.SELL && !instrument().kind().allowsShort()) {
-                    orders.add(new Planned(market(runner, entry, OrderSize.base(instrument().lotSize())),
+                    orders.add(new Planned(market(owner, entry, OrderSize.base(instrument().lotSize())),
                             new RejectReason(RejectSource.ENGINE, "SHORT_NOT_ALLOWED", instrument().id()
                                     + " is a spot instrument: a short position is not possible", null)));
                     break;
                 }
-                OrderSize size = entrySize(runner, s, entry);
+                OrderSize size = entrySize(s, entry);
                 if (size == null) {
                     return new Plan(orders, orders.isEmpty() ? "IGNORED: sized to zero" : "ORDERED");
                 }
-                orders.add(new Planned(market(runner, entry, size), null));
+                orders.add(new Planned(market(owner, entry, size), null));
             }
             default -> throw new IllegalStateException("unknown direction " + s.direction());
         }
@@ -180,7 +216,7 @@ final class SignalPipeline implements SizingContext {
     }
 
     /** @return the entry size, or null when there is nothing to trade */
-    private OrderSize entrySize(StrategyRunner runner, Signal s, Side entry) {
+    private OrderSize entrySize(Signal s, Side entry) {
         if (sizer != null) {
             BigDecimal qty;
             try {
@@ -202,12 +238,13 @@ final class SignalPipeline implements SizingContext {
             return OrderSize.quote(available);
         }
         double ref = referencePrice();
-        BigDecimal qty = instrument().roundQuantityDown(available.divide(BigDecimal.valueOf(ref), MathContext.DECIMAL128));
+        BigDecimal qty = instrument().roundQuantityDown(available.divide(BigDecimal.valueOf(ref),
+                MathContext.DECIMAL128));
         return qty.signum() > 0 ? OrderSize.base(qty) : null;
     }
 
-    private static Order market(StrategyRunner runner, Side side, OrderSize size) {
-        return new MarketOrder(runner.nextClientOrderId(), runner.instrument().id(), side, size);
+    private Order market(OrderOwner owner, Side side, OrderSize size) {
+        return new MarketOrder(owner.nextClientOrderId(), instrument().id(), side, size);
     }
 
     @Override

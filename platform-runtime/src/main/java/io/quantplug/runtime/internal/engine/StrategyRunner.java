@@ -25,7 +25,7 @@ import java.time.InstantSource;
  * every other instance carries on; a callback that runs over the session's time budget (see
  * {@link CallbackWatchdog}) suspends the instance the same way once it returns. Owned by the engine thread.
  */
-final class StrategyRunner implements StrategyContext {
+final class StrategyRunner implements StrategyContext, OrderOwner {
 
     private final String instanceId;
     private final String providerId;
@@ -88,7 +88,8 @@ final class StrategyRunner implements StrategyContext {
         }
     }
 
-    void orderEvent(OrderEvent event) {
+    @Override
+    public void orderEvent(OrderEvent event) {
         if (active()) {
             watch.enter();
             try {
@@ -228,6 +229,16 @@ final class StrategyRunner implements StrategyContext {
 
     @Override
     public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public String ownerId() {
+        return instanceId;
+    }
+
+    @Override
+    public String strategyId() {
         return instanceId;
     }
 

@@ -7,43 +7,29 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.BarHistory;
 import io.quantplug.api.order.ClientOrderId;
-import io.quantplug.api.order.Fill;
-import io.quantplug.api.order.LimitOrder;
-import io.quantplug.api.order.Liquidity;
-import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
-import io.quantplug.api.order.OrderCanceled;
-import io.quantplug.api.order.OrderEvent;
-import io.quantplug.api.order.OrderFilled;
-import io.quantplug.api.order.OrderRejected;
-import io.quantplug.api.order.OrderSize;
-import io.quantplug.api.order.RejectReason;
-import io.quantplug.api.order.Side;
-import io.quantplug.api.order.StopOrder;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
-import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.api.strategy.TimerEvent;
 import io.quantplug.runtime.analytics.EquityCurve;
-import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.FeeModel;
 import io.quantplug.runtime.internal.venue.SimulatedVenue;
 import io.quantplug.runtime.internal.venue.SlippageModel;
-import io.quantplug.runtime.session.PluginFault;
-import io.quantplug.runtime.session.PositionChange;
-import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.InstanceSwap;
+import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.RiskEventReport;
+import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,45 +44,30 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>For each bar, in this order: timers due by the bar's open fire; the venue matches working orders against the
  * bar (fills are booked at the bar's open time); timers due before the bar's close fire; the clock moves to the
- * close; the portfolio is marked at the close; enhancers, risk rules and then strategies see the bar; equity is
- * recorded at the close. Orders decided at a close therefore fill on a later bar. Order events caused while a
- * plugin callback runs are queued and delivered right after it returns, never re-entrantly.
+ * close; the portfolio is marked at the close; enhancers and risk rules see the bar (a position a rule asked to close
+ * is ordered closed right then, see {@link PositionCloser}); the strategies see it, and a signal group
+ * ({@link #aggregate}) decides on their votes; equity is recorded at the close. Orders decided at a close therefore
+ * fill on a later bar. Order events caused while a plugin callback runs are queued and delivered right after it
+ * returns, never re-entrantly.
+ *
+ * <p>Positions are the account's, one per instrument, shared by every instance: each instance's
+ * {@code portfolio()} is that account. A round trip is attributed to the owner of the order that opened it (an
+ * instance, the signal group, never a rule), and so is the end-of-data close; a close a risk rule asks for is the
+ * engine's order (owned by the rule) but its events go to the trip's owner too.
  *
  * <p>Longer than most classes on purpose: it is the one place where the order of a bar's steps is written, and the
  * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline,
- * round-trip tracker, swap hand-over ({@link SwapQueue}) and callback watchdog it drives are classes of their own.
- * What remains beyond the event loop is the session's public face: the documented hot-swap entry points and the
- * read-outs of the result.
+ * order routing ({@link OrderRouter}), signal group, swap hand-over ({@link SwapQueue}) and callback watchdog it
+ * drives are classes of their own. What remains beyond the event loop is the session's public face: the documented
+ * hot-swap entry points and the read-outs of the result.
  *
  * <p>Not thread-safe: construct, feed and finish it from one thread (the engine thread); only {@link #requestSwap},
  * {@link #requestRiskRuleSwap} and {@link #requestEnhancementSwap} may be called from others.
  */
-public final class TradingSession implements SimulatedVenue.Listener {
-
-    private static final String ENGINE = "engine";
+public final class TradingSession {
 
     /** How long one strategy callback may run by default before its instance is suspended: 10 seconds. */
     public static final Duration DEFAULT_CALLBACK_BUDGET = Duration.ofSeconds(10);
-
-    /** Who owns an order and why it was sent: the tag the venue hands back with the order's events. */
-    private record OrderEntry(StrategyRunner owner, OrderOrigin origin) {
-    }
-
-    /** One tag per runner and origin, made once: orders share them. */
-    private final Map<StrategyRunner, OrderEntry[]> entries = new java.util.IdentityHashMap<>();
-
-    private OrderEntry entryOf(StrategyRunner runner, OrderOrigin origin) {
-        OrderEntry[] byOrigin = entries.computeIfAbsent(runner, r -> new OrderEntry[OrderOrigin.values().length]);
-        OrderEntry e = byOrigin[origin.ordinal()];
-        if (e == null) {
-            e = new OrderEntry(runner, origin);
-            byOrigin[origin.ordinal()] = e;
-        }
-        return e;
-    }
-
-    private record Delivery(StrategyRunner runner, OrderEvent event) {
-    }
 
     private record ScheduledTimer(long timeMillis, long sequence, StrategyRunner runner, String name) {
     }
@@ -105,20 +76,19 @@ public final class TradingSession implements SimulatedVenue.Listener {
     private final SimulatedClock clock;
     private final Portfolio portfolio;
     private final SimulatedVenue venue;
-    private final FeeModel fees;
     private final BarWindow history;
     private final RiskGate riskGate;
     private final SignalPipeline pipeline;
+    private final OrderRouter router;
     private final SessionListener listener;
     private final CallbackWatchdog.Watch watch;
     private final List<StrategyRunner> runners = new ArrayList<>();
-    private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
+    /** The instances trading as one under an aggregation policy, or null when each trades on its own. */
+    private SignalGroup group;
     private final PriorityQueue<ScheduledTimer> timers = new PriorityQueue<>(
             (a, b) -> a.timeMillis != b.timeMillis ? Long.compare(a.timeMillis, b.timeMillis)
                     : Long.compare(a.sequence, b.sequence));
-    private final RoundTripTracker trips = new RoundTripTracker();
     private long timerSequence;
-    private long liquidationSequence;
     private long[] equityTimes;
     private double[] equityValues;
     private int equitySize;
@@ -151,12 +121,12 @@ public final class TradingSession implements SimulatedVenue.Listener {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.clock = new SimulatedClock(startMillis);
         this.portfolio = new Portfolio(instrument.quoteAsset(), initialCapital);
-        this.fees = fees;
-        this.venue = new SimulatedVenue(Map.of(instrument.id(), instrument), fees, slippage, portfolio, this);
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.router = new OrderRouter(this, portfolio, fees, listener);
+        this.venue = new SimulatedVenue(Map.of(instrument.id(), instrument), fees, slippage, portfolio, router);
         this.history = new BarWindow(historyCapacity);
         this.riskGate = new RiskGate(riskRules, this);
         this.pipeline = new SignalPipeline(enhancers, sizer, this);
-        this.listener = Objects.requireNonNull(listener, "listener");
         this.watch = new CallbackWatchdog.Watch(instrument.id().toString(), DEFAULT_CALLBACK_BUDGET);
         int capacity = Math.max(16, expectedBars + 1);
         this.equityTimes = new long[capacity];
@@ -171,22 +141,62 @@ public final class TradingSession implements SimulatedVenue.Listener {
      * @param providerId the provider's id
      * @param provider   the provider
      * @param parameters validated parameters
-     * @throws IllegalStateException    after {@link #start()}
-     * @throws IllegalArgumentException when the instance id is taken
+     * @throws IllegalStateException    after {@link #start()} or {@link #aggregate}
+     * @throws IllegalArgumentException when the instance id is taken (or is {@code group})
      * @throws RuntimeException         whatever the provider's {@code create} throws
      */
     public void addStrategy(String instanceId, String providerId, StrategyProvider provider, Parameters parameters) {
         if (started) {
             throw new IllegalStateException("cannot add strategies to a started session");
         }
+        if (group != null) {
+            throw new IllegalStateException("cannot add strategies after aggregate()");
+        }
         for (StrategyRunner r : runners) {
             if (r.instanceId().equals(instanceId)) {
                 throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is taken");
             }
         }
+        if (instanceId.equals(SignalGroup.ID)) {
+            throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is reserved for the"
+                    + " signal group");
+        }
         StrategyRunner runner = new StrategyRunner(instanceId, providerId, parameters, this, watch);
         runner.create(provider);
         runners.add(runner);
+    }
+
+    /**
+     * Makes every strategy instance added so far trade as one signal group under an aggregation policy (see
+     * {@link SignalGroup} and {@link AggregationPolicy}): their signals become votes, decided once per bar after all
+     * of them have seen it, and the orders are the group's (owner id {@code group}).
+     *
+     * @param policy    UNANIMOUS, MAJORITY or WEIGHTED
+     * @param weights   one weight per instance in the order added, each &gt; 0 and finite (read under WEIGHTED
+     *                  only; give 1s otherwise)
+     * @param threshold WEIGHTED's agreement threshold, in (0, 1]; ignored otherwise
+     * @throws IllegalStateException    after {@link #start()}, without instances, or when a group exists
+     * @throws IllegalArgumentException for {@link AggregationPolicy#NONE}, a weight count other than the instance
+     *                                  count, a weight that is not &gt; 0, or a threshold outside (0, 1]
+     */
+    public void aggregate(AggregationPolicy policy, double[] weights, double threshold) {
+        Objects.requireNonNull(policy, "policy");
+        if (started || runners.isEmpty() || group != null) {
+            throw new IllegalStateException("aggregate once, after adding the instances and before start()");
+        }
+        if (policy == AggregationPolicy.NONE || weights.length != runners.size()) {
+            throw new IllegalArgumentException("aggregation needs a policy other than NONE and one weight per"
+                    + " instance (" + runners.size() + "), got " + policy + " with " + weights.length);
+        }
+        for (double w : weights) {
+            if (!(w > 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("weight must be > 0 and finite, got " + w);
+            }
+        }
+        if (policy == AggregationPolicy.WEIGHTED && !(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+        }
+        group = new SignalGroup(this, policy, runners, weights, threshold);
     }
 
     /**
@@ -246,8 +256,13 @@ public final class TradingSession implements SimulatedVenue.Listener {
         history.add(bar);
         pipeline.onBar(bar);
         riskGate.onBar(bar);
+        drain();
         for (int i = 0, n = runners.size(); i < n; i++) {
             runners.get(i).bar(bar);
+            drain();
+        }
+        if (group != null) {
+            group.decide();
             drain();
         }
         bars++;
@@ -379,20 +394,19 @@ public final class TradingSession implements SimulatedVenue.Listener {
 
     /**
      * Ends the session: cancels working orders, closes any open position at the last price with exit reason
-     * {@code END_OF_DATA} (fee charged, no slippage), and calls every strategy's {@code onStop}.
+     * {@code END_OF_DATA} (fee charged, no slippage), and calls every strategy's {@code onStop}. Signals a group
+     * collected since its last decision are dropped: an order decided now could not fill.
      */
     public void finish() {
         if (finished) {
             return;
         }
         long now = clock.millis();
-        for (SimulatedVenue.Canceled c : venue.cancelAll(now)) {
-            OrderEntry entry = (OrderEntry) c.owner();
-            listener.onOrderEvent(entry.owner.instanceId(), c.event());
-            deliveries.add(new Delivery(entry.owner, c.event()));
-        }
+        router.cancelAll(now);
         drain();
-        liquidate(now);
+        if (router.liquidate(now)) {
+            equityValues[equitySize - 1] = portfolio.equityEstimate();
+        }
         drain();
         if (swaps.pending()) {
             swaps.applyAll(); // asked for before the end: the new instances get onStop
@@ -405,32 +419,6 @@ public final class TradingSession implements SimulatedVenue.Listener {
         swaps.close();
     }
 
-    private void liquidate(long now) {
-        BigDecimal qty = portfolio.position(instrument.id()).quantity();
-        double last = portfolio.lastPrice(instrument.id());
-        if (qty.signum() == 0 || Double.isNaN(last)) {
-            return;
-        }
-        String owner = trips.openedBy(instrument.id());
-        StrategyRunner runner = runnerById(owner);
-        Side side = qty.signum() > 0 ? Side.SELL : Side.BUY;
-        ClientOrderId id = new ClientOrderId("end-of-data-" + (++liquidationSequence));
-        Order order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
-        BigDecimal price = instrument.toTickPrice(last);
-        BigDecimal notional = price.multiply(qty.abs());
-        Fill fill = new Fill(id, instrument.id(), side, price, qty.abs(), fees.fee(notional, Liquidity.TAKER),
-                instrument.quoteAsset(), Liquidity.TAKER, now);
-        String ownerId = runner != null ? runner.instanceId() : ENGINE;
-        listener.onOrderSubmitted(now, ownerId, order);
-        OrderFilled filled = new OrderFilled(fill, BigDecimal.ZERO);
-        book(fill, ownerId, ExitReason.END_OF_DATA);
-        listener.onOrderEvent(ownerId, filled);
-        if (runner != null) {
-            deliveries.add(new Delivery(runner, filled));
-        }
-        equityValues[equitySize - 1] = portfolio.equityEstimate();
-    }
-
     private StrategyRunner runnerById(String instanceId) {
         for (StrategyRunner r : runners) {
             if (r.instanceId().equals(instanceId)) {
@@ -440,40 +428,41 @@ public final class TradingSession implements SimulatedVenue.Listener {
         return null;
     }
 
-    // ---- called by strategy runners (engine thread) ----
+    /** The strategy instance or signal group an owner id names, or null (a rule, the engine, none). */
+    OrderOwner ownerById(String ownerId) {
+        if (ownerId == null) {
+            return null;
+        }
+        if (group != null && ownerId.equals(SignalGroup.ID)) {
+            return group;
+        }
+        return runnerById(ownerId);
+    }
+
+    // ---- called by strategy runners, the risk gate and the signal group (engine thread) ----
 
     void onSignal(StrategyRunner runner, Signal signal) {
+        if (group != null) {
+            group.collect(runner, signal);
+            return;
+        }
         SignalPipeline.Plan plan = pipeline.plan(runner, signal);
         listener.onSignal(clock.millis(), runner.instanceId(), signal, plan.outcome());
         for (SignalPipeline.Planned p : plan.orders()) {
-            send(runner, p.order(), OrderOrigin.SIGNAL, p.engineRejection());
+            router.send(runner, p.order(), OrderOrigin.SIGNAL, p.engineRejection());
         }
     }
 
     void submitDirect(StrategyRunner runner, Order order) {
-        if (venue.ownerOf(order.clientOrderId()) != null) {
-            throw new IllegalArgumentException("client order id " + order.clientOrderId()
-                    + " belongs to a working order");
-        }
-        send(runner, order, OrderOrigin.DIRECT, null);
+        router.submitDirect(runner, order);
     }
 
     void cancel(StrategyRunner runner, ClientOrderId id) {
-        Object owner = venue.ownerOf(id);
-        if (!(owner instanceof OrderEntry entry) || entry.owner != runner) {
-            return;
-        }
-        OrderCanceled canceled = venue.cancel(id, clock.millis());
-        if (canceled != null) {
-            listener.onOrderEvent(runner.instanceId(), canceled);
-            deliveries.add(new Delivery(runner, canceled));
-        }
+        router.cancel(runner, id);
     }
 
     void cancelAllOf(StrategyRunner runner) {
-        for (ClientOrderId id : venue.workingIds()) {
-            cancel(runner, id);
-        }
+        router.cancelAllOf(runner);
     }
 
     void scheduleTimer(StrategyRunner runner, String name, long timeMillis) {
@@ -485,64 +474,16 @@ public final class TradingSession implements SimulatedVenue.Listener {
                 PluginFault.describe(error), action));
     }
 
-    private void send(StrategyRunner runner, Order order, OrderOrigin origin, RejectReason engineRejection) {
-        long now = clock.millis();
-        OrderEvent event;
-        if (engineRejection != null) {
-            event = new OrderRejected(order.clientOrderId(), order.instrument(), now, engineRejection);
-        } else {
-            RiskGate.Outcome checked = riskGate.check(order, runner.instanceId());
-            if (checked.rejection() != null) {
-                event = new OrderRejected(order.clientOrderId(), order.instrument(), now, checked.rejection());
-            } else {
-                listener.onOrderSubmitted(now, runner.instanceId(), checked.order());
-                event = venue.submit(checked.order(), portfolio.lastPrice(order.instrument()), now,
-                        entryOf(runner, origin));
-            }
-        }
-        listener.onOrderEvent(runner.instanceId(), event);
-        deliveries.add(new Delivery(runner, event));
+    void onRiskEvent(RiskEventReport report) {
+        listener.onRiskEvent(report);
     }
 
-    @Override
-    public void onVenueEvent(OrderEvent event, Order order, Object tag) {
-        OrderEntry entry = (OrderEntry) tag;
-        String owner = entry.owner.instanceId();
-        if (event instanceof OrderFilled filled) {
-            book(filled.fill(), owner, exitReason(entry.origin, order));
-        }
-        listener.onOrderEvent(owner, event);
-        deliveries.add(new Delivery(entry.owner, event));
-    }
-
-    private void book(Fill fill, String owner, ExitReason exitReason) {
-        BigDecimal realized = portfolio.apply(fill);
-        PositionView position = portfolio.position(fill.instrument());
-        trips.onFill(fill, position.quantity(), realized, owner, exitReason);
-        riskGate.onFill(fill);
-        listener.onPositionChanged(new PositionChange(owner, fill.timeMillis(), fill.instrument(), position.quantity(),
-                portfolio.costBasis(fill.instrument()), position.realizedPnl()));
-    }
-
-    private static ExitReason exitReason(OrderOrigin origin, Order order) {
-        return switch (origin) {
-            case SIGNAL -> ExitReason.SIGNAL;
-            case END_OF_DATA -> ExitReason.END_OF_DATA;
-            case DIRECT -> order instanceof LimitOrder ? ExitReason.LIMIT
-                    : order instanceof StopOrder ? ExitReason.STOP : ExitReason.MARKET;
-        };
+    void requestClose(String ruleId, String reason) {
+        router.requestClose(ruleId, reason);
     }
 
     private void drain() {
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        Delivery d;
-        while ((d = deliveries.poll()) != null) {
-            if (d.runner != null) {
-                d.runner.orderEvent(d.event);
-            }
-        }
+        router.drain();
     }
 
     private void fireTimers(long upToMillis) {
@@ -599,6 +540,22 @@ public final class TradingSession implements SimulatedVenue.Listener {
         return venue;
     }
 
+    RiskGate riskGate() {
+        return riskGate;
+    }
+
+    SignalPipeline pipeline() {
+        return pipeline;
+    }
+
+    OrderRouter router() {
+        return router;
+    }
+
+    SessionListener listener() {
+        return listener;
+    }
+
     int workingOrderCount() {
         return venue.workingCount();
     }
@@ -618,7 +575,7 @@ public final class TradingSession implements SimulatedVenue.Listener {
      * @return the trips, oldest first
      */
     public List<RoundTrip> trades() {
-        return trips.closed();
+        return router.trades();
     }
 
     /**

@@ -16,14 +16,12 @@ import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.RejectReason;
-import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.order.StopOrder;
 import io.quantplug.api.order.TimeInForce;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +58,7 @@ public final class SimulatedVenue {
     private final FeeModel fees;
     private final SlippageModel slippage;
     private final Portfolio portfolio;
+    private final FundsCheck funds;
     private final Listener listener;
     private final List<WorkingOrder> working = new ArrayList<>();
     private final List<WorkingOrder> arrivedDuringMatch = new ArrayList<>();
@@ -80,6 +79,7 @@ public final class SimulatedVenue {
         this.fees = Objects.requireNonNull(fees);
         this.slippage = Objects.requireNonNull(slippage);
         this.portfolio = Objects.requireNonNull(portfolio);
+        this.funds = new FundsCheck(this.fees, portfolio);
         this.listener = Objects.requireNonNull(listener);
     }
 
@@ -106,6 +106,22 @@ public final class SimulatedVenue {
      * @return {@link OrderAccepted} or {@link OrderRejected} (source {@code VALIDATION})
      */
     public OrderEvent submit(Order order, double referencePrice, long timeMillis, Object owner) {
+        return submit(order, referencePrice, timeMillis, owner, false);
+    }
+
+    /**
+     * Accepts or refuses an order that may be reduce-only: such an order, when it is matched, fills at most the
+     * position then open on its opposite side, and is canceled when there is none (e.g. another order closed the
+     * position first at the same open).
+     *
+     * @param order          the order (after risk rules)
+     * @param referencePrice the last price of the instrument, for minimum-notional checks
+     * @param timeMillis     now, UTC epoch milliseconds
+     * @param owner          the submitter's tag, or null
+     * @param reduceOnly     whether it may only reduce the position
+     * @return {@link OrderAccepted} or {@link OrderRejected} (source {@code VALIDATION})
+     */
+    public OrderEvent submit(Order order, double referencePrice, long timeMillis, Object owner, boolean reduceOnly) {
         Instrument instrument = instrument(order.instrument());
         if (instrument == null) {
             return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis,
@@ -115,7 +131,7 @@ public final class SimulatedVenue {
         if (rounded.rejection() != null) {
             return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis, rounded.rejection());
         }
-        WorkingOrder w = new WorkingOrder(rounded.order(), timeMillis, referencePrice, owner);
+        WorkingOrder w = new WorkingOrder(rounded.order(), timeMillis, referencePrice, owner, reduceOnly);
         (matching ? arrivedDuringMatch : working).add(w);
         return new OrderAccepted(order.clientOrderId(), order.instrument(), timeMillis);
     }
@@ -282,7 +298,8 @@ public final class SimulatedVenue {
                     BigDecimal price = o instanceof LimitOrder l ? l.limitPrice()
                             : o instanceof StopOrder s ? s.stopPrice()
                             : BigDecimal.valueOf(w.referencePrice());
-                    reserved = reserved.add(qty.multiply(price).multiply(BigDecimal.ONE.add(fees.rate(Liquidity.TAKER))));
+                    reserved = reserved.add(qty.multiply(price)
+                            .multiply(BigDecimal.ONE.add(fees.rate(Liquidity.TAKER))));
                 }
             }
         }
@@ -332,12 +349,22 @@ public final class SimulatedVenue {
         FillPrice fp = FillPrice.on(order, bar, instrument, slippage);
         if (fp == null) {
             if (order.timeInForce() == TimeInForce.IOC || order.timeInForce() == TimeInForce.FOK) {
-                listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order, w.owner());
+                listener.onVenueEvent(new OrderExpired(order.clientOrderId(), order.instrument(), now), order,
+                        w.owner());
                 return true;
             }
             return false;
         }
-        BigDecimal qty = quantityAt(order, fp, instrument);
+        BigDecimal qty = funds.quantityAt(order, fp, instrument);
+        if (w.reduceOnly()) {
+            BigDecimal open = portfolio.position(order.instrument()).quantity();
+            if (open.signum() == 0 || open.signum() == order.side().sign()) {
+                listener.onVenueEvent(new OrderCanceled(order.clientOrderId(), order.instrument(), now), order,
+                        w.owner());
+                return true;
+            }
+            qty = qty.min(open.abs());
+        }
         BigDecimal notional = qty.multiply(fp.price());
         BigDecimal fee = fees.fee(notional, fp.liquidity());
         BigDecimal cost = fee.signum() == 0 ? notional : notional.add(fee);
@@ -345,9 +372,9 @@ public final class SimulatedVenue {
         if (qty.signum() > 0 && order.size() instanceof OrderSize.Quote && order.side() == Side.BUY
                 && cost.compareTo(portfolio.cash()) > 0) {
             // Rare: the amount exceeds the cash (or the fee's rounding tips it over): cut to what the cash pays.
-            BigDecimal affordable = capToCash(qty, fp, instrument);
+            BigDecimal affordable = funds.capToCash(qty, fp, instrument);
             if (affordable.signum() == 0) {
-                problem = fundsProblem(order, qty, fp, cost, instrument);
+                problem = funds.problem(order, qty, fp, cost, instrument);
             }
             qty = affordable;
             notional = qty.multiply(fp.price());
@@ -358,7 +385,7 @@ public final class SimulatedVenue {
             problem = OrderRounding.checkMinimums(qty, notional, instrument);
         }
         if (problem == null) {
-            problem = fundsProblem(order, qty, fp, cost, instrument);
+            problem = funds.problem(order, qty, fp, cost, instrument);
         }
         if (problem != null) {
             listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), now, problem), order,
@@ -369,67 +396,5 @@ public final class SimulatedVenue {
                 instrument.quoteAsset(), fp.liquidity(), now);
         listener.onVenueEvent(new OrderFilled(fill, BigDecimal.ZERO), order, w.owner());
         return true;
-    }
-
-    /**
-     * The base quantity to fill: as ordered, or for a quote amount {@code N} at price {@code p} with fee rate
-     * {@code f}: a buy spends at most {@code N} including the fee, {@code floor_lot(N / (p * (1 + f)))}; a sell
-     * sells what is worth {@code N} before its fee (which comes out of the proceeds), {@code floor_lot(N / p)}, as
-     * Binance's {@code quoteOrderQty} does.
-     */
-    private BigDecimal quantityAt(Order order, FillPrice fp, Instrument instrument) {
-        if (order.size() instanceof OrderSize.Base b) {
-            return b.quantity();
-        }
-        BigDecimal notional = ((OrderSize.Quote) order.size()).notional();
-        return affordable(notional, fp, instrument, order.side() == Side.BUY);
-    }
-
-    /** {@code floor_lot(amount / (p * (1 + f)))} with the fee factor, or {@code floor_lot(amount / p)} without. */
-    private BigDecimal affordable(BigDecimal amount, FillPrice fp, Instrument instrument, boolean withFee) {
-        BigDecimal rate = fees.rate(fp.liquidity());
-        BigDecimal perUnit = withFee && rate.signum() != 0 ? fp.price().multiply(BigDecimal.ONE.add(rate))
-                : fp.price();
-        // One division straight to the lot's scale (floor), then down to a multiple of the lot.
-        int lotScale = Math.max(instrument.lotSize().scale(), 0);
-        return instrument.roundQuantityDown(amount.divide(perUnit, lotScale, RoundingMode.DOWN));
-    }
-
-    /**
-     * Caps a quote-sized buy to what the cash pays for, fee included: at most {@code floor_lot(cash / (p (1+f)))},
-     * then down by a lot while the fee's rounding to 1e-8 still tips the cost over the cash (at most a step or two).
-     *
-     * @return the affordable quantity, possibly zero
-     */
-    private BigDecimal capToCash(BigDecimal qty, FillPrice fp, Instrument instrument) {
-        BigDecimal cash = portfolio.cash();
-        // Jump to what the cash pays for, then settle the fee's rounding (a step or two at most).
-        BigDecimal q = cash.signum() > 0 ? qty.min(affordable(cash, fp, instrument, true)) : BigDecimal.ZERO;
-        while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
-            q = q.subtract(instrument.lotSize());
-        }
-        return q.max(BigDecimal.ZERO).setScale(Math.max(instrument.lotSize().scale(), 0), RoundingMode.DOWN);
-    }
-
-    private BigDecimal cost(BigDecimal qty, FillPrice fp) {
-        BigDecimal notional = qty.multiply(fp.price());
-        return notional.add(fees.fee(notional, fp.liquidity()));
-    }
-
-    private RejectReason fundsProblem(Order order, BigDecimal qty, FillPrice fp, BigDecimal cost, Instrument instrument) {
-        if (order.side() == Side.BUY) {
-            if (cost.compareTo(portfolio.cash()) > 0) {
-                return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_FUNDS", "buy of " + qty.toPlainString()
-                        + " at " + fp.price().toPlainString() + " costs " + cost.toPlainString()
-                        + " with fee, cash is " + portfolio.cash().toPlainString(), null);
-            }
-        } else if (!instrument.kind().allowsShort()) {
-            BigDecimal held = portfolio.position(order.instrument()).quantity();
-            if (qty.compareTo(held) > 0) {
-                return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_BALANCE", "sell of " + qty.toPlainString()
-                        + " " + instrument.baseAsset() + " but the spot balance is " + held.toPlainString(), null);
-            }
-        }
-        return null;
     }
 }

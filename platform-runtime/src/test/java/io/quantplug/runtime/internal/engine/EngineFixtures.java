@@ -22,11 +22,16 @@ import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.PositionChange;
+import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.session.SignalDecision;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Hand-made instruments, bars, strategies and a recording listener for the engine tests. */
@@ -113,6 +118,12 @@ final class EngineFixtures {
         final List<Submitted> submitted = new ArrayList<>();
         final List<OrderEvent> events = new ArrayList<>();
         final List<PluginFault> faults = new ArrayList<>();
+        final List<RiskEventReport> riskEvents = new ArrayList<>();
+        final List<SignalDecision> decisions = new ArrayList<>();
+        /** The engine's reason for each of its own orders, by client order id. */
+        final Map<String, String> reasons = new LinkedHashMap<>();
+        /** The owner of each position change, in order. */
+        final List<String> positionOwners = new ArrayList<>();
         /** Signals, submissions, events and faults as one time-ordered log of lines. */
         final List<String> log = new ArrayList<>();
 
@@ -120,6 +131,31 @@ final class EngineFixtures {
         public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
             signals.add(new SignalSeen(timeMillis, strategy, signal, outcome));
             log.add(timeMillis + " signal " + signal.direction() + " " + outcome);
+        }
+
+        @Override
+        public void onOrderSubmitted(long timeMillis, String strategy, Order order, String reason) {
+            if (reason != null) {
+                reasons.put(order.clientOrderId().value(), reason);
+            }
+            onOrderSubmitted(timeMillis, strategy, order);
+        }
+
+        @Override
+        public void onSignalDecision(SignalDecision decision) {
+            decisions.add(decision);
+            log.add(decision.timeMillis() + " decision " + decision.outcome());
+        }
+
+        @Override
+        public void onRiskEvent(RiskEventReport report) {
+            riskEvents.add(report);
+            log.add(report.timeMillis() + " risk event " + report);
+        }
+
+        @Override
+        public void onPositionChanged(PositionChange change) {
+            positionOwners.add(change.strategy());
         }
 
         @Override

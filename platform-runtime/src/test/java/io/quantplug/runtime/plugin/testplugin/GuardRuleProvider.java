@@ -7,6 +7,7 @@ import io.quantplug.api.param.Parameters;
 import io.quantplug.api.risk.OrderIntent;
 import io.quantplug.api.risk.RiskContext;
 import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.api.risk.RiskEvent;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
 
@@ -18,8 +19,9 @@ import java.util.Properties;
 
 /**
  * A risk rule provider packed into test plugin jars ({@code guard.properties} gives its version label): its rule
- * approves every order, counts its checks in {@link Probe} under {@code "guard <version> check"}, and hands its
- * running total of checks to the next version through a snapshot.
+ * approves every order, counts its checks in {@link Probe} under {@code "guard <version> check"}, reports each check
+ * as a risk event {@code CHECKED} numbered by its running total, and hands that total to the next version through a
+ * snapshot.
  */
 public final class GuardRuleProvider implements RiskRuleProvider {
 
@@ -63,6 +65,8 @@ public final class GuardRuleProvider implements RiskRuleProvider {
             checks++;
             Probe.count("guard " + version + " check");
             Probe.count("guard total " + checks);
+            context.report(new RiskEvent(context.timeMillis(), "CHECKED", "ORDER", "guard " + version,
+                    Map.of("checks", Long.toString(checks))));
             return RiskDecision.approve();
         }
 

@@ -1,5 +1,7 @@
 package io.quantplug.plugins.circuitbreaker;
 
+import io.quantplug.api.risk.RiskEvent;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,6 +55,16 @@ public record CircuitBreakerEvent(long seq, long timeMillis, CircuitState from, 
             case HALF_OPEN -> "HALF_OPEN";
             case CLOSED -> "RESET";
         };
+    }
+
+    /**
+     * The event as the session records it: type {@link #eventType()}, code the reason's name, the message, the
+     * values and the time.
+     *
+     * @return the risk event
+     */
+    public RiskEvent toRiskEvent() {
+        return new RiskEvent(timeMillis, eventType(), reason.name(), message, values);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.risk.OrderIntent;
 import io.quantplug.api.risk.RiskContext;
 import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.api.risk.RiskEvent;
 import io.quantplug.api.risk.RiskRule;
 
 import java.math.BigDecimal;
@@ -57,15 +58,20 @@ import java.util.Map;
  * the probe allowance is renewed. The triggers other than consecutive losses still apply and re-open the breaker.
  *
  * <h2>Events</h2>
- * The risk rule SPI has no channel for events that are not order decisions, so every state change is kept as a
- * {@link CircuitBreakerEvent} on this object ({@link #events()}, {@link #eventsAfter(long)}, the last
- * {@value #MAX_EVENTS} at most) and the trip's reason and numbers are repeated in every rejection message, which the
- * runtime records as a risk event.
+ * Every state change is a {@link CircuitBreakerEvent}, reported at once to the session through
+ * {@link RiskContext#report} as a {@link RiskEvent}: type {@code TRIP} (to OPEN), {@code HALF_OPEN} or {@code RESET}
+ * (to CLOSED) ({@link CircuitBreakerEvent#eventType()}), code the {@link CircuitReason}, the event's message, values
+ * and time; the session records it with this rule's id (in a stored run, in {@code risk_events}). It is also kept on
+ * this object ({@link #events()}, {@link #eventsAfter(long)}, the last {@value #MAX_EVENTS} at most), and the trip's
+ * reason and numbers are repeated in every rejection message. A context that cannot record events (its
+ * {@code report} throws {@link UnsupportedOperationException}, as the SPI's default does) is not asked again; the
+ * events then stay on this object only.
  *
  * <h2>Hot swap</h2>
  * {@link #snapshot()} hands the state, the counters, the start-of-day equity, the drawdown window, the open round
  * trips and the volatility windows to the next version (format {@value #SNAPSHOT_FORMAT}); the event history stays
- * with this object, the sequence numbers continue.
+ * with this object, the sequence numbers continue. Each event is reported once, by the version that made the change
+ * (a cooldown that ended before the swap is reported by the new version, which notices it).
  *
  * <p>Called on the engine thread only; not thread-safe. Read {@link #state()} and {@link #events()} from that thread
  * or after the session has ended.
@@ -85,6 +91,8 @@ public final class CircuitBreakerRule implements RiskRule {
     private VolatilitySpikeDetector volatility;
     private RoundTripTracker roundTrips;
     private BreakerStatus status = BreakerStatus.initial();
+    /** False once a context refused to record an event. */
+    private boolean reporting = true;
 
     CircuitBreakerRule(BreakerSettings settings) {
         this.settings = settings;
@@ -132,7 +140,7 @@ public final class CircuitBreakerRule implements RiskRule {
     @Override
     public RiskDecision check(OrderIntent intent, RiskContext context) {
         long now = context.timeMillis();
-        advanceClock(now);
+        advanceClock(context, now);
         observe(context, now, null);
         if (status.state() == CircuitState.CLOSED || intent.reducesPosition()) {
             return RiskDecision.approve();
@@ -154,12 +162,12 @@ public final class CircuitBreakerRule implements RiskRule {
     @Override
     public void onFill(Fill fill, RiskContext context) {
         long now = context.timeMillis();
-        advanceClock(now);
+        advanceClock(context, now);
         long generation = status.state() == CircuitState.HALF_OPEN ? status.generation() : 0;
         BigDecimal fee = fill.feeAsset().equals(context.portfolio().currency()) ? fill.fee() : BigDecimal.ZERO;
         RoundTripTracker.ClosedTrip closed = roundTrips.onFill(fill, fee, generation);
         if (closed != null) {
-            onRoundTripClosed(closed, now);
+            onRoundTripClosed(context, closed, now);
         }
         observe(context, now, null);
     }
@@ -167,12 +175,12 @@ public final class CircuitBreakerRule implements RiskRule {
     @Override
     public void onBar(Bar bar, RiskContext context) {
         long now = context.timeMillis();
-        advanceClock(now);
+        advanceClock(context, now);
         observe(context, now, volatility.onBar(bar));
     }
 
     /** OPEN to HALF_OPEN when the cooldown has ended; renews the probe allowance when the probe never filled. */
-    private void advanceClock(long now) {
+    private void advanceClock(RiskContext context, long now) {
         if (status.state() == CircuitState.OPEN && now >= status.halfOpenAtMillis()) {
             long at = status.halfOpenAtMillis();
             Cause trip = status.trip();
@@ -181,9 +189,9 @@ public final class CircuitBreakerRule implements RiskRule {
             values.put("trip", trip.reason().name());
             values.put("trippedAt", Formats.time(status.trippedAtMillis()));
             values.put("probeOrders", Integer.toString(settings.probeOrders()));
-            transition(at, CircuitState.HALF_OPEN, new Cause(CircuitReason.COOLDOWN_ELAPSED, "cooldown after the "
-                    + trip.reason() + " trip at " + Formats.time(status.trippedAtMillis()) + " ended; "
-                    + settings.probeOrders() + " probe order(s) adding exposure allowed", values));
+            transition(context, at, CircuitState.HALF_OPEN, new Cause(CircuitReason.COOLDOWN_ELAPSED,
+                    "cooldown after the " + trip.reason() + " trip at " + Formats.time(status.trippedAtMillis())
+                    + " ended; " + settings.probeOrders() + " probe order(s) adding exposure allowed", values));
             status = status.halfOpen(at);
         } else if (status.state() == CircuitState.HALF_OPEN && status.probesUsed() >= settings.probeOrders()
                 && now >= status.lastProbeMillis() + settings.cooldownMillis()
@@ -212,7 +220,7 @@ public final class CircuitBreakerRule implements RiskRule {
             cause = barCause;
         }
         if (cause != null) {
-            trip(now, cause);
+            trip(context, now, cause);
         }
     }
 
@@ -231,7 +239,7 @@ public final class CircuitBreakerRule implements RiskRule {
         return new Cause(CircuitReason.MAX_OPEN_POSITIONS, open + " positions are open, limit " + limit, values);
     }
 
-    private void onRoundTripClosed(RoundTripTracker.ClosedTrip closed, long now) {
+    private void onRoundTripClosed(RiskContext context, RoundTripTracker.ClosedTrip closed, long now) {
         boolean loss = closed.pnl().signum() < 0;
         status = status.withLossStreak(loss ? status.lossStreak() + 1 : 0);
         Map<String, String> values = new LinkedHashMap<>();
@@ -241,9 +249,10 @@ public final class CircuitBreakerRule implements RiskRule {
             String result = "probe round trip in " + closed.instrument() + " closed with P&L "
                     + Formats.money(closed.pnl());
             if (loss) {
-                trip(now, new Cause(CircuitReason.PROBE_LOSS, result + " < 0", values));
+                trip(context, now, new Cause(CircuitReason.PROBE_LOSS, result + " < 0", values));
             } else {
-                transition(now, CircuitState.CLOSED, new Cause(CircuitReason.PROBE_WIN, result + " >= 0", values));
+                transition(context, now, CircuitState.CLOSED, new Cause(CircuitReason.PROBE_WIN, result + " >= 0",
+                        values));
                 status = status.closed(now);
             }
             return;
@@ -252,32 +261,46 @@ public final class CircuitBreakerRule implements RiskRule {
         if (status.state() == CircuitState.CLOSED && limit > 0 && status.lossStreak() >= limit) {
             values.put("lossStreak", Integer.toString(status.lossStreak()));
             values.put("limit", Integer.toString(limit));
-            trip(now, new Cause(CircuitReason.CONSECUTIVE_LOSSES, "losing round trips in a row: "
+            trip(context, now, new Cause(CircuitReason.CONSECUTIVE_LOSSES, "losing round trips in a row: "
                     + status.lossStreak() + " (last: " + closed.instrument() + " " + Formats.money(closed.pnl())
                     + "), limit " + limit, values));
         }
     }
 
-    private void trip(long now, Cause cause) {
+    private void trip(RiskContext context, long now, Cause cause) {
         long halfOpenAt = now + settings.cooldownMillis();
         if (cause.reason() == CircuitReason.DAILY_LOSS_LIMIT) {
             halfOpenAt = Math.max(halfOpenAt, DailyLossMonitor.nextUtcMidnight(now));
         }
         Map<String, String> values = new LinkedHashMap<>(cause.values());
         values.put("halfOpenAt", Formats.time(halfOpenAt));
-        transition(now, CircuitState.OPEN, new Cause(cause.reason(), cause.message() + "; OPEN until "
+        transition(context, now, CircuitState.OPEN, new Cause(cause.reason(), cause.message() + "; OPEN until "
                 + Formats.time(halfOpenAt), values));
         status = status.open(now, halfOpenAt, cause);
     }
 
-    private void transition(long at, CircuitState to, Cause cause) {
+    private void transition(RiskContext context, long at, CircuitState to, Cause cause) {
         long seq = status.lastEventSeq() + 1;
-        events.addLast(new CircuitBreakerEvent(seq, at, status.state(), to, cause.reason(), cause.message(),
-                cause.values()));
+        CircuitBreakerEvent event = new CircuitBreakerEvent(seq, at, status.state(), to, cause.reason(),
+                cause.message(), cause.values());
+        events.addLast(event);
         if (events.size() > MAX_EVENTS) {
             events.pollFirst();
         }
         status = status.withLastEventSeq(seq);
+        report(context, event);
+    }
+
+    /** Hands an event to the session (see the class comment). */
+    private void report(RiskContext context, CircuitBreakerEvent e) {
+        if (!reporting) {
+            return;
+        }
+        try {
+            context.report(e.toRiskEvent());
+        } catch (UnsupportedOperationException cannotRecord) {
+            reporting = false;
+        }
     }
 
     private String refusal(long now) {

@@ -6,7 +6,9 @@
  *       loss limit, a rapid drawdown, too many open positions, consecutive losing round trips or a volatility spike;
  *       while OPEN it refuses orders that add exposure and lets orders that reduce it through; after a cooldown it
  *       lets a probe trade through (HALF_OPEN) whose result closes or re-opens it. Every state change is a
- *       {@link io.quantplug.plugins.circuitbreaker.CircuitBreakerEvent} with its reason and numbers.</li>
+ *       {@link io.quantplug.plugins.circuitbreaker.CircuitBreakerEvent} with its reason and numbers, reported to the
+ *       session as a risk event ({@code TRIP}, {@code HALF_OPEN}, {@code RESET}; code the reason), which the runtime
+ *       shows in the backtest result and stores in {@code risk_events} with the rule's id.</li>
  *   <li>{@code exposure-limits} ({@link io.quantplug.plugins.circuitbreaker.ExposureLimitsRule}): per-position and
  *       per-instrument notional, total notional and leverage, refusing or resizing.</li>
  * </ul>

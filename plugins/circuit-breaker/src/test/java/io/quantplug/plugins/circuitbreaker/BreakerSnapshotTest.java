@@ -99,6 +99,27 @@ class BreakerSnapshotTest {
     }
 
     @Test
+    void aSwappedBreakerReportsEachStateChangeOnceAcrossTheSwap() {
+        CircuitBreakerRule old = busyRule(); // reported its trip
+        List<io.quantplug.api.risk.RiskEvent> beforeSwap = List.copyOf(ctx.reported);
+        assertThat(beforeSwap).extracting(e -> e.eventType() + " " + e.code())
+                .containsExactly("TRIP DAILY_LOSS_LIMIT");
+        CircuitBreakerRule fresh = breaker(PARAMETERS);
+        assertThat(fresh.restore(old.snapshot())).isTrue(); // restoring reports nothing
+        assertThat(ctx.reported).isEqualTo(beforeSwap);
+
+        // only the new version is called from now on; it notices the end of the cooldown (midnight) once
+        ctx.at("2023-03-11T00:00:30Z", "9500");
+        fresh.check(intent(portfolio, BTC, Side.BUY, "1", "100"), ctx);
+        ctx.at("2023-03-11T00:00:40Z", "9500");
+        fresh.onBar(bar(BTC, at("2023-03-11T00:00:00Z"), 100, 101, 100, 100), ctx);
+        assertThat(ctx.reported).extracting(e -> e.eventType() + " " + e.code() + " " + e.timeMillis())
+                .containsExactly("TRIP DAILY_LOSS_LIMIT " + at("2023-03-10T10:10:00Z"),
+                        "HALF_OPEN COOLDOWN_ELAPSED " + at("2023-03-11T00:00:00Z"));
+        assertThat(fresh.events()).singleElement().satisfies(e -> assertThat(e.seq()).isEqualTo(2));
+    }
+
+    @Test
     void snapshotOfAnotherFormatIsDeclined() {
         CircuitBreakerRule rule = breaker(PARAMETERS);
         StateSnapshot before = rule.snapshot();

@@ -2,6 +2,7 @@ package io.quantplug.plugins.circuitbreaker;
 
 import io.quantplug.api.order.Side;
 import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.api.risk.RiskEvent;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
@@ -203,5 +204,47 @@ class BreakerStateTest {
         assertThat(rule.eventsAfter(0)).extracting(CircuitBreakerEvent::seq).containsExactly(1L, 2L);
         assertThat(rule.eventsAfter(1)).extracting(CircuitBreakerEvent::seq).containsExactly(2L);
         assertThat(rule.eventsAfter(2)).isEmpty();
+    }
+
+    @Test
+    void everyStateChangeIsReportedOnceToTheSessionAsItHappens() {
+        tripAtTen();
+        // the trip of the losing ETH round trip: P&L 1 x (99 - 100) = -1, streak 1 = limit 1, cooldown 30 min
+        assertThat(ctx.reported).singleElement().satisfies(e -> {
+            assertThat(e.timeMillis()).isEqualTo(at("2023-03-10T10:00:00Z"));
+            assertThat(e.eventType()).isEqualTo("TRIP");
+            assertThat(e.code()).isEqualTo("CONSECUTIVE_LOSSES");
+            assertThat(e.message()).isEqualTo("losing round trips in a row: 1 (last: ETHUSDT.SIM -1.00), limit 1;"
+                    + " OPEN until 2023-03-10T10:30:00Z");
+            assertThat(e.values()).containsExactly(entry("instrument", "ETHUSDT.SIM"), entry("pnl", "-1"),
+                    entry("lossStreak", "1"), entry("limit", "1"), entry("halfOpenAt", "2023-03-10T10:30:00Z"));
+        });
+        order("2023-03-10T10:20:00Z", Side.BUY, "1"); // refused while OPEN: no new event
+        assertThat(ctx.reported).hasSize(1);
+
+        // noticed at 10:45, it took effect when the cooldown ended at 10:30
+        order("2023-03-10T10:45:00Z", Side.BUY, "1");
+        fillAt("2023-03-10T10:46:00Z", Side.BUY, "1", "100", "0");
+        fillAt("2023-03-10T10:50:00Z", Side.SELL, "1", "101", "0"); // probe P&L 1 x (101 - 100) = 1 >= 0
+        assertThat(ctx.reported).extracting(RiskEvent::eventType).containsExactly("TRIP", "HALF_OPEN", "RESET");
+        assertThat(ctx.reported).extracting(RiskEvent::code)
+                .containsExactly("CONSECUTIVE_LOSSES", "COOLDOWN_ELAPSED", "PROBE_WIN");
+        assertThat(ctx.reported).extracting(RiskEvent::timeMillis).containsExactly(at("2023-03-10T10:00:00Z"),
+                at("2023-03-10T10:30:00Z"), at("2023-03-10T10:50:00Z"));
+        assertThat(ctx.reported.get(2).message()).isEqualTo("probe round trip in BTCUSDT.SIM closed with P&L 1.00"
+                + " >= 0");
+        // the same as the rule keeps, one for one
+        assertThat(ctx.reported).containsExactlyElementsOf(
+                rule.events().stream().map(CircuitBreakerEvent::toRiskEvent).toList());
+    }
+
+    @Test
+    void aContextThatCannotRecordEventsIsNotAskedAgainAndTheBreakerWorksOn() {
+        ctx.refuseReports = true;
+        tripAtTen();
+        assertThat(order("2023-03-10T10:30:00Z", Side.BUY, "1")).isEqualTo(RiskDecision.approve());
+        assertThat(rule.state()).isEqualTo(CircuitState.HALF_OPEN);
+        assertThat(ctx.reportCalls).isEqualTo(1);
+        assertThat(rule.events()).extracting(CircuitBreakerEvent::eventType).containsExactly("TRIP", "HALF_OPEN");
     }
 }

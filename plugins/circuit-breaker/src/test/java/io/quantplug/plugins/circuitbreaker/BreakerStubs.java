@@ -15,6 +15,7 @@ import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.api.risk.OrderIntent;
 import io.quantplug.api.risk.RiskContext;
+import io.quantplug.api.risk.RiskEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -146,9 +147,18 @@ final class BreakerStubs {
         }
     }
 
-    /** A risk context over a stub portfolio with a clock and last prices the test sets. */
+    /**
+     * A risk context over a stub portfolio with a clock and last prices the test sets; it records the events a rule
+     * reports, as the session would.
+     */
     static final class StubContext implements RiskContext {
         final StubPortfolio portfolio;
+        /** The events reported through {@link #report}, in order. */
+        final List<RiskEvent> reported = new ArrayList<>();
+        /** When set, {@link #report} refuses as the SPI's default does, in a context that cannot record events. */
+        boolean refuseReports;
+        /** Calls of {@link #report}, refused ones included. */
+        int reportCalls;
         private final Map<InstrumentId, Double> lastPrices = new HashMap<>();
         private long timeMillis;
 
@@ -196,6 +206,15 @@ final class BreakerStubs {
         @Override
         public int openOrderCount() {
             return 0;
+        }
+
+        @Override
+        public void report(RiskEvent event) {
+            reportCalls++;
+            if (refuseReports) {
+                throw new UnsupportedOperationException("this risk context does not record risk events");
+            }
+            reported.add(event);
         }
     }
 

@@ -1,0 +1,250 @@
+package io.quantplug.runtime.internal.engine;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.Fill;
+import io.quantplug.api.order.LimitOrder;
+import io.quantplug.api.order.Liquidity;
+import io.quantplug.api.order.MarketOrder;
+import io.quantplug.api.order.Order;
+import io.quantplug.api.order.OrderCanceled;
+import io.quantplug.api.order.OrderEvent;
+import io.quantplug.api.order.OrderFilled;
+import io.quantplug.api.order.OrderRejected;
+import io.quantplug.api.order.OrderSize;
+import io.quantplug.api.order.RejectReason;
+import io.quantplug.api.order.Side;
+import io.quantplug.api.order.StopOrder;
+import io.quantplug.api.portfolio.PositionView;
+import io.quantplug.runtime.analytics.ExitReason;
+import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.runtime.internal.portfolio.Portfolio;
+import io.quantplug.runtime.internal.venue.FeeModel;
+import io.quantplug.runtime.internal.venue.SimulatedVenue;
+import io.quantplug.runtime.session.PositionChange;
+import io.quantplug.runtime.session.SessionListener;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The session's order flow: sends orders of their owners (strategy instances, the signal group, the engine) through
+ * the risk gate to the venue, books fills into the portfolio and the round trips, reports every step to the
+ * listener, and queues each order event for its owner, delivered by {@link #drain()} once the callback that caused
+ * it has returned (never re-entrantly). Also sends the engine's own orders: a position closed for a risk rule
+ * ({@link PositionCloser}) and the end-of-data liquidation. Engine thread only.
+ */
+final class OrderRouter implements SimulatedVenue.Listener {
+
+    private static final String ENGINE = "engine";
+
+    /** Who owns an order and why it was sent: the tag the venue hands back with the order's events. */
+    private record OrderEntry(OrderOwner owner, OrderOrigin origin) {
+    }
+
+    private record Delivery(OrderOwner recipient, OrderEvent event) {
+    }
+
+    private final TradingSession session;
+    private final Portfolio portfolio;
+    private final FeeModel fees;
+    private final SessionListener listener;
+    private final RoundTripTracker trips = new RoundTripTracker();
+    private final PositionCloser closer;
+    /** One tag per owner and origin, made once: orders share them. */
+    private final Map<OrderOwner, OrderEntry[]> entries = new IdentityHashMap<>();
+    private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
+    private long liquidationSequence;
+
+    OrderRouter(TradingSession session, Portfolio portfolio, FeeModel fees, SessionListener listener) {
+        this.session = session;
+        this.portfolio = portfolio;
+        this.fees = fees;
+        this.listener = listener;
+        this.closer = new PositionCloser(session, this);
+    }
+
+    private OrderEntry entryOf(OrderOwner owner, OrderOrigin origin) {
+        OrderEntry[] byOrigin = entries.computeIfAbsent(owner, r -> new OrderEntry[OrderOrigin.values().length]);
+        OrderEntry e = byOrigin[origin.ordinal()];
+        if (e == null) {
+            e = new OrderEntry(owner, origin);
+            byOrigin[origin.ordinal()] = e;
+        }
+        return e;
+    }
+
+    /** An owner's order: refused at once with the engine's reason, or through the risk rules to the venue. */
+    void send(OrderOwner owner, Order order, OrderOrigin origin, RejectReason engineRejection) {
+        submit(entryOf(owner, origin), order, engineRejection, null, false);
+    }
+
+    /** A strategy's own order, unless its id is taken by a working order. */
+    void submitDirect(OrderOwner owner, Order order) {
+        if (session.venue().ownerOf(order.clientOrderId()) != null) {
+            throw new IllegalArgumentException("client order id " + order.clientOrderId()
+                    + " belongs to a working order");
+        }
+        send(owner, order, OrderOrigin.DIRECT, null);
+    }
+
+    /** The engine's order that closes a position for a risk rule: reduce-only, with its reason. */
+    void sendClose(OrderOwner owner, Order order, String reason) {
+        // a tag of its own (close orders are rare): the owner carries the requesting rule and the opener
+        submit(new OrderEntry(owner, OrderOrigin.RISK_CLOSE), order, null, reason, true);
+    }
+
+    private void submit(OrderEntry entry, Order order, RejectReason engineRejection, String reason,
+                        boolean reduceOnly) {
+        long now = session.clock().millis();
+        String ownerId = entry.owner.ownerId();
+        OrderEvent event;
+        if (engineRejection != null) {
+            event = new OrderRejected(order.clientOrderId(), order.instrument(), now, engineRejection);
+        } else {
+            RiskGate.Outcome checked = session.riskGate().check(order, entry.owner);
+            if (checked.rejection() != null) {
+                event = new OrderRejected(order.clientOrderId(), order.instrument(), now, checked.rejection());
+            } else {
+                listener.onOrderSubmitted(now, ownerId, checked.order(), reason);
+                event = session.venue().submit(checked.order(), portfolio.lastPrice(order.instrument()), now, entry,
+                        reduceOnly);
+            }
+        }
+        if (entry.origin == OrderOrigin.RISK_CLOSE && event instanceof OrderRejected) {
+            closer.ended(order.clientOrderId());
+        }
+        listener.onOrderEvent(ownerId, event);
+        deliveries.add(new Delivery(entry.owner, event));
+    }
+
+    /** Cancels an owner's working order; another owner's order, or one no longer working, is left alone. */
+    void cancel(OrderOwner owner, ClientOrderId id) {
+        Object tag = session.venue().ownerOf(id);
+        if (!(tag instanceof OrderEntry entry) || entry.owner != owner) {
+            return;
+        }
+        OrderCanceled canceled = session.venue().cancel(id, session.clock().millis());
+        if (canceled != null) {
+            listener.onOrderEvent(owner.ownerId(), canceled);
+            deliveries.add(new Delivery(owner, canceled));
+        }
+    }
+
+    /** Cancels every working order of an owner. */
+    void cancelAllOf(OrderOwner owner) {
+        for (ClientOrderId id : session.venue().workingIds()) {
+            cancel(owner, id);
+        }
+    }
+
+    /** Cancels every working order of the session (at its end). */
+    void cancelAll(long now) {
+        for (SimulatedVenue.Canceled c : session.venue().cancelAll(now)) {
+            OrderEntry entry = (OrderEntry) c.owner();
+            listener.onOrderEvent(entry.owner.ownerId(), c.event());
+            deliveries.add(new Delivery(entry.owner, c.event()));
+        }
+    }
+
+    @Override
+    public void onVenueEvent(OrderEvent event, Order order, Object tag) {
+        OrderEntry entry = (OrderEntry) tag;
+        String owner = entry.owner.ownerId();
+        if (event instanceof OrderFilled filled) {
+            book(filled.fill(), entry.owner, exitReason(entry.origin, order));
+        }
+        if (entry.origin == OrderOrigin.RISK_CLOSE) {
+            closer.ended(order.clientOrderId()); // every venue event ends the order
+        }
+        listener.onOrderEvent(owner, event);
+        deliveries.add(new Delivery(entry.owner, event));
+    }
+
+    private void book(Fill fill, OrderOwner owner, ExitReason exitReason) {
+        BigDecimal realized = portfolio.apply(fill);
+        PositionView position = portfolio.position(fill.instrument());
+        trips.onFill(fill, position.quantity(), realized, owner.ownerId(), exitReason);
+        session.riskGate().onFill(fill, owner.strategyId());
+        listener.onPositionChanged(new PositionChange(owner.ownerId(), fill.timeMillis(), fill.instrument(),
+                position.quantity(), portfolio.costBasis(fill.instrument()), position.realizedPnl()));
+    }
+
+    private static ExitReason exitReason(OrderOrigin origin, Order order) {
+        return switch (origin) {
+            case SIGNAL -> ExitReason.SIGNAL;
+            case END_OF_DATA -> ExitReason.END_OF_DATA;
+            case RISK_CLOSE -> ExitReason.RISK_RULE;
+            case DIRECT -> order instanceof LimitOrder ? ExitReason.LIMIT
+                    : order instanceof StopOrder ? ExitReason.STOP : ExitReason.MARKET;
+        };
+    }
+
+    /**
+     * Closes any open position at the last price with exit reason {@code END_OF_DATA} (fee charged, no slippage). The
+     * order belongs to the instance (or group) that opened the position, {@code engine} when none did.
+     *
+     * @param now the session's end, UTC epoch milliseconds
+     * @return whether a position was closed
+     */
+    boolean liquidate(long now) {
+        Instrument instrument = session.instrument();
+        BigDecimal qty = portfolio.position(instrument.id()).quantity();
+        double last = portfolio.lastPrice(instrument.id());
+        if (qty.signum() == 0 || Double.isNaN(last)) {
+            return false;
+        }
+        OrderOwner opener = session.ownerById(trips.openedBy(instrument.id()));
+        Side side = qty.signum() > 0 ? Side.SELL : Side.BUY;
+        ClientOrderId id = new ClientOrderId("end-of-data-" + (++liquidationSequence));
+        Order order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
+        BigDecimal price = instrument.toTickPrice(last);
+        BigDecimal notional = price.multiply(qty.abs());
+        Fill fill = new Fill(id, instrument.id(), side, price, qty.abs(), fees.fee(notional, Liquidity.TAKER),
+                instrument.quoteAsset(), Liquidity.TAKER, now);
+        OrderOwner owner = opener != null ? opener : new EngineOwner(ENGINE, null);
+        listener.onOrderSubmitted(now, owner.ownerId(), order, "end of data: the open position is closed at the last"
+                + " price");
+        OrderFilled filled = new OrderFilled(fill, BigDecimal.ZERO);
+        book(fill, owner, ExitReason.END_OF_DATA);
+        listener.onOrderEvent(owner.ownerId(), filled);
+        deliveries.add(new Delivery(owner, filled));
+        return true;
+    }
+
+    /**
+     * Delivers the queued order events, in order, and submits a position close a rule asked for meanwhile; what
+     * either causes is delivered in the same call.
+     */
+    void drain() {
+        while (true) {
+            Delivery d;
+            while ((d = deliveries.poll()) != null) {
+                d.recipient.orderEvent(d.event);
+            }
+            if (!closer.pending()) {
+                return;
+            }
+            closer.submitPending();
+        }
+    }
+
+    /** Notes a risk rule's request to close the position (see {@link PositionCloser}). */
+    void requestClose(String ruleId, String reason) {
+        closer.request(ruleId, reason);
+    }
+
+    /** The owner id of the round trip open in an instrument, or null. */
+    String openedBy(InstrumentId instrument) {
+        return trips.openedBy(instrument);
+    }
+
+    /** Round trips closed so far, oldest first. */
+    List<RoundTrip> trades() {
+        return trips.closed();
+    }
+}
