@@ -5,6 +5,7 @@ import io.quantplug.web.WebServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the web console and its JSON API (http://HOST:PORT/, API docs at /api-docs).")
 final class ServeCommand implements Callable<Integer> {
+
+    /** How long a stop waits for the store to close before the JVM ends anyway. */
+    private static final long STORE_CLOSE_WAIT_SECONDS = 30;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070",
             description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
@@ -38,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch storeClosed = new CountDownLatch(1);
         try (Store store = common.openStore()) {
             WebServer.Settings defaults = WebServer.Settings.of(store, common.home(), common.pluginsDir());
             WebServer.Settings settings = new WebServer.Settings(store, common.home(), common.pluginsDir(), bind,
@@ -49,14 +54,23 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
+            // The JVM ends when its shutdown hooks end: this one waits until the journal has drained into the
+            // store and the store is closed below, so a stop by Ctrl-C or SIGTERM loses no journaled row.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();
+                try {
+                    storeClosed.await(STORE_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }, "quantplug-shutdown"));
             out.println("Quantplug console on http://" + bind + ":" + server.port() + "/ (API docs at /api-docs;"
                     + " stop with Ctrl-C)");
             out.flush();
             stopped.await();
+        } finally {
+            storeClosed.countDown();
         }
         return QuantplugCli.OK;
     }

@@ -44,7 +44,9 @@ public record DatabaseSettings(String url, String user, String password) {
      * The embedded H2 file database of a Quantplug home: {@code HOME/db/quantplug.mv.db}, created on first use.
      * {@code WRITE_DELAY=0} makes every commit reach the file before the commit returns, so a killed process loses
      * no committed row; {@code MAX_COMPACT_TIME=0} skips the compaction H2 otherwise runs when the last connection
-     * closes (half a second at the end of every command; H2 still compacts in the background while it runs).
+     * closes (half a second at the end of every command; H2 still compacts in the background while it runs);
+     * {@code DB_CLOSE_ON_EXIT=FALSE} leaves closing to the store, so H2's own shutdown hook does not close the
+     * database under a journal that is still draining when the process is stopped.
      *
      * @param home the Quantplug home, e.g. {@code ~/.quantplug}
      * @return the settings
@@ -52,7 +54,8 @@ public record DatabaseSettings(String url, String user, String password) {
     public static DatabaseSettings embedded(Path home) {
         Path file = home.toAbsolutePath().normalize().resolve("db").resolve("quantplug");
         return new DatabaseSettings("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;MAX_COMPACT_TIME=0", null, null);
+                + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
+                null, null);
     }
 
     /**
