@@ -96,6 +96,22 @@ class BacktestCommandIT {
         });
         // the breaker refuses entries while open, so the same strategy on the same bars trades less, but trades
         assertThat(doc.get("trades").size()).isPositive().isLessThan(freeDoc.get("trades").size());
+
+        // its trips, half-openings and resets: in result.json with the rule's id, counted and listed after the table
+        JsonNode events = doc.get("riskEvents");
+        assertThat(events.size()).isPositive();
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.get("ruleId").asText()).isEqualTo("circuit-breaker");
+            assertThat(e.get("eventType").asText()).isIn("TRIP", "HALF_OPEN", "RESET");
+        });
+        assertThat(freeDoc.get("riskEvents").size()).isZero();
+        assertThat(without.out()).contains("Risk events: 0");
+        assertThat(with.out()).contains(String.format(java.util.Locale.ROOT, "Risk events: %,d", events.size()));
+        JsonNode first = events.get(0);
+        assertThat(with.out()).contains("  circuit-breaker  " + first.get("time").asText() + "  TRIP"
+                + " ".repeat(7) + first.get("code").asText()); // "TRIP" padded to 9, then 2
+        long listed = with.out().lines().filter(l -> l.startsWith("  circuit-breaker  ")).count();
+        assertThat(listed).isEqualTo(Math.min(events.size(), MetricsTable.RISK_EVENTS_LISTED));
     }
 
     @Test
@@ -117,6 +133,55 @@ class BacktestCommandIT {
             // an enhancer only drops entries here, so the same strategy on the same bars trades less, but trades
             assertThat(filtered).as(enhancer).isPositive().isLessThan(trades);
         }
+    }
+
+    @Test
+    void theVolatilityStrategiesRunFromTheirJarsOnRealData() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        ObjectMapper json = new ObjectMapper();
+        Path trend = tmp.resolve("regime-trend");
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "regime-trend", "--no-store",
+                "--out", trend.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode trendDoc = json.readTree(trend.resolve("result.json").toFile());
+        // regime-trend leaves a position by its channel exit (SIGNAL) or by the stop it placed at entry (STOP)
+        assertThat(trendDoc.get("trades")).isNotEmpty()
+                .extracting(t -> t.get("exitReason").asText()).contains("SIGNAL", "STOP")
+                .allMatch(r -> r.equals("SIGNAL") || r.equals("STOP") || r.equals("END_OF_DATA"));
+
+        Path grid = tmp.resolve("volatility-grid");
+        run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "volatility-grid", "--no-store",
+                "--out", grid.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode gridDoc = json.readTree(grid.resolve("result.json").toFile());
+        // a grid only submits orders, never signals, and leaves positions at its resting limit orders
+        assertThat(gridDoc.at("/counts/signals").asLong()).isZero();
+        assertThat(gridDoc.at("/counts/orders").asLong()).isPositive();
+        assertThat(gridDoc.get("trades")).isNotEmpty()
+                .allMatch(t -> t.get("exitReason").asText().equals("LIMIT")
+                        || t.get("exitReason").asText().equals("END_OF_DATA"));
+    }
+
+    @Test
+    void theBlackSwanGuardRunsFromItsJarAndReportsItsTripsOnRealData() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        Path out = tmp.resolve("guarded");
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--risk", "black-swan-guard", "--no-store", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        JsonNode events = doc.get("riskEvents");
+        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.get("ruleId").asText())
+                .isEqualTo("black-swan-guard"));
+        // the guard alternates: a trip blocks entries until conditions are normal again, then it resumes
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).get("eventType").asText()).as("event %d", i)
+                    .isEqualTo(i % 2 == 0 ? "TRIP" : "RESUME");
+        }
+        assertThat(doc.get("rejections")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("ruleId").asText()).isEqualTo("black-swan-guard"));
+        // a trip with a position open closes it: those trades end by the risk rule, not by the strategy
+        assertThat(doc.get("trades")).extracting(t -> t.get("exitReason").asText()).contains("RISK_RULE");
     }
 
     @Test

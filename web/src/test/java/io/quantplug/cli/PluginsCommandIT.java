@@ -27,8 +27,10 @@ class PluginsCommandIT {
                         + "risk-rule:exposure-limits")
                 .containsPattern("position-sizers\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:fixed-fractional, "
                         + "enhancement:kelly, enhancement:volatility-target, enhancement:risk-parity")
-                .containsPattern("volatility-regime\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:volatility-regime")
-                .contains("8 plugin(s), 15 extension(s)");
+                .containsPattern("volatility-regime\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:regime-trend, "
+                        + "enhancement:volatility-regime, risk-rule:black-swan-guard")
+                .containsPattern("volatility-grid\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volatility-grid")
+                .contains("9 plugin(s), 18 extension(s)");
     }
 
     @Test

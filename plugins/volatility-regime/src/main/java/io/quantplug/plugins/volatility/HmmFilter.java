@@ -54,6 +54,40 @@ public final class HmmFilter {
     }
 
     /**
+     * Continues from the state another filter of an equal model reached, for a hot swap: sets the filtered
+     * distribution, the count and the log-likelihood, and recomputes the prediction from them exactly as
+     * {@link #update(double)} does, so the two filters agree bit for bit from here on.
+     *
+     * @param probabilities  what {@link #probabilities()} returned, K values, each finite in {@code [0, 1]}
+     * @param observationCount what {@link #observations()} returned, &ge; 0
+     * @param logLikelihoodSoFar what {@link #logLikelihood()} returned, finite
+     * @throws IllegalArgumentException when a value is out of its range (the filter is then unchanged)
+     */
+    void restore(double[] probabilities, long observationCount, double logLikelihoodSoFar) {
+        if (probabilities.length != k) {
+            throw new IllegalArgumentException("filtered probabilities need " + k + " values, got "
+                    + probabilities.length);
+        }
+        for (double p : probabilities) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("filtered probability must be in [0, 1], got " + p);
+            }
+        }
+        if (observationCount < 0 || !Double.isFinite(logLikelihoodSoFar)) {
+            throw new IllegalArgumentException("filter state: observations " + observationCount
+                    + " must be >= 0 and the log-likelihood " + logLikelihoodSoFar + " finite");
+        }
+        System.arraycopy(probabilities, 0, filtered, 0, k);
+        observations = observationCount;
+        logLikelihood = logLikelihoodSoFar;
+        if (observationCount == 0) {
+            System.arraycopy(model.initialView(), 0, predicted, 0, k);
+        } else {
+            HmmRecursions.predict(k, model.transitionView(), filtered, 0, predicted, 0);
+        }
+    }
+
+    /**
      * Takes the next bar's observation.
      *
      * @param observation the value of the bar just closed, in the units the model was fitted on, finite

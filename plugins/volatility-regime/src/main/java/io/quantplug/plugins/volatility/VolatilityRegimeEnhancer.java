@@ -8,80 +8,79 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Classifies every bar's volatility regime and keeps new entries out of the wildest one.
  *
- * <p>Per bar: the close-to-close log return {@code r_t = ln(C_t / C_{t-1})} updates the RiskMetrics EWMA variance
- * {@code s2_t = lambda s2_{t-1} + (1 - lambda) r_t^2} (seeded with the first squared return; see
- * {@link EwmaEstimator}). The regime is the rank of {@code s2_t} among the EWMA variances of the last
- * {@code windowBars} bars, {@code p = #{v < s2_t} / n}: LOW when {@code p < low}, MEDIUM when {@code p < high}, HIGH
- * when {@code p < extreme}, EXTREME otherwise. The classification is relative on purpose: it says "calmer or wilder
- * than usual lately", whatever the instrument's typical level; by construction about {@code 1 - extreme} of the bars
- * are EXTREME in a stationary market. No regime before {@value #MIN_RANKED} EWMA values exist (the first bars pass
- * unscored).
+ * <p>Per bar, the close-to-close log return {@code r_t = ln(C_t / C_{t-1})} goes to the regime model chosen by
+ * {@code regimeModel} (see {@link RegimeSettings}):
+ * <ul>
+ *   <li>{@code ewma-rank} (the default): the rank of the RiskMetrics EWMA variance among those of the last
+ *       {@code windowBars} bars, cut at the low, high and extreme percentiles ({@link EwmaRankRegime});</li>
+ *   <li>{@code hmm}: the most probable filtered state of a Gaussian HMM of the percent returns, fitted to the last
+ *       {@code windowBars} returns every {@code hmmRefitBars} bars and filtered online in between, states ordered by
+ *       their variance and mapped calmest = LOW to wildest = EXTREME ({@link HmmRegime}).</li>
+ * </ul>
+ * Both use only the bars seen so far. No regime while the model warms up (the first bars pass unscored). The
+ * {@code regime-trend} strategy computes its regime with the same classes and parameters.
  *
  * <p>{@link #enhance}: in EXTREME an entry (LONG or SHORT) is dropped and an exit (FLAT) passes; in the other regimes
- * the signal passes with the score {@code volatilityRegime} = 0 (LOW) .. 3 (EXTREME). Only past bars are used.
+ * the signal passes with these scores, the names other plugins may read:
+ * <ul>
+ *   <li>{@value #SCORE_REGIME}: the regime's ordinal, 0 (LOW), 1 (MEDIUM), 2 (HIGH), 3 (EXTREME; only exits reach
+ *       it);</li>
+ *   <li>{@value #SCORE_PROBABILITY}: with {@code regimeModel=hmm} only, the filtered probability of the state the
+ *       regime comes from, in {@code [0, 1]}.</li>
+ * </ul>
  *
- * <p>{@link #diagnostics()}: the regime and its percentile, the EWMA volatility, the six estimators over the last
- * {@code estimatorBars} bars and a GARCH(1,1) fit ({@link GarchFitter}) of the window's closes, all annualised by the
- * bar length over a 365-day year.
+ * <p>{@link #diagnostics()}: the regime and the model's own figures (the percentile and EWMA volatility, or the
+ * HMM's parameters and filtered probabilities), the six estimators over the last {@code estimatorBars} bars and a
+ * GARCH(1,1) fit ({@link GarchFitter}) of the window's closes, all annualised by the bar length over a 365-day year.
  *
- * <p>Costs O(windowBars) per bar for the rank. Not thread-safe: the engine thread.
+ * <p>Costs O(windowBars) per bar for the rank, O(K^2) per bar plus a periodic fit for the HMM. Not thread-safe: the
+ * engine thread.
  */
 public final class VolatilityRegimeEnhancer implements SignalEnhancer {
 
-    /** EWMA values needed before a regime is given. */
-    public static final int MIN_RANKED = 20;
-    private static final String FORMAT = "volatility-regime/1";
+    /** EWMA values needed before the rank model gives a regime. */
+    public static final int MIN_RANKED = EwmaRankRegime.MIN_RANKED;
+    /** Score: the regime's ordinal, 0 (LOW) to 3 (EXTREME). */
+    public static final String SCORE_REGIME = "volatilityRegime";
+    /** Score, HMM only: the filtered probability of the regime's state. */
+    public static final String SCORE_PROBABILITY = "volatilityRegimeProbability";
     /** Returns needed for the diagnostics' GARCH fit. */
     private static final int MIN_GARCH_RETURNS = 100;
 
+    private final RegimeSettings settings;
     private final int window;
     private final int estimatorBars;
-    private final EwmaEstimator ewma;
-    private final double low;
-    private final double high;
-    private final double extreme;
+    private RegimeModel model;
     private final double[] open;
     private final double[] highs;
     private final double[] lows;
     private final double[] close;
-    private final double[] ewmaHistory;
     private long bars;
-    private int ewmaCount;
-    private double ewmaVariance = Double.NaN;
     private Timeframe timeframe;
 
-    VolatilityRegimeEnhancer(int windowBars, int estimatorBars, double lambda, double low, double high,
-                             double extreme) {
-        this.window = windowBars;
+    VolatilityRegimeEnhancer(RegimeSettings settings, int estimatorBars) {
+        this.settings = settings;
+        this.window = settings.windowBars();
         this.estimatorBars = estimatorBars;
-        this.ewma = new EwmaEstimator(lambda);
-        this.low = low;
-        this.high = high;
-        this.extreme = extreme;
-        this.open = new double[windowBars];
-        this.highs = new double[windowBars];
-        this.lows = new double[windowBars];
-        this.close = new double[windowBars];
-        this.ewmaHistory = new double[windowBars];
+        this.model = settings.newModel();
+        this.open = new double[window];
+        this.highs = new double[window];
+        this.lows = new double[window];
+        this.close = new double[window];
     }
 
     @Override
     public void onBar(Bar bar) {
         if (bars > 0) {
-            double r = Math.log(bar.close() / close[slot(bars - 1)]);
-            ewmaVariance = ewmaCount == 0 ? r * r : ewma.update(ewmaVariance, r);
-            ewmaHistory[ewmaCount % window] = ewmaVariance;
-            ewmaCount++;
+            model.update(Math.log(bar.close() / close[slot(bars - 1)]));
         }
         int i = slot(bars);
         open[i] = bar.open();
@@ -99,30 +98,16 @@ public final class VolatilityRegimeEnhancer implements SignalEnhancer {
     /**
      * The regime of the latest bar.
      *
-     * @return the regime, or null before {@value #MIN_RANKED} EWMA values exist
+     * @return the regime, or null while the model warms up (before {@value #MIN_RANKED} EWMA values for the rank
+     *         model, before the first fit for the HMM)
      */
     public VolatilityRegime regime() {
-        double p = percentile();
-        if (Double.isNaN(p)) {
-            return null;
-        }
-        return p < low ? VolatilityRegime.LOW : p < high ? VolatilityRegime.MEDIUM
-                : p < extreme ? VolatilityRegime.HIGH : VolatilityRegime.EXTREME;
+        return model.regime();
     }
 
-    /** {@code #{v < s2_t} / n} over the window's EWMA variances, or NaN while warming up. */
-    private double percentile() {
-        int n = Math.min(ewmaCount, window);
-        if (n < MIN_RANKED) {
-            return Double.NaN;
-        }
-        int below = 0;
-        for (int k = 0; k < n; k++) {
-            if (ewmaHistory[k] < ewmaVariance) {
-                below++;
-            }
-        }
-        return (double) below / n;
+    /** The regime model, for tests in this package. */
+    RegimeModel regimeModel() {
+        return model;
     }
 
     @Override
@@ -134,15 +119,22 @@ public final class VolatilityRegimeEnhancer implements SignalEnhancer {
         if (regime == VolatilityRegime.EXTREME && signal.direction() != SignalDirection.FLAT) {
             return Optional.empty();
         }
-        return Optional.of(signal.withScore("volatilityRegime", regime.ordinal()));
+        Signal scored = signal.withScore(SCORE_REGIME, regime.ordinal());
+        double p = model.regimeProbability();
+        return Optional.of(Double.isNaN(p) ? scored : scored.withScore(SCORE_PROBABILITY, p));
     }
 
     /**
      * The regime, the volatilities and the GARCH(1,1) fit of the bars seen so far, as described in the class comment.
-     * Keys: {@code bars}, {@code timeframe}, {@code regime} (or {@code WARMING_UP}), {@code percentile},
-     * {@code ewmaVolatility}, {@code estimators} (name to annualised volatility, a fraction), {@code garch}
-     * ({@code mu}, {@code omega}, {@code alpha}, {@code beta} of percent returns, {@code logLikelihood},
-     * {@code persistence}, {@code observations}, {@code nextBarVolatility} annualised; or {@code error}).
+     * Keys: {@code bars}, {@code timeframe}, {@code model} ({@code ewma-rank} or {@code hmm}), {@code regime} (or
+     * {@code WARMING_UP}); for the rank model {@code percentile} and {@code ewmaVolatility} (annualised), for the HMM
+     * {@code hmm} ({@code states}, {@code filteredProbabilities}, {@code regimeOfState}, {@code means},
+     * {@code sigmas} in percent per bar, {@code annualisedVolatilities}, {@code transitionMatrix},
+     * {@code expectedDurations}, {@code logLikelihood}, {@code bic}, {@code iterations}, {@code converged},
+     * {@code barsSinceFit}; see {@link HmmRegime}); then {@code estimators} (name to annualised volatility, a
+     * fraction) and {@code garch} ({@code mu}, {@code omega}, {@code alpha}, {@code beta} of percent returns,
+     * {@code logLikelihood}, {@code persistence}, {@code observations}, {@code nextBarVolatility} annualised; or
+     * {@code error}).
      *
      * @return the diagnostics; just {@code bars} before the first bar
      */
@@ -156,14 +148,15 @@ public final class VolatilityRegimeEnhancer implements SignalEnhancer {
         double perYear = timeframe.barsPerYear();
         VolatilityRegime regime = regime();
         out.put("timeframe", timeframe.label());
+        out.put("model", settings.model());
         out.put("regime", regime == null ? "WARMING_UP" : regime.name());
-        out.put("percentile", regime == null ? null : 100 * percentile());
-        out.put("ewmaVolatility", ewmaCount == 0 ? null : Math.sqrt(perYear * ewmaVariance));
+        out.putAll(model.diagnostics(perYear));
         OhlcBars kept = kept();
         OhlcBars recent = kept.last(Math.min(estimatorBars, kept.size()));
         Map<String, Object> estimators = new LinkedHashMap<>();
         for (VolatilityEstimator e : List.of(new CloseToCloseEstimator(), new ParkinsonEstimator(),
-                new GarmanKlassEstimator(), new RogersSatchellEstimator(), new YangZhangEstimator(), ewma)) {
+                new GarmanKlassEstimator(), new RogersSatchellEstimator(), new YangZhangEstimator(),
+                new EwmaEstimator(settings.lambda()))) {
             estimators.put(e.name(), recent.size() < e.minimumBars() ? null : e.annualisedVolatility(recent, perYear));
         }
         out.put("estimators", estimators);
@@ -211,83 +204,78 @@ public final class VolatilityRegimeEnhancer implements SignalEnhancer {
         return OhlcBars.of(o, h, l, c);
     }
 
+    /**
+     * The kept bars and the regime model's state. Format {@code volatility-regime/1} for the rank model (the layout
+     * of earlier versions, so a swap either way keeps the state), {@code volatility-regime-hmm/1} for the HMM.
+     *
+     * @return the state, or null before the first bar
+     */
     @Override
     public StateSnapshot snapshot() {
         if (bars == 0) {
             return null;
         }
         OhlcBars kept = kept();
-        int n = Math.min(ewmaCount, window);
-        double[] history = new double[n];
-        for (int k = 0; k < n; k++) {
-            history[k] = ewmaHistory[(ewmaCount - n + k) % window];
-        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("bars", Long.toString(bars));
-        values.put("ewmaCount", Integer.toString(ewmaCount));
-        values.put("ewmaVariance", Double.toString(ewmaVariance));
         values.put("timeframe", timeframe.label());
-        values.put("open", join(kept, 'o'));
-        values.put("high", join(kept, 'h'));
-        values.put("low", join(kept, 'l'));
-        values.put("close", join(kept, 'c'));
-        values.put("ewmaHistory", Arrays.stream(history).mapToObj(Double::toString).collect(Collectors.joining(",")));
-        return new StateSnapshot(FORMAT, values);
+        values.put("open", SnapshotValues.join(column(kept, 'o')));
+        values.put("high", SnapshotValues.join(column(kept, 'h')));
+        values.put("low", SnapshotValues.join(column(kept, 'l')));
+        values.put("close", SnapshotValues.join(column(kept, 'c')));
+        model.writeTo(values);
+        return new StateSnapshot(model.snapshotFormat(), values);
     }
 
-    private static String join(OhlcBars b, char field) {
-        StringBuilder s = new StringBuilder();
+    private static double[] column(OhlcBars b, char field) {
+        double[] out = new double[b.size()];
         for (int k = 0; k < b.size(); k++) {
-            if (k > 0) {
-                s.append(',');
-            }
-            s.append(field == 'o' ? b.open(k) : field == 'h' ? b.high(k) : field == 'l' ? b.low(k) : b.close(k));
+            out[k] = field == 'o' ? b.open(k) : field == 'h' ? b.high(k) : field == 'l' ? b.low(k) : b.close(k);
         }
-        return s.toString();
+        return out;
     }
 
     /**
-     * Continues from a previous version's snapshot of the same format, keeping at most this instance's window.
+     * Continues from a previous version's snapshot of this instance's model, keeping at most this instance's window.
+     * A snapshot that cannot be read changes nothing.
      *
      * @param snapshot what the previous version's {@link #snapshot()} returned
-     * @return false when the format is not {@code volatility-regime/1}
+     * @return false when the format is not this model's ({@code volatility-regime/1} for the rank model,
+     *         {@code volatility-regime-hmm/1} for the HMM) or a value cannot be read
      */
     @Override
     public boolean restore(StateSnapshot snapshot) {
-        if (!snapshot.format().equals(FORMAT)) {
+        if (!snapshot.format().equals(model.snapshotFormat())) {
             return false;
         }
         Map<String, String> v = snapshot.values();
-        double[] o = doubles(v.get("open"));
-        double[] h = doubles(v.get("high"));
-        double[] l = doubles(v.get("low"));
-        double[] c = doubles(v.get("close"));
-        double[] history = doubles(v.get("ewmaHistory"));
-        long total = Long.parseLong(v.get("bars"));
-        int totalEwma = Integer.parseInt(v.get("ewmaCount"));
-        timeframe = Timeframe.parse(v.get("timeframe"));
-        ewmaVariance = Double.parseDouble(v.get("ewmaVariance"));
-        int keep = Math.min(c.length, window);
-        bars = total - keep;
-        for (int k = c.length - keep; k < c.length; k++) {
-            int i = slot(bars);
-            open[i] = o[k];
-            highs[i] = h[k];
-            lows[i] = l[k];
-            close[i] = c[k];
-            bars++;
+        try {
+            double[] o = SnapshotValues.doubles(v, "open");
+            double[] h = SnapshotValues.doubles(v, "high");
+            double[] l = SnapshotValues.doubles(v, "low");
+            double[] c = SnapshotValues.doubles(v, "close");
+            long total = SnapshotValues.whole(v, "bars");
+            Timeframe tf = Timeframe.parse(SnapshotValues.text(v, "timeframe"));
+            if (o.length != c.length || h.length != c.length || l.length != c.length || total < c.length) {
+                throw new IllegalArgumentException("snapshot bars differ in length");
+            }
+            RegimeModel restored = settings.newModel();
+            restored.readFrom(v);
+            model = restored;
+            timeframe = tf;
+            int keep = Math.min(c.length, window);
+            bars = total - keep;
+            for (int k = c.length - keep; k < c.length; k++) {
+                int i = slot(bars);
+                open[i] = o[k];
+                highs[i] = h[k];
+                lows[i] = l[k];
+                close[i] = c[k];
+                bars++;
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        int keepEwma = Math.min(history.length, window);
-        ewmaCount = totalEwma - keepEwma;
-        for (int k = history.length - keepEwma; k < history.length; k++) {
-            ewmaHistory[ewmaCount % window] = history[k];
-            ewmaCount++;
-        }
-        return true;
-    }
-
-    private static double[] doubles(String text) {
-        return text.isEmpty() ? new double[0] : Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble)
-                .toArray();
     }
 }

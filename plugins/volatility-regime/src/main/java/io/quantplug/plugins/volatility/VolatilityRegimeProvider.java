@@ -9,48 +9,53 @@ import io.quantplug.api.param.ParameterSchema;
 import io.quantplug.api.param.ParameterSpec;
 import io.quantplug.api.param.Parameters;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Provides {@code volatility-regime}, a signal enhancer that classifies each bar's volatility regime (LOW, MEDIUM,
- * HIGH, EXTREME) from the RiskMetrics EWMA volatility's rank in a recent window, stands aside from new entries in
- * EXTREME, and reports the volatility estimators and a GARCH(1,1) fit as its diagnostics (what
- * {@code quantplug analyze --analyzer volatility-regime} prints). See {@link VolatilityRegimeEnhancer}.
+ * HIGH, EXTREME), stands aside from new entries in EXTREME, and reports the volatility estimators, a GARCH(1,1) fit
+ * and the regime model as its diagnostics (what {@code quantplug analyze --analyzer volatility-regime} prints). The
+ * regime comes from the EWMA volatility's rank in a recent window ({@code regimeModel=ewma-rank}, the default) or
+ * from a Gaussian HMM fitted walk-forward ({@code regimeModel=hmm}). See {@link VolatilityRegimeEnhancer}.
  */
 public final class VolatilityRegimeProvider implements EnhancementProvider {
 
-    /** Parameter: bars kept for the ranking, the estimators' source and the GARCH fit. */
-    public static final String WINDOW_BARS = "windowBars";
+    /** Parameter: {@code ewma-rank} or {@code hmm}, the model that classifies the regime. */
+    public static final String REGIME_MODEL = RegimeSettings.REGIME_MODEL;
+    /** Parameter: bars kept for the ranking or the HMM fit, the estimators' source and the GARCH fit. */
+    public static final String WINDOW_BARS = RegimeSettings.WINDOW_BARS;
     /** Parameter: bars the range-based estimators look at. */
     public static final String ESTIMATOR_BARS = "estimatorBars";
     /** Parameter: the EWMA decay. */
-    public static final String LAMBDA = "lambda";
+    public static final String LAMBDA = RegimeSettings.LAMBDA;
     /** Parameter: percentile below which the regime is LOW. */
-    public static final String LOW_PERCENTILE = "lowPercentile";
+    public static final String LOW_PERCENTILE = RegimeSettings.LOW_PERCENTILE;
     /** Parameter: percentile from which the regime is HIGH. */
-    public static final String HIGH_PERCENTILE = "highPercentile";
+    public static final String HIGH_PERCENTILE = RegimeSettings.HIGH_PERCENTILE;
     /** Parameter: percentile from which the regime is EXTREME. */
-    public static final String EXTREME_PERCENTILE = "extremePercentile";
+    public static final String EXTREME_PERCENTILE = RegimeSettings.EXTREME_PERCENTILE;
+    /** Parameter: the HMM's number of states, 2 to 4. */
+    public static final String HMM_STATES = RegimeSettings.HMM_STATES;
+    /** Parameter: bars between two HMM fits. */
+    public static final String HMM_REFIT_BARS = RegimeSettings.HMM_REFIT_BARS;
 
     private static final ExtensionDescriptor DESCRIPTOR = new ExtensionDescriptor("volatility-regime",
             "Volatility regime",
-            "Ranks the EWMA volatility (RiskMetrics) of each bar within a recent window: LOW, MEDIUM, HIGH or EXTREME;"
-                    + " drops new entries in EXTREME and scores every other signal with the regime. Diagnostics:"
-                    + " close-to-close, Parkinson, Garman-Klass, Rogers-Satchell, Yang-Zhang and EWMA volatility and"
-                    + " a GARCH(1,1) fit.",
-            ParameterSchema.of(
-                    ParameterSpec.integer(WINDOW_BARS).defaultValue(1_000).range(50, 1_000_000).unit("bars")
-                            .description("bars kept: the regime ranks the current volatility among this many, and"
-                                    + " the GARCH fit of the diagnostics uses their closes").build(),
-                    ParameterSpec.integer(ESTIMATOR_BARS).defaultValue(30).range(2, 10_000).unit("bars")
-                            .description("bars the volatility estimators of the diagnostics look at").build(),
-                    ParameterSpec.decimal(LAMBDA).defaultValue(0.94).range(0.5, 0.999)
-                            .description("EWMA decay of the regime's volatility (RiskMetrics: 0.94)").build(),
-                    ParameterSpec.decimal(LOW_PERCENTILE).defaultValue(33).range(1, 98).unit("%")
-                            .description("below this percentile of the window the regime is LOW").build(),
-                    ParameterSpec.decimal(HIGH_PERCENTILE).defaultValue(80).range(2, 99).unit("%")
-                            .description("from this percentile the regime is HIGH").build(),
-                    ParameterSpec.decimal(EXTREME_PERCENTILE).defaultValue(97).range(3, 100).unit("%")
-                            .description("from this percentile the regime is EXTREME and new entries stand aside")
-                            .build()));
+            "Classifies each bar's volatility regime, LOW, MEDIUM, HIGH or EXTREME, by the rank of the EWMA"
+                    + " volatility (RiskMetrics) within a recent window or by a Gaussian HMM of the returns fitted"
+                    + " walk-forward; drops new entries in EXTREME and scores every other signal with the regime."
+                    + " Diagnostics: close-to-close, Parkinson, Garman-Klass, Rogers-Satchell, Yang-Zhang and EWMA"
+                    + " volatility, a GARCH(1,1) fit and the regime model (the HMM's parameters and filtered state"
+                    + " probabilities).",
+            schema());
+
+    private static ParameterSchema schema() {
+        List<ParameterSpec> specs = new ArrayList<>(RegimeSettings.specs());
+        specs.add(2, ParameterSpec.integer(ESTIMATOR_BARS).defaultValue(30).range(2, 10_000).unit("bars")
+                .description("bars the volatility estimators of the diagnostics look at").build());
+        return new ParameterSchema(specs);
+    }
 
     @Override
     public ExtensionDescriptor descriptor() {
@@ -67,22 +72,11 @@ public final class VolatilityRegimeProvider implements EnhancementProvider {
      *
      * @param parameters resolved against {@link #descriptor()}'s schema
      * @return a new enhancer
-     * @throws InvalidParameterException when the percentiles are not increasing (low &lt; high &lt; extreme)
+     * @throws InvalidParameterException when the percentiles are not increasing (low &lt; high &lt; extreme), or
+     *                                   with {@code regimeModel=hmm} the window is shorter than the HMM needs
      */
     @Override
     public Enhancement create(Parameters parameters) {
-        double low = parameters.getDouble(LOW_PERCENTILE);
-        double high = parameters.getDouble(HIGH_PERCENTILE);
-        double extreme = parameters.getDouble(EXTREME_PERCENTILE);
-        if (!(low < high)) {
-            throw new InvalidParameterException(HIGH_PERCENTILE, "parameter '" + HIGH_PERCENTILE + "' = " + high
-                    + " must be above " + LOW_PERCENTILE + " (" + low + ")");
-        }
-        if (!(high < extreme)) {
-            throw new InvalidParameterException(EXTREME_PERCENTILE, "parameter '" + EXTREME_PERCENTILE + "' = "
-                    + extreme + " must be above " + HIGH_PERCENTILE + " (" + high + ")");
-        }
-        return new VolatilityRegimeEnhancer(parameters.getInt(WINDOW_BARS), parameters.getInt(ESTIMATOR_BARS),
-                parameters.getDouble(LAMBDA), low / 100, high / 100, extreme / 100);
+        return new VolatilityRegimeEnhancer(RegimeSettings.of(parameters), parameters.getInt(ESTIMATOR_BARS));
     }
 }

@@ -1,7 +1,31 @@
 /**
- * The volatility regime plugin's models: historical volatility estimators over OHLC bars, a GARCH(1,1) model fitted
- * by maximum likelihood, and a Gaussian hidden Markov model (2–4 states) for regimes. Pure math over {@code double}
- * arrays; nothing here touches the runtime.
+ * The volatility regime plugin: three extensions built on its volatility models.
+ *
+ * <ul>
+ *   <li>{@code volatility-regime} (signal enhancer, {@link io.quantplug.plugins.volatility.VolatilityRegimeProvider}):
+ *       classifies each bar LOW, MEDIUM, HIGH or EXTREME, by the EWMA volatility's rank in a window
+ *       ({@code regimeModel=ewma-rank}) or by a Gaussian HMM of the returns fitted walk-forward
+ *       ({@code regimeModel=hmm}); drops entries in EXTREME and scores the other signals with
+ *       {@code volatilityRegime} (0..3) and, for the HMM, {@code volatilityRegimeProbability}; its diagnostics are
+ *       what {@code quantplug analyze --analyzer volatility-regime} prints.</li>
+ *   <li>{@code black-swan-guard} (risk rule, {@link io.quantplug.plugins.volatility.BlackSwanGuardProvider}): trips
+ *       on a return beyond k forecast sigmas or a jump of the forecast, records TRIP and RESUME risk events, asks the
+ *       session to close the position and refuses orders adding exposure until R calm bars in a row
+ *       ({@link io.quantplug.plugins.volatility.BlackSwanGuardRule}).</li>
+ *   <li>{@code regime-trend} (strategy, {@link io.quantplug.plugins.volatility.RegimeTrendProvider}): a Donchian
+ *       breakout in calm regimes with strength 1 / 0.5 / 0.25 in LOW / MEDIUM / HIGH, out in EXTREME, with a stop
+ *       order a multiple of the GARCH(1,1) forecast sigma from the entry.</li>
+ * </ul>
+ * The enhancer and the strategy classify the regime with the same code and parameters; the guard and the strategy
+ * forecast sigma with the same code and parameters.
+ * <pre>{@code
+ * quantplug backtest --data btcusdt-1m.csv --strategy regime-trend --param stopMultiple=3 \
+ *     --risk black-swan-guard:shockSigmas=6,resetBars=60
+ * }</pre>
+ *
+ * <p>The models underneath: historical volatility estimators over OHLC bars, a GARCH(1,1) model fitted by maximum
+ * likelihood, and a Gaussian hidden Markov model (2–4 states) for regimes. Pure math over {@code double} arrays;
+ * nothing here touches the runtime.
  *
  * <p>Estimators ({@link io.quantplug.plugins.volatility.VolatilityEstimator}): close-to-close, Parkinson,
  * Garman–Klass, Rogers–Satchell, Yang–Zhang and the RiskMetrics EWMA, each giving the per-bar variance of log returns
