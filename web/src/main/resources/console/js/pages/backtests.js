@@ -1,0 +1,65 @@
+// Backtests: the run form (trader), and the jobs, newest first, with a progress bar moved by 'run.progress'
+// events and, while a job is queued or running, by polling every second (events can be missed while the stream
+// reconnects); cancel (trader) and a link to each completed job's result page.
+import { start, api, can, live, notify, showError } from '../app.js';
+import { el, fillBody, throttle } from '../ui.js';
+import { runForm } from '../runform.js';
+import { jobHead, jobRow, jobActive, jobProgress } from '../views.js';
+
+const table = document.getElementById('jobs');
+let poll = null;
+
+async function cancel(job) {
+  try {
+    await api('POST', `/api/backtests/${job.id}/cancel`);
+    notify(`Backtest ${job.id} canceled.`);
+  } catch (e) {
+    showError(e);
+  }
+  await load();
+}
+
+async function load() {
+  const jobs = await api('GET', '/api/backtests');
+  fillBody(table.tBodies[0], jobs.map(j => jobRow(j, can('trader') ? cancel : null)), 8, 'No backtests yet.');
+  const active = jobs.some(jobActive);
+  if (active && !poll) {
+    poll = setInterval(() => load().catch(showError), 1000);
+  } else if (!active && poll) {
+    clearInterval(poll);
+    poll = null;
+  }
+}
+
+async function main() {
+  await start('backtests');
+  table.prepend(jobHead(false));
+  if (can('trader')) {
+    document.getElementById('form-card').hidden = false;
+    const form = runForm(document.getElementById('run-form'), {
+      submitLabel: 'Run backtest',
+      submit: body => api('POST', '/api/backtests', body),
+      done: job => {
+        notify(`Backtest ${job.id} of ${job.strategy} submitted.`);
+        load().catch(showError);
+      },
+    });
+    await form.reload();
+    live('plugin', throttle(() => form.reload().catch(showError), 1000));
+    live('dataset', throttle(() => form.reload().catch(showError), 1000));
+  }
+  await load();
+  const refresh = throttle(() => load().catch(showError), 500);
+  live('run.progress', e => {
+    const row = document.getElementById('job-' + String(e.run).replace('backtest/', ''));
+    if (row) {
+      jobProgress(row, e.barsDone, e.barsTotal);
+    }
+    if (!row || row.dataset.status !== 'RUNNING') {
+      refresh();
+    }
+  });
+  live('run.finished', refresh);
+}
+
+main().catch(showError);

@@ -1,0 +1,402 @@
+package io.quantplug.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quantplug.runtime.plugin.PluginInfo;
+import io.quantplug.runtime.plugin.PluginStatus;
+import io.quantplug.testsupport.SharedData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium
+ * through an explicit {@link ChromeDriverService}, so Selenium Manager never runs). An admin signs in through the
+ * page; a broken jar dropped on the plugins page is refused with the server's message; the {@code rsi-reversion}
+ * jar uploaded through the file input installs the strategy (the server starts without it); the real March 2023
+ * Binance.US 1-minute bars are uploaded; the backtest form shows the server's validation messages next to the
+ * fields they name; a backtest runs; its result page draws the candlestick chart and lists as many trades as the
+ * API's result, sorted by P&amp;L with the mouse and reversed with the keyboard; the dashboard, strategies, risk,
+ * audit and users pages show the run's traces; a viewer then sees no Users page and no controls that change state.
+ * Every step leaves a screenshot in {@code web/target/screenshots/}. Skipped without {@code /usr/bin/chromedriver}
+ * unless {@code CI=true}, where that fails.
+ */
+@Tag("browser")
+class ConsoleBrowserIT {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String MARCH = "binance-us-btcusdt-1m-2023-03/BTCUSDT_1m_20230301_20230321.csv";
+    private static final String DATA_SET = "BTCUSDT_1m_20230301_20230321.csv";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private TestServer server;
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private JavascriptExecutor js;
+    private Path profile;
+    private Path uploads;
+    private Path screenshots;
+    private int shots;
+    private long started;
+
+    @BeforeEach
+    void start() throws IOException {
+        started = System.nanoTime();
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            String message = CHROMEDRIVER + " or " + CHROMIUM + " is missing (apt-get install -y chromium"
+                    + " chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + "; CI=true, so the browser test may not be skipped");
+            }
+            Assumptions.abort(message + "; skipping the browser test");
+        }
+        SharedData.require(MARCH);
+        Path dist = Path.of(System.getProperty("quantplug.dist", "target/quantplug"));
+        screenshots = Files.createDirectories(dist.toAbsolutePath().getParent().resolve("screenshots"));
+        server = TestServer.start(List.of("sma-crossover", "risk-basics"), Clock.systemUTC());
+        profile = Files.createTempDirectory("quantplug-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The service's own constructor, not ChromeDriverService.Builder: the Builder carries @AutoService, whose
+        // annotation jar is not on the test class path, and javac's warning about it fails the -Werror build.
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ChromeDriverService service = new ChromeDriverService(CHROMEDRIVER.toFile(), port, Duration.ofSeconds(20),
+                List.of("--port=" + port), Map.of("SE_AVOID_STATS", "true"));
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT);
+        js = (JavascriptExecutor) driver;
+        log("server and browser started");
+    }
+
+    private void log(String what) {
+        System.out.printf("ConsoleBrowserIT: %5.1f s %s%n", (System.nanoTime() - started) / 1e9, what);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        for (Path dir : new Path[] {profile, uploads}) {
+            if (dir != null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void adminInstallsAStrategyUploadsBarsRunsABacktestAndSortsItsTrades() throws IOException {
+        signIn();
+        installPlugin();
+        uploadBars();
+        long job = runBacktest();
+        checkResult(job);
+        visitOtherPages(job);
+        signOutAndSignInAsViewer(job);
+        assertNoScriptErrors();
+    }
+
+    private void signIn() {
+        driver.get(server.url() + "/");
+        wait.until(ExpectedConditions.urlContains("/login.html")); // the dashboard's /api/auth/me answered 401
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        screenshot("sign-in");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().equals(server.url() + "/"));
+        WebElement who = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#who .user")));
+        assertThat(who.getText()).contains("admin");
+        assertThat(navLinks()).contains("Plugins", "Users"); // an admin's navigation
+        // the session is the HttpOnly cookie; the CSRF token stays in the page's memory, not in storage
+        assertThat(js.executeScript("return [localStorage.length, sessionStorage.length, document.cookie]"))
+                .isEqualTo(List.of(0L, 0L, ""));
+        assertThat(driver.manage().getCookieNamed("quantplug_session").isHttpOnly()).isTrue();
+        screenshot("dashboard");
+    }
+
+    /** Drops a broken jar on the plugins page (refused), then uploads the distribution's rsi-reversion jar. */
+    private void installPlugin() throws IOException {
+        assertThat(server.server.services().plugins().plugins()).extracting(PluginInfo::id)
+                .doesNotContain("rsi-reversion");
+        uploads = Files.createTempDirectory("quantplug-upload");
+        Path jar = uploads.resolve("rsi-reversion.jar");
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("quantplug.dist", "target/quantplug"))
+                .resolve("plugins"))) {
+            Files.copy(files.filter(p -> p.getFileName().toString().startsWith("rsi-reversion-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no rsi-reversion jar in the distribution")), jar);
+        }
+        driver.findElement(By.linkText("Plugins")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plugin-sma-crossover")));
+        assertThat(driver.findElements(By.id("plugin-rsi-reversion"))).isEmpty();
+        js.executeScript("""
+                const files = new DataTransfer();
+                files.items.add(new File(['not a jar'], 'broken.jar', {type: 'application/java-archive'}));
+                const zone = document.querySelector('#upload form.dropzone');
+                for (const type of ['dragover', 'drop']) {
+                  zone.dispatchEvent(new DragEvent(type, {dataTransfer: files, bubbles: true, cancelable: true}));
+                }""");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".upload-status.error"),
+                "broken.jar is refused"));
+        screenshot("broken-jar-dropped");
+        assertThat(server.server.services().plugins().plugins()).hasSize(2); // sma-crossover, risk-basics
+        driver.findElement(By.id("upload-jar")).sendKeys(jar.toString());
+        screenshot("plugin-chosen");
+        driver.findElement(By.cssSelector("#upload form.dropzone button[type=submit]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("plugin-rsi-reversion"), "data-state", "STARTED"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ext-rsi-reversion")));
+        assertThat(server.server.services().plugins().plugins()).filteredOn(p -> p.id().equals("rsi-reversion"))
+                .singleElement().extracting(PluginInfo::status).isEqualTo(PluginStatus.STARTED);
+        screenshot("plugin-installed");
+    }
+
+    /** Uploads the March 2023 bars on the data sets page. */
+    private void uploadBars() {
+        driver.findElement(By.linkText("Data sets")).click();
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-csv")));
+        input.sendKeys(SharedData.require(MARCH).toString());
+        driver.findElement(By.cssSelector("#upload form.dropzone button[type=submit]")).click();
+        By row = By.xpath("//tr[@data-name='" + DATA_SET + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        // 1-minute bars from 2023-03-01 00:00 to 2023-03-21 23:59 UTC without gaps: 21 days * 1440 = 30,240
+        assertThat(driver.findElement(row).getText()).contains("30,240", "1m", "2023-03-01 00:00:00 UTC",
+                "2023-03-21 23:59:00 UTC");
+        screenshot("data-set-uploaded");
+    }
+
+    /** Submits a bad, then a good rsi-reversion backtest from the backtests page; answers the job id. */
+    private long runBacktest() {
+        driver.findElement(By.linkText("Backtests")).click();
+        WebElement strategy = wait.until(d -> {
+            List<WebElement> s = d.findElements(By.cssSelector("#run-form select[name=strategy] option"
+                    + "[value=rsi-reversion]"));
+            return s.isEmpty() ? null : d.findElement(By.cssSelector("#run-form select[name=strategy]"));
+        });
+        new Select(strategy).selectByValue("rsi-reversion");
+        new Select(driver.findElement(By.cssSelector("#run-form select[name=source]")))
+                .selectByValue("dataset:" + DATA_SET);
+        WebElement period = driver.findElement(By.cssSelector("#run-form input[name=period]"));
+        assertThat(period.getAttribute("value")).isEqualTo("14"); // the schema's default
+        period.clear();
+        period.sendKeys("1", Keys.ENTER); // Enter submits the form; the schema allows 2..500
+        By periodError = By.xpath("//input[@name='period']/following-sibling::p[contains(@class,'field-error')]");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(periodError));
+        assertThat(error.getText()).contains("period", "2 .. 500");
+        assertThat(period.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.switchTo().activeElement()).isEqualTo(period); // focus moved to the field at fault
+        screenshot("validation-message");
+        period.clear();
+        period.sendKeys("14");
+        driver.findElement(By.cssSelector("#run-form details.advanced summary")).click();
+        WebElement rule = driver.findElement(By.id("use-rule-max-position-notional"));
+        rule.click(); // its 'limit' has no default
+        period.sendKeys(Keys.ENTER);
+        By limitError = By.xpath("//input[@id='use-rule-max-position-notional']/ancestor::div[@class='choice']"
+                + "//input[@name='limit']/following-sibling::p[contains(@class,'field-error')]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(limitError));
+        assertThat(driver.findElement(limitError).getText()).contains("'limit' is required");
+        assertThat(error.isDisplayed()).isFalse(); // period is fine now
+        screenshot("rule-parameter-message");
+        rule.click();
+        assertThat(server.server.services().backtests().list()).isEmpty(); // the refused requests changed nothing
+        period.sendKeys(Keys.ENTER);
+        WebElement first = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#jobs tbody tr[data-id]")));
+        long id = Long.parseLong(first.getAttribute("data-id"));
+        assertThat(error.isDisplayed()).isFalse();
+        screenshot("backtest-submitted");
+        wait.until(ExpectedConditions.attributeToBe(By.id("job-" + id), "data-status", "COMPLETED"));
+        screenshot("backtest-completed");
+        return id;
+    }
+
+    private void checkResult(long id) {
+        String token = server.token("admin");
+        JsonNode result = server.send("GET", "/api/backtests/" + id + "/result", token, null).json();
+        assertThat(result.at("/run/strategy").asText()).isEqualTo("rsi-reversion");
+        List<BigDecimal> pnl = new ArrayList<>();
+        result.get("trades").forEach(t -> pnl.add(new BigDecimal(t.get("pnl").asText())));
+        assertThat(pnl).as("rsi-reversion(14, 30, 70) trades on three weeks of 1-minute bars").isNotEmpty();
+        driver.findElement(By.cssSelector("#job-" + id + " a.result-link")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered", "true"));
+        assertThat(driver.findElement(By.id("title")).getText()).contains("rsi-reversion", "BTCUSDT.BINANCE");
+        // the chart: canvases the library drew (candles, grid and scale in many colours), with its attribution link
+        assertThat(distinctCanvasColours("price-chart")).isGreaterThan(10);
+        assertThat(distinctCanvasColours("equity-chart")).isGreaterThan(3);
+        assertThat(driver.findElement(By.cssSelector("#price-chart a#tv-attr-logo")).getAttribute("href"))
+                .contains("tradingview.com");
+        // /bars thins to at most 20,000 points: 30,240 bars -> ceil(30,240 / 20,000) = 2 bars per candle, 15,120
+        assertThat(driver.findElement(By.id("price-note")).getText()).startsWith("15,120 candles of 2 bars each");
+        By rows = By.cssSelector("#trades tbody tr");
+        assertThat(driver.findElements(rows)).hasSize(pnl.size());
+        assertThat(driver.findElement(By.id("trades-title")).getText())
+                .isEqualTo(String.format(Locale.US, "Trades (%,d)", pnl.size()));
+        screenshot("backtest-result");
+        WebElement pnlHeader = driver.findElement(By.xpath("//div[@id='trades']//th[button[normalize-space()"
+                + "='P&L']]"));
+        pnlHeader.findElement(By.tagName("button")).click();
+        assertThat(pnlHeader.getAttribute("aria-sort")).isEqualTo("ascending");
+        List<BigDecimal> ascending = pnl.stream().sorted().toList();
+        assertThat(shownPnl(pnlHeader)).usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyElementsOf(ascending);
+        pnlHeader.findElement(By.tagName("button")).sendKeys(Keys.ENTER); // the keyboard reverses it
+        assertThat(pnlHeader.getAttribute("aria-sort")).isEqualTo("descending");
+        assertThat(shownPnl(pnlHeader)).usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyElementsOf(pnl.stream().sorted(Comparator.reverseOrder()).toList());
+        js.executeScript("document.getElementById('trades').scrollIntoView()");
+        screenshot("trades-sorted-by-pnl");
+    }
+
+    /** The P&L cells' exact values (data-value) in the order shown. */
+    private List<BigDecimal> shownPnl(WebElement header) {
+        int column = driver.findElements(By.cssSelector("#trades thead th")).indexOf(header) + 1;
+        return driver.findElements(By.cssSelector("#trades tbody tr td:nth-child(" + column + ")")).stream()
+                .map(td -> new BigDecimal(td.getAttribute("data-value"))).toList();
+    }
+
+    private long distinctCanvasColours(String container) {
+        Object n = js.executeScript("""
+                let best = 0;
+                for (const c of document.querySelectorAll('#' + arguments[0] + ' canvas')) {
+                  if (!c.width || !c.height) continue;
+                  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  const seen = new Set();
+                  for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+                  best = Math.max(best, seen.size);
+                }
+                return best;""", container);
+        return ((Number) n).longValue();
+    }
+
+    /** The other pages show the run's traces: dashboard, instances form, risk, audit (filtered), users. */
+    private void visitOtherPages(long job) {
+        driver.findElement(By.linkText("Dashboard")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("job-" + job), "data-status", "COMPLETED"));
+        screenshot("dashboard-after-run");
+        driver.findElement(By.linkText("Strategies")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#run-form select[name=strategy] option[value=rsi-reversion]")));
+        assertThat(driver.findElement(By.cssSelector("#run-form input[name=speed]")).getAttribute("value"))
+                .isEqualTo("10");
+        screenshot("strategies");
+        driver.findElement(By.linkText("Risk")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kill-state"), "Released"));
+        screenshot("risk");
+        driver.findElement(By.linkText("Audit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit tbody tr")));
+        driver.findElement(By.id("action")).sendKeys("plugin.up", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "plugin.uploaded"));
+        List<WebElement> entries = driver.findElements(By.cssSelector("#audit tbody tr"));
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).getText()).contains("admin", "plugin/rsi-reversion");
+        screenshot("audit-filtered");
+        driver.findElement(By.linkText("Users")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-viewer")));
+        assertThat(driver.findElements(By.cssSelector("#users tbody tr"))).hasSize(3); // admin, trader, viewer
+        screenshot("users");
+    }
+
+    /** A viewer's console: no Users page, no forms or buttons that change anything; the result still opens. */
+    private void signOutAndSignInAsViewer(long job) {
+        driver.findElement(By.xpath("//div[@id='who']//button[normalize-space()='Sign out']")).click();
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        driver.findElement(By.id("username")).sendKeys("viewer");
+        driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#who .user")));
+        assertThat(navLinks()).contains("Dashboard", "Backtests", "Plugins", "Audit").doesNotContain("Users");
+        driver.findElement(By.linkText("Backtests")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-" + job)));
+        assertThat(driver.findElement(By.id("form-card")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("#jobs button"))).isEmpty();
+        screenshot("viewer-backtests");
+        driver.findElement(By.linkText("Plugins")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plugin-rsi-reversion")));
+        assertThat(driver.findElement(By.id("upload-card")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("#plugins button"))).isEmpty();
+        driver.get(server.url() + "/users.html"); // the page itself refuses too (and so would the API)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "needs the admin role"));
+        screenshot("viewer-users-refused");
+    }
+
+    private List<String> navLinks() {
+        return driver.findElements(By.cssSelector("#nav a")).stream().map(WebElement::getText).toList();
+    }
+
+    /**
+     * No script error, failed module or CSP violation in the browser's console. Failed requests the flow causes on
+     * purpose are allowed: the dashboard's 401 before signing in and the 400 of the refused parameter.
+     */
+    private void assertNoScriptErrors() {
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .filter(m -> !m.contains("status of 401") && !m.contains("status of 400")).toList();
+        assertThat(severe).isEmpty();
+    }
+
+    /** Saves the whole page (the window grown to its height) as NN-name.png, and says how long the test has run. */
+    private void screenshot(String name) {
+        long height = ((Number) js.executeScript("return document.documentElement.scrollHeight"
+                + " + window.outerHeight - window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 5000)));
+        String file = String.format("%02d-%s.png", ++shots, name);
+        try {
+            Files.write(screenshots.resolve(file), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            log(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+}
