@@ -14,11 +14,14 @@ import io.quantplug.api.risk.RiskRuleProvider;
  */
 public final class MaxPositionNotionalProvider implements RiskRuleProvider {
 
+    /** The largest limit accepted: 10^12 of the quote currency, above any account this rule is meant for. */
+    private static final long MAX_LIMIT = 1_000_000_000_000L;
+
     private static final ExtensionDescriptor DESCRIPTOR = new ExtensionDescriptor("max-position-notional",
             "Maximum position notional",
             "Refuses (or resizes) an order that would take the position's value in one instrument above a limit.",
             ParameterSchema.of(
-                    ParameterSpec.decimal("limit").min(0).unit("quote currency")
+                    ParameterSpec.decimal("limit").range(0, MAX_LIMIT).unit("quote currency")
                             .description("largest allowed |quantity| x price of the position after the order")
                             .build(),
                     ParameterSpec.choice("action", "reject", "resize").defaultValue("reject")
