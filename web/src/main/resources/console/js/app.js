@@ -50,6 +50,7 @@ export function can(role) {
  * A page that needs a role shows a message instead of its content when the user lacks it, and the promise rejects.
  */
 export async function start(page, { role } = {}) {
+  frame();
   session = await fetchMe();
   drawHeader(page);
   const main = document.getElementById('main');
@@ -184,6 +185,26 @@ export async function signOut() {
   }
 }
 
+/**
+ * The frame every signed-in page shares, put before its <main id="main"> once: the skip link, the header (brand,
+ * navigation, user; filled by drawHeader) and the message region. Returns the message region.
+ */
+function frame() {
+  const existing = document.getElementById('messages');
+  if (existing) {
+    return existing;
+  }
+  const messages = el('div', { id: 'messages', class: 'messages', 'aria-live': 'polite' });
+  document.getElementById('main').before(
+    el('a', { class: 'skip', href: '#main' }, 'Skip to content'),
+    el('header', { class: 'top' },
+      el('a', { class: 'brand', href: '/' }, 'Quantplug'),
+      el('nav', { id: 'nav', 'aria-label': 'Main' }),
+      el('div', { id: 'who', class: 'who' })),
+    messages);
+  return messages;
+}
+
 function drawHeader(page) {
   const nav = document.getElementById('nav');
   const list = el('ul');
@@ -209,7 +230,7 @@ function drawHeader(page) {
 
 /** Shows a message in the page's alert region; errors stay until dismissed, others fade after a while. */
 export function notify(text, kind = 'info') {
-  const box = document.getElementById('messages');
+  const box = frame();
   const msg = el('div', { class: 'message ' + kind, role: kind === 'error' ? 'alert' : 'status' },
     el('span', {}, text),
     el('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', onclick: () => msg.remove() }, '×'));
@@ -233,7 +254,7 @@ export function showError(e) {
 
 /** Removes every message (before a new attempt). */
 export function clearMessages() {
-  document.getElementById('messages').replaceChildren();
+  frame().replaceChildren();
 }
 
 // ---- live events ----
