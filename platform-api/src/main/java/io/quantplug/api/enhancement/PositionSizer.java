@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 /**
  * Turns a signal into an order quantity. The engine rounds the result down to the lot size, and a buy whose cost
  * at the fill price exceeds the cash is refused by the venue, so leave headroom for fees and price movement.
- * Without a sizer, a long signal invests all available cash.
+ * Without a sizer, a long signal invests its strength times the available cash (all of it at strength 1); a sizer
+ * decides itself whether to scale by {@link io.quantplug.api.signal.Signal#strength()}.
  */
 public non-sealed interface PositionSizer extends Enhancement {
 

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param strategies     the strategies and their parameters, at least one, in the order their instances are added
  * @param aggregation    how the strategies share the account; {@link SignalAggregation#none()} for one strategy
  * @param enhancers      signal enhancers, applied in order
- * @param sizer          the position sizer, or null to invest all available cash
+ * @param sizer          the position sizer, or null to invest the signal's strength times the available cash
  * @param riskRules      risk rules, checked in order
  */
 public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, BigDecimal feeBps,
@@ -43,7 +43,7 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
      * @param strategies the strategies and their parameters, at least one
      * @param aggregation how they share the account; null means {@link SignalAggregation#none()}
      * @param enhancers signal enhancers, applied in order
-     * @param sizer the position sizer, or null to invest all available cash
+     * @param sizer the position sizer, or null to invest the signal's strength times the available cash
      * @param riskRules risk rules, checked in order
      * @throws BacktestConfigurationException when capital is not positive, a bps value is outside 0..1,000, there is
      *                                        no strategy, or a WEIGHTED aggregation has not one weight per strategy
@@ -77,7 +77,7 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
      * @param slippageBps slippage of taker fills, bps of price, 0 to 1,000
      * @param strategy the strategy and its parameters
      * @param enhancers signal enhancers, applied in order
-     * @param sizer the position sizer, or null to invest all available cash
+     * @param sizer the position sizer, or null to invest the signal's strength times the available cash
      * @param riskRules risk rules, checked in order
      * @throws BacktestConfigurationException when capital is not positive or a bps value is outside 0..1,000
      */

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param feeBps      fee per fill in bps of notional, default 10, 0..1000
  * @param slippageBps slippage in bps of price, default 0, 0..1000
  * @param enhancers   signal enhancers, may be null
- * @param sizer       the position sizer, or null to invest all available cash
+ * @param sizer       the position sizer, or null to invest the signal's strength times the available cash
  * @param riskRules   risk rules, may be null
  * @param speed       paper instances only: bars replayed per second, 0.1..100000 (default 10)
  */

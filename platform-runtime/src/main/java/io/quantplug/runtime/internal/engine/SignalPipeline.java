@@ -28,14 +28,15 @@ import java.util.Optional;
 
 /**
  * Turns a signal into orders: enhancers in order (any may drop it), then the move from the current position to the
- * wanted direction, sized by the configured {@link PositionSizer} or, without one, with all available cash. A signal
+ * wanted direction, sized by the configured {@link PositionSizer} or, without one, with the signal's strength times
+ * the available cash (all of it at strength 1; a sizer decides itself whether it reads the strength). A signal
  * group's members go through the enhancers alone ({@link #enhance}); the group's decision goes through the rest
  * ({@link #order}), as the design's pipeline orders it: enhancers, aggregation, sizer, risk rules.
  *
  * <ul>
- *   <li>LONG from flat: a market buy, of the sizer's quantity or of all cash not reserved by working buys (a quote
- *       amount, so the unknown fill price cannot overdraw the account). From short: first a buy that closes the
- *       short.</li>
+ *   <li>LONG from flat: a market buy, of the sizer's quantity or of the strength's share of the cash not reserved
+ *       by working buys (a quote amount, so the unknown fill price cannot overdraw the account). From short: first a
+ *       buy that closes the short.</li>
  *   <li>FLAT: a market order that closes the whole position.</li>
  *   <li>SHORT: mirrors LONG; on a spot instrument the short entry is refused with {@code SHORT_NOT_ALLOWED} (a long
  *       is still closed).</li>
@@ -231,6 +232,10 @@ final class SignalPipeline implements SizingContext {
         BigDecimal reserved = session.venue().reservedCash();
         BigDecimal available = reserved.signum() == 0 ? session.portfolio().cash()
                 : session.portfolio().cash().subtract(reserved);
+        if (s.strength() < 1.0) {
+            // a signal of strength s < 1 commits that share of the cash: the strategy's own cut of its size
+            available = available.multiply(BigDecimal.valueOf(s.strength()), MathContext.DECIMAL64);
+        }
         if (available.signum() <= 0) {
             return null;
         }

@@ -35,8 +35,8 @@ import static io.quantplug.runtime.internal.engine.EngineFixtures.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * From signal to order: all-cash quote-sized entries without a sizer, repeated signals ignored, FLAT closes
- * everything, SHORT refused on spot, reversals on a perpetual. Capital 1,000, fee 10 bps, no slippage, lot 0.001.
+ * From signal to order: quote-sized entries of the signal's strength times the cash without a sizer, repeated
+ * signals ignored, FLAT closes everything, SHORT refused on spot, reversals on a perpetual. Capital 1,000, fee 10 bps, no slippage, lot 0.001.
  */
 class SignalPipelineTest {
 
@@ -87,6 +87,61 @@ class SignalPipelineTest {
         // cash 1000 - 999 - 0.999 = 0.001
         assertThat(s.account().cash()).isEqualByComparingTo("0.001");
         assertThat(s.account().position(BTC).quantity()).isEqualByComparingTo("3.996");
+    }
+
+    /** A strategy that emits the direction with the given strength on the first bar. */
+    private static StrategyProvider signalOfStrength(SignalDirection direction, double strength) {
+        return provider(ctx -> new Strategy() {
+            private boolean done;
+
+            @Override
+            public void onBar(Bar bar) {
+                if (!done) {
+                    done = true;
+                    ctx.emit(new Signal(bar.instrument(), direction, strength, 1.0, ctx.clock().millis(),
+                            "strength " + strength, Map.of()));
+                }
+            }
+        });
+    }
+
+    private TradingSession runStrength(Instrument instrument, SignalDirection direction, double strength,
+                                       Bar... bars) {
+        TradingSession s = EngineFixtures.session(instrument, "1000", "10", "0", null, List.of(), recording);
+        s.addStrategy("s-1", "script", signalOfStrength(direction, strength), NO_PARAMETERS);
+        s.start();
+        for (Bar b : bars) {
+            s.onBar(b);
+        }
+        return s;
+    }
+
+    @Test
+    void withoutSizerALongOfStrengthBelowOneInvestsThatShareOfTheCash() {
+        TradingSession s = runStrength(SPOT, SignalDirection.LONG, 0.25, bar(0, 240, 240), bar(1, 250, 255));
+
+        // 0.25 x 1000 = 250 as the quote amount; at bar 1's open 250: floor_lot(250 / (250 x 1.001)) = 0.999
+        assertThat(((OrderSize.Quote) recording.submitted.get(0).order().size()).notional())
+                .isEqualByComparingTo("250");
+        assertThat(s.account().position(BTC).quantity()).isEqualByComparingTo("0.999");
+        // cash 1000 - 0.999 x 250 - fee 10 bps of 249.75 = 1000 - 249.75 - 0.24975 = 750.00025
+        assertThat(s.account().cash()).isEqualByComparingTo("750.00025");
+    }
+
+    @Test
+    void withoutSizerAShortOfStrengthBelowOneSellsThatShareOfWhatTheCashCovers() {
+        TradingSession s = runStrength(PERP, SignalDirection.SHORT, 0.5, bar(0, 250, 250), bar(1, 250, 245));
+
+        // floor_lot(0.5 x 1000 / 250) = 2 sold at bar 1's open 250: cash 1000 + 500 - fee 0.5 = 1499.5
+        assertThat(s.account().position(BTC).quantity()).isEqualByComparingTo("-2");
+        assertThat(s.account().cash()).isEqualByComparingTo("1499.5");
+    }
+
+    @Test
+    void withoutSizerAnEntryOfStrengthZeroIsNotOrdered() {
+        runStrength(SPOT, SignalDirection.LONG, 0.0, bar(0, 240, 240), bar(1, 250, 255));
+
+        assertThat(recording.submitted).isEmpty();
     }
 
     @Test

@@ -259,6 +259,28 @@ class RegimeTrendBacktestTest {
     }
 
     @Test
+    void eachEntryInvestsItsRegimeStrengthTimesTheCash() {
+        // No sizer: the engine buys the signal's strength times the cash as a quote amount Q, and the venue fills
+        // floor_lot(Q / (fill price x (1 + 10 bps fee))). The strategy is flat between trades, so the cash before
+        // trade i is the capital plus the net P&L of trades 0..i-1.
+        BigDecimal cash = run.result().config().initialCapital();
+        BigDecimal feeFactor = new BigDecimal("1.001");
+        int cut = 0;
+        for (RoundTrip t : run.trades()) {
+            VolatilityRegime g = regime[run.barAt(t.entryTimeMillis()) - 1];
+            BigDecimal strength = new BigDecimal(g == VolatilityRegime.LOW ? "1"
+                    : g == VolatilityRegime.MEDIUM ? "0.5" : "0.25");
+            BigDecimal quote = cash.multiply(strength);
+            BigDecimal expected = instrument.roundQuantityDown(quote.divide(t.entryPrice().multiply(feeFactor),
+                    java.math.MathContext.DECIMAL128));
+            assertThat(t.quantity()).as("trade at %s in %s", t.entryTimeMillis(), g).isEqualByComparingTo(expected);
+            cut += strength.compareTo(BigDecimal.ONE) < 0 ? 1 : 0;
+            cash = cash.add(t.pnl());
+        }
+        assertThat(cut).as("entries cut to half or a quarter").isPositive();
+    }
+
+    @Test
     void eachStopExitFillsAtItsLevelOrTheGapLessSlippageOnTheFirstBarThatReachesIt() {
         int stops = 0;
         for (RoundTrip t : run.trades()) {
