@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -182,6 +184,48 @@ class BacktestCommandIT {
                 .allSatisfy(r -> assertThat(r.get("ruleId").asText()).isEqualTo("black-swan-guard"));
         // a trip with a position open closes it: those trades end by the risk rule, not by the strategy
         assertThat(doc.get("trades")).extracting(t -> t.get("exitReason").asText()).contains("RISK_RULE");
+    }
+
+    /** Runs sma-crossover on the March 2023 bars with extra options; returns its result.json. */
+    private JsonNode smaWith(String name, String... options) throws IOException {
+        Path out = tmp.resolve(name);
+        List<String> args = new ArrayList<>(List.of("backtest", "--data",
+                SharedData.require(BINANCE_US).toString(), "--strategy", "sma-crossover", "--no-store", "--out",
+                out.toString()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(name + ": " + run.err()).isZero();
+        return new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    }
+
+    @Test
+    void theOtherShippedRiskRulesSizersAndTheRegimeFilterRunFromTheirJarsOnRealData() throws IOException {
+        int plainTrades = smaWith("plain").get("trades").size();
+
+        // All-in entries are worth about 10,000 USDT, twice a 5,000 limit: every entry is refused by the rule.
+        for (String rule : new String[] {"max-position-notional:limit=5000",
+            "exposure-limits:maxPositionNotional=5000"}) {
+            String id = rule.substring(0, rule.indexOf(':'));
+            JsonNode doc = smaWith(id, "--risk", rule);
+            assertThat(doc.get("trades")).as(rule).isEmpty();
+            assertThat(doc.get("rejections")).as(rule).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.get("ruleId").asText()).isEqualTo(id));
+        }
+
+        // kelly below its minimum sample of 20 round trips sizes at the 2 % fallback: 2 % x 10,000 = 200 USDT
+        JsonNode kelly = smaWith("kelly", "--sizer", "kelly").get("trades").get(0);
+        assertThat(kelly.get("quantity").asDouble() * kelly.get("entryPrice").asDouble()).isBetween(190.0, 210.0);
+
+        // risk parity across one instrument is volatility targeting: the same trades, quantity for quantity
+        JsonNode target = smaWith("volatility-target", "--sizer", "volatility-target").get("trades");
+        JsonNode parity = smaWith("risk-parity", "--sizer", "risk-parity:instrumentCount=1").get("trades");
+        assertThat(parity).isEqualTo(target);
+        assertThat(target.get(0).get("quantity").asDouble() * target.get(0).get("entryPrice").asDouble())
+                .isGreaterThan(10.0).isLessThan(9_900.0);
+
+        // the regime enhancer only drops entries decided in EXTREME volatility
+        int filtered = smaWith("volatility-regime", "--enhancer", "volatility-regime").get("trades").size();
+        assertThat(filtered).isPositive().isLessThan(plainTrades);
     }
 
     @Test
