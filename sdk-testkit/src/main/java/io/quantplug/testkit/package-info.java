@@ -1,6 +1,7 @@
 /**
  * The Quantplug test kit: backtests a plugin's strategy inside a plain JUnit test, with the runtime's engine,
- * simulated venue and metrics, from the provider class or from the plugin's built jar.
+ * simulated venue and metrics, from the provider class or from the plugin's built jar; and fakes of the contexts the
+ * engine hands a plugin, for unit tests of one rule, sizer or strategy without a backtest.
  *
  * <pre>{@code
  * class MyStrategyTest {
@@ -25,6 +26,29 @@
  *       test covers the manifest, the provider files and the packaging too;</li>
  *   <li>{@link io.quantplug.testkit.TestData}: data files kept outside the project, skipped when absent (failed on
  *       CI).</li>
+ * </ul>
+ *
+ * <p>Unit tests without a backtest use the fakes: mutable on purpose, not thread-safe, with no logic beyond what an
+ * assertion needs (nothing fills, nothing is marked to market: the test states the account the plugin sees).
+ *
+ * <pre>{@code
+ * FakeRiskContext ctx = new FakeRiskContext(new FakePortfolio().equity("10000").withPosition(btc, "3"));
+ * RiskDecision d = rule.check(OrderIntents.market(ctx.portfolio(), btc, Side.BUY, "2", "200"), ctx);
+ * assertThat(d).isInstanceOf(RiskDecision.Reject.class);
+ * assertThat(ctx.reported()).isEmpty();
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@link io.quantplug.testkit.FakePortfolio} and {@link io.quantplug.testkit.FakePosition}: an account whose
+ *       cash, equity and positions the test sets with exact decimals;</li>
+ *   <li>{@link io.quantplug.testkit.FakeRiskContext}: clock, account, last prices and instruments for a risk rule;
+ *       records the events it reports and the closes it asks for;</li>
+ *   <li>{@link io.quantplug.testkit.FakeStrategyContext}: clock, instrument, history, account and parameters for a
+ *       strategy; records the signals, orders, cancels and timers;</li>
+ *   <li>{@link io.quantplug.testkit.FakeSizingContext}: instrument, history, account and reference price for a
+ *       sizer or an enhancer; {@link io.quantplug.testkit.FakeBarHistory}: bars the test adds;</li>
+ *   <li>{@link io.quantplug.testkit.OrderIntents}: the order intent a rule checks, built as the engine builds it;
+ *       {@link io.quantplug.testkit.TestParameters}: a provider's parameters, validated by its own schema.</li>
  * </ul>
  *
  * <p>Plugin projects get the test kit at test scope from {@code quantplug-plugin-parent}; it brings the runtime,

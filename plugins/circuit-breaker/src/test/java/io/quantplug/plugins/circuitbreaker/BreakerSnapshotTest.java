@@ -3,6 +3,9 @@ package io.quantplug.plugins.circuitbreaker;
 import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
+import io.quantplug.testkit.OrderIntents;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -14,7 +17,6 @@ import static io.quantplug.plugins.circuitbreaker.BreakerStubs.at;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.bar;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.breaker;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.fill;
-import static io.quantplug.plugins.circuitbreaker.BreakerStubs.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The state carried across a hot swap: a new rule restored from a snapshot continues exactly as the old one. */
@@ -24,8 +26,8 @@ class BreakerSnapshotTest {
         "drawdownWindowMinutes", "60", "maxConsecutiveLosses", "3", "volatilityK", "4", "volatilityWindowBars", "5",
         "cooldownMinutes", "30"};
 
-    private final BreakerStubs.StubPortfolio portfolio = new BreakerStubs.StubPortfolio("10000");
-    private final BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(portfolio);
+    private final FakePortfolio portfolio = new FakePortfolio().equity("10000");
+    private final FakeRiskContext ctx = new FakeRiskContext(portfolio);
 
     /**
      * Bars 10:00 to 10:06 at equity 10,000 with alternating closes (so the volatility window holds returns), one
@@ -35,14 +37,14 @@ class BreakerSnapshotTest {
         CircuitBreakerRule rule = breaker(PARAMETERS);
         for (int i = 0; i < 7; i++) {
             double close = i % 2 == 0 ? 100 : 101;
-            ctx.at(String.format("2023-03-10T10:%02d:00Z", i + 1), "10000");
+            ctx.at(String.format("2023-03-10T10:%02d:00Z", i + 1)).portfolio().equity("10000");
             rule.onBar(bar(BTC, at("2023-03-10T10:00:00Z") + i * 60_000L, 100, 101, 100, close), ctx);
         }
         ctx.at("2023-03-10T10:08:00Z");
         rule.onFill(fill(BTC, Side.BUY, "1", "100", "0", ctx.timeMillis()), ctx);
         rule.onFill(fill(BTC, Side.SELL, "1", "99", "0", ctx.timeMillis()), ctx);
         rule.onFill(fill(BTC, Side.BUY, "2", "100", "0.2", ctx.timeMillis()), ctx);
-        ctx.at("2023-03-10T10:10:00Z", "9500");
+        ctx.at("2023-03-10T10:10:00Z").portfolio().equity("9500");
         rule.onBar(bar(BTC, at("2023-03-10T10:09:00Z"), 100, 101, 100, 100), ctx);
         assertThat(rule.state()).isEqualTo(CircuitState.OPEN);
         return rule;
@@ -75,13 +77,13 @@ class BreakerSnapshotTest {
 
         for (CircuitBreakerRule rule : List.of(old, fresh)) {
             // still OPEN, with the same reason, until midnight
-            ctx.at("2023-03-10T12:00:00Z", "9500");
-            assertThat(rule.check(intent(portfolio, BTC, Side.BUY, "1", "100"), ctx))
+            ctx.at("2023-03-10T12:00:00Z").portfolio().equity("9500");
+            assertThat(rule.check(OrderIntents.market(portfolio, BTC, Side.BUY, "1", "100"), ctx))
                     .isInstanceOfSatisfying(RiskDecision.Reject.class, r -> assertThat(r.message())
                             .contains("DAILY_LOSS_LIMIT: equity 9500.00 is 5.00% below the start-of-day equity"));
             // midnight: HALF_OPEN; the probe is let through
-            ctx.at("2023-03-11T00:00:30Z", "9500");
-            assertThat(rule.check(intent(portfolio, BTC, Side.BUY, "1", "100"), ctx))
+            ctx.at("2023-03-11T00:00:30Z").portfolio().equity("9500");
+            assertThat(rule.check(OrderIntents.market(portfolio, BTC, Side.BUY, "1", "100"), ctx))
                     .isEqualTo(RiskDecision.approve());
             // the open long of 2 @ 100 (fee 0.2) gets the probe's 1 @ 100, and all 3 are sold at 99:
             // 3 x (99 - 100) - 0.2 = -3.2, a losing probe: OPEN again
@@ -101,19 +103,19 @@ class BreakerSnapshotTest {
     @Test
     void aSwappedBreakerReportsEachStateChangeOnceAcrossTheSwap() {
         CircuitBreakerRule old = busyRule(); // reported its trip
-        List<io.quantplug.api.risk.RiskEvent> beforeSwap = List.copyOf(ctx.reported);
+        List<io.quantplug.api.risk.RiskEvent> beforeSwap = List.copyOf(ctx.reported());
         assertThat(beforeSwap).extracting(e -> e.eventType() + " " + e.code())
                 .containsExactly("TRIP DAILY_LOSS_LIMIT");
         CircuitBreakerRule fresh = breaker(PARAMETERS);
         assertThat(fresh.restore(old.snapshot())).isTrue(); // restoring reports nothing
-        assertThat(ctx.reported).isEqualTo(beforeSwap);
+        assertThat(ctx.reported()).isEqualTo(beforeSwap);
 
         // only the new version is called from now on; it notices the end of the cooldown (midnight) once
-        ctx.at("2023-03-11T00:00:30Z", "9500");
-        fresh.check(intent(portfolio, BTC, Side.BUY, "1", "100"), ctx);
-        ctx.at("2023-03-11T00:00:40Z", "9500");
+        ctx.at("2023-03-11T00:00:30Z").portfolio().equity("9500");
+        fresh.check(OrderIntents.market(portfolio, BTC, Side.BUY, "1", "100"), ctx);
+        ctx.at("2023-03-11T00:00:40Z").portfolio().equity("9500");
         fresh.onBar(bar(BTC, at("2023-03-11T00:00:00Z"), 100, 101, 100, 100), ctx);
-        assertThat(ctx.reported).extracting(e -> e.eventType() + " " + e.code() + " " + e.timeMillis())
+        assertThat(ctx.reported()).extracting(e -> e.eventType() + " " + e.code() + " " + e.timeMillis())
                 .containsExactly("TRIP DAILY_LOSS_LIMIT " + at("2023-03-10T10:10:00Z"),
                         "HALF_OPEN COOLDOWN_ELAPSED " + at("2023-03-11T00:00:00Z"));
         assertThat(fresh.events()).singleElement().satisfies(e -> assertThat(e.seq()).isEqualTo(2));

@@ -3,6 +3,9 @@ package io.quantplug.plugins.circuitbreaker;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskEvent;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
+import io.quantplug.testkit.OrderIntents;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
@@ -10,7 +13,6 @@ import static io.quantplug.plugins.circuitbreaker.BreakerStubs.ETH;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.at;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.breaker;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.fill;
-import static io.quantplug.plugins.circuitbreaker.BreakerStubs.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -25,8 +27,8 @@ class BreakerStateTest {
 
     private final CircuitBreakerRule rule = breaker("maxConsecutiveLosses", "1", "cooldownMinutes", "30",
             "probeOrders", "1");
-    private final BreakerStubs.StubPortfolio portfolio = new BreakerStubs.StubPortfolio("10000");
-    private final BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(portfolio);
+    private final FakePortfolio portfolio = new FakePortfolio().equity("10000");
+    private final FakeRiskContext ctx = new FakeRiskContext(portfolio);
 
     /** An ETH round trip bought at 100 and sold at 99 at 10:00: P&amp;L -1, the breaker trips. */
     private void tripAtTen() {
@@ -39,7 +41,7 @@ class BreakerStateTest {
 
     private RiskDecision order(String iso, Side side, String qty) {
         ctx.at(iso);
-        return rule.check(intent(portfolio, BTC, side, qty, "100"), ctx);
+        return rule.check(OrderIntents.market(portfolio, BTC, side, qty, "100"), ctx);
     }
 
     private void fillAt(String iso, Side side, String qty, String price, String fee) {
@@ -63,7 +65,7 @@ class BreakerStateTest {
                 .isEqualTo(RiskDecision.reject("CIRCUIT_OPEN", message));
         assertThat(order("2023-03-10T10:05:00Z", Side.SELL, "1"))
                 .isEqualTo(RiskDecision.reject("CIRCUIT_OPEN", message));
-        portfolio.with(BTC, "2");
+        portfolio.withPosition(BTC, "2");
         assertThat(order("2023-03-10T10:05:00Z", Side.BUY, "1")) // adds to the long
                 .isEqualTo(RiskDecision.reject("CIRCUIT_OPEN", message));
     }
@@ -71,17 +73,17 @@ class BreakerStateTest {
     @Test
     void openBreakerLetsOrdersThatReduceAPositionThrough() {
         tripAtTen();
-        portfolio.with(BTC, "3");
+        portfolio.withPosition(BTC, "3");
         assertThat(order("2023-03-10T10:05:00Z", Side.SELL, "2")).isEqualTo(RiskDecision.approve());
         assertThat(order("2023-03-10T10:05:00Z", Side.SELL, "3")).isEqualTo(RiskDecision.approve());
-        portfolio.with(BTC, "-3");
+        portfolio.withPosition(BTC, "-3");
         assertThat(order("2023-03-10T10:05:00Z", Side.BUY, "3")).isEqualTo(RiskDecision.approve());
     }
 
     @Test
     void openBreakerCutsAReversalToTheQuantityThatClosesThePosition() {
         tripAtTen();
-        portfolio.with(BTC, "3");
+        portfolio.withPosition(BTC, "3");
         assertThat(order("2023-03-10T10:05:00Z", Side.SELL, "10")).isInstanceOfSatisfying(RiskDecision.Resize.class,
                 r -> {
                     assertThat(r.quantity()).isEqualByComparingTo("3");
@@ -123,7 +125,7 @@ class BreakerStateTest {
                 "circuit breaker HALF_OPEN since 2023-03-10T10:30:00Z after the trip at 2023-03-10T10:00:00Z (" + TRIP
                         + "); 1 of 1 probe order(s) used, waiting for the probe round trip to close (a loss re-opens,"
                         + " a win closes the breaker)"));
-        portfolio.with(BTC, "1");
+        portfolio.withPosition(BTC, "1");
         assertThat(order("2023-03-10T10:31:00Z", Side.SELL, "1")).isEqualTo(RiskDecision.approve()); // reduces
     }
 
@@ -210,7 +212,7 @@ class BreakerStateTest {
     void everyStateChangeIsReportedOnceToTheSessionAsItHappens() {
         tripAtTen();
         // the trip of the losing ETH round trip: P&L 1 x (99 - 100) = -1, streak 1 = limit 1, cooldown 30 min
-        assertThat(ctx.reported).singleElement().satisfies(e -> {
+        assertThat(ctx.reported()).singleElement().satisfies(e -> {
             assertThat(e.timeMillis()).isEqualTo(at("2023-03-10T10:00:00Z"));
             assertThat(e.eventType()).isEqualTo("TRIP");
             assertThat(e.code()).isEqualTo("CONSECUTIVE_LOSSES");
@@ -220,31 +222,31 @@ class BreakerStateTest {
                     entry("lossStreak", "1"), entry("limit", "1"), entry("halfOpenAt", "2023-03-10T10:30:00Z"));
         });
         order("2023-03-10T10:20:00Z", Side.BUY, "1"); // refused while OPEN: no new event
-        assertThat(ctx.reported).hasSize(1);
+        assertThat(ctx.reported()).hasSize(1);
 
         // noticed at 10:45, it took effect when the cooldown ended at 10:30
         order("2023-03-10T10:45:00Z", Side.BUY, "1");
         fillAt("2023-03-10T10:46:00Z", Side.BUY, "1", "100", "0");
         fillAt("2023-03-10T10:50:00Z", Side.SELL, "1", "101", "0"); // probe P&L 1 x (101 - 100) = 1 >= 0
-        assertThat(ctx.reported).extracting(RiskEvent::eventType).containsExactly("TRIP", "HALF_OPEN", "RESET");
-        assertThat(ctx.reported).extracting(RiskEvent::code)
+        assertThat(ctx.reported()).extracting(RiskEvent::eventType).containsExactly("TRIP", "HALF_OPEN", "RESET");
+        assertThat(ctx.reported()).extracting(RiskEvent::code)
                 .containsExactly("CONSECUTIVE_LOSSES", "COOLDOWN_ELAPSED", "PROBE_WIN");
-        assertThat(ctx.reported).extracting(RiskEvent::timeMillis).containsExactly(at("2023-03-10T10:00:00Z"),
+        assertThat(ctx.reported()).extracting(RiskEvent::timeMillis).containsExactly(at("2023-03-10T10:00:00Z"),
                 at("2023-03-10T10:30:00Z"), at("2023-03-10T10:50:00Z"));
-        assertThat(ctx.reported.get(2).message()).isEqualTo("probe round trip in BTCUSDT.SIM closed with P&L 1.00"
+        assertThat(ctx.reported().get(2).message()).isEqualTo("probe round trip in BTCUSDT.SIM closed with P&L 1.00"
                 + " >= 0");
         // the same as the rule keeps, one for one
-        assertThat(ctx.reported).containsExactlyElementsOf(
+        assertThat(ctx.reported()).containsExactlyElementsOf(
                 rule.events().stream().map(CircuitBreakerEvent::toRiskEvent).toList());
     }
 
     @Test
     void aContextThatCannotRecordEventsIsNotAskedAgainAndTheBreakerWorksOn() {
-        ctx.refuseReports = true;
+        ctx.refuseReports();
         tripAtTen();
         assertThat(order("2023-03-10T10:30:00Z", Side.BUY, "1")).isEqualTo(RiskDecision.approve());
         assertThat(rule.state()).isEqualTo(CircuitState.HALF_OPEN);
-        assertThat(ctx.reportCalls).isEqualTo(1);
+        assertThat(ctx.reportCalls()).isEqualTo(1);
         assertThat(rule.events()).extracting(CircuitBreakerEvent::eventType).containsExactly("TRIP", "HALF_OPEN");
     }
 }

@@ -1,6 +1,8 @@
 package io.quantplug.plugins.circuitbreaker;
 
 import io.quantplug.api.order.Side;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.entry;
 class ConsecutiveLossesTest {
 
     private final CircuitBreakerRule rule = breaker("maxConsecutiveLosses", "3", "cooldownMinutes", "60");
-    private final BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(new BreakerStubs.StubPortfolio("10000"));
+    private final FakeRiskContext ctx = new FakeRiskContext(new FakePortfolio().equity("10000"));
 
     /** One round trip of 1 BTC, bought at 100 and sold at {@code exit}, at a given minute past 10:00. */
     private void roundTrip(int minute, String exit, String feeEach, String feeAsset) {

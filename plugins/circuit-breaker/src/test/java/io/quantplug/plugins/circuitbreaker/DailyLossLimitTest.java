@@ -2,13 +2,15 @@ package io.quantplug.plugins.circuitbreaker;
 
 import io.quantplug.api.order.Side;
 import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
+import io.quantplug.testkit.OrderIntents;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.at;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.breaker;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.flatBar;
-import static io.quantplug.plugins.circuitbreaker.BreakerStubs.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -16,16 +18,16 @@ import static org.assertj.core.api.Assertions.entry;
 class DailyLossLimitTest {
 
     private final CircuitBreakerRule rule = breaker("dailyLossPercent", "5", "cooldownMinutes", "60");
-    private final BreakerStubs.StubPortfolio portfolio = new BreakerStubs.StubPortfolio("12000");
-    private final BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(portfolio);
+    private final FakePortfolio portfolio = new FakePortfolio().equity("12000");
+    private final FakeRiskContext ctx = new FakeRiskContext(portfolio);
 
     private void bar(String iso, String equity) {
-        ctx.at(iso, equity);
+        ctx.at(iso).portfolio().equity(equity);
         rule.onBar(flatBar(BTC, at(iso) - 60_000, 100), ctx);
     }
 
     private RiskDecision buy() {
-        return rule.check(intent(portfolio, BTC, Side.BUY, "1", "100"), ctx);
+        return rule.check(OrderIntents.market(portfolio, BTC, Side.BUY, "1", "100"), ctx);
     }
 
     /** Equity 12,000 on the 9th, 10,000 at the first bar of the 10th: the 10th's start-of-day equity is 10,000. */
@@ -49,7 +51,7 @@ class DailyLossLimitTest {
         startDay();
         bar("2023-03-10T10:00:00Z", "9501");
         // (10000 - 9500) / 10000 = 5.00 % >= 5 %: the check itself sees the equity and trips
-        ctx.at("2023-03-10T10:01:00Z", "9500");
+        ctx.at("2023-03-10T10:01:00Z").portfolio().equity("9500");
         RiskDecision d = buy();
 
         String why = "equity 9500.00 is 5.00% below the start-of-day equity 10000.00 (UTC day 2023-03-10), limit 5%";
@@ -73,7 +75,7 @@ class DailyLossLimitTest {
     @Test
     void dailyLossTripHoldsUntilTheNextUtcMidnightThoughTheCooldownIsShorter() {
         startDay();
-        ctx.at("2023-03-10T10:01:00Z", "9500");
+        ctx.at("2023-03-10T10:01:00Z").portfolio().equity("9500");
         buy();
         // the 60-minute cooldown ended at 11:01, but the breaker stays OPEN for the rest of the UTC day
         ctx.at("2023-03-10T11:01:00Z");
@@ -101,9 +103,10 @@ class DailyLossLimitTest {
     @Test
     void zeroTurnsTheTriggerOff() {
         CircuitBreakerRule off = breaker("dailyLossPercent", "0");
-        ctx.at("2023-03-10T00:01:00Z", "10000");
+        ctx.at("2023-03-10T00:01:00Z").portfolio().equity("10000");
         off.onBar(flatBar(BTC, at("2023-03-10T00:00:00Z"), 100), ctx);
-        ctx.at("2023-03-10T10:00:00Z", "1000");
-        assertThat(off.check(intent(portfolio, BTC, Side.BUY, "1", "100"), ctx)).isEqualTo(RiskDecision.approve());
+        ctx.at("2023-03-10T10:00:00Z").portfolio().equity("1000");
+        assertThat(off.check(OrderIntents.market(portfolio, BTC, Side.BUY, "1", "100"), ctx))
+                .isEqualTo(RiskDecision.approve());
     }
 }

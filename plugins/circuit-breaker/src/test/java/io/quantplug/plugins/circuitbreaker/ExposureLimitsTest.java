@@ -8,6 +8,9 @@ import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.api.risk.OrderIntent;
 import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskRule;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
+import io.quantplug.testkit.OrderIntents;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -16,7 +19,6 @@ import java.util.Map;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.ETH;
-import static io.quantplug.plugins.circuitbreaker.BreakerStubs.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -36,18 +38,18 @@ class ExposureLimitsTest {
         return provider.create(provider.descriptor().parameters().resolve(raw));
     }
 
-    private static RiskDecision check(RiskRule rule, BreakerStubs.StubContext ctx, Side side, String qty) {
-        return rule.check(intent(ctx.portfolio, BTC, side, qty, "200"), ctx);
+    private static RiskDecision check(RiskRule rule, FakeRiskContext ctx, Side side, String qty) {
+        return rule.check(OrderIntents.market(ctx.portfolio(), BTC, side, qty, "200"), ctx);
     }
 
-    private static BreakerStubs.StubContext account() {
-        return new BreakerStubs.StubContext(new BreakerStubs.StubPortfolio("10000"));
+    private static FakeRiskContext account() {
+        return new FakeRiskContext(new FakePortfolio().equity("10000"));
     }
 
     @Test
     void perPositionNotionalRejectsOrResizes() {
-        BreakerStubs.StubContext ctx = account();
-        ctx.portfolio.with(BTC, "3");
+        FakeRiskContext ctx = account();
+        ctx.portfolio().withPosition(BTC, "3");
         // long 3, buy 3 @ 200: |3 + 3| x 200 = 1200 > 1000
         String why = "position notional in BTCUSDT.SIM after the order would be 1200.00, above the per-position limit"
                 + " 1000.00";
@@ -75,8 +77,8 @@ class ExposureLimitsTest {
 
     @Test
     void totalNotionalCountsOtherPositionsAtTheirLastPrice() {
-        BreakerStubs.StubContext ctx = account().lastPrice(ETH, 2000);
-        ctx.portfolio.with(ETH, "5", "1800");
+        FakeRiskContext ctx = account().lastPrice(ETH, 2000);
+        ctx.portfolio().withPosition(ETH, "5", "1800");
         // BTC 75 x 200 = 15,000 + ETH 5 x 2,000 = 10,000: 25,000 > 20,000
         assertThat(check(rule("maxTotalNotional", "20000"), ctx, Side.BUY, "75"))
                 .isEqualTo(RiskDecision.reject("TOTAL_NOTIONAL_LIMIT", "total notional after the order would be"
@@ -89,8 +91,8 @@ class ExposureLimitsTest {
 
     @Test
     void otherPositionWithoutALastPriceIsValuedAtItsEntryPrice() {
-        BreakerStubs.StubContext ctx = account();
-        ctx.portfolio.with(ETH, "5", "1800");
+        FakeRiskContext ctx = account();
+        ctx.portfolio().withPosition(ETH, "5", "1800");
         // ETH 5 x 1,800 = 9,000; BTC 55 x 200 = 11,000: 20,000 is at the limit
         assertThat(check(rule("maxTotalNotional", "20000"), ctx, Side.BUY, "55")).isEqualTo(RiskDecision.approve());
         assertThat(check(rule("maxTotalNotional", "20000"), ctx, Side.BUY, "55.01"))
@@ -99,8 +101,8 @@ class ExposureLimitsTest {
 
     @Test
     void leverageIsGrossNotionalOverEquity() {
-        BreakerStubs.StubContext ctx = account().lastPrice(ETH, 2000);
-        ctx.portfolio.with(ETH, "-5"); // a short counts by its absolute value: 10,000
+        FakeRiskContext ctx = account().lastPrice(ETH, 2000);
+        ctx.portfolio().withPosition(ETH, "-5"); // a short counts by its absolute value: 10,000
         // (15,000 + 10,000) / 10,000 = 2.50x > 2x
         assertThat(check(rule("maxLeverage", "2"), ctx, Side.BUY, "75"))
                 .isEqualTo(RiskDecision.reject("LEVERAGE_LIMIT", "leverage after the order would be 2.50x (gross"
@@ -113,8 +115,8 @@ class ExposureLimitsTest {
 
     @Test
     void theTightestLimitIsNamed() {
-        BreakerStubs.StubContext ctx = account().lastPrice(ETH, 2000);
-        ctx.portfolio.with(ETH, "5");
+        FakeRiskContext ctx = account().lastPrice(ETH, 2000);
+        ctx.portfolio().withPosition(ETH, "5");
         // position allows 12,000 of BTC, leverage 2 x 10,000 - 10,000 = 10,000: leverage binds
         assertThat(check(rule("maxPositionNotional", "12000", "maxLeverage", "2"), ctx, Side.BUY, "75"))
                 .isInstanceOfSatisfying(RiskDecision.Reject.class,
@@ -123,8 +125,8 @@ class ExposureLimitsTest {
 
     @Test
     void ordersThatDoNotGrowThePositionPassAboveTheLimits() {
-        BreakerStubs.StubContext ctx = account();
-        ctx.portfolio.with(BTC, "10"); // 2,000, above the 1,000 limit
+        FakeRiskContext ctx = account();
+        ctx.portfolio().withPosition(BTC, "10"); // 2,000, above the 1,000 limit
         assertThat(check(rule("maxPositionNotional", "1000"), ctx, Side.SELL, "4")).isEqualTo(RiskDecision.approve());
         // reversal into a smaller short: long 10, sell 15 = short 5 (1,000)
         assertThat(check(rule("maxPositionNotional", "1000"), ctx, Side.SELL, "15")).isEqualTo(RiskDecision.approve());
@@ -132,8 +134,8 @@ class ExposureLimitsTest {
 
     @Test
     void reversalIsResizedToTheLargestPositionThatFits() {
-        BreakerStubs.StubContext ctx = account();
-        ctx.portfolio.with(BTC, "3");
+        FakeRiskContext ctx = account();
+        ctx.portfolio().withPosition(BTC, "3");
         // long 3, sell 10 would be short 7 = 1,400 > 1,000; the most is 3 + 1000 / 200 = 8 (short 5)
         assertThat(check(rule("maxPositionNotional", "1000", "action", "resize"), ctx, Side.SELL, "10"))
                 .isInstanceOfSatisfying(RiskDecision.Resize.class,
@@ -142,8 +144,8 @@ class ExposureLimitsTest {
 
     @Test
     void noRoomLeftRejectsEvenInResizeMode() {
-        BreakerStubs.StubContext ctx = account();
-        ctx.portfolio.with(BTC, "5"); // exactly 1,000
+        FakeRiskContext ctx = account();
+        ctx.portfolio().withPosition(BTC, "5"); // exactly 1,000
         assertThat(check(rule("maxPositionNotional", "1000", "action", "resize"), ctx, Side.BUY, "1"))
                 .isInstanceOfSatisfying(RiskDecision.Reject.class,
                         r -> assertThat(r.code()).isEqualTo("POSITION_NOTIONAL_LIMIT"));
@@ -169,13 +171,13 @@ class ExposureLimitsTest {
         OrderIntent intent = new OrderIntent(order, "s-1", 22674.59, new BigDecimal("0.36011"),
                 new BigDecimal("8165.43"), false);
         RiskRule rule = provider.create(provider.descriptor().parameters().defaults());
-        BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(new BreakerStubs.StubPortfolio("8165.43"));
+        FakeRiskContext ctx = new FakeRiskContext(new FakePortfolio().equity("8165.43"));
         assertThat(rule.check(intent, ctx)).isEqualTo(RiskDecision.approve());
     }
 
     @Test
     void noEquityRefusesNewExposure() {
-        BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(new BreakerStubs.StubPortfolio("0"));
+        FakeRiskContext ctx = new FakeRiskContext(new FakePortfolio().equity("0"));
         assertThat(check(rule("maxLeverage", "1"), ctx, Side.BUY, "1")).isEqualTo(RiskDecision.reject("NO_EQUITY",
                 "equity 0.00 is not positive: no exposure may be added under the per-instrument and leverage limits"));
     }

@@ -2,6 +2,9 @@ package io.quantplug.plugins.circuitbreaker;
 
 import io.quantplug.api.order.Side;
 import io.quantplug.api.risk.RiskDecision;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
+import io.quantplug.testkit.OrderIntents;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
@@ -10,7 +13,6 @@ import static io.quantplug.plugins.circuitbreaker.BreakerStubs.SOL;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.at;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.breaker;
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.fill;
-import static io.quantplug.plugins.circuitbreaker.BreakerStubs.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
@@ -19,9 +21,9 @@ import static org.assertj.core.api.Assertions.tuple;
 class OpenPositionsTest {
 
     private final CircuitBreakerRule rule = breaker("maxOpenPositions", "2", "cooldownMinutes", "15");
-    private final BreakerStubs.StubPortfolio portfolio = new BreakerStubs.StubPortfolio("10000")
-            .with(BTC, "1").with(ETH, "2");
-    private final BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(portfolio);
+    private final FakePortfolio portfolio = new FakePortfolio().equity("10000")
+            .withPosition(BTC, "1").withPosition(ETH, "2");
+    private final FakeRiskContext ctx = new FakeRiskContext(portfolio);
 
     @Test
     void positionsAtTheLimitDoNotTrip() {
@@ -32,7 +34,7 @@ class OpenPositionsTest {
 
     @Test
     void aFillOpeningAThirdPositionTrips() {
-        portfolio.with(SOL, "10"); // the portfolio has booked the fill before the rule sees it
+        portfolio.withPosition(SOL, "10"); // the portfolio has booked the fill before the rule sees it
         ctx.at("2023-03-10T10:00:00Z");
         rule.onFill(fill(SOL, Side.BUY, "10", "20", "0", ctx.timeMillis()), ctx);
         assertThat(rule.state()).isEqualTo(CircuitState.OPEN);
@@ -43,17 +45,18 @@ class OpenPositionsTest {
                     entry("halfOpenAt", "2023-03-10T10:15:00Z"));
         });
         // closing one of them is allowed while OPEN
-        assertThat(rule.check(intent(portfolio, SOL, Side.SELL, "10", "20"), ctx)).isEqualTo(RiskDecision.approve());
+        assertThat(rule.check(OrderIntents.market(portfolio, SOL, Side.SELL, "10", "20"), ctx))
+                .isEqualTo(RiskDecision.approve());
     }
 
     @Test
     void tooManyPositionsAtTheEndOfTheCooldownTripAgainAtOnce() {
-        portfolio.with(SOL, "10");
+        portfolio.withPosition(SOL, "10");
         ctx.at("2023-03-10T10:00:00Z");
         rule.onFill(fill(SOL, Side.BUY, "10", "20", "0", ctx.timeMillis()), ctx);
         // 15 minutes later nothing was closed: HALF_OPEN at 10:15, and the same check trips it again
         ctx.at("2023-03-10T10:16:00Z");
-        RiskDecision d = rule.check(intent(portfolio, BTC, Side.BUY, "1", "100"), ctx);
+        RiskDecision d = rule.check(OrderIntents.market(portfolio, BTC, Side.BUY, "1", "100"), ctx);
         assertThat(d).isInstanceOfSatisfying(RiskDecision.Reject.class,
                 r -> assertThat(r.code()).isEqualTo("CIRCUIT_OPEN"));
         assertThat(rule.events()).extracting(CircuitBreakerEvent::eventType, CircuitBreakerEvent::timeMillis)

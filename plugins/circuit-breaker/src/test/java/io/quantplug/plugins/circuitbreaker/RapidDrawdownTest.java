@@ -1,5 +1,7 @@
 package io.quantplug.plugins.circuitbreaker;
 
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
@@ -12,10 +14,10 @@ import static org.assertj.core.api.Assertions.entry;
 /** Rapid drawdown: 3 % below the peak equity of the last 60 minutes (window inclusive). */
 class RapidDrawdownTest {
 
-    private final BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(new BreakerStubs.StubPortfolio("0"));
+    private final FakeRiskContext ctx = new FakeRiskContext(new FakePortfolio().equity("0"));
 
     private void bar(CircuitBreakerRule rule, String iso, String equity) {
-        ctx.at(iso, equity);
+        ctx.at(iso).portfolio().equity(equity);
         rule.onBar(flatBar(BTC, at(iso) - 60_000, 100), ctx);
     }
 

@@ -1,6 +1,8 @@
 package io.quantplug.plugins.circuitbreaker;
 
 import io.quantplug.api.market.Bar;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeRiskContext;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.circuitbreaker.BreakerStubs.BTC;
@@ -24,7 +26,7 @@ class VolatilitySpikeTest {
     private static final long T0 = at("2023-03-10T10:00:00Z");
     private static final long MINUTE = 60_000L;
 
-    private final BreakerStubs.StubContext ctx = new BreakerStubs.StubContext(new BreakerStubs.StubPortfolio("10000"));
+    private final FakeRiskContext ctx = new FakeRiskContext(new FakePortfolio().equity("10000"));
 
     private double close = 100;
     private int minute;

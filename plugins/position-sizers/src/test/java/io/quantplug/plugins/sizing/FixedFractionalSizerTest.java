@@ -5,9 +5,9 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.InvalidParameterException;
-import io.quantplug.plugins.sizing.SizerStubs.StubContext;
-import io.quantplug.plugins.sizing.SizerStubs.StubHistory;
-import io.quantplug.plugins.sizing.SizerStubs.StubPortfolio;
+import io.quantplug.testkit.FakeBarHistory;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeSizingContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,8 +44,9 @@ class FixedFractionalSizerTest {
         return new Bar(SPOT.id(), Timeframe.D1, day * Timeframe.D1.millis(), open, high, low, close, 1.0);
     }
 
-    private static StubContext flatPrice(Instrument instrument, String equity, double price) {
-        return new StubContext(instrument, new StubPortfolio(equity), closes(instrument, Timeframe.D1, price));
+    private static FakeSizingContext flatPrice(Instrument instrument, String equity, double price) {
+        return new FakeSizingContext(instrument, new FakePortfolio().equity(equity),
+                closes(instrument, Timeframe.D1, price));
     }
 
     @Test
@@ -68,7 +69,7 @@ class FixedFractionalSizerTest {
         // ATR_3 = 5 (see atrBars); stop = 2 x 5 = 10 USDT per BTC; risk = 1 % x 10 000 = 100; quantity = 100 / 10
         // = 10 BTC at the last close 107 (notional 1 070)
         PositionSizer sizer = sizer(PROVIDER, "stop", "atr", "atrMultiple", "2", "atrBars", "3");
-        StubContext context = new StubContext(SPOT, new StubPortfolio("10000"), atrBars());
+        FakeSizingContext context = new FakeSizingContext(SPOT, new FakePortfolio().equity("10000"), atrBars());
         assertThat(sizer.size(longSignal(SPOT), context)).isEqualByComparingTo("10");
     }
 
@@ -76,7 +77,8 @@ class FixedFractionalSizerTest {
     void tradesNothingUntilTheAtrHasItsBars() {
         // atrBars = 3 needs 4 bars; 3 are there
         PositionSizer sizer = sizer(PROVIDER, "stop", "atr", "atrBars", "3");
-        StubContext context = new StubContext(SPOT, new StubPortfolio("10000"), atrBars().subList(0, 3));
+        FakeSizingContext context = new FakeSizingContext(SPOT, new FakePortfolio().equity("10000"),
+                atrBars().subList(0, 3));
         assertThat(sizer.size(longSignal(SPOT), context)).isZero();
     }
 
@@ -84,7 +86,7 @@ class FixedFractionalSizerTest {
     void tradesNothingWhenTheAtrIsZero() {
         // flat bars: every true range is 0, so there is no stop distance to size against
         PositionSizer sizer = sizer(PROVIDER, "stop", "atr", "atrBars", "3");
-        StubContext context = new StubContext(SPOT, new StubPortfolio("10000"),
+        FakeSizingContext context = new FakeSizingContext(SPOT, new FakePortfolio().equity("10000"),
                 closes(SPOT, Timeframe.D1, 100, 100, 100, 100));
         assertThat(sizer.size(longSignal(SPOT), context)).isZero();
     }
@@ -93,7 +95,7 @@ class FixedFractionalSizerTest {
     void leverageCapBindsWhenTheStopIsTight() {
         // 2 % risk over a 0.5 % stop asks for 0.02 x 10 000 / 0.005 = 40 000 notional = 4 x equity;
         // maxLeverage 1 caps it at 10 000 -> 10 000 / 50 = 200; maxLeverage 2 -> 20 000 / 50 = 400
-        StubContext context = flatPrice(PERP, "10000", 50);
+        FakeSizingContext context = flatPrice(PERP, "10000", 50);
         assertThat(sizer(PROVIDER, "riskPercent", "2", "stopPercent", "0.5").size(longSignal(PERP), context))
                 .isEqualByComparingTo("200");
         assertThat(sizer(PROVIDER, "riskPercent", "2", "stopPercent", "0.5", "maxLeverage", "2")
@@ -103,11 +105,11 @@ class FixedFractionalSizerTest {
     @Test
     void spotBuyLeavesTheCashBuffer() {
         // the same 40 000 asked, capped at 1 x equity = 10 000, then at cash x (1 - 1 %) = 9 900 -> 9 900 / 50 = 198
-        StubContext context = flatPrice(SPOT, "10000", 50);
+        FakeSizingContext context = flatPrice(SPOT, "10000", 50);
         assertThat(sizer(PROVIDER, "riskPercent", "2", "stopPercent", "0.5").size(longSignal(SPOT), context))
                 .isEqualByComparingTo("198");
         // with less cash than equity (another position holds the rest): 4 000 x 0.99 = 3 960 -> 79.2
-        context.portfolio.cash("4000");
+        context.portfolio().cash("4000");
         assertThat(sizer(PROVIDER, "riskPercent", "2", "stopPercent", "0.5").size(longSignal(SPOT), context))
                 .isEqualByComparingTo("79.2");
     }
@@ -122,7 +124,8 @@ class FixedFractionalSizerTest {
     @Test
     void refusesAnAtrLookBackTheHistoryCannotHold() {
         PositionSizer sizer = sizer(PROVIDER, "stop", "atr", "atrBars", "20");
-        StubContext context = new StubContext(SPOT, new StubPortfolio("10000"), new StubHistory(atrBars(), 10));
+        FakeSizingContext context = new FakeSizingContext(SPOT, new FakePortfolio().equity("10000"),
+                new FakeBarHistory(atrBars(), 10));
         assertThatExceptionOfType(InvalidParameterException.class)
                 .isThrownBy(() -> sizer.size(longSignal(SPOT), context))
                 .satisfies(e -> assertThat(e.parameter()).isEqualTo("atrBars"))

@@ -3,8 +3,8 @@ package io.quantplug.plugins.sizing;
 import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.market.Timeframe;
-import io.quantplug.plugins.sizing.SizerStubs.StubContext;
-import io.quantplug.plugins.sizing.SizerStubs.StubPortfolio;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeSizingContext;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,14 +28,14 @@ class KellySizerTest {
 
     private static final KellyProvider PROVIDER = new KellyProvider();
 
-    private final StubContext context = new StubContext(PERP, new StubPortfolio("10000"),
+    private final FakeSizingContext context = new FakeSizingContext(PERP, new FakePortfolio().equity("10000"),
             closes(PERP, Timeframe.D1, 50));
 
     /** Calls the sizer once per cumulative realised P&amp;L, as at successive entries; returns each quantity. */
     private List<BigDecimal> entries(PositionSizer sizer, String... cumulativeRealized) {
         List<BigDecimal> out = new ArrayList<>();
         for (String r : cumulativeRealized) {
-            context.portfolio.realized(PERP, r);
+            context.portfolio().withRealizedPnl(PERP.id(), r);
             out.add(sizer.size(longSignal(PERP), context));
         }
         return out;
@@ -105,7 +105,7 @@ class KellySizerTest {
     @Test
     void tradesNothingWithoutEquityButStillCountsTrips() {
         KellySizer sizer = (KellySizer) sizer(PROVIDER);
-        context.portfolio.equity("0");
+        context.portfolio().equity("0");
         assertThat(entries(sizer, "0", "-100")).allSatisfy(q -> assertThat(q).isZero());
         assertThat(sizer.trades()).isEqualTo(1);
     }
@@ -113,7 +113,7 @@ class KellySizerTest {
     @Test
     void spotBuyIsCappedByCash() {
         // fallback 50 % of equity 10 000 = 5 000, but only 3 000 cash: 3 000 x 0.99 = 2 970 -> 2 970 / 50 = 59.4
-        StubContext spot = new StubContext(SPOT, new StubPortfolio("10000").cash("3000"),
+        FakeSizingContext spot = new FakeSizingContext(SPOT, new FakePortfolio().equity("10000").cash("3000"),
                 closes(SPOT, Timeframe.D1, 50));
         PositionSizer sizer = sizer(PROVIDER, "fallbackPercent", "50", "maxPercent", "100");
         assertThat(sizer.size(longSignal(SPOT), spot)).isEqualByComparingTo("59.4");

@@ -3,8 +3,8 @@ package io.quantplug.plugins.sizing;
 import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Timeframe;
-import io.quantplug.plugins.sizing.SizerStubs.StubContext;
-import io.quantplug.plugins.sizing.SizerStubs.StubPortfolio;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeSizingContext;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,9 +25,9 @@ class RiskParitySizerTest {
 
     private static final RiskParityProvider PROVIDER = new RiskParityProvider();
 
-    private static StubContext withVolatility(Instrument instrument, double annualVolatility) {
+    private static FakeSizingContext withVolatility(Instrument instrument, double annualVolatility) {
         double x = annualVolatility / 10;
-        return new StubContext(instrument, new StubPortfolio("10000"),
+        return new FakeSizingContext(instrument, new FakePortfolio().equity("10000"),
                 closes(instrument, FIFTIETH_OF_A_YEAR, 100, 100 * Math.exp(x), 100));
     }
 
@@ -72,7 +72,7 @@ class RiskParitySizerTest {
     @Test
     void leverageCapIsSharedAcrossTheUniverse() {
         // zero volatility asks an unbounded weight; cap maxLeverage / N = 1 / 4 -> 2 500 -> 25
-        StubContext flat = new StubContext(PERP, new StubPortfolio("10000"),
+        FakeSizingContext flat = new FakeSizingContext(PERP, new FakePortfolio().equity("10000"),
                 closes(PERP, Timeframe.D1, 100, 100, 100));
         assertThat(sizer(PROVIDER, "instrumentCount", "4", "volatilityBars", "2").size(longSignal(PERP), flat))
                 .isEqualByComparingTo("25");
@@ -89,7 +89,8 @@ class RiskParitySizerTest {
 
     @Test
     void tradesNothingWithoutHistory() {
-        StubContext oneBar = new StubContext(PERP, new StubPortfolio("10000"), closes(PERP, Timeframe.D1, 100));
+        FakeSizingContext oneBar = new FakeSizingContext(PERP, new FakePortfolio().equity("10000"), closes(PERP,
+                Timeframe.D1, 100));
         assertThat(sizer(PROVIDER, "volatilityBars", "2").size(longSignal(PERP), oneBar)).isZero();
     }
 }

@@ -4,9 +4,9 @@ import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.InvalidParameterException;
-import io.quantplug.plugins.sizing.SizerStubs.StubContext;
-import io.quantplug.plugins.sizing.SizerStubs.StubHistory;
-import io.quantplug.plugins.sizing.SizerStubs.StubPortfolio;
+import io.quantplug.testkit.FakeBarHistory;
+import io.quantplug.testkit.FakePortfolio;
+import io.quantplug.testkit.FakeSizingContext;
 import org.junit.jupiter.api.Test;
 
 import static io.quantplug.plugins.sizing.SizerStubs.FIFTIETH_OF_A_YEAR;
@@ -27,8 +27,8 @@ class VolatilityTargetSizerTest {
 
     private static final VolatilityTargetProvider PROVIDER = new VolatilityTargetProvider();
 
-    private static StubContext fortyPercentVol(Instrument instrument, String equity) {
-        return new StubContext(instrument, new StubPortfolio(equity),
+    private static FakeSizingContext fortyPercentVol(Instrument instrument, String equity) {
+        return new FakeSizingContext(instrument, new FakePortfolio().equity(equity),
                 closes(instrument, FIFTIETH_OF_A_YEAR, 100, 100 * Math.exp(0.04), 100));
     }
 
@@ -54,7 +54,7 @@ class VolatilityTargetSizerTest {
     @Test
     void zeroVolatilityGivesTheLeverageCap() {
         // flat closes: sigma = 0, target / sigma is unbounded -> maxLeverage 1.5 x 10 000 = 15 000 -> 150
-        StubContext flat = new StubContext(PERP, new StubPortfolio("10000"),
+        FakeSizingContext flat = new FakeSizingContext(PERP, new FakePortfolio().equity("10000"),
                 closes(PERP, Timeframe.D1, 100, 100, 100, 100));
         assertThat(sizer(PROVIDER, "volatilityBars", "3", "maxLeverage", "1.5").size(longSignal(PERP), flat))
                 .isEqualByComparingTo("150");
@@ -70,7 +70,8 @@ class VolatilityTargetSizerTest {
     @Test
     void tradesNothingWithoutHistoryOrEquity() {
         // volatilityBars = 2 needs 3 bars
-        StubContext twoBars = new StubContext(PERP, new StubPortfolio("10000"), closes(PERP, Timeframe.D1, 100, 101));
+        FakeSizingContext twoBars = new FakeSizingContext(PERP, new FakePortfolio().equity("10000"), closes(PERP,
+                Timeframe.D1, 100, 101));
         assertThat(sizer(PROVIDER, "volatilityBars", "2").size(longSignal(PERP), twoBars)).isZero();
         assertThat(sizer(PROVIDER, "volatilityBars", "2").size(longSignal(PERP), fortyPercentVol(PERP, "0")))
                 .isZero();
@@ -78,8 +79,8 @@ class VolatilityTargetSizerTest {
 
     @Test
     void refusesALookBackTheHistoryCannotHold() {
-        StubContext small = new StubContext(PERP, new StubPortfolio("10000"),
-                new StubHistory(closes(PERP, Timeframe.D1, 100, 101, 102), 30));
+        FakeSizingContext small = new FakeSizingContext(PERP, new FakePortfolio().equity("10000"),
+                new FakeBarHistory(closes(PERP, Timeframe.D1, 100, 101, 102), 30));
         assertThatExceptionOfType(InvalidParameterException.class)
                 .isThrownBy(() -> sizer(PROVIDER).size(longSignal(PERP), small))
                 .satisfies(e -> assertThat(e.parameter()).isEqualTo("volatilityBars"))

@@ -4,36 +4,36 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.instrument.InstrumentKind;
 import io.quantplug.api.market.Bar;
-import io.quantplug.api.market.BarHistory;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
 import io.quantplug.api.order.Liquidity;
-import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.order.RejectReason;
 import io.quantplug.api.order.RejectSource;
-import io.quantplug.api.param.Parameters;
-import io.quantplug.api.portfolio.PortfolioView;
-import io.quantplug.api.portfolio.PositionView;
+import io.quantplug.api.order.Side;
 import io.quantplug.api.signal.Signal;
-import io.quantplug.api.strategy.StrategyContext;
+import io.quantplug.testkit.FakeStrategyContext;
+import io.quantplug.testkit.TestParameters;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A hand-written strategy context: a settable clock, a fixed equity, and a log of what the strategy submitted and
- * canceled. Order events are delivered by the test itself.
+ * The grid's unit-test context: the test kit's {@link FakeStrategyContext} (clock, account, and the orders submitted
+ * and cancels asked for, in order) set up for the grid, plus what only the grid's tests need: delivering fills,
+ * cancels and refusals, and a small venue that matches the working orders against a bar as the engine's simulated
+ * venue does. A grid submits limit orders only: a signal or a timer fails the test.
  */
-final class FakeContext implements StrategyContext {
+final class FakeContext extends FakeStrategyContext {
 
     static final Instrument BTCUSDT = Instrument.spot(InstrumentId.of("BTCUSDT", "BINANCE"), "BTC", "USDT",
             new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("10"));
@@ -42,31 +42,21 @@ final class FakeContext implements StrategyContext {
             InstrumentKind.PERPETUAL);
     static final long T0 = Instant.parse("2023-03-01T00:00:00Z").toEpochMilli();
 
-    final List<LimitOrder> submitted = new ArrayList<>();
-    final List<ClientOrderId> canceled = new ArrayList<>();
     private final Instrument instrument;
-    private final Parameters parameters;
-    private BigDecimal equity = new BigDecimal("10000");
-    private long nowMillis = T0;
-    private long sequence;
+    private final Set<ClientOrderId> filled = new HashSet<>();
     private int confirmed;
-    private final java.util.Set<ClientOrderId> filled = new java.util.HashSet<>();
 
+    /** Instance {@code grid-1}, a 10,000 USDT account, clock at {@link #T0}; parameters checked by the schema. */
     FakeContext(Instrument instrument, Map<String, ?> parameters) {
+        super(instrument);
         this.instrument = instrument;
-        Map<String, String> text = new java.util.LinkedHashMap<>();
-        parameters.forEach((k, v) -> text.put(k, String.valueOf(v)));
-        this.parameters = new VolatilityGridProvider().descriptor().parameters().resolve(text);
+        instanceId("grid-1").parameters(TestParameters.of(new VolatilityGridProvider(), parameters)).at(T0);
+        portfolio().equity("10000");
     }
 
-    void equity(String value) {
-        equity = new BigDecimal(value);
-    }
-
-    /** Moves the clock to a bar's close and hands the bar to the strategy, as the engine does. */
-    void bar(VolatilityGrid grid, Bar bar) {
-        nowMillis = bar.closeTimeMillis();
-        grid.onBar(bar);
+    /** The orders submitted, in order; all limit orders. */
+    List<LimitOrder> limitOrders() {
+        return submitted(LimitOrder.class);
     }
 
     /** A one-minute bar opening {@code minute} minutes after {@link #T0}. */
@@ -93,7 +83,7 @@ final class FakeContext implements StrategyContext {
         }
         Fill fill = new Fill(order.id(), instrument.id(), order.side(), price, quantity, BigDecimal.ZERO, "USDT",
                 remaining.signum() == 0 && price.compareTo(order.price()) == 0 ? Liquidity.MAKER : Liquidity.TAKER,
-                nowMillis);
+                timeMillis());
         grid.onOrderEvent(new OrderFilled(fill, remaining));
     }
 
@@ -103,10 +93,10 @@ final class FakeContext implements StrategyContext {
      * the fills delivered, cancels are confirmed, then the bar closes and the strategy sees it.
      */
     void matchAndBar(VolatilityGrid grid, Bar bar) {
-        nowMillis = bar.openTimeMillis();
+        at(bar.openTimeMillis());
         List<GridOrder> crossed = new ArrayList<>();
         for (GridOrder o : grid.workingOrders()) {
-            boolean reached = o.side() == io.quantplug.api.order.Side.BUY
+            boolean reached = o.side() == Side.BUY
                     ? BigDecimal.valueOf(bar.low()).compareTo(o.price()) <= 0
                     : BigDecimal.valueOf(bar.high()).compareTo(o.price()) >= 0;
             if (reached && !grid.canceling(o)) {
@@ -117,141 +107,40 @@ final class FakeContext implements StrategyContext {
             fill(grid, o);
         }
         confirmCancels(grid);
-        bar(grid, bar);
+        onBar(grid, bar);
         confirmCancels(grid);
     }
 
     /** Confirms every cancel asked for and not yet confirmed, as the venue would right after the callback. */
     void confirmCancels(VolatilityGrid grid) {
-        while (confirmed < canceled.size()) {
-            ClientOrderId id = canceled.get(confirmed++);
+        while (confirmed < cancelled().size()) {
+            ClientOrderId id = cancelled().get(confirmed++);
             if (!filled.contains(id)) {      // a filled order is no longer working: the venue ignores its cancel
-                grid.onOrderEvent(new OrderCanceled(id, instrument.id(), nowMillis));
+                grid.onOrderEvent(new OrderCanceled(id, instrument.id(), timeMillis()));
             }
         }
     }
 
     /** Delivers a refusal of an order. */
     void reject(VolatilityGrid grid, GridOrder order, RejectSource source, String code) {
-        grid.onOrderEvent(new OrderRejected(order.id(), instrument.id(), nowMillis,
+        grid.onOrderEvent(new OrderRejected(order.id(), instrument.id(), timeMillis(),
                 new RejectReason(source, code, code + " (test)", source == RejectSource.RISK_RULE
                         ? "circuit-breaker" : null)));
     }
 
-    long nowMillis() {
-        return nowMillis;
-    }
-
-    /** The orders submitted since a given count, e.g. {@code since(n)} after noting {@code n = submitted.size()}. */
+    /** The orders submitted since a count, e.g. {@code since(n)} after noting {@code n = limitOrders().size()}. */
     List<LimitOrder> since(int count) {
-        return List.copyOf(submitted.subList(count, submitted.size()));
+        List<LimitOrder> all = limitOrders();
+        return List.copyOf(all.subList(count, all.size()));
     }
 
-    @Override
-    public String instanceId() {
-        return "grid-1";
-    }
-
-    @Override
-    public InstantSource clock() {
-        return () -> Instant.ofEpochMilli(nowMillis);
-    }
-
-    @Override
-    public Instrument instrument() {
-        return instrument;
-    }
-
-    @Override
-    public BarHistory history() {
-        return new BarHistory() {
-            @Override
-            public int size() {
-                return 0;
-            }
-
-            @Override
-            public int capacity() {
-                return 0;
-            }
-
-            @Override
-            public Bar get(int barsAgo) {
-                throw new IndexOutOfBoundsException("the fake history is empty");
-            }
-        };
-    }
-
-    @Override
-    public PortfolioView portfolio() {
-        return new PortfolioView() {
-            @Override
-            public String currency() {
-                return "USDT";
-            }
-
-            @Override
-            public BigDecimal cash() {
-                return equity;
-            }
-
-            @Override
-            public BigDecimal equity() {
-                return equity;
-            }
-
-            @Override
-            public BigDecimal realizedPnl() {
-                return BigDecimal.ZERO;
-            }
-
-            @Override
-            public BigDecimal totalFees() {
-                return BigDecimal.ZERO;
-            }
-
-            @Override
-            public PositionView position(InstrumentId id) {
-                throw new UnsupportedOperationException("the grid reads its own inventory");
-            }
-
-            @Override
-            public List<PositionView> openPositions() {
-                return List.of();
-            }
-        };
-    }
-
-    @Override
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    @Override
-    public System.Logger logger() {
-        return System.getLogger("test.grid");
-    }
-
+    /** The grid emits no signals: one fails the test. */
     @Override
     public void emit(Signal signal) {
         throw new AssertionError("the grid submits orders, it emits no signals");
     }
 
-    @Override
-    public void submit(Order order) {
-        submitted.add((LimitOrder) order);
-    }
-
-    @Override
-    public void cancel(ClientOrderId clientOrderId) {
-        canceled.add(clientOrderId);
-    }
-
-    @Override
-    public ClientOrderId nextClientOrderId() {
-        return new ClientOrderId("grid-1-" + (++sequence));
-    }
-
+    /** The grid sets no timers: one fails the test. */
     @Override
     public void scheduleTimer(String name, long timeMillis) {
         throw new AssertionError("the grid sets no timers");

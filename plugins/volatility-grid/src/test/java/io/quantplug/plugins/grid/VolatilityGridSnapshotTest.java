@@ -64,9 +64,9 @@ class VolatilityGridSnapshotTest {
 
     private static List<String> log(FakeContext ctx) {
         List<String> out = new ArrayList<>();
-        ctx.submitted.forEach(o -> out.add(o.clientOrderId() + " " + o.side() + " " + o.limitPrice().toPlainString()
+        ctx.limitOrders().forEach(o -> out.add(o.clientOrderId() + " " + o.side() + " " + o.limitPrice().toPlainString()
                 + " " + o.quantity().toPlainString()));
-        ctx.canceled.forEach(id -> out.add("cancel " + id));
+        ctx.cancelled().forEach(id -> out.add("cancel " + id));
         return out;
     }
 
@@ -77,8 +77,8 @@ class VolatilityGridSnapshotTest {
         // and orders
         FakeContext swapped = run(40, 120, 200);
 
-        assertThat(reference.submitted).hasSizeGreaterThan(40);   // the walk traded: the comparison is not vacuous
-        assertThat(reference.canceled).isNotEmpty();
+        assertThat(reference.limitOrders()).hasSizeGreaterThan(40);   // the walk traded: the comparison is not vacuous
+        assertThat(reference.cancelled()).isNotEmpty();
         assertThat(log(swapped)).isEqualTo(log(reference));
     }
 

@@ -59,7 +59,7 @@ class VolatilityGridTest {
     /** Feeds the five fixture bars, minutes 0 to 4. */
     static void warmUp(FakeContext ctx, VolatilityGrid grid) {
         for (int m = 0; m < 5; m++) {
-            ctx.bar(grid, flatBar(ctx, m, 20000));
+            ctx.onBar(grid, flatBar(ctx, m, 20000));
         }
     }
 
@@ -80,11 +80,11 @@ class VolatilityGridTest {
         FakeContext ctx = new FakeContext(BTCUSDT, fixtureParameters());
         VolatilityGrid grid = create(ctx);
         for (int m = 0; m < 4; m++) {
-            ctx.bar(grid, flatBar(ctx, m, 20000));
+            ctx.onBar(grid, flatBar(ctx, m, 20000));
         }
-        assertThat(ctx.submitted).isEmpty();             // 4 bars: one short of windowBars
+        assertThat(ctx.limitOrders()).isEmpty();             // 4 bars: one short of windowBars
 
-        ctx.bar(grid, flatBar(ctx, 4, 20000));
+        ctx.onBar(grid, flatBar(ctx, 4, 20000));
 
         assertThat(grid.layout().centre()).isEqualByComparingTo("20000.00");
         assertThat(grid.layout().spacing()).isEqualByComparingTo("43.87");
@@ -92,10 +92,10 @@ class VolatilityGridTest {
         assertThat(grid.sizing().quantity()).isEqualByComparingTo("0.01");
         assertThat(grid.sizing().inventoryLimit()).isEqualByComparingTo("0.03");
         // spot and no inventory: no sell levels
-        assertThat(ctx.submitted).hasSize(3);
-        assertOrder(ctx.submitted.get(0), Side.BUY, "19956.13", "0.01");
-        assertOrder(ctx.submitted.get(1), Side.BUY, "19912.26", "0.01");
-        assertOrder(ctx.submitted.get(2), Side.BUY, "19868.39", "0.01");
+        assertThat(ctx.limitOrders()).hasSize(3);
+        assertOrder(ctx.limitOrders().get(0), Side.BUY, "19956.13", "0.01");
+        assertOrder(ctx.limitOrders().get(1), Side.BUY, "19912.26", "0.01");
+        assertOrder(ctx.limitOrders().get(2), Side.BUY, "19868.39", "0.01");
     }
 
     @Test
@@ -103,7 +103,7 @@ class VolatilityGridTest {
         FakeContext ctx = new FakeContext(BTCUSDT, fixtureParameters());
         VolatilityGrid grid = create(ctx);
         warmUp(ctx, grid);
-        int before = ctx.submitted.size();
+        int before = ctx.limitOrders().size();
 
         // filled at 19950.00, better than its 19956.13 limit (a bar opening below it): the sell still goes one
         // spacing above the level, 19956.13 + 43.87 = 20000.00
@@ -127,12 +127,12 @@ class VolatilityGridTest {
         FakeContext ctx = new FakeContext(BTCUSDT, fixtureParameters());
         VolatilityGrid grid = create(ctx);
         warmUp(ctx, grid);
-        int before = ctx.submitted.size();
+        int before = ctx.limitOrders().size();
         GridOrder buy = orderAt(grid, "19956.13");
 
         ctx.fill(grid, buy, buy.price(), new BigDecimal("0.004"), new BigDecimal("0.006"));
         assertThat(grid.inventory()).isEqualByComparingTo("0.004");
-        assertThat(ctx.submitted).hasSize(before);
+        assertThat(ctx.limitOrders()).hasSize(before);
 
         ctx.fill(grid, buy, buy.price(), new BigDecimal("0.006"), BigDecimal.ZERO);
         assertThat(grid.inventory()).isEqualByComparingTo("0.01");
@@ -151,15 +151,15 @@ class VolatilityGridTest {
         VolatilityGrid grid = create(ctx);
         warmUp(ctx, grid);
         ctx.fill(grid, orderAt(grid, "19956.13"));        // inventory 0.01, sell at 20000.00
-        int before = ctx.submitted.size();
+        int before = ctx.limitOrders().size();
 
         ctx.fill(grid, orderAt(grid, "20000.00"));        // inventory 0.00, buy at 19956.13
-        LimitOrder answer = ctx.submitted.get(before);
+        LimitOrder answer = ctx.limitOrders().get(before);
         assertOrder(answer, Side.BUY, "19956.13", "0.01");
         ctx.fill(grid, orderAt(grid, "19912.26"));        // inventory 0.01, sell due at 19956.13: clash
 
-        assertThat(ctx.canceled).containsExactly(answer.clientOrderId());
-        assertThat(ctx.submitted).hasSize(before + 1);   // nothing more until the cancel is confirmed
+        assertThat(ctx.cancelled()).containsExactly(answer.clientOrderId());
+        assertThat(ctx.limitOrders()).hasSize(before + 1);   // nothing more until the cancel is confirmed
         ctx.confirmCancels(grid);
 
         List<LimitOrder> placed = ctx.since(before + 1);
@@ -185,7 +185,7 @@ class VolatilityGridTest {
         ctx.fill(grid, orderAt(grid, "20000.00"));        // buy at 19956.13 placed
         GridOrder answer = orderAt(grid, "19956.13");
         ctx.fill(grid, orderAt(grid, "19912.26"));        // clash: cancel of the buy at 19956.13 asked for
-        int before = ctx.submitted.size();
+        int before = ctx.limitOrders().size();
 
         ctx.fill(grid, answer);                            // ... but it had filled: inventory 0.02
 
@@ -206,7 +206,7 @@ class VolatilityGridTest {
         warmUp(ctx, grid);
 
         // 0 + 0 + 0.01 <= 0.02 and 0 + 0.01 + 0.01 <= 0.02 place two buys; 0 + 0.02 + 0.01 > 0.02 stops the third
-        assertThat(ctx.submitted).extracting(o -> o.limitPrice().toPlainString())
+        assertThat(ctx.limitOrders()).extracting(o -> o.limitPrice().toPlainString())
                 .containsExactly("19956.13", "19912.26");
 
         ctx.fill(grid, orderAt(grid, "19956.13"));
@@ -235,14 +235,14 @@ class VolatilityGridTest {
         assertThat(grid.layout().spacing()).isEqualByComparingTo("20.00");
         ctx.fill(grid, orderAt(grid, "19980.00"));
         List<String> working = grid.workingOrders().stream().map(o -> o.id().value()).toList();
-        ctx.bar(grid, ctx.bar(5, 20000, 20060, 20000, 20060));   // closes on P_3: still inside, nothing happens
-        int before = ctx.submitted.size();
-        assertThat(ctx.canceled).isEmpty();
+        ctx.onBar(grid, ctx.bar(5, 20000, 20060, 20000, 20060));   // closes on P_3: still inside, nothing happens
+        int before = ctx.limitOrders().size();
+        assertThat(ctx.cancelled()).isEmpty();
 
-        ctx.bar(grid, ctx.bar(6, 20060, 20100, 20060, 20100));
+        ctx.onBar(grid, ctx.bar(6, 20060, 20100, 20060, 20100));
 
-        assertThat(ctx.canceled).extracting(id -> id.value()).containsExactlyInAnyOrderElementsOf(working);
-        assertThat(ctx.submitted).hasSize(before);        // the new grid waits for the cancels to be confirmed
+        assertThat(ctx.cancelled()).extracting(id -> id.value()).containsExactlyInAnyOrderElementsOf(working);
+        assertThat(ctx.limitOrders()).hasSize(before);        // the new grid waits for the cancels to be confirmed
         ctx.confirmCancels(grid);
         assertThat(grid.layout().centre()).isEqualByComparingTo("20100.00");
         assertThat(grid.layout().spacing()).isEqualByComparingTo("20.10");
@@ -265,19 +265,19 @@ class VolatilityGridTest {
 
         assertThat(grid.paused()).isTrue();
         assertThat(grid.resumeAtMillis()).isEqualTo(FakeContext.T0 + (5 + 30) * 60_000L);
-        assertThat(ctx.canceled).containsExactly(working.get(1).id(), working.get(2).id());
+        assertThat(ctx.cancelled()).containsExactly(working.get(1).id(), working.get(2).id());
         ctx.confirmCancels(grid);
         assertThat(grid.workingOrders()).isEmpty();
-        int before = ctx.submitted.size();
+        int before = ctx.limitOrders().size();
 
         // minutes 5 .. 33 close before T0 + 35 min: nothing is placed, not even when the price leaves the grid
         for (int m = 5; m <= 33; m++) {
-            ctx.bar(grid, flatBar(ctx, m, m == 20 ? 19000 : 20000));
+            ctx.onBar(grid, flatBar(ctx, m, m == 20 ? 19000 : 20000));
         }
-        assertThat(ctx.submitted).hasSize(before);
+        assertThat(ctx.limitOrders()).hasSize(before);
         assertThat(grid.paused()).isTrue();
 
-        ctx.bar(grid, flatBar(ctx, 34, 20000));            // closes at T0 + 35 min: the pause is over
+        ctx.onBar(grid, flatBar(ctx, 34, 20000));            // closes at T0 + 35 min: the pause is over
 
         assertThat(grid.paused()).isFalse();
         assertThat(ctx.since(before)).extracting(o -> o.limitPrice().toPlainString())
@@ -294,7 +294,7 @@ class VolatilityGridTest {
         ctx.reject(grid, first, RejectSource.VENUE, "INSUFFICIENT_FUNDS");
 
         assertThat(grid.paused()).isFalse();
-        assertThat(ctx.canceled).isEmpty();
+        assertThat(ctx.cancelled()).isEmpty();
         assertThat(grid.workingOrders()).extracting(o -> o.price().toPlainString())
                 .containsExactly("19912.26", "19868.39");
     }
@@ -306,7 +306,7 @@ class VolatilityGridTest {
         VolatilityGrid grid = create(ctx);
         warmUp(ctx, grid);
 
-        assertThat(ctx.submitted).isEmpty();
+        assertThat(ctx.limitOrders()).isEmpty();
         assertThat(grid.layout()).isNull();
         assertThat(grid.lastEstimate().sigma()).isGreaterThan(0.001);
     }
@@ -318,7 +318,7 @@ class VolatilityGridTest {
         VolatilityGrid grid = create(ctx);
         warmUp(ctx, grid);
 
-        assertThat(ctx.submitted).extracting(o -> o.side() + " " + o.limitPrice().toPlainString() + " "
+        assertThat(ctx.limitOrders()).extracting(o -> o.side() + " " + o.limitPrice().toPlainString() + " "
                         + o.quantity().stripTrailingZeros().toPlainString())
                 .containsExactly("BUY 19956.13 0.01", "BUY 19912.26 0.01", "BUY 19868.39 0.01",
                         "SELL 20043.87 0.01", "SELL 20087.74 0.01", "SELL 20131.61 0.01");

@@ -6,6 +6,8 @@ import io.quantplug.api.order.Side;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskEvent;
+import io.quantplug.testkit.FakeRiskContext;
+import io.quantplug.testkit.OrderIntents;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,7 +17,6 @@ import java.util.Map;
 import static io.quantplug.plugins.volatility.GuardStubs.BTC;
 import static io.quantplug.plugins.volatility.GuardStubs.bar;
 import static io.quantplug.plugins.volatility.GuardStubs.guard;
-import static io.quantplug.plugins.volatility.GuardStubs.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -57,14 +58,14 @@ class BlackSwanGuardTest {
     @Test
     void aReturnShockTripsClosesThePositionRefusesNewExposureAndCalmBarsResume() {
         BlackSwanGuardRule guard = guard(SHOCK_PARAMETERS);
-        GuardStubs.RecordingContext ctx = new GuardStubs.RecordingContext();
-        ctx.portfolio.set(BTC, "0.5");
+        FakeRiskContext ctx = new FakeRiskContext();
+        ctx.portfolio().withPosition(BTC, "0.5");
         List<Bar> bars = shockFixture();
         for (int i = 0; i <= 40; i++) {
             ctx.onBar(guard, bars.get(i));
             assertThat(guard.isTripped(BTC)).as("bar %d", i).isFalse();
         }
-        assertThat(ctx.reported).isEmpty();
+        assertThat(ctx.reported()).isEmpty();
 
         // Bar 41: r = ln(94/100) = -0.0618754, judged against the forecast made at bar 40, sigma = s0:
         //   |r| / sigma = 0.0618754 / 0.00995033 = 6.21843 > k = 4                          -> TRIP, RETURN_SHOCK
@@ -76,8 +77,8 @@ class BlackSwanGuardTest {
         double r = Math.log(94.0 / 100.0);
         double sigma41 = Math.sqrt((LAMBDA * A * W40 + r * r) / (LAMBDA * W40 + 1));
         assertThat(guard.isTripped(BTC)).isTrue();
-        assertThat(ctx.reported).hasSize(1);
-        RiskEvent trip = ctx.reported.get(0);
+        assertThat(ctx.reported()).hasSize(1);
+        RiskEvent trip = ctx.reported().get(0);
         assertThat(trip.eventType()).isEqualTo("TRIP");
         assertThat(trip.code()).isEqualTo("RETURN_SHOCK");
         assertThat(trip.timeMillis()).isEqualTo(bars.get(41).closeTimeMillis());
@@ -92,27 +93,28 @@ class BlackSwanGuardTest {
         assertThat(v.get("volatilityModel")).isEqualTo("ewma");
         assertThat(trip.message()).contains("BTCUSDT.SIM").contains("6.21843 sigma").contains("closing the position");
         // the long position is to be closed, and asked again while it is still there
-        assertThat(ctx.closes).extracting(GuardStubs.CloseRequest::instrument).containsExactly(BTC);
-        assertThat(ctx.closes.get(0).reason()).contains("RETURN_SHOCK");
+        assertThat(ctx.closeRequests()).extracting(FakeRiskContext.CloseRequest::instrument).containsExactly(BTC);
+        assertThat(ctx.closeRequests().get(0).reason()).contains("RETURN_SHOCK");
 
         // While tripped: a sell that only reduces the long passes, one that would reverse it is cut to the position,
         // a buy that adds is refused.
-        assertThat(guard.check(intent(ctx.portfolio, Side.SELL, "0.2", 94), ctx)).isEqualTo(RiskDecision.approve());
-        assertThat(guard.check(intent(ctx.portfolio, Side.SELL, "0.8", 94), ctx))
+        assertThat(guard.check(OrderIntents.market(ctx.portfolio(), BTC, Side.SELL, "0.2", "94"), ctx))
+                .isEqualTo(RiskDecision.approve());
+        assertThat(guard.check(OrderIntents.market(ctx.portfolio(), BTC, Side.SELL, "0.8", "94"), ctx))
                 .isInstanceOfSatisfying(RiskDecision.Resize.class, d -> {
                     assertThat(d.quantity()).isEqualByComparingTo("0.5");
                     assertThat(d.message()).contains("order cut from 0.8 to 0.5");
                 });
-        assertThat(guard.check(intent(ctx.portfolio, Side.BUY, "0.1", 94), ctx))
+        assertThat(guard.check(OrderIntents.market(ctx.portfolio(), BTC, Side.BUY, "0.1", "94"), ctx))
                 .isInstanceOfSatisfying(RiskDecision.Reject.class, d -> {
                     assertThat(d.code()).isEqualTo("BLACK_SWAN_GUARD");
                     assertThat(d.message()).contains("RETURN_SHOCK").contains("3 calm bars");
                 });
 
         ctx.onBar(guard, bars.get(42));
-        assertThat(ctx.closes).hasSize(2);
-        ctx.portfolio.set(BTC, "0");   // the close filled
-        assertThat(guard.check(intent(ctx.portfolio, Side.BUY, "0.1", 94), ctx))
+        assertThat(ctx.closeRequests()).hasSize(2);
+        ctx.portfolio().withPosition(BTC, "0");   // the close filled
+        assertThat(guard.check(OrderIntents.market(ctx.portfolio(), BTC, Side.BUY, "0.1", "94"), ctx))
                 .isInstanceOf(RiskDecision.Reject.class);
 
         // Calm bars, r = 0 from bar 42 on, so |r| < 2 sigma always; the ratio sigma_{t+1|t} / sigma_{t-4|t-5}
@@ -125,8 +127,8 @@ class BlackSwanGuardTest {
         }
         ctx.onBar(guard, bars.get(48));
         assertThat(guard.isTripped(BTC)).isFalse();
-        assertThat(ctx.reported).hasSize(2);
-        RiskEvent resume = ctx.reported.get(1);
+        assertThat(ctx.reported()).hasSize(2);
+        RiskEvent resume = ctx.reported().get(1);
         assertThat(resume.eventType()).isEqualTo("RESUME");
         assertThat(resume.code()).isEqualTo("CONDITIONS_NORMAL");
         assertThat(resume.timeMillis()).isEqualTo(bars.get(48).closeTimeMillis());
@@ -144,9 +146,10 @@ class BlackSwanGuardTest {
         }
         assertThat(Double.parseDouble(resume.values().get("sigmaRatio"))).isCloseTo(sigma[48] / sigma[43],
                 within(1e-12)).isCloseTo(0.84824198, within(1e-8));
-        assertThat(guard.check(intent(ctx.portfolio, Side.BUY, "0.1", 94), ctx)).isEqualTo(RiskDecision.approve());
-        assertThat(ctx.closes).hasSize(2);
-        assertThat(guard.events()).containsExactlyElementsOf(ctx.reported);
+        assertThat(guard.check(OrderIntents.market(ctx.portfolio(), BTC, Side.BUY, "0.1", "94"), ctx))
+                .isEqualTo(RiskDecision.approve());
+        assertThat(ctx.closeRequests()).hasSize(2);
+        assertThat(guard.events()).containsExactlyElementsOf(ctx.reported());
     }
 
     @Test
@@ -158,7 +161,7 @@ class BlackSwanGuardTest {
         //           W_42 = 0.94 W_41 + 1, sigma = 0.0154621, ratio to s0 = 1.55393 > m = 1.5 -> TRIP, VOLATILITY_JUMP
         BlackSwanGuardRule guard = guard("volatilityModel", "ewma", "warmUpBars", "20", "shockSigmas", "4",
                 "jumpRatio", "1.5", "jumpLagBars", "5", "resetBars", "3", "resetSigmas", "2", "resetRatio", "1.2");
-        GuardStubs.RecordingContext ctx = new GuardStubs.RecordingContext();
+        FakeRiskContext ctx = new FakeRiskContext();
         double x = 3.5 * S0;
         double close = 100;
         for (int i = 0; i <= 42; i++) {
@@ -171,39 +174,41 @@ class BlackSwanGuardTest {
         double s41 = LAMBDA * A * W40 + x * x;
         double w41 = LAMBDA * W40 + 1;
         double sigma42 = Math.sqrt((LAMBDA * s41 + x * x) / (LAMBDA * w41 + 1));
-        assertThat(ctx.reported).hasSize(1);
-        RiskEvent trip = ctx.reported.get(0);
+        assertThat(ctx.reported()).hasSize(1);
+        RiskEvent trip = ctx.reported().get(0);
         assertThat(trip.code()).isEqualTo("VOLATILITY_JUMP");
         assertThat(Double.parseDouble(trip.values().get("returnSigmas"))).isCloseTo(2.658705618, within(1e-8));
         assertThat(Double.parseDouble(trip.values().get("forecastSigma"))).isCloseTo(sigma42, within(1e-14));
         assertThat(Double.parseDouble(trip.values().get("sigmaRatio"))).isCloseTo(sigma42 / S0, within(1e-12))
                 .isCloseTo(1.553932055, within(1e-8));
         assertThat(trip.message()).contains("1.55393 x the one 5 bars earlier");
-        assertThat(ctx.closes).isEmpty();   // flat: nothing to close
+        assertThat(ctx.closeRequests()).isEmpty();   // flat: nothing to close
     }
 
     @Test
     void withoutReportAndCloseInTheContextTheGuardKeepsItsEventsAndStillRefuses() {
         BlackSwanGuardRule guard = guard(SHOCK_PARAMETERS);
-        GuardStubs.LegacyContext ctx = new GuardStubs.LegacyContext();
-        ctx.portfolio.set(BTC, "0.5");
+        FakeRiskContext ctx = new FakeRiskContext().refuseReports().refuseCloses();
+        ctx.portfolio().withPosition(BTC, "0.5");
         List<Bar> bars = shockFixture();
         for (int i = 0; i <= 41; i++) {
             ctx.onBar(guard, bars.get(i));
         }
-        ctx.portfolio.set(BTC, "0");
-        assertThat(guard.check(intent(ctx.portfolio, Side.BUY, "0.1", 94), ctx)).isInstanceOf(RiskDecision.Reject.class);
+        ctx.portfolio().withPosition(BTC, "0");
+        assertThat(guard.check(OrderIntents.market(ctx.portfolio(), BTC, Side.BUY, "0.1", "94"), ctx))
+                .isInstanceOf(RiskDecision.Reject.class);
         for (int i = 42; i <= 48; i++) {
             ctx.onBar(guard, bars.get(i));
         }
         assertThat(guard.events()).extracting(RiskEvent::eventType).containsExactly("TRIP", "RESUME");
-        assertThat(guard.check(intent(ctx.portfolio, Side.BUY, "0.1", 94), ctx)).isEqualTo(RiskDecision.approve());
+        assertThat(guard.check(OrderIntents.market(ctx.portfolio(), BTC, Side.BUY, "0.1", "94"), ctx))
+                .isEqualTo(RiskDecision.approve());
     }
 
     @Test
     void aSnapshotCarriesTheTripAndTheForecastToTheNextVersion() {
         BlackSwanGuardRule a = guard(SHOCK_PARAMETERS);
-        GuardStubs.RecordingContext ca = new GuardStubs.RecordingContext();
+        FakeRiskContext ca = new FakeRiskContext();
         List<Bar> bars = shockFixture();
         for (int i = 0; i <= 43; i++) {
             ca.onBar(a, bars.get(i));
@@ -214,16 +219,16 @@ class BlackSwanGuardTest {
         BlackSwanGuardRule b = guard(SHOCK_PARAMETERS);
         assertThat(b.restore(snapshot)).isTrue();
         assertThat(b.isTripped(BTC)).isTrue();
-        GuardStubs.RecordingContext cb = new GuardStubs.RecordingContext();
+        FakeRiskContext cb = new FakeRiskContext();
         for (int i = 44; i <= 50; i++) {
             ca.onBar(a, bars.get(i));
             cb.onBar(b, bars.get(i));
             assertThat(b.isTripped(BTC)).as("bar %d", i).isEqualTo(a.isTripped(BTC)).isEqualTo(i < 48);
         }
-        assertThat(cb.reported).containsExactly(ca.reported.get(1));   // the same RESUME, same numbers
+        assertThat(cb.reported()).containsExactly(ca.reported().get(1));   // the same RESUME, same numbers
 
         BlackSwanGuardRule c = guard(SHOCK_PARAMETERS);
-        GuardStubs.RecordingContext cc = new GuardStubs.RecordingContext();
+        FakeRiskContext cc = new FakeRiskContext();
         for (int i = 0; i <= 43; i++) {
             cc.onBar(c, bars.get(i));
         }

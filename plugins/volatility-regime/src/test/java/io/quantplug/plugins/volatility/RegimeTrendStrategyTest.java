@@ -44,12 +44,12 @@ class RegimeTrendStrategyTest {
         StrategyStubs.FakeContext ctx = new StrategyStubs.FakeContext(PARAMETERS);
         RegimeTrendStrategy s = ctx.strategy();
         warmUp(ctx, s, 100, 101);
-        assertThat(ctx.signals).isEmpty();   // no breakout of the 100 .. 101 range
+        assertThat(ctx.signals()).isEmpty();   // no breakout of the 100 .. 101 range
 
         ctx.onBar(s, bar(40, 101.2));
         assertThat(s.regime()).isEqualTo(VolatilityRegime.LOW);
-        assertThat(ctx.signals).hasSize(1);
-        Signal entry = ctx.signals.get(0);
+        assertThat(ctx.signals()).hasSize(1);
+        Signal entry = ctx.signals().get(0);
         assertThat(entry.direction()).isEqualTo(SignalDirection.LONG);
         assertThat(entry.strength()).isEqualTo(1.0);
         assertThat(entry.scores()).containsEntry("volatilityRegime", 0.0);
@@ -67,8 +67,8 @@ class RegimeTrendStrategyTest {
         // The entry fills at 101.30 (next bar's open): stop = 101.30 - 3 x 0.00963219 x 101.30 = 101.30 - 2.92722
         //   = 98.37278, rounded down to the tick (a sell stop, away from the market): 98.37
         ctx.fill(s, new ClientOrderId("entry-1"), Side.BUY, "0.5", "101.30", "0.5", "101.30");
-        assertThat(ctx.orders).hasSize(1);
-        StopOrder stop = (StopOrder) ctx.orders.get(0);
+        assertThat(ctx.submitted()).hasSize(1);
+        StopOrder stop = (StopOrder) ctx.submitted().get(0);
         assertThat(stop.side()).isEqualTo(Side.SELL);
         assertThat(stop.quantity()).isEqualByComparingTo("0.5");
         assertThat(stop.stopPrice()).isEqualByComparingTo("98.37");
@@ -77,25 +77,25 @@ class RegimeTrendStrategyTest {
 
         // a quiet bar changes nothing: the stop stays, no signal
         ctx.onBar(s, bar(41, 101.4));
-        assertThat(ctx.orders).hasSize(1);
-        assertThat(ctx.signals).hasSize(1);
+        assertThat(ctx.submitted()).hasSize(1);
+        assertThat(ctx.signals()).hasSize(1);
 
         // bar 42 jumps to 110: the EWMA variance tops the 41 earlier ones of 42, rank 41/42 = 0.976 >= 0.97, EXTREME:
         // the stop is cancelled first (the engine ignores an exit while another exit order works), then FLAT
         ctx.onBar(s, bar(42, 110));
         assertThat(s.regime()).isEqualTo(VolatilityRegime.EXTREME);
-        assertThat(ctx.log).containsSubsequence("submit " + stop.clientOrderId().value(),
+        assertThat(ctx.actions()).containsSubsequence("submit " + stop.clientOrderId().value(),
                 "cancel " + stop.clientOrderId().value(), "emit FLAT 1.0");
-        assertThat(ctx.signals.get(1).reason()).isEqualTo("volatility regime EXTREME");
+        assertThat(ctx.signals().get(1).reason()).isEqualTo("volatility regime EXTREME");
         s.onOrderEvent(new OrderCanceled(stop.clientOrderId(), StrategyStubs.BTC, 0));
         ctx.fill(s, new ClientOrderId("exit-1"), Side.SELL, "0.5", "109", "0", "0");
         assertThat(s.stopPrice()).isNull();
-        assertThat(ctx.orders).hasSize(1);   // no stop for a flat position
+        assertThat(ctx.submitted()).hasSize(1);   // no stop for a flat position
 
         // flat, and bar 43 breaks far above the 20-bar high (110) - but in EXTREME: no entry
         ctx.onBar(s, bar(43, 125));
         assertThat(s.regime()).isEqualTo(VolatilityRegime.EXTREME);
-        assertThat(ctx.signals).extracting(Signal::direction)
+        assertThat(ctx.signals()).extracting(Signal::direction)
                 .containsExactly(SignalDirection.LONG, SignalDirection.FLAT);
     }
 
@@ -106,14 +106,14 @@ class RegimeTrendStrategyTest {
         warmUp(ctx, s, 100, 101);
         ctx.onBar(s, bar(40, 101.2));
         ctx.fill(s, new ClientOrderId("entry-1"), Side.BUY, "0.5", "101.30", "0.5", "101.30");
-        String stopId = ctx.orders.get(0).clientOrderId().value();
+        String stopId = ctx.submitted().get(0).clientOrderId().value();
         // 99.9 is below the lowest low of the 10 bars before (100); the return ln(99.9/101.2) = -0.0129 keeps the
         // EWMA variance (0.94 x 0.94 s0^2 + 0.06 x 1.672e-4 = 9.75e-5) below the 39 values near s0^2: rank 1/41, LOW
         ctx.onBar(s, bar(41, 99.9));
         assertThat(s.regime()).isEqualTo(VolatilityRegime.LOW);
-        assertThat(ctx.log.subList(ctx.log.size() - 2, ctx.log.size()))
+        assertThat(ctx.actions().subList(ctx.actions().size() - 2, ctx.actions().size()))
                 .containsExactly("cancel " + stopId, "emit FLAT 1.0");
-        assertThat(ctx.signals.get(1).reason()).contains("below the 10-bar low 100.0");
+        assertThat(ctx.signals().get(1).reason()).contains("below the 10-bar low 100.0");
     }
 
     @Test
@@ -124,11 +124,11 @@ class RegimeTrendStrategyTest {
         warmUp(ctx, s, 101, 100);
         // 99.8 below the 20-bar low (100) after a close of 100: r = ln(0.998), small, LOW
         ctx.onBar(s, bar(40, 99.8));
-        assertThat(ctx.signals).extracting(Signal::direction).containsExactly(SignalDirection.SHORT);
+        assertThat(ctx.signals()).extracting(Signal::direction).containsExactly(SignalDirection.SHORT);
         // sigma = 0.00963251 (as above with r_40 = -0.00200200); fill at 99.70:
         //   stop = 99.70 + 3 x 0.00963251 x 99.70 = 99.70 + 2.88108 = 102.58108, rounded up (a buy stop): 102.59
         ctx.fill(s, new ClientOrderId("entry-1"), Side.SELL, "0.5", "99.70", "-0.5", "99.70");
-        StopOrder stop = (StopOrder) ctx.orders.get(0);
+        StopOrder stop = (StopOrder) ctx.submitted().get(0);
         assertThat(stop.side()).isEqualTo(Side.BUY);
         assertThat(stop.stopPrice()).isEqualByComparingTo("102.59");
 
@@ -136,7 +136,7 @@ class RegimeTrendStrategyTest {
         RegimeTrendStrategy l = longOnly.strategy();
         warmUp(longOnly, l, 101, 100);
         longOnly.onBar(l, bar(40, 99.8));
-        assertThat(longOnly.signals).isEmpty();
+        assertThat(longOnly.signals()).isEmpty();
     }
 
     @Test
@@ -148,13 +148,13 @@ class RegimeTrendStrategyTest {
         ca.fill(a, new ClientOrderId("entry-1"), Side.BUY, "0.5", "101.30", "0.5", "101.30");
         StateSnapshot snapshot = a.snapshot();
         assertThat(snapshot.format()).isEqualTo("regime-trend/1");
-        int logged = ca.log.size();
+        int logged = ca.actions().size();
 
         StrategyStubs.FakeContext cb = new StrategyStubs.FakeContext(PARAMETERS);
         RegimeTrendStrategy b = cb.strategy();
         assertThat(b.restore(snapshot)).isTrue();
         cb.fill(b, new ClientOrderId("none"), Side.BUY, "0.00001", "101.30", "0.5", "101.30");   // position as in a
-        assertThat(cb.orders).isEmpty();   // b knows the working stop: no second one
+        assertThat(cb.submitted()).isEmpty();   // b knows the working stop: no second one
         for (int i = 41; i <= 42; i++) {
             double close = i == 42 ? 110 : 101.4;
             ca.onBar(a, bar(i, close));
@@ -163,9 +163,9 @@ class RegimeTrendStrategyTest {
             assertThat(b.forecastVolatility()).isEqualTo(a.forecastVolatility());
         }
         // the same cancel of the same stop (a's id, carried over), the same exit
-        List<String> afterSnapshot = ca.log.subList(logged, ca.log.size());
+        List<String> afterSnapshot = ca.actions().subList(logged, ca.actions().size());
         assertThat(afterSnapshot).containsExactly("cancel rt-1", "emit FLAT 1.0");
-        assertThat(cb.log).containsExactlyElementsOf(afterSnapshot);
+        assertThat(cb.actions()).containsExactlyElementsOf(afterSnapshot);
 
         StrategyStubs.FakeContext hmm = new StrategyStubs.FakeContext("regimeModel", "hmm", "windowBars", "300");
         assertThat(hmm.strategy().restore(snapshot)).isFalse();   // another regime model's state
