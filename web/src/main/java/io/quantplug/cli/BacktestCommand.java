@@ -56,26 +56,27 @@ import java.util.concurrent.CompletionException;
                 + " bars in the store (--symbol and --timeframe without --data). The run is stored unless"
                 + " --no-store is given. With --config FILE.yaml: several instruments and strategies on one account"
                 + " (see below).",
-        footer = {"", "Portfolio backtest: quantplug backtest --config FILE.yaml [--out DIR] (no --data, --strategy,"
-                + " --param, --sizer, --risk, ... with it), FILE.yaml like:",
-            "  capital: 10000            # account currency = the quote asset of every instrument",
+        footer = {"", "Portfolio backtest (several instruments and strategies, one account):",
+            "  quantplug backtest --config FILE.yaml [--out DIR]",
+            "(--data, --strategy, --param, --capital, --sizer, --risk, ... go in the file), e.g.:",
+            "  capital: 10000        # the quote asset of every instrument",
             "  feeBps: 10",
             "  slippageBps: 2",
-            "  instruments:              # bar files, paths relative to the YAML file's folder",
+            "  instruments:          # paths relative to the YAML file's folder",
             "    - data: data/BTCUSDT_1h.csv",
-            "      dropLastBars: 1       # optional: leave out a final candle that was still open",
+            "      dropLastBars: 1   # optional: leave out an unfinished final row",
             "    - data: data/ETHUSDT_1h.csv",
-            "      symbol: ETHUSDT       # optional, as --symbol (also venue, tickSize, lotSize, minNotional)",
+            "      symbol: ETHUSDT   # optional; also venue, tickSize, lotSize, minNotional",
             "  strategies:",
             "    - id: sma-crossover",
             "      params: {fast: 10, slow: 30}",
-            "      instruments: [BTCUSDT] # optional; default: every instrument",
+            "      instruments: [BTCUSDT]   # optional; default: every instrument",
             "    - id: rsi-reversion",
-            "  aggregation: {policy: majority}   # none|unanimous|majority|weighted (+ weights, threshold)",
+            "  aggregation: {policy: majority}   # none|unanimous|majority|weighted",
             "  enhancers: [{id: multi-timeframe}]",
             "  sizer: {id: fixed-fractional, params: {riskPercent: 1, stopPercent: 2}}",
             "  riskRules: [{id: circuit-breaker, params: {cooldownMinutes: 120}}]",
-            "Portfolio runs are not stored in the database yet. Details: docs/portfolio-backtests.md"})
+            "Portfolio runs are not stored yet. See docs/portfolio-backtests.md."})
 final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE",
