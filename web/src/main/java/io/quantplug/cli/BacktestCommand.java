@@ -54,7 +54,29 @@ import java.util.concurrent.CompletionException;
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Backtest a strategy plugin on a bar file (Binance kline CSV or OHLCV CSV, .gz too), or on"
                 + " bars in the store (--symbol and --timeframe without --data). The run is stored unless"
-                + " --no-store is given.")
+                + " --no-store is given. With --config FILE.yaml: several instruments and strategies on one account"
+                + " (see below).",
+        footer = {"", "Portfolio backtest (several instruments and strategies, one account):",
+            "  quantplug backtest --config FILE.yaml [--out DIR]",
+            "(--data, --strategy, --param, --capital, --sizer, --risk, ... go in the file), e.g.:",
+            "  capital: 10000        # the quote asset of every instrument",
+            "  feeBps: 10",
+            "  slippageBps: 2",
+            "  instruments:          # paths relative to the YAML file's folder",
+            "    - data: data/BTCUSDT_1h.csv",
+            "      dropLastBars: 1   # optional: leave out an unfinished final row",
+            "    - data: data/ETHUSDT_1h.csv",
+            "      symbol: ETHUSDT   # optional; also venue, tickSize, lotSize, minNotional",
+            "  strategies:",
+            "    - id: sma-crossover",
+            "      params: {fast: 10, slow: 30}",
+            "      instruments: [BTCUSDT]   # optional; default: every instrument",
+            "    - id: rsi-reversion",
+            "  aggregation: {policy: majority}   # none|unanimous|majority|weighted",
+            "  enhancers: [{id: multi-timeframe}]",
+            "  sizer: {id: fixed-fractional, params: {riskPercent: 1, stopPercent: 2}}",
+            "  riskRules: [{id: circuit-breaker, params: {cooldownMinutes: 120}}]",
+            "Portfolio runs are not stored yet. See docs/portfolio-backtests.md."})
 final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE",
@@ -72,7 +94,13 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TIME", description = "Without --data: bars opening before this time.")
     String to;
 
-    @Option(names = "--strategy", required = true, paramLabel = "ID", description = "Strategy id, e.g. sma-crossover.")
+    @Option(names = "--config", paramLabel = "FILE.yaml",
+            description = "A portfolio backtest described in YAML: several instruments and strategies sharing one"
+                    + " account (see below). Goes with --out, --plugins-dir and --verbose only.")
+    Path config;
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "Strategy id, e.g. sma-crossover (required"
+            + " without --config).")
     String strategy;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter; repeat for several.")
@@ -116,11 +144,32 @@ final class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The options a portfolio file replaces. */
+    private static final List<String> NOT_WITH_CONFIG = List.of("--data", "--strategy", "--param", "--timeframe",
+            "--from", "--to", "--capital", "--fee-bps", "--slippage-bps", "--risk", "--enhancer", "--sizer", "--symbol",
+            "--venue", "--tick-size", "--lot-size", "--min-notional");
+
     @Override
     public Integer call() {
         Logging.configure(common.verbose);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (config != null) {
+            List<String> clash = new ArrayList<>();
+            for (String option : NOT_WITH_CONFIG) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    clash.add(option);
+                }
+            }
+            if (!clash.isEmpty()) {
+                throw new UserInputException("--config FILE.yaml describes the whole run; it does not go with "
+                        + String.join(", ", clash) + " (put them in the YAML file)");
+            }
+            return PortfolioBacktest.run(config, out, common, stdout, stderr);
+        }
+        if (strategy == null) {
+            throw new UserInputException("give --strategy ID (or --config FILE.yaml for a portfolio backtest)");
+        }
         if (data == null && (instrumentOptions.symbol == null || timeframe == null)) {
             throw new UserInputException("give --data FILE, or --symbol and --timeframe to use bars from the store");
         }
@@ -208,13 +257,7 @@ final class BacktestCommand implements Callable<Integer> {
         long runId = -1;
         Journal journal = null;
         try (PluginHost host = PluginHost.open(common.pluginsDir())) {
-            List<PluginInfo> problems = host.problems();
-            if (!problems.isEmpty()) {
-                PluginInfo p = problems.get(0);
-                throw new UserInputException("plugin " + p.file() + " " + p.status().name().toLowerCase() + ": "
-                        + p.problem() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more;"
-                        + " see 'quantplug plugins')" : ""));
-            }
+            requireUsablePlugins(host);
             SessionListener listener = new SessionListener() { };
             if (storeRun) {
                 store = await(opening);
@@ -258,6 +301,22 @@ final class BacktestCommand implements Callable<Integer> {
             stdout.println("Stored as run " + runId + " (quantplug runs show " + runId + ")");
         }
         return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
+    }
+
+    /**
+     * Refuses to run when a plugin jar could not be used, naming the first one and why.
+     *
+     * @param host the plugins
+     * @throws UserInputException when a plugin is refused or failed
+     */
+    static void requireUsablePlugins(PluginHost host) {
+        List<PluginInfo> problems = host.problems();
+        if (!problems.isEmpty()) {
+            PluginInfo p = problems.get(0);
+            throw new UserInputException("plugin " + p.file() + " " + p.status().name().toLowerCase() + ": "
+                    + p.problem() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more;"
+                    + " see 'quantplug plugins')" : ""));
+        }
     }
 
     /** The run block recorded when the run starts; the final one (resolved parameters) replaces it at the end. */

@@ -1,37 +1,21 @@
 package io.quantplug.runtime.backtest;
 
-import io.quantplug.api.ExtensionProvider;
-import io.quantplug.api.enhancement.Enhancement;
-import io.quantplug.api.enhancement.EnhancementKind;
-import io.quantplug.api.enhancement.EnhancementProvider;
-import io.quantplug.api.enhancement.PositionSizer;
-import io.quantplug.api.enhancement.SignalEnhancer;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
-import io.quantplug.api.param.InvalidParameterException;
-import io.quantplug.api.param.Parameters;
-import io.quantplug.api.risk.RiskRule;
-import io.quantplug.api.risk.RiskRuleProvider;
-import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.MetricsCalculator;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
-import io.quantplug.runtime.internal.engine.Bound;
 import io.quantplug.runtime.internal.engine.TradingSession;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
-import io.quantplug.runtime.plugin.ExtensionKind;
-import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Runs backtests with the extensions of a catalog. Each {@link #run} builds a fresh session on the calling thread,
@@ -93,52 +77,12 @@ public final class Backtester {
             throw new IllegalArgumentException("no bars to backtest");
         }
         Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
-        List<String> instanceIds = config.instanceIds();
-        List<String> names = config.strategyNames();
-        List<StrategyProvider> strategies = new ArrayList<>();
-        List<Parameters> strategyParams = new ArrayList<>();
-        for (int i = 0; i < instanceIds.size(); i++) {
-            ExtensionRef ref = config.strategies().get(i);
-            StrategyProvider p = lookup(ExtensionKind.STRATEGY, ref.id(), StrategyProvider.class);
-            strategies.add(p);
-            strategyParams.add(parameters("strategy", p, new ExtensionRef(names.get(i), ref.parameters()),
-                    resolved));
-        }
-        List<Bound<SignalEnhancer>> enhancers = new ArrayList<>();
-        for (ExtensionRef ref : config.enhancers()) {
-            enhancers.add(enhancement(ref, EnhancementKind.SIGNAL_ENHANCER, SignalEnhancer.class, resolved));
-        }
-        Bound<PositionSizer> sizer = config.sizer() == null ? null
-                : enhancement(config.sizer(), EnhancementKind.POSITION_SIZER, PositionSizer.class, resolved);
-        List<Bound<RiskRule>> rules = new ArrayList<>();
-        for (ExtensionRef ref : config.riskRules()) {
-            RiskRuleProvider p = lookup(ExtensionKind.RISK_RULE, ref.id(), RiskRuleProvider.class);
-            Parameters params = parameters("risk rule", p, ref, resolved);
-            rules.add(new Bound<>(ref.id(), create("risk rule", ref.id(), () -> p.create(params)), params));
-        }
-
+        SessionAssembly assembly = new SessionAssembly(catalog, config, resolved);
         ResultCollector collector = new ResultCollector(listener);
         TradingSession session = new TradingSession(config.instrument(), config.initialCapital(),
-                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), enhancers, sizer,
-                rules, collector, bars.get(0).openTimeMillis(), HISTORY_BARS, bars.size());
-        for (int i = 0; i < instanceIds.size(); i++) {
-            String instanceId = instanceIds.get(i);
-            String id = config.strategies().get(i).id();
-            StrategyProvider provider = strategies.get(i);
-            Parameters params = strategyParams.get(i);
-            create("strategy", names.get(i), () -> {
-                session.addStrategy(instanceId, id, provider, params);
-                return session;
-            });
-        }
-        SignalAggregation aggregation = config.aggregation();
-        if (aggregation.policy() != AggregationPolicy.NONE) {
-            double[] weights = new double[instanceIds.size()];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = aggregation.policy() == AggregationPolicy.WEIGHTED ? aggregation.weights().get(i) : 1;
-            }
-            session.aggregate(aggregation.policy(), weights, aggregation.threshold());
-        }
+                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), assembly.enhancers,
+                assembly.sizer, assembly.rules, collector, bars.get(0).openTimeMillis(), HISTORY_BARS, bars.size());
+        assembly.install(session);
         session.start();
         feed(session, bars, progress);
         session.finish();
@@ -166,68 +110,6 @@ public final class Backtester {
             if ((i & (PROGRESS_EVERY - 1)) == PROGRESS_EVERY - 1) {
                 progress.onProgress(i + 1, total);
             }
-        }
-    }
-
-    private <T extends Enhancement> Bound<T> enhancement(ExtensionRef ref, EnhancementKind kind, Class<T> type,
-                                                  Map<String, Map<String, String>> resolved) {
-        String role = kind == EnhancementKind.POSITION_SIZER ? "sizer" : "enhancer";
-        EnhancementProvider p = lookup(ExtensionKind.ENHANCEMENT, ref.id(), EnhancementProvider.class);
-        if (p.kind() != kind) {
-            throw new BacktestConfigurationException("enhancement '" + ref.id() + "' is a "
-                    + p.kind().name().toLowerCase().replace('_', ' ') + ", not a "
-                    + kind.name().toLowerCase().replace('_', ' '));
-        }
-        Parameters params = parameters(role, p, ref, resolved);
-        Enhancement e = create(role, ref.id(), () -> p.create(params));
-        if (!type.isInstance(e)) {
-            throw new BacktestConfigurationException("enhancement '" + ref.id() + "' declared kind " + kind
-                    + " but created a " + e.getClass().getName());
-        }
-        return new Bound<>(ref.id(), type.cast(e), params);
-    }
-
-    private <T extends ExtensionProvider> T lookup(ExtensionKind kind, String id, Class<T> type) {
-        Optional<ExtensionProvider> p = catalog.find(kind, id).map(e -> e.provider());
-        if (p.isEmpty()) {
-            List<String> ids = catalog.ids(kind);
-            throw new BacktestConfigurationException("unknown " + kind.label() + " '" + id + "'; "
-                    + (ids.isEmpty() ? "no " + kind.label() + " is loaded (check --plugins-dir)"
-                    : "available: " + String.join(", ", ids)));
-        }
-        return type.cast(p.get());
-    }
-
-    private static Parameters parameters(String role, ExtensionProvider provider, ExtensionRef ref,
-                                         Map<String, Map<String, String>> resolved) {
-        try {
-            Parameters p = provider.descriptor().parameters().resolve(ref.parameters());
-            resolved.put(role.replace(' ', '-') + ":" + ref.id(), p.asText());
-            return p;
-        } catch (InvalidParameterException e) {
-            throw new BacktestConfigurationException(role + " '" + ref.id() + "': " + e.getMessage(), e);
-        }
-    }
-
-    private interface Creation<T> {
-        T create();
-    }
-
-    private static <T> T create(String role, String id, Creation<T> creation) {
-        try {
-            T t = creation.create();
-            if (t == null) {
-                throw new BacktestConfigurationException(role + " '" + id
-                        + "' could not be created: provider returned null");
-            }
-            return t;
-        } catch (BacktestConfigurationException e) {
-            throw e;
-        } catch (InvalidParameterException e) {
-            throw new BacktestConfigurationException(role + " '" + id + "': " + e.getMessage(), e);
-        } catch (RuntimeException | LinkageError e) {
-            throw new BacktestConfigurationException(role + " '" + id + "' could not be created: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
     }
 }

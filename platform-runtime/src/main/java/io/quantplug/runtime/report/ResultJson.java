@@ -67,6 +67,21 @@ public final class ResultJson {
     }
 
     /**
+     * Writes a portfolio backtest's document to a file atomically (a temporary file, then a rename).
+     *
+     * @param document the document
+     * @param file     the target, e.g. {@code out/result.json}
+     * @throws QuantplugException when the file cannot be written
+     */
+    public static void write(PortfolioDocument document, Path file) {
+        try {
+            writeAtomically(file, MAPPER.writeValueAsString(document));
+        } catch (IOException e) {
+            throw new QuantplugException("cannot serialise the result: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads a document.
      *
      * @param file a {@code result.json}

@@ -118,9 +118,43 @@ public final class TradingSession {
                           List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer,
                           List<Bound<RiskRule>> riskRules, SessionListener listener, long startMillis,
                           int historyCapacity, int expectedBars) {
+        this(instrument, new Portfolio(instrument.quoteAsset(), initialCapital), fees, slippage, enhancers, sizer,
+                riskRules, listener, startMillis, historyCapacity, expectedBars);
+    }
+
+    /**
+     * Creates a session that trades its instrument on an account it shares with other sessions: several sessions,
+     * one per instrument, each fed its own instrument's bars in one merged time order on one thread, book their
+     * fills into the same {@link Portfolio}, so every strategy, sizer and risk rule sees the whole account's cash and
+     * equity. Each session has its own venue: an entry sized on "all available cash" does not see the buys working
+     * at another session's venue, and the later of two such buys is cut to the cash left, or refused with
+     * {@code INSUFFICIENT_FUNDS}, when it fills. The session's own equity curve and {@link #barsInMarket()} then
+     * describe the account at this session's bar closes only; a multi-instrument runner records its own.
+     *
+     * @param instrument      the instrument traded; its quote asset must be the portfolio's currency
+     * @param portfolio       the shared account, owned by the calling (engine) thread
+     * @param fees            fee model
+     * @param slippage        slippage model
+     * @param enhancers       signal enhancers, applied in order
+     * @param sizer           position sizer, or null to invest all available cash
+     * @param riskRules       risk rules, checked in order
+     * @param listener        observer of signals, orders, events and faults
+     * @param startMillis     the session's start time (normally its first bar's open), UTC epoch milliseconds
+     * @param historyCapacity how many bars the strategies' history window keeps
+     * @param expectedBars    a hint for sizing the equity arrays, or 0
+     * @throws IllegalArgumentException when the instrument's quote asset is not the portfolio's currency
+     */
+    public TradingSession(Instrument instrument, Portfolio portfolio, FeeModel fees, SlippageModel slippage,
+                          List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer,
+                          List<Bound<RiskRule>> riskRules, SessionListener listener, long startMillis,
+                          int historyCapacity, int expectedBars) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
+        if (!instrument.quoteAsset().equals(portfolio.currency())) {
+            throw new IllegalArgumentException(instrument.id() + " is quoted in " + instrument.quoteAsset()
+                    + ", the account in " + portfolio.currency());
+        }
         this.clock = new SimulatedClock(startMillis);
-        this.portfolio = new Portfolio(instrument.quoteAsset(), initialCapital);
+        this.portfolio = portfolio;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.router = new OrderRouter(this, portfolio, fees, listener);
         this.venue = new SimulatedVenue(Map.of(instrument.id(), instrument), fees, slippage, portfolio, router);
@@ -131,7 +165,7 @@ public final class TradingSession {
         int capacity = Math.max(16, expectedBars + 1);
         this.equityTimes = new long[capacity];
         this.equityValues = new double[capacity];
-        recordEquity(startMillis, initialCapital.doubleValue());
+        recordEquity(startMillis, portfolio.equityEstimate());
     }
 
     /**

@@ -1,0 +1,209 @@
+package io.quantplug.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quantplug.runtime.backtest.ExtensionRef;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The YAML file of {@code quantplug backtest --config}, as written (see {@code docs/portfolio-backtests.md}): the
+ * account, the instruments (bar files, relative to the YAML file's folder), the strategies, and the aggregation,
+ * enhancers, sizer and risk rules. Parameter values are kept as text, as {@code --param k=v} gives them.
+ *
+ * @param capital     initial capital in the quote asset, or null for 10,000
+ * @param feeBps      fee per fill in bps, or null for 10
+ * @param slippageBps slippage in bps, or null for 0
+ * @param instruments the bar files, at least one
+ * @param strategies  the strategies, at least one
+ * @param aggregation how the strategies on one instrument share it, or null for each on its own
+ * @param enhancers   signal enhancers, or null for none
+ * @param sizer       the position sizer, or null to invest all available cash
+ * @param riskRules   risk rules, or null for none
+ */
+record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageBps, List<InstrumentEntry> instruments,
+                     List<StrategyEntry> strategies, AggregationEntry aggregation, List<ExtensionEntry> enhancers,
+                     ExtensionEntry sizer, List<ExtensionEntry> riskRules) {
+
+    /**
+     * One bar file.
+     *
+     * @param data         the bar file, relative to the YAML file's folder (or absolute)
+     * @param symbol       the symbol, or null to take it from the file name
+     * @param venue        the venue, or null for {@code BINANCE}
+     * @param tickSize     the tick size, or null for the data's finest price step
+     * @param lotSize      the lot size, or null for Binance's or 0.00000001
+     * @param minNotional  the minimum notional, or null for Binance's or 0
+     * @param dropLastBars how many of the file's final rows to leave out (e.g. 1 for a candle still open when the
+     *                     file was downloaded), or null for none
+     */
+    record InstrumentEntry(String data, String symbol, String venue, BigDecimal tickSize, BigDecimal lotSize,
+                           BigDecimal minNotional, Integer dropLastBars) {
+    }
+
+    /**
+     * One strategy entry.
+     *
+     * @param id          the strategy id
+     * @param params      its parameters, or null for the defaults
+     * @param instruments the symbols (or {@code SYMBOL.VENUE} ids) it trades, or null for every instrument
+     */
+    record StrategyEntry(String id, Map<String, String> params, List<String> instruments) {
+    }
+
+    /**
+     * An enhancer, sizer or risk rule.
+     *
+     * @param id     the extension id
+     * @param params its parameters, or null for the defaults
+     */
+    record ExtensionEntry(String id, Map<String, String> params) {
+
+        ExtensionRef ref(String where) {
+            if (id == null || id.isBlank()) {
+                throw new UserInputException(where + ": id is missing");
+            }
+            return new ExtensionRef(id.strip(), params == null ? Map.of() : params);
+        }
+    }
+
+    /**
+     * The aggregation block.
+     *
+     * @param policy    {@code none}, {@code unanimous}, {@code majority} or {@code weighted}
+     * @param weights   weighted: one weight per strategy entry, in the file's order
+     * @param threshold weighted: the agreement needed, in (0, 1]
+     */
+    record AggregationEntry(String policy, List<Double> weights, Double threshold) {
+    }
+
+    private static final ObjectMapper MAPPER = YAMLMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    /**
+     * Reads and checks the shape of a file.
+     *
+     * @param file the YAML file
+     * @return what it says
+     * @throws UserInputException naming the file, and the line or the key at fault
+     */
+    static PortfolioFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("config file " + file + " does not exist or is not a file");
+        }
+        PortfolioFile f;
+        try {
+            f = MAPPER.readValue(file.toFile(), PortfolioFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new UserInputException(file + where(keyLocation(file, e).orElse(e.getLocation())) + ": unknown key '"
+                    + path(e) + "'; allowed: "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", ")));
+        } catch (JsonMappingException e) {
+            throw new UserInputException(file + where(e.getLocation()) + ": " + (e.getPath().isEmpty() ? ""
+                    : "'" + path(e) + "': ") + "not a valid value (" + firstLine(e.getOriginalMessage()) + ")");
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+                throw new UserInputException(file + " line " + (y.getProblemMark().getLine() + 1) + ", column "
+                        + (y.getProblemMark().getColumn() + 1) + ": YAML syntax error: "
+                        + (y.getContext() == null ? "" : y.getContext() + ", ") + firstLine(y.getProblem()));
+            }
+            throw new UserInputException(file + where(e.getLocation()) + ": YAML syntax error: "
+                    + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UserInputException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        if (f == null) {
+            throw new UserInputException(file + ": the file is empty; it needs instruments and strategies");
+        }
+        if (f.instruments() == null || f.instruments().isEmpty()) {
+            throw new UserInputException(file + ": 'instruments' is missing or empty; list at least one bar file");
+        }
+        if (f.strategies() == null || f.strategies().isEmpty()) {
+            throw new UserInputException(file + ": 'strategies' is missing or empty; list at least one strategy");
+        }
+        for (int i = 0; i < f.instruments().size(); i++) {
+            InstrumentEntry e = f.instruments().get(i);
+            if (e == null || e.data() == null || e.data().isBlank()) {
+                throw new UserInputException(file + ": instruments[" + i + "].data is missing");
+            }
+            if (e.dropLastBars() != null && e.dropLastBars() < 0) {
+                throw new UserInputException(file + ": instruments[" + i + "].dropLastBars = " + e.dropLastBars()
+                        + " is out of range: allowed >= 0");
+            }
+        }
+        for (int i = 0; i < f.strategies().size(); i++) {
+            StrategyEntry s = f.strategies().get(i);
+            if (s == null || s.id() == null || s.id().isBlank()) {
+                throw new UserInputException(file + ": strategies[" + i + "].id is missing");
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Where the key of a mapping error is written: Jackson reports an unknown key of a record where the record ends,
+     * so the file is read again as tokens up to the key.
+     */
+    private static Optional<JsonLocation> keyLocation(Path file, JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+        }
+        try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().toString()
+                        .equals(pointer.toString())) {
+                    return Optional.of(p.currentTokenLocation());
+                }
+            }
+        } catch (IOException ignored) {
+            // the key stays without a line
+        }
+        return Optional.empty();
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** The key path of a mapping error, e.g. {@code instruments[1].symbl}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}
