@@ -125,14 +125,16 @@ final class BacktestCommand implements Callable<Integer> {
     List<String> enhancers = new ArrayList<>();
 
     @Option(names = "--sizer", paramLabel = "ID[:K=V,...]",
-            description = "A position sizer (default: invest all available cash).")
+            description = "A position sizer (default: invest the signal's strength times the available cash, all of"
+                    + " it at strength 1).")
     String sizer;
 
     @Option(names = "--no-store", description = "Do not store the run in the database.")
     boolean noStore;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write result.json and report.html (default: quantplug-results/STRATEGY_SYMBOL_TIMEFRAME).")
+            description = "Where to write result.json and report.html"
+                    + " (default: quantplug-results/STRATEGY_SYMBOL_TIMEFRAME).")
     Path out;
 
     @Mixin

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * @param strategies  the strategies, at least one
  * @param aggregation how the strategies on one instrument share it, or null for each on its own
  * @param enhancers   signal enhancers, or null for none
- * @param sizer       the position sizer, or null to invest all available cash
+ * @param sizer       the position sizer, or null to invest the signal's strength times the available cash
  * @param riskRules   risk rules, or null for none
  */
 record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageBps, List<InstrumentEntry> instruments,

@@ -22,7 +22,8 @@ import java.util.Set;
  * @param books          the instruments and their strategies, at least one, each instrument once, in the order
  *                       their bars are fed when several open at the same time
  * @param enhancers      signal enhancers, applied in order (one set of instances per book)
- * @param sizer          the position sizer (one instance per book), or null to invest all available cash
+ * @param sizer          the position sizer (one instance per book), or null to invest the signal's strength times
+ *                       the available cash
  * @param riskRules      risk rules, checked in order (one set of instances per book)
  */
 public record PortfolioConfig(BigDecimal initialCapital, BigDecimal feeBps, BigDecimal slippageBps, List<Book> books,
@@ -86,7 +87,7 @@ public record PortfolioConfig(BigDecimal initialCapital, BigDecimal feeBps, BigD
      * @param slippageBps slippage of taker fills, bps of price, 0 to 1,000
      * @param books the instruments and their strategies, at least one, each instrument once
      * @param enhancers signal enhancers, applied in order
-     * @param sizer the position sizer, or null to invest all available cash
+     * @param sizer the position sizer, or null to invest the signal's strength times the available cash
      * @param riskRules risk rules, checked in order
      * @throws BacktestConfigurationException as {@link BacktestConfig} for the numbers and each book's strategies;
      *                                        when there is no book, an instrument comes twice, the instruments are

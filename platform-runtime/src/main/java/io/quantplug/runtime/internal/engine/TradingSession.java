@@ -136,7 +136,7 @@ public final class TradingSession {
      * @param fees            fee model
      * @param slippage        slippage model
      * @param enhancers       signal enhancers, applied in order
-     * @param sizer           position sizer, or null to invest all available cash
+     * @param sizer           position sizer, or null to invest the signal's strength times the available cash
      * @param riskRules       risk rules, checked in order
      * @param listener        observer of signals, orders, events and faults
      * @param startMillis     the session's start time (normally its first bar's open), UTC epoch milliseconds
