@@ -23,6 +23,7 @@ import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.Journal;
 import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
+import io.quantplug.web.session.TimeArgument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +35,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -334,19 +330,12 @@ final class BacktestCommand implements Callable<Integer> {
                 c.riskRules().stream().map(ExtensionRef::toString).toList(), parameters);
     }
 
-    /** An ISO-8601 instant, date-time without zone (UTC) or date (midnight UTC), as epoch milliseconds. */
+    /** {@link TimeArgument#parse}, refused as bad input naming the option. */
     static long parseTime(String option, String text) {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            }
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new UserInputException(option + ": '" + text + "' is not a date (2023-03-01) or a date-time"
-                    + " (2023-03-01T12:00:00Z)");
+            return TimeArgument.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(option + ": " + e.getMessage());
         }
     }
 

@@ -20,10 +20,6 @@ import io.quantplug.runtime.store.Store;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.Json;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,19 +164,15 @@ public final class RunPlanner {
         return v;
     }
 
-    /** An ISO-8601 instant or a date (midnight UTC) as epoch milliseconds. */
+    /** {@link TimeArgument#parse}, or {@code absent} for no text; refused naming the field. */
     static long time(String field, String text, long absent) {
         if (text == null || text.isBlank()) {
             return absent;
         }
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            }
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badField(field, field + ": '" + text + "' is not a date (2023-03-01) or an ISO-8601"
-                    + " time (2023-03-01T12:00:00Z)");
+            return TimeArgument.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField(field, field + ": " + e.getMessage());
         }
     }
 
