@@ -36,10 +36,11 @@ import java.util.Objects;
  * finished in book order, which closes its open position at its last close ({@code END_OF_DATA}), and the last
  * equity point becomes the account's equity after those closes.
  *
- * <p>Shared capital, as the engine does it: without a sizer a long entry takes all cash not reserved by working
- * buys <em>of its own book</em>. While one instrument's position holds the cash, another instrument's entry finds
- * none and is not ordered; two entries decided at the same bar time are both sized on the same cash, and the one
- * whose book comes later is cut to the cash left, or refused with {@code INSUFFICIENT_FUNDS}, when it fills.
+ * <p>Shared capital, as the engine does it: without a sizer a long entry takes the signal's strength times the cash
+ * not reserved by working buys <em>of its own book</em>. While one instrument's position holds the cash, another
+ * instrument's entry finds none and is not ordered; two entries decided at the same bar time are both sized on the
+ * same cash, and the one whose book comes later is cut to the cash left, or refused with
+ * {@code INSUFFICIENT_FUNDS}, when it fills.
  *
  * <p>Extensions: the enhancers, the sizer and the risk rules are created once <em>per book</em>, each instance
  * seeing only its own instrument's bars and orders. An account-level rule such as the circuit breaker therefore
