@@ -25,6 +25,10 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
                             List<String> choices, String unit, String description) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    /** Longest decimal text parsed: a value is a price, an amount or a ratio, never a thousand digits. */
+    private static final int MAX_DECIMAL_CHARS = 64;
+    /** Most digits before or after the point of a decimal value ({@code 1e999999999} is refused). */
+    private static final int MAX_DECIMAL_DIGITS = 30;
 
     /**
      * Validates the spec: a legal name, consistent bounds, choices only for {@code CHOICE}, and a default that is
@@ -134,8 +138,11 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
      *
      * @param text the value as typed by a user, not null
      * @return a {@link Long}, {@link BigDecimal}, {@link Boolean} or {@link String} according to {@link #type()}
-     * @throws InvalidParameterException when the text is not of the type or outside the bounds or choices;
-     *                                   the message names the parameter and the allowed values
+     * @throws InvalidParameterException when the text is not of the type or outside the bounds or choices (a
+     *                                   decimal of magnitude 10^30 or more, with more than 30 digits after the
+     *                                   point, or longer than 64 characters is refused whatever the bounds); the
+     *                                   message names the parameter and the allowed values, and quotes at most
+     *                                   64 characters of the text
      */
     public Object parse(String text) {
         Objects.requireNonNull(text, "text");
@@ -154,9 +161,14 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
             case DECIMAL -> {
                 BigDecimal v;
                 try {
-                    v = new BigDecimal(t);
+                    v = t.length() > MAX_DECIMAL_CHARS ? null : new BigDecimal(t);
                 } catch (NumberFormatException e) {
                     throw invalid(text, "is not a decimal number");
+                }
+                if (v == null || v.signum() != 0
+                        && (v.precision() - v.scale() > MAX_DECIMAL_DIGITS || v.scale() > MAX_DECIMAL_DIGITS)) {
+                    throw invalid(text, "is not a decimal below 10^" + MAX_DECIMAL_DIGITS + " with at most "
+                            + MAX_DECIMAL_DIGITS + " digits after the point");
                 }
                 checkBounds(text, v);
                 return v;
@@ -205,14 +217,20 @@ public record ParameterSpec(String name, ParameterType type, String defaultValue
 
     private void checkBounds(String text, BigDecimal v) {
         if ((min != null && v.compareTo(min) < 0) || (max != null && v.compareTo(max) > 0)) {
-            throw new InvalidParameterException(name, "parameter '" + name + "' = " + text.strip()
+            throw new InvalidParameterException(name, "parameter '" + name + "' = " + brief(text.strip())
                     + " is out of range: allowed " + allowedValues());
         }
     }
 
     private InvalidParameterException invalid(String text, String why) {
-        return new InvalidParameterException(name, "parameter '" + name + "' = '" + text + "' " + why
+        return new InvalidParameterException(name, "parameter '" + name + "' = '" + brief(text) + "' " + why
                 + ": allowed " + allowedValues());
+    }
+
+    /** A user's text in a message: at most 64 characters, so a refusal never echoes a huge value. */
+    private static String brief(String text) {
+        return text.length() <= MAX_DECIMAL_CHARS ? text : text.substring(0, MAX_DECIMAL_CHARS) + "… ("
+                + text.length() + " characters)";
     }
 
     /** Builds a {@link ParameterSpec}; {@link #description(String)} is required. */
