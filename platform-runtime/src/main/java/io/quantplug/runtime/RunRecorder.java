@@ -110,10 +110,23 @@ public final class RunRecorder {
         store.runs().complete(runId, document, actor, journal);
         Journal.Stats stats = journal.close(JOURNAL_CLOSE_TIMEOUT);
         if (stats.unwritten() > 0 || stats.failure() != null) {
+            markFailed(runId, "the store could not record the run completely (" + stats.unwritten()
+                    + " records unwritten)");
             throw new StoreUnavailableException("run " + runId + " was not stored completely ("
                     + stats.unwritten() + " records unwritten): " + stats.failure(), null);
         }
         return new Recorded(runId, result, document);
+    }
+
+    /**
+     * Records a run as {@code FAILED} through a journal of its own after its own journal could not finish it, so
+     * that no run stays {@code RUNNING} for ever; when the store refuses this too, the run stays as it was (a
+     * restart's recovery marks runs of a dead process).
+     */
+    private void markFailed(long runId, String error) {
+        Journal last = store.journal();
+        store.runs().fail(runId, error, actor, last);
+        last.close(JOURNAL_CLOSE_TIMEOUT);
     }
 
     /**

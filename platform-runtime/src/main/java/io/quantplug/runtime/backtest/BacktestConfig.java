@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@code sma-crossover-1}, {@code rsi-reversion-1}, {@code sma-crossover-2} ({@link #instanceIds()}).
  *
  * @param instrument     the instrument traded; the account currency is its quote asset
- * @param initialCapital starting cash, &gt; 0, account currency
+ * @param initialCapital starting cash, &gt; 0 and at most {@link #MAX_CAPITAL}, account currency
  * @param feeBps         fee per fill, bps of notional, 0 to 1,000
  * @param slippageBps    slippage of taker fills, bps of price, 0 to 1,000
  * @param strategies     the strategies and their parameters, at least one, in the order their instances are added
@@ -31,7 +31,14 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
                              BigDecimal slippageBps, List<ExtensionRef> strategies, SignalAggregation aggregation,
                              List<ExtensionRef> enhancers, ExtensionRef sizer, List<ExtensionRef> riskRules) {
 
-    private static final BigDecimal MAX_BPS = new BigDecimal("1000");
+    /** Largest initial capital: 10^12 in the account currency (the store keeps amounts below 10^20). */
+    public static final BigDecimal MAX_CAPITAL = BigDecimal.TEN.pow(12);
+    /** Largest fee or slippage, bps. */
+    public static final BigDecimal MAX_BPS = new BigDecimal("1000");
+    /** The fee when none is given, bps of notional per fill. */
+    public static final BigDecimal DEFAULT_FEE_BPS = BigDecimal.TEN;
+    /** The initial capital when none is given, account currency. */
+    public static final BigDecimal DEFAULT_CAPITAL = new BigDecimal("10000");
 
     /**
      * Validates the numbers.
@@ -45,7 +52,7 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
      * @param enhancers signal enhancers, applied in order
      * @param sizer the position sizer, or null to invest the signal's strength times the available cash
      * @param riskRules risk rules, checked in order
-     * @throws BacktestConfigurationException when capital is not positive, a bps value is outside 0..1,000, there is
+     * @throws BacktestConfigurationException when capital is not in (0, 10^12], a bps value is outside 0..1,000, there is
      *                                        no strategy, or a WEIGHTED aggregation has not one weight per strategy
      */
     public BacktestConfig {
@@ -61,8 +68,9 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
             throw new BacktestConfigurationException("aggregation WEIGHTED needs one weight per strategy: "
                     + strategies.size() + " strategies, " + aggregation.weights().size() + " weights");
         }
-        if (initialCapital.signum() <= 0) {
-            throw new BacktestConfigurationException("capital must be > 0, got " + initialCapital.toPlainString());
+        if (initialCapital.signum() <= 0 || initialCapital.compareTo(MAX_CAPITAL) > 0) {
+            throw new BacktestConfigurationException("capital must be > 0 and at most 10^12, got "
+                    + brief(initialCapital));
         }
         checkBps("fee-bps", feeBps);
         checkBps("slippage-bps", slippageBps);
@@ -136,8 +144,23 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
 
     private static void checkBps(String name, BigDecimal bps) {
         if (bps.signum() < 0 || bps.compareTo(MAX_BPS) > 0) {
-            throw new BacktestConfigurationException(name + " = " + bps.toPlainString()
+            throw new BacktestConfigurationException(name + " = " + brief(bps)
                     + " is out of range: allowed 0 .. 1000 (bps)");
         }
+    }
+
+    /**
+     * A user's decimal for an error message, never longer than about 40 characters: plain when short, else rounded
+     * to 12 significant digits in scientific notation ({@code 1E+999999999} stays 12 characters, where its plain
+     * form would have a billion digits).
+     *
+     * @param value the value
+     * @return its brief text
+     */
+    public static String brief(BigDecimal value) {
+        if (value.precision() <= 30 && Math.abs((long) value.scale()) <= 30) {
+            return value.toPlainString();
+        }
+        return value.round(new java.math.MathContext(12)).toString();
     }
 }
