@@ -114,7 +114,13 @@ public record DatabaseSettings(String url, String user, String password) {
      * @return the masked text
      */
     public String mask(String text) {
-        return Secrets.mask(text, password);
+        String masked = Secrets.mask(text, password);
+        if (masked != null) {
+            for (String secret : Secrets.passwordsIn(url)) {
+                masked = masked.replace(secret, Secrets.MASK);
+            }
+        }
+        return masked;
     }
 
     @Override

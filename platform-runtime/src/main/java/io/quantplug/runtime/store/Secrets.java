@@ -33,6 +33,36 @@ public final class Secrets {
     }
 
     /**
+     * The passwords a JDBC URL carries, verbatim ({@code password=}, {@code pass=}, {@code pwd=} values and the
+     * password of {@code user:password@} user info), so that a driver's message quoting one of them in another form
+     * (e.g. {@code UnknownHostException: secret@db.example}) can be masked too.
+     *
+     * @param url a JDBC URL, or null
+     * @return the non-empty passwords found, in order
+     */
+    public static java.util.List<String> passwordsIn(String url) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (url == null) {
+            return out;
+        }
+        Matcher p = PARAMETER.matcher(url);
+        while (p.find()) {
+            String v = p.group().substring(p.group(1).length());
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        Matcher u = USER_INFO.matcher(url);
+        while (u.find()) {
+            String v = u.group().substring(u.group(1).length(), u.group().length() - 1);
+            if (!v.isEmpty()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Masks a text that may quote a URL or a password (e.g. a driver's error message).
      *
      * @param text     the text, or null

@@ -31,6 +31,19 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void driverMessagesQuotingAUrlPasswordInAnotherFormAreMasked() {
+        // pgjdbc takes "quant:s3cret@db" of this URL for the host name (its parseURL gives
+        // PGHOST=quant:s3cret@db), and the connection's cause is then an UnknownHostException quoting it.
+        DatabaseSettings s = DatabaseSettings.resolve("jdbc:postgresql://quant:s3cret@db/q?pwd=hunter2", tmp,
+                Map.of());
+        assertThat(s.mask("The connection attempt failed. java.net.UnknownHostException: quant:s3cret@db;"
+                + " pwd hunter2")).isEqualTo("The connection attempt failed. java.net.UnknownHostException:"
+                + " quant:***@db; pwd ***");
+        assertThat(Secrets.passwordsIn("jdbc:postgresql://quant:s3cret@db/q?pwd=hunter2"))
+                .containsExactly("hunter2", "s3cret");
+    }
+
+    @Test
     void defaultIsTheEmbeddedDatabaseOfTheHome() {
         DatabaseSettings s = DatabaseSettings.resolve(null, tmp, Map.of());
         assertThat(s.vendor()).isEqualTo(Vendor.H2);
