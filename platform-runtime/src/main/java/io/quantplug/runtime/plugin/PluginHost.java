@@ -73,8 +73,14 @@ public final class PluginHost implements AutoCloseable {
     private volatile ExtensionCatalog catalog = ExtensionCatalog.of(List.of());
     private volatile List<PluginInfo> snapshot = List.of();
 
-    /** A plugin by id: what is known of it, the file it came from, and its PF4J side while loaded. */
-    private record Entry(PluginInfo info, Path source, PluginBuild loaded) {
+    /**
+     * A plugin by id: what is known of it, the file it came from, its PF4J side while loaded, and the SHA-256 of the
+     * bytes that build was loaded from (null when not loaded).
+     */
+    private record Entry(PluginInfo info, Path source, PluginBuild loaded, byte[] digest) {
+        Entry(PluginInfo info, Path source, PluginBuild loaded) {
+            this(info, source, loaded, null);
+        }
     }
 
     private PluginHost(Path directory, String apiVersion, Path workDirectory) {
@@ -113,7 +119,7 @@ public final class PluginHost implements AutoCloseable {
         List<Path> jars = jarsIn(directory);
         Path work;
         try {
-            work = Files.createTempDirectory("quantplug-plugins-");
+            work = PluginWorkDirectory.create();
         } catch (IOException e) {
             throw new PluginLoadException("cannot create a working directory for plugin jars: " + e.getMessage());
         }
@@ -166,8 +172,8 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Loads and starts a jar. When the plugin of its id was loaded from the same file, this is a
-     * {@linkplain #replace replacement} by the file's new contents; when it was loaded from another file, the jar is
-     * refused.
+     * {@linkplain #replace replacement} by the file's new contents (nothing happens when the file holds the very
+     * bytes that run); when it was loaded from another file, the jar is refused.
      *
      * @param jar the jar
      * @return what became of it: {@link PluginStatus#STARTED}, or refused or failed with the reason (a replacement
@@ -178,6 +184,10 @@ public final class PluginHost implements AutoCloseable {
         Path source = jar.toAbsolutePath().normalize();
         JarInspection inspection = JarInspection.of(source);
         Entry current = inspection.id() == null ? loadedFrom(source) : entries.get(inspection.id());
+        if (current != null && current.loaded != null && current.source.equals(source) && current.digest != null
+                && java.util.Arrays.equals(current.digest, JarDigest.of(source))) {
+            return current.info; // the same bytes again (e.g. a jar moved in by install): nothing to swap
+        }
         if (current != null && current.info.status() != PluginStatus.DISABLED && !current.source.equals(source)) {
             return reject(source, PluginBuild.refusal(inspection.id(), inspection, source, "plugin id '"
                     + inspection.id() + "' is already loaded from " + current.source.getFileName()), current);
@@ -205,6 +215,53 @@ public final class PluginHost implements AutoCloseable {
                     + inspection.id() + "', not '" + pluginId + "'"), current);
         }
         return install(source, inspection, current);
+    }
+
+    /**
+     * Installs an uploaded build transactionally: the jar is loaded and started from where it was staged, beside the
+     * version of its id that runs (if any); only when it has started is the staged file moved over {@code target}
+     * (an atomic rename in the plugins directory) and made the plugin's file, and the old version retired as in
+     * {@link #replace}. A build that cannot be used changes nothing: the old version keeps running from its
+     * untouched file, no file is put into the plugins directory, and the refusal is answered but not listed (the
+     * caller deletes the staged file).
+     *
+     * @param staged the uploaded jar, on the same file system as {@code target}
+     * @param target where it goes in the plugins directory: the running version's file, or a new file
+     * @return the new build started (its file is {@code target}), or refused or failed with the reason
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized PluginInfo install(Path staged, Path target) {
+        if (closed) {
+            throw new IllegalStateException("plugin host is closed");
+        }
+        Path source = staged.toAbsolutePath().normalize();
+        Path file = target.toAbsolutePath().normalize();
+        JarInspection inspection = JarInspection.of(source);
+        Entry current = inspection.id() == null ? null : entries.get(inspection.id());
+        PluginBuild.Outcome outcome = PluginBuild.load(source, inspection,
+                workDirectory.resolve(++copies + "-" + file.getFileName()), directory, apiVersion, owners(current));
+        if (outcome.build() == null) {
+            LOG.warn("uploaded plugin {} {}: {}{}", file.getFileName(), outcome.info().status().name()
+                    .toLowerCase(java.util.Locale.ROOT), outcome.info().problem(), current == null
+                    || current.loaded == null ? "" : "; " + current.info.version() + " keeps running");
+            return outcome.info();
+        }
+        byte[] digest = JarDigest.of(source);
+        try {
+            Files.move(source, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            outcome.build().close();
+            return PluginBuild.refusal(outcome.info().id(), inspection, file, "cannot move the upload into the"
+                    + " plugins directory: " + e.getMessage());
+        }
+        PluginInfo o = outcome.info();
+        PluginInfo started = new PluginInfo(o.id(), o.version(), o.requires(), o.status(), file, o.extensions(),
+                o.problem());
+        if (current != null && !current.source.equals(file) && current.source.startsWith(directory)) {
+            PluginBuild.deleteQuietly(current.source); // the old build's file leaves with it
+        }
+        return started(started, file, outcome.build(), digest, current);
     }
 
     /**
@@ -315,19 +372,28 @@ public final class PluginHost implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("plugin host is closed");
         }
+        PluginBuild.Outcome outcome = PluginBuild.load(source, inspection,
+                workDirectory.resolve(++copies + "-" + source.getFileName()), directory, apiVersion, owners(current));
+        if (outcome.build() == null) {
+            return reject(source, outcome.info(), current);
+        }
+        return started(outcome.info(), source, outcome.build(), JarDigest.of(source), current);
+    }
+
+    /** Which plugin owns each extension key, except {@code current}'s. */
+    private Map<String, String> owners(Entry current) {
         Map<String, String> otherOwners = new HashMap<>();
         for (Entry e : entries.values()) {
             if (e != current) {
                 e.info.extensions().forEach(x -> otherOwners.put(PluginBuild.key(x.kind(), x.id()), e.info.id()));
             }
         }
-        PluginBuild.Outcome outcome = PluginBuild.load(source, inspection,
-                workDirectory.resolve(++copies + "-" + source.getFileName()), directory, apiVersion, otherOwners);
-        if (outcome.build() == null) {
-            return reject(source, outcome.info(), current);
-        }
-        PluginInfo started = outcome.info();
-        entries.put(started.id(), new Entry(started, source, outcome.build()));
+        return otherOwners;
+    }
+
+    /** Records a started build in {@code current}'s place, tells the listeners, then retires {@code current}. */
+    private PluginInfo started(PluginInfo started, Path source, PluginBuild build, byte[] digest, Entry current) {
+        entries.put(started.id(), new Entry(started, source, build, digest));
         rejected.remove(source);
         LOG.info("plugin {}@{} started with {} extension(s){}", started.id(), started.version(),
                 started.extensions().size(),
@@ -453,6 +519,7 @@ public final class PluginHost implements AutoCloseable {
                 e.loaded.close();
             }
         }
+        PluginBuild.deleteQuietly(workDirectory.resolve(PluginWorkDirectory.OWNER));
         PluginBuild.deleteQuietly(workDirectory);
     }
 }

@@ -115,6 +115,40 @@ class PluginHostTest {
     }
 
     @Test
+    void installMovesAStartedUploadOverTheRunningFileAndARefusedOneChangesNothing() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path running = TestJars.counterJar(plugins.resolve("counter.jar"), "counter", "1.0.0", 3);
+        byte[] v1 = Files.readAllBytes(running);
+        try (PluginHost host = PluginHost.open(plugins)) {
+            Map<String, String> broken = new HashMap<>(manifest("counter", ">=0.1.0"));
+            broken.put("Plugin-Class", FailingStartPlugin.class.getName());
+            Path bad = jar(plugins.resolve(".upload-1.part"), broken, ECHO_SERVICE, EchoStrategyProvider.class,
+                    FailingStartPlugin.class);
+            PluginInfo refused = host.install(bad, running);
+            assertThat(refused.status()).isEqualTo(PluginStatus.FAILED);
+            assertThat(Files.readAllBytes(running)).isEqualTo(v1);
+            assertThat(host.plugins()).singleElement().satisfies(p -> {
+                assertThat(p.version()).isEqualTo("1.0.0");
+                assertThat(p.status()).isEqualTo(PluginStatus.STARTED);
+            });
+
+            java.util.List<PluginChange.Kind> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            host.addListener(c -> changes.add(c.kind()));
+            Path good = TestJars.counterJar(plugins.resolve(".upload-2.part"), "counter", "1.1.0", 5);
+            byte[] v2 = Files.readAllBytes(good);
+            PluginInfo installed = host.install(good, running);
+            assertThat(installed.status()).isEqualTo(PluginStatus.STARTED);
+            assertThat(installed.version()).isEqualTo("1.1.0");
+            assertThat(installed.file()).isEqualTo(running.toAbsolutePath().normalize());
+            assertThat(good).doesNotExist();
+            assertThat(Files.readAllBytes(running)).isEqualTo(v2);
+            // what the directory watcher does next: the same bytes again are no swap
+            assertThat(host.load(running)).isSameAs(installed);
+            assertThat(changes).containsExactly(PluginChange.Kind.REPLACED);
+        }
+    }
+
+    @Test
     void missingDirectoryIsAnError() {
         assertThatThrownBy(() -> PluginHost.open(dir.resolve("absent")))
                 .isInstanceOf(PluginLoadException.class).hasMessageContaining("does not exist");
