@@ -1,8 +1,11 @@
 package io.quantplug.cli;
 
 import io.quantplug.runtime.store.Store;
+import io.quantplug.web.ServerLimits;
 import io.quantplug.web.WebServer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String bind;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "Change a limit (repeat): queuedBacktests (20), backtestsPerUser (5), runningInstances (20),"
+                    + " runningInstancesPerUser (5), signInsPerAddress (30 a minute), failedSignIns (30 a minute"
+                    + " per server), datasetBytes (536870912).")
+    List<String> limits = new ArrayList<>();
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS|CIDR", split = ",",
+            description = "A reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed (repeat or"
+                    + " separate with commas), e.g. 127.0.0.1 for a proxy on this machine. Default: none.")
+    List<String> trustedProxies = new ArrayList<>();
+
     @Mixin
     CommonOptions common;
 
@@ -45,11 +59,19 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch storeClosed = new CountDownLatch(1);
         try (Store store = common.openStore()) {
             WebServer.Settings defaults = WebServer.Settings.of(store, common.home(), common.pluginsDir());
-            WebServer.Settings settings = new WebServer.Settings(store, common.home(), common.pluginsDir(), bind,
-                    port, defaults.clock(), defaults.env(), System.out, defaults.maxJarBytes(), defaults.settle(),
-                    new QuantplugCli.Version().getVersion()[0]);
             WebServer server;
             try {
+                ServerLimits chosen = ServerLimits.defaults();
+                for (String l : limits) {
+                    int eq = l.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--limit takes NAME=VALUE, got '" + l + "'");
+                    }
+                    chosen = chosen.with(l.substring(0, eq).strip(), l.substring(eq + 1));
+                }
+                WebServer.Settings settings = new WebServer.Settings(store, common.home(), common.pluginsDir(),
+                        bind, port, defaults.clock(), defaults.env(), System.out, defaults.maxJarBytes(),
+                        defaults.settle(), new QuantplugCli.Version().getVersion()[0], chosen, trustedProxies);
                 server = WebServer.start(settings);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());

@@ -9,6 +9,7 @@ public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ApiError error;
+    private final long retryAfterSeconds;
 
     /**
      * Creates one.
@@ -19,8 +20,35 @@ public final class ApiException extends RuntimeException {
      * @param message what was wrong
      */
     public ApiException(int status, String error, String field, String message) {
+        this(status, error, field, message, 0);
+    }
+
+    private ApiException(int status, String error, String field, String message, long retryAfterSeconds) {
         super(message);
         this.error = new ApiError(status, error, field, message);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * A 429 (or 503) that tells the client when to come back ({@code Retry-After}).
+     *
+     * @param status  429 for a limit of the caller's, 503 for one of the server's
+     * @param error   lower-snake-case code, e.g. {@code too_many_requests}
+     * @param message what limit was reached
+     * @param seconds when to try again, at least 1
+     * @return the exception
+     */
+    public static ApiException retryLater(int status, String error, String message, long seconds) {
+        return new ApiException(status, error, null, message, Math.max(1, seconds));
+    }
+
+    /**
+     * The {@code Retry-After} to send, seconds.
+     *
+     * @return at least 1 for {@link #retryLater}, else 0 (no header)
+     */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.quantplug.runtime.plugin.ExtensionInfo;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.store.Store;
+import io.quantplug.web.auth.LoginGuard;
 import io.quantplug.web.auth.LoginThrottle;
 import io.quantplug.web.auth.Sessions;
 import io.quantplug.web.session.BacktestJobs;
@@ -23,7 +24,9 @@ import java.util.List;
  * @param plugins      the plugin host
  * @param uploads      where uploaded jars are staged before the host loads them
  * @param sessions     signed-in sessions
- * @param throttle     the login throttle
+ * @param throttle     the login throttle (per user and address)
+ * @param loginGuard   the sign-in limits applied before any password is hashed
+ * @param clients      resolves a request's client address and scheme through trusted proxies
  * @param hub          the event stream
  * @param metrics      the meters
  * @param dataSets     uploaded bar files
@@ -36,7 +39,7 @@ import java.util.List;
  * @param version      the server's version
  */
 public record Services(Store store, PluginHost plugins, Path uploads, Sessions sessions, LoginThrottle throttle,
-                       EventHub hub, ServerMetrics metrics, DataSets dataSets, RunPlanner planner,
+                       LoginGuard loginGuard, ClientAddress clients, EventHub hub, ServerMetrics metrics, DataSets dataSets, RunPlanner planner,
                        BacktestJobs backtests, PaperInstances instances, KillSwitch killSwitch, Clock clock,
                        long maxJarBytes, String version) {
 

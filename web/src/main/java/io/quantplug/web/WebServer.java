@@ -2,12 +2,14 @@ package io.quantplug.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.quantplug.runtime.plugin.PluginDirectoryWatcher;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.store.Store;
 import io.quantplug.web.auth.AdminBootstrap;
 import io.quantplug.web.auth.Authenticator;
+import io.quantplug.web.auth.LoginGuard;
 import io.quantplug.web.auth.LoginThrottle;
 import io.quantplug.web.auth.Sessions;
 import io.quantplug.web.routes.AdminRoutes;
@@ -59,24 +61,51 @@ public final class WebServer implements AutoCloseable {
     /**
      * How to start.
      *
-     * @param store       the database (not closed by the server)
-     * @param home        the Quantplug home: uploads and data sets live under it
-     * @param pluginsDir  the plugins folder
-     * @param host        the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
-     * @param port        the port, 0 for any free one
-     * @param clock       the time source (sessions, throttle, audit times of jobs)
-     * @param env         the environment ({@value AdminBootstrap#PASSWORD_ENV})
-     * @param console     where a generated admin password is printed
-     * @param maxJarBytes the largest plugin jar accepted
-     * @param settle      how long a jar in the plugins folder must be unchanged before it is loaded
-     * @param version     the version reported by {@code /health} and the OpenAPI document
+     * @param store          the database (not closed by the server)
+     * @param home           the Quantplug home: uploads and data sets live under it; made private to its owner
+     *                       (folders 0700, files 0600) on start
+     * @param pluginsDir     the plugins folder
+     * @param host           the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param port           the port, 0 for any free one
+     * @param clock          the time source (sessions, throttle, audit times of jobs)
+     * @param env            the environment ({@value AdminBootstrap#PASSWORD_ENV})
+     * @param console        where a generated admin password is printed
+     * @param maxJarBytes    the largest plugin jar accepted
+     * @param settle         how long a jar in the plugins folder must be unchanged before it is loaded
+     * @param version        the version reported by {@code /health} and the OpenAPI document
+     * @param limits         how much work the server takes on
+     * @param trustedProxies reverse proxies whose {@code X-Forwarded-For}/{@code -Proto} are believed (addresses or
+     *                       CIDR blocks), empty for none
      */
     public record Settings(Store store, Path home, Path pluginsDir, String host, int port, Clock clock,
                            Map<String, String> env, PrintStream console, long maxJarBytes, Duration settle,
-                           String version) {
+                           String version, ServerLimits limits, List<String> trustedProxies) {
 
         /**
-         * Defaults: loopback, port 7070, system clock and environment, stdout, 50 MiB jars, 300 ms settle.
+         * Copies the proxy list.
+         *
+         * @param store          the database
+         * @param home           the home folder
+         * @param pluginsDir     the plugins folder
+         * @param host           the address to bind
+         * @param port           the port
+         * @param clock          the time source
+         * @param env            the environment
+         * @param console        where a generated admin password is printed
+         * @param maxJarBytes    the largest plugin jar
+         * @param settle         the plugins folder's settle time
+         * @param version        the version
+         * @param limits         the limits
+         * @param trustedProxies the trusted proxies
+         */
+        public Settings {
+            Objects.requireNonNull(limits, "limits");
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        /**
+         * Defaults: loopback, port 7070, system clock and environment, stdout, 50 MiB jars, 300 ms settle, default
+         * limits, no trusted proxy.
          *
          * @param store      the database
          * @param home       the home folder
@@ -85,7 +114,8 @@ public final class WebServer implements AutoCloseable {
          */
         public static Settings of(Store store, Path home, Path pluginsDir) {
             return new Settings(store, home, pluginsDir, "127.0.0.1", 7070, Clock.systemUTC(), System.getenv(),
-                    System.out, DEFAULT_MAX_JAR_BYTES, Duration.ofMillis(300), "development");
+                    System.out, DEFAULT_MAX_JAR_BYTES, Duration.ofMillis(300), "development",
+                    ServerLimits.defaults(), List.of());
         }
 
         /**
@@ -96,7 +126,7 @@ public final class WebServer implements AutoCloseable {
          */
         public Settings port(int newPort) {
             return new Settings(store, home, pluginsDir, host, newPort, clock, env, console, maxJarBytes, settle,
-                    version);
+                    version, limits, trustedProxies);
         }
 
         /**
@@ -107,7 +137,7 @@ public final class WebServer implements AutoCloseable {
          */
         public Settings env(Map<String, String> newEnv) {
             return new Settings(store, home, pluginsDir, host, port, clock, newEnv, console, maxJarBytes, settle,
-                    version);
+                    version, limits, trustedProxies);
         }
 
         /**
@@ -118,7 +148,29 @@ public final class WebServer implements AutoCloseable {
          */
         public Settings clock(Clock newClock) {
             return new Settings(store, home, pluginsDir, host, port, newClock, env, console, maxJarBytes, settle,
-                    version);
+                    version, limits, trustedProxies);
+        }
+
+        /**
+         * The same with other limits.
+         *
+         * @param newLimits the limits
+         * @return the settings
+         */
+        public Settings limits(ServerLimits newLimits) {
+            return new Settings(store, home, pluginsDir, host, port, clock, env, console, maxJarBytes, settle,
+                    version, newLimits, trustedProxies);
+        }
+
+        /**
+         * The same with other trusted proxies.
+         *
+         * @param proxies addresses or CIDR blocks
+         * @return the settings
+         */
+        public Settings trustedProxies(List<String> proxies) {
+            return new Settings(store, home, pluginsDir, host, port, clock, env, console, maxJarBytes, settle,
+                    version, limits, proxies);
         }
     }
 
@@ -152,6 +204,8 @@ public final class WebServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + uploads + " or " + settings.pluginsDir(), e);
         }
+        PluginRoutes.deleteStaleUploads(settings.pluginsDir());
+        ClientAddress clients = new ClientAddress(settings.trustedProxies());
         PluginHost host = PluginHost.open(settings.pluginsDir());
         settings.store().plugins().record(host.plugins(), "server");
         EventHub hub = new EventHub();
@@ -159,13 +213,16 @@ public final class WebServer implements AutoCloseable {
         PaperInstances[] instances = new PaperInstances[1];
         ServerMetrics metrics = new ServerMetrics(host, () -> (jobs[0] == null ? 0 : jobs[0].running())
                 + (instances[0] == null ? 0 : instances[0].running()), hub::clientCount);
-        jobs[0] = new BacktestJobs(settings.store(), hub, metrics, settings.clock());
-        instances[0] = new PaperInstances(settings.store(), hub, metrics, settings.clock());
-        DataSets dataSets = new DataSets(settings.home().resolve("datasets"));
+        ServerLimits limits = settings.limits();
+        jobs[0] = new BacktestJobs(settings.store(), hub, metrics, settings.clock(), limits);
+        instances[0] = new PaperInstances(settings.store(), hub, metrics, settings.clock(), limits);
+        DataSets dataSets = new DataSets(settings.home().resolve("datasets"), limits.datasetBytes());
         Sessions sessions = new Sessions(settings.clock());
+        LoginGuard guard = new LoginGuard(settings.clock(), limits.signInsPerAddress(), limits.failedSignIns(),
+                Runtime.getRuntime().availableProcessors());
         Services s = new Services(settings.store(), host, uploads, sessions, new LoginThrottle(settings.clock()),
-                hub, metrics, dataSets, new RunPlanner(dataSets, settings.store()), jobs[0], instances[0],
-                new KillSwitch(), settings.clock(), settings.maxJarBytes(), settings.version());
+                guard, clients, hub, metrics, dataSets, new RunPlanner(dataSets, settings.store()), jobs[0],
+                instances[0], new KillSwitch(), settings.clock(), settings.maxJarBytes(), settings.version());
         host.addListener(change -> {
             if (change.after() != null) {
                 hub.publish("plugin", Map.of("change", change.kind().name(), "id", change.after().id(),
@@ -191,14 +248,40 @@ public final class WebServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             cfg.jetty.host = settings.host();
-            cfg.jetty.multipartConfig.maxFileSize(DataSets.MAX_BYTES, SizeUnit.BYTES);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(DataSets.MAX_BYTES + (1 << 20), SizeUnit.BYTES);
+            long maxUpload = Math.max(limits.datasetBytes(), settings.maxJarBytes());
+            cfg.jetty.multipartConfig.maxFileSize(maxUpload, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(maxUpload + (1 << 20), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.http.maxRequestSize = 1L << 20;
+            cfg.routes.before(ctx -> {
+                if (ctx.header("X-HTTP-Method-Override") != null) {
+                    throw new ApiException(400, "invalid_field", "X-HTTP-Method-Override", "method overrides are"
+                            + " not accepted: send the request with its own method");
+                }
+            });
             api.install(cfg.routes, auth);
             cfg.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.attribute(ANSWERED, Boolean.TRUE);
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
                 ctx.status(e.error().status()).json(e.error());
+            });
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                int status = e.getStatus();
+                if (status == 404) {
+                    ctx.status(404);
+                    if (ctx.path().startsWith("/api/")) {
+                        ctx.attribute(ANSWERED, Boolean.TRUE);
+                        ctx.json(noEndpoint(ctx));
+                    }
+                    return;
+                }
+                ctx.attribute(ANSWERED, Boolean.TRUE);
+                String code = status == 413 ? "payload_too_large" : status == 404 ? "not_found" : "bad_request";
+                String message = status == 413 ? "the request body may have at most 1 MiB (uploads: multipart"
+                        + " part 'file' within its own limit)" : Json.brief(String.valueOf(e.getMessage()));
+                ctx.status(status).json(new ApiError(status, code, null, message));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -207,8 +290,7 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
-                    ctx.json(new ApiError(404, "not_found", null, "no endpoint " + ctx.method() + " "
-                            + ctx.path() + " (see /openapi.json)"));
+                    ctx.json(noEndpoint(ctx));
                 }
             });
             cfg.routes.after(ctx -> {
@@ -216,7 +298,11 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Referrer-Policy", "no-referrer");
                 ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:;"
-                        + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+                        + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self';"
+                        + " form-action 'self'");
+                if (clients.of(ctx).https()) {
+                    ctx.header("Strict-Transport-Security", "max-age=31536000");
+                }
                 if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
                     ctx.header("Cache-Control", "no-store");
                 }
@@ -224,9 +310,15 @@ public final class WebServer implements AutoCloseable {
         });
         app.start(settings.host(), settings.port());
         PluginDirectoryWatcher watcher = PluginDirectoryWatcher.start(host, settings.settle());
+        PrivateHome.restrict(settings.home());
         LOG.info("quantplug server on http://{}:{}/ with {} plugin(s)", settings.host(), app.port(),
                 host.plugins().size());
         return new WebServer(app, s, api, watcher);
+    }
+
+    private static ApiError noEndpoint(io.javalin.http.Context ctx) {
+        return new ApiError(404, "not_found", null, "no endpoint " + ctx.method() + " " + Json.brief(ctx.path())
+                + " (see /openapi.json)");
     }
 
     /**

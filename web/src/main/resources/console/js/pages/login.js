@@ -8,11 +8,26 @@ const button = document.getElementById('sign-in');
 // Disabled in the page until this script is ready, so Enter can never send the form natively.
 button.disabled = false;
 
-/** The page to go to after signing in: a path on this site, never another origin. */
+/**
+ * The page to go to after signing in: a path on this site, never another origin. The text is resolved by the
+ * browser's own URL parser against this page (which drops tabs and new lines, so '/%09/evil.example' would become
+ * '//evil.example'), and only a result on this very origin is kept, as path, query and fragment.
+ */
 function next() {
   const n = new URLSearchParams(location.search).get('next');
-  return n && n.startsWith('/') && !n.startsWith('//') && !n.startsWith('/\\') && !n.startsWith('/login.html')
-    ? n : '/';
+  if (!n || !n.startsWith('/')) {
+    return '/';
+  }
+  let url;
+  try {
+    url = new URL(n, location.origin);
+  } catch (ignored) {
+    return '/';
+  }
+  if (url.origin !== location.origin || url.pathname.startsWith('/login.html')) {
+    return '/';
+  }
+  return url.pathname + url.search + url.hash;
 }
 
 function fail(message, focus) {

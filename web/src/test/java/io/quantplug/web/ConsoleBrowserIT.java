@@ -147,6 +147,32 @@ class ConsoleBrowserIT {
         assertNoScriptErrors();
     }
 
+    /**
+     * Sign-in goes back only to a page of this origin: the browser's URL parser drops the tab or new line of
+     * {@code /%09/host} and {@code /%0a/host} (giving the protocol-relative {@code //host}), so a prefix check on the
+     * text is not enough. Each crafted {@code next} lands on this server; a same-origin path keeps its query.
+     */
+    @Test
+    void signInNeverSendsTheBrowserToAnotherOrigin() {
+        for (String next : List.of("/%09/127.0.0.1:9/owned", "/%0a/127.0.0.1:9/owned", "//127.0.0.1:9/owned",
+                "/%5C127.0.0.1:9/owned", "/%09%09/127.0.0.1:9/owned")) {
+            driver.manage().deleteAllCookies();
+            driver.get(server.url() + "/login.html?next=" + next);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+            driver.findElement(By.id("username")).sendKeys("viewer");
+            driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+            wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
+            assertThat(driver.getCurrentUrl()).as("next=" + next).startsWith(server.url() + "/");
+        }
+        driver.manage().deleteAllCookies();
+        driver.get(server.url() + "/login.html?next=" + "/backtests.html%3Fid%3D7");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        driver.findElement(By.id("username")).sendKeys("viewer");
+        driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("/login.html"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(server.url() + "/backtests.html?id=7");
+    }
+
     private void signIn() {
         driver.get(server.url() + "/");
         wait.until(ExpectedConditions.urlContains("/login.html")); // the dashboard's /api/auth/me answered 401

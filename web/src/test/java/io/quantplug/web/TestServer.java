@@ -35,8 +35,9 @@ public final class TestServer implements AutoCloseable {
     /** Every test user's password. */
     public static final String PASSWORD = "correct horse battery";
 
-    /** The server. */
-    public final WebServer server;
+    /** The server (a new one after {@link #restart()}). */
+    public WebServer server;
+    private final WebServer.Settings settings;
     /** The store. */
     public final Store store;
     /** The home folder. */
@@ -47,7 +48,8 @@ public final class TestServer implements AutoCloseable {
     public final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Path home, List<String> pluginJars, Clock clock) throws IOException {
+    private TestServer(Path home, List<String> pluginJars, Clock clock, ServerLimits limits,
+                       List<String> trustedProxies) throws IOException {
         this.home = home;
         this.plugins = Files.createDirectories(home.resolve("plugins"));
         Path dist = Path.of(System.getProperty("quantplug.dist", "target/quantplug"));
@@ -64,7 +66,8 @@ public final class TestServer implements AutoCloseable {
                 .env(Map.of("QUANTPLUG_ADMIN_PASSWORD", PASSWORD)).clock(clock);
         settings = new WebServer.Settings(settings.store(), home, plugins, "127.0.0.1", 0, clock, settings.env(),
                 new PrintStream(console, true, StandardCharsets.UTF_8), settings.maxJarBytes(),
-                Duration.ofMillis(100), "test");
+                Duration.ofMillis(100), "test", limits, trustedProxies);
+        this.settings = settings;
         server = WebServer.start(settings);
     }
 
@@ -85,9 +88,23 @@ public final class TestServer implements AutoCloseable {
      * @return the server
      */
     public static TestServer start(List<String> pluginJars, Clock clock) {
+        return start(pluginJars, clock, ServerLimits.defaults(), List.of());
+    }
+
+    /**
+     * Starts a server with chosen limits and trusted proxies.
+     *
+     * @param pluginJars     name prefixes of the distribution's plugin jars to copy in
+     * @param clock          the server's clock
+     * @param limits         the server's limits
+     * @param trustedProxies proxies whose forwarding headers the server believes
+     * @return the server
+     */
+    public static TestServer start(List<String> pluginJars, Clock clock, ServerLimits limits,
+                                   List<String> trustedProxies) {
         try {
             return new TestServer(Files.createTempDirectory("quantplug-web-" + UUID.randomUUID()), pluginJars,
-                    clock);
+                    clock, limits, trustedProxies);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,6 +220,12 @@ public final class TestServer implements AutoCloseable {
             b.header("Authorization", "Bearer " + token);
         }
         return send(b.build());
+    }
+
+    /** Stops the server and starts it again on the same home, plugins folder and store (a new port). */
+    public void restart() {
+        server.close();
+        server = WebServer.start(settings);
     }
 
     @Override

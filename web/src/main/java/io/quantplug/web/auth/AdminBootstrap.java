@@ -36,7 +36,7 @@ public final class AdminBootstrap {
         String given = env.get(PASSWORD_ENV);
         String password;
         if (given != null && !given.isEmpty()) {
-            String problem = Passwords.problem(given);
+            String problem = Passwords.problem(given, ADMIN);
             if (problem != null) {
                 throw new IllegalArgumentException(PASSWORD_ENV + ": " + problem);
             }

@@ -1,7 +1,10 @@
 package io.quantplug.web.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -17,6 +20,8 @@ public final class Passwords {
     public static final int MIN_LENGTH = 12;
     /** Longest password accepted (bcrypt reads at most 72 bytes). */
     public static final int MAX_LENGTH = 72;
+    /** Lowest zxcvbn score (0-4) of a new password. */
+    public static final int MIN_SCORE = 3;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Verified when the user does not exist, so the answer takes as long as for a real user. */
@@ -49,18 +54,31 @@ public final class Passwords {
     }
 
     /**
-     * Why a new password is refused, or null when it is acceptable: 12 to 72 bytes in UTF-8.
+     * Why a new password is refused, or null when it is acceptable: 12 to 72 bytes in UTF-8, and not easy to guess
+     * by the zxcvbn estimator (Wheeler, "zxcvbn: Low-Budget Password Strength Estimation", USENIX Security 2016;
+     * the {@code com.nulab-inc:zxcvbn} port), which knows the common-password lists, names, words, keyboard patterns,
+     * dates and repeats: a password below score {@value #MIN_SCORE} of 4 (under about 10^8 guesses) is refused with
+     * zxcvbn's warning.
      *
      * @param password the proposed password
+     * @param username the user it is for (a password built on the user name is weaker), may be null
      * @return the reason, or null
      */
-    public static String problem(String password) {
+    public static String problem(String password, String username) {
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (password.length() < MIN_LENGTH) {
             return "a password needs at least " + MIN_LENGTH + " characters";
         }
         if (bytes > MAX_LENGTH) {
             return "a password may have at most " + MAX_LENGTH + " bytes in UTF-8";
+        }
+        Strength strength = new Zxcvbn().measure(password, username == null ? List.of()
+                : List.of(username, "quantplug"));
+        if (strength.getScore() < MIN_SCORE) {
+            String warning = strength.getFeedback().getWarning(java.util.Locale.ENGLISH);
+            return "this password is too easy to guess" + (warning == null || warning.isBlank() ? ""
+                    : " (" + warning.replaceAll("\\.$", "").toLowerCase(java.util.Locale.ROOT) + ")")
+                    + "; use a longer phrase of unrelated words";
         }
         return null;
     }

@@ -96,12 +96,15 @@ public final class AdminRoutes {
             throw ApiException.badField("username", "a user name is 1-64 letters, digits, '.', '_', '@' or '-'");
         }
         UserStore.Role role = role(Json.required(body.role(), "role"));
-        String problem = Passwords.problem(Json.required(body.password(), "password"));
+        String problem = Passwords.problem(Json.required(body.password(), "password"), username);
         if (problem != null) {
             throw ApiException.badField("password", problem);
         }
-        if (s.store().users().find(username).isPresent()) {
-            throw ApiException.conflict("user '" + username + "' exists");
+        String clash = s.store().users().list().stream().map(UserStore.User::username)
+                .filter(u -> u.equalsIgnoreCase(username)).findFirst().orElse(null);
+        if (clash != null) {
+            throw ApiException.conflict("user '" + clash + "' exists" + (clash.equals(username) ? ""
+                    : "; user names that differ only in case are refused"));
         }
         UserStore.User u = s.store().users().create(username, Passwords.hash(body.password()), role,
                 Api.principal(ctx).username());
@@ -117,7 +120,7 @@ public final class AdminRoutes {
         UserStore.Role role = body.role() == null ? null : role(body.role());
         String hash = null;
         if (body.password() != null) {
-            String problem = Passwords.problem(body.password());
+            String problem = Passwords.problem(body.password(), username);
             if (problem != null) {
                 throw ApiException.badField("password", problem);
             }

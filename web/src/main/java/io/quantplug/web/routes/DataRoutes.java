@@ -63,15 +63,7 @@ public final class DataRoutes {
     }
 
     private void upload(Context ctx) throws IOException {
-        UploadedFile file;
-        try {
-            file = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
-            throw ApiException.badField("file", "not a multipart upload: " + e.getMessage());
-        }
-        if (file == null) {
-            throw ApiException.badField("file", "send the CSV as a multipart form part named 'file'");
-        }
+        UploadedFile file = UploadPart.of(ctx, s.dataSets()::tooLarge, "the CSV");
         DataSets.Info info;
         try (InputStream in = file.content()) {
             info = s.dataSets().upload(file.filename(), in);

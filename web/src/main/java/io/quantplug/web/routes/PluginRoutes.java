@@ -7,11 +7,11 @@ import io.quantplug.api.ExtensionDescriptor;
 import io.quantplug.api.enhancement.EnhancementProvider;
 import io.quantplug.runtime.plugin.ExtensionInfo;
 import io.quantplug.runtime.plugin.JarInspection;
-import io.quantplug.runtime.plugin.PluginChange;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.plugin.PluginStatus;
 import io.quantplug.web.Api;
+import io.quantplug.web.Json;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.Services;
 import io.quantplug.web.auth.Access;
@@ -25,23 +25,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
  * {@code /api/plugins} and {@code /api/extensions}: list, upload, enable, disable, reload, delete — all through the
  * runtime's {@link PluginHost}. An upload is checked first (a jar with a manifest naming {@code Plugin-Id} and
- * {@code Plugin-Version}, not bundling the API, within the size limit; else 400/413 and nothing changes), then put
- * into the plugins folder exactly as a jar dropped there by hand (replacing the file of a loaded plugin of the same
- * id, so the host hot-swaps it), and the answer is the host's verdict on it.
+ * {@code Plugin-Version}, not bundling the API, within the size limit; else 400/413 and nothing changes), then
+ * installed transactionally ({@link PluginHost#install}): staged in the plugins folder under a name the watcher
+ * ignores, loaded and started there beside the running version of its id, and only once started moved over that
+ * version's file (so running sessions hot-swap). A build that does not start is answered 422 and changes nothing:
+ * the running version and its file stay byte for byte, and the staged file is deleted.
  */
 public final class PluginRoutes {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final long VERDICT_SECONDS = 30;
+    /** Uploads are staged in the plugins folder under this prefix and a {@code .part} suffix. */
+    private static final String STAGING_PREFIX = ".upload-";
 
     private final Services s;
     /** Counts plugin changes; the cached list is valid for the count it was made at. */
@@ -123,40 +122,39 @@ public final class PluginRoutes {
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > s.maxJarBytes() + 64 * 1024) {
             throw tooLarge();
         }
-        UploadedFile file;
-        try {
-            file = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
-            throw uploadError(e);
-        }
-        if (file == null) {
-            throw ApiException.badField("file", "send the jar as a multipart form part named 'file'");
-        }
+        UploadedFile file = UploadPart.of(ctx, this::tooLarge, "the jar");
         if (file.size() > s.maxJarBytes()) {
             throw tooLarge();
         }
-        Path staged = Files.createTempFile(s.uploads(), "upload-", ".part");
+        PluginHost host = s.plugins();
+        Path dir = host.directory().toAbsolutePath().normalize();
+        Path staged = Files.createTempFile(dir, STAGING_PREFIX, ".part"); // not a jar name: the watcher ignores it
         try {
             try (InputStream in = file.content()) {
                 Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
             }
             JarInspection jar = JarInspection.of(staged);
             if (jar.problem() != null) {
-                throw ApiException.badField("file", file.filename() + " is refused: " + jar.problem());
+                throw ApiException.badField("file", Json.brief(file.filename()) + " is refused: " + jar.problem());
             }
             if (!ID.matcher(jar.id()).matches()) {
-                throw ApiException.badField("file", "Plugin-Id '" + jar.id() + "' must be 1-64 letters, digits,"
-                        + " '.', '_' or '-'");
+                throw ApiException.badField("file", "Plugin-Id '" + Json.brief(jar.id()) + "' must be 1-64 letters,"
+                        + " digits, '.', '_' or '-'");
             }
-            PluginInfo result = place(staged, jar.id());
+            Path target = host.plugins().stream().filter(p -> p.id().equals(jar.id()))
+                    .map(p -> p.file().toAbsolutePath().normalize()).filter(f -> dir.equals(f.getParent()))
+                    .findFirst().orElse(dir.resolve(jar.id() + ".jar"));
+            PluginInfo result = host.install(staged, target);
             changes.incrementAndGet();
             s.hub().publish("plugin", plugin(result));
             s.store().audit().append(Api.principal(ctx).username(), "plugin.uploaded", "plugin/" + jar.id(),
-                    file.filename() + " " + jar.version() + " -> " + result.status().name().toLowerCase(Locale.ROOT)
+                    Json.brief(file.filename()) + " " + jar.version() + " -> "
+                            + result.status().name().toLowerCase(Locale.ROOT)
                             + (result.problem() == null ? "" : ": " + result.problem()));
             if (result.status() != PluginStatus.STARTED) {
                 throw new ApiException(422, "plugin_refused", "file", jar.id() + "@" + jar.version() + " "
-                        + result.status().name().toLowerCase(Locale.ROOT) + ": " + result.problem());
+                        + result.status().name().toLowerCase(Locale.ROOT) + ": " + result.problem()
+                        + "; nothing changed");
             }
             ctx.status(201).json(plugin(result));
         } finally {
@@ -164,37 +162,23 @@ public final class PluginRoutes {
         }
     }
 
-    /** Moves a checked jar into the plugins folder and waits for the host's verdict on it. */
-    private PluginInfo place(Path staged, String id) throws IOException {
-        PluginHost host = s.plugins();
-        Path dir = host.directory().toAbsolutePath().normalize();
-        Path target = host.plugins().stream().filter(p -> p.id().equals(id)).map(p -> p.file().toAbsolutePath()
-                .normalize()).filter(f -> dir.equals(f.getParent())).findFirst().orElse(dir.resolve(id + ".jar"));
-        CompletableFuture<PluginInfo> verdict = new CompletableFuture<>();
-        PluginHost.Listener listener = change -> {
-            PluginInfo after = change.after();
-            if (after != null && after.file().toAbsolutePath().normalize().equals(target)
-                    && change.kind() != PluginChange.Kind.UNLOADED) {
-                verdict.complete(after);
+    /**
+     * Deletes the staged uploads a killed server left in the plugins folder.
+     *
+     * @param pluginsDir the plugins folder
+     * @return how many were deleted
+     */
+    public static int deleteStaleUploads(Path pluginsDir) {
+        int n = 0;
+        try (var stale = Files.newDirectoryStream(pluginsDir, STAGING_PREFIX + "*.part")) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+                n++;
             }
-        };
-        host.addListener(listener);
-        try {
-            Path hidden = dir.resolve("." + id + ".uploading"); // not a jar name: the watcher ignores it
-            Files.copy(staged, hidden, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(hidden, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return verdict.get(VERDICT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new ApiException(503, "plugin_pending", "file", "the plugin host gave no verdict on " + id
-                    + " within " + VERDICT_SECONDS + " s; see GET /api/plugins");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            host.removeListener(listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean staged uploads in " + pluginsDir, e);
         }
+        return n;
     }
 
     private void act(Context ctx, String action) {
@@ -241,13 +225,5 @@ public final class PluginRoutes {
     private ApiException tooLarge() {
         return new ApiException(413, "payload_too_large", "file", "a plugin jar may have at most "
                 + s.maxJarBytes() / (1024 * 1024) + " MiB");
-    }
-
-    private ApiException uploadError(RuntimeException e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("exceed") || m.contains("too large") || m.contains("Max")) {
-            return tooLarge();
-        }
-        return ApiException.badField("file", "not a multipart upload: " + m);
     }
 }

@@ -43,7 +43,7 @@ public final class RunRoutes {
         api.add(HandlerType.GET, "/api/backtests/{id}", Access.VIEWER, "backtests", "A job's status and progress",
                 ctx -> ctx.json(s.backtests().view(id(ctx))));
         api.add(HandlerType.POST, "/api/backtests/{id}/cancel", Access.TRADER, "backtests",
-                "Cancel a queued or running job", r::cancel);
+                "Cancel a queued or running job (its owner or an admin)", r::cancel);
         api.add(HandlerType.GET, "/api/backtests/{id}/result", Access.VIEWER, "backtests",
                 "A completed job's result: run, metrics, trades, equity", ctx -> ctx.json(s.backtests()
                         .result(id(ctx))));
@@ -57,9 +57,9 @@ public final class RunRoutes {
         api.add(HandlerType.GET, "/api/instances/{id}", Access.VIEWER, "instances", "An instance's status and P&L",
                 ctx -> ctx.json(s.instances().view(id(ctx))));
         api.add(HandlerType.POST, "/api/instances/{id}/start", Access.TRADER, "instances",
-                "Start (or restart from the first bar) an instance", r::start);
+                "Start (or restart from the first bar) an instance (its owner or an admin)", r::start);
         api.add(HandlerType.POST, "/api/instances/{id}/stop", Access.TRADER, "instances",
-                "Stop a running instance", r::stop);
+                "Stop a running instance (its owner or an admin)", r::stop);
     }
 
     private void submit(Context ctx) {
@@ -69,7 +69,7 @@ public final class RunRoutes {
         }
         RunPlanner.Plan plan = s.planner().plan(req, s.catalog(), List.of());
         String user = Api.principal(ctx).username();
-        var job = s.backtests().submit(plan, s.catalog(), user);
+        var job = s.backtests().submit(req, plan, s.catalog(), user);
         s.store().audit().append(user, "backtest.submitted", "backtest/" + job.id(), plan.config().strategy()
                 + " on " + plan.source());
         ctx.status(202).json(job);
@@ -77,13 +77,13 @@ public final class RunRoutes {
 
     private void cancel(Context ctx) {
         String user = Api.principal(ctx).username();
-        var job = s.backtests().cancel(id(ctx), user);
+        var job = s.backtests().cancel(id(ctx), user, isAdmin(ctx));
         s.store().audit().append(user, "backtest.canceled", "backtest/" + job.id(), "");
         ctx.json(job);
     }
 
     private void bars(Context ctx) {
-        List<Bar> bars = s.backtests().plan(id(ctx)).bars();
+        List<Bar> bars = s.backtests().bars(id(ctx), s.planner());
         int step = Math.max(1, (bars.size() + MAX_CHART_BARS - 1) / MAX_CHART_BARS);
         int n = (bars.size() + step - 1) / step;
         long[] time = new long[n];
@@ -122,16 +122,20 @@ public final class RunRoutes {
 
     private void start(Context ctx) {
         String user = Api.principal(ctx).username();
-        PaperInstances.View v = s.instances().start(id(ctx), s::catalog, user);
+        PaperInstances.View v = s.instances().start(id(ctx), s::catalog, user, isAdmin(ctx));
         s.store().audit().append(user, "instance.started", "instance/" + v.id(), "");
         ctx.json(v);
     }
 
     private void stop(Context ctx) {
         String user = Api.principal(ctx).username();
-        PaperInstances.View v = s.instances().stop(id(ctx), user);
+        PaperInstances.View v = s.instances().stop(id(ctx), user, isAdmin(ctx));
         s.store().audit().append(user, "instance.stopped", "instance/" + v.id(), "");
         ctx.json(v);
+    }
+
+    private static boolean isAdmin(Context ctx) {
+        return Api.principal(ctx).role() == io.quantplug.runtime.store.UserStore.Role.ADMIN;
     }
 
     /**

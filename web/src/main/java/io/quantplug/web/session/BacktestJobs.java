@@ -1,5 +1,6 @@
 package io.quantplug.web.session;
 
+import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.RunRecorder;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.Backtester;
@@ -9,6 +10,7 @@ import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.EventHub;
+import io.quantplug.web.ServerLimits;
 import io.quantplug.web.ServerMetrics;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,10 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Backtest jobs: a checked {@link RunPlanner.Plan} is queued, run on one worker thread (the machine has few cores;
- * a second job waits), stored as a {@code BACKTEST} run, and kept in memory with its progress and result. A job can
- * be canceled while queued or running (the run is then stored {@code FAILED} with "canceled by USER"). Progress
- * and completion are streamed as {@code run.progress} and {@code run.finished} events. Thread-safe.
+ * Backtest jobs: a checked {@link RunPlanner.Plan} is queued (within {@link ServerLimits}: so many queued on the
+ * server, so many queued or running per user), run on one worker thread (the machine has few cores; a second job
+ * waits) and stored as a {@code BACKTEST} run. While it waits or runs a job holds its plan (bars included); once it
+ * ends it keeps only its summary, and its result and bars are read again from the store and the data source. A job
+ * can be canceled while queued or running, by its owner or an admin (the run is then stored {@code FAILED} with
+ * "canceled by USER"). Progress and completion are streamed as {@code run.progress} and {@code run.finished}
+ * events. Thread-safe.
  */
 public final class BacktestJobs implements AutoCloseable {
 
@@ -71,28 +76,40 @@ public final class BacktestJobs implements AutoCloseable {
     private final class Job {
         final long id;
         final String owner;
-        final RunPlanner.Plan plan;
+        final String strategy;
+        final String source;
+        final long barsTotal;
+        final RunRequest request;
         final Instant submitted;
         final LiveListener listener;
+        /** The checked run while the job waits or runs; dropped when it ends (its bars are megabytes). */
+        volatile RunPlanner.Plan plan;
         volatile Status status = Status.QUEUED;
         volatile long barsDone;
         volatile Long runId;
         volatile String error;
         volatile Instant finished;
-        volatile ResultDocument document;
         volatile String canceledBy;
 
-        Job(long id, String owner, RunPlanner.Plan plan, Instant submitted) {
+        Job(long id, String owner, RunRequest request, RunPlanner.Plan plan, Instant submitted) {
             this.id = id;
             this.owner = owner;
+            this.request = request;
             this.plan = plan;
+            this.strategy = plan.config().strategy().id();
+            this.source = plan.source();
+            this.barsTotal = plan.bars().size();
             this.submitted = submitted;
             this.listener = new LiveListener("backtest/" + id, hub, metrics);
         }
 
+        boolean active() {
+            return status == Status.QUEUED || status == Status.RUNNING;
+        }
+
         View view() {
-            return new View(id, owner, plan.config().strategy().id(), plan.source(), status, barsDone,
-                    plan.bars().size(), runId, error, submitted, finished, listener.orders(), listener.fills());
+            return new View(id, owner, strategy, source, status, barsDone, barsTotal, runId, error, submitted,
+                    finished, listener.orders(), listener.fills());
         }
     }
 
@@ -100,6 +117,7 @@ public final class BacktestJobs implements AutoCloseable {
     private final EventHub hub;
     private final ServerMetrics metrics;
     private final Clock clock;
+    private final ServerLimits limits;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "quantplug-backtests");
         t.setDaemon(true);
@@ -107,6 +125,8 @@ public final class BacktestJobs implements AutoCloseable {
     });
     private final Map<Long, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong ids = new AtomicLong();
+    /** What a refused submission is told to wait, seconds. */
+    private static final long RETRY_SECONDS = 10;
     private volatile int running;
 
     /**
@@ -116,31 +136,56 @@ public final class BacktestJobs implements AutoCloseable {
      * @param hub     where progress goes
      * @param metrics what counts events
      * @param clock   the time source
+     * @param limits  how many jobs may wait, in all and per user
      */
-    public BacktestJobs(Store store, EventHub hub, ServerMetrics metrics, Clock clock) {
+    public BacktestJobs(Store store, EventHub hub, ServerMetrics metrics, Clock clock, ServerLimits limits) {
         this.store = store;
         this.hub = hub;
         this.metrics = metrics;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
-     * Queues a checked run.
+     * Queues a checked run, within the limits.
      *
+     * @param request the request as given (kept to read the bars again for the chart after the run)
      * @param plan    the run
      * @param catalog the extensions to run it with (a snapshot: later plugin changes do not affect the job)
      * @param owner   who submits it
      * @return the job as queued
+     * @throws ApiException 429 {@code too_many_requests} with {@code Retry-After} when the owner has
+     *                      {@link ServerLimits#backtestsPerUser()} jobs queued or running, or the server
+     *                      {@link ServerLimits#queuedBacktests()} jobs queued; nothing is queued then
      */
-    public View submit(RunPlanner.Plan plan, ExtensionCatalog catalog, String owner) {
-        Job job = new Job(ids.incrementAndGet(), owner, plan, clock.instant());
-        jobs.put(job.id, job);
+    public View submit(RunRequest request, RunPlanner.Plan plan, ExtensionCatalog catalog, String owner) {
+        Job job;
+        synchronized (jobs) {
+            int queued = 0;
+            int mine = 0;
+            for (Job j : jobs.values()) {
+                queued += j.status == Status.QUEUED ? 1 : 0;
+                mine += j.active() && j.owner.equals(owner) ? 1 : 0;
+            }
+            if (mine >= limits.backtestsPerUser()) {
+                throw ApiException.retryLater(429, "too_many_requests", owner + " has " + mine
+                        + " backtests queued or running, the most one user may have (limit backtestsPerUser);"
+                        + " wait for one to finish or cancel one", RETRY_SECONDS);
+            }
+            if (queued >= limits.queuedBacktests()) {
+                throw ApiException.retryLater(429, "too_many_requests", queued + " backtests are queued, the"
+                        + " most the server takes (limit queuedBacktests); try again later", RETRY_SECONDS);
+            }
+            job = new Job(ids.incrementAndGet(), owner, request, plan, clock.instant());
+            jobs.put(job.id, job);
+        }
         worker.execute(() -> run(job, catalog));
         return job.view();
     }
 
     private void run(Job job, ExtensionCatalog catalog) {
         if (job.status == Status.CANCELED) {
+            job.plan = null;
             return;
         }
         job.status = Status.RUNNING;
@@ -154,19 +199,19 @@ public final class BacktestJobs implements AutoCloseable {
             }
         };
         try {
-            RunRecorder.Recorded r = new RunRecorder(store, job.owner).run(new Backtester(catalog),
-                    RunStore.Mode.BACKTEST, job.plan.config(), job.plan.timeframe(), job.plan.bars(), progress,
-                    job.listener, id -> job.runId = id);
-            job.document = r.document();
+            new RunRecorder(store, job.owner).run(new Backtester(catalog), RunStore.Mode.BACKTEST,
+                    job.plan.config(), job.plan.timeframe(), job.plan.bars(), progress, job.listener,
+                    id -> job.runId = id);
             job.status = Status.COMPLETED;
         } catch (CancellationException e) {
             job.status = Status.CANCELED;
             job.error = e.getMessage();
         } catch (RuntimeException e) {
             job.status = Status.FAILED;
-            job.error = String.valueOf(e.getMessage());
+            job.error = RunErrors.publicMessage("backtest/" + job.id, e);
         } finally {
             running--;
+            job.plan = null;
             job.finished = clock.instant();
             View v = job.view();
             hub.publish("run.finished", Map.of("run", "backtest/" + job.id, "status", v.status().name(),
@@ -178,12 +223,18 @@ public final class BacktestJobs implements AutoCloseable {
      * Cancels a queued or running job.
      *
      * @param id the job id
-     * @param by who cancels it
+     * @param by    who cancels it
+     * @param admin whether that user is an admin (who may cancel anyone's job)
      * @return the job after the request (a running job ends at its next progress report)
-     * @throws ApiException 404 for an unknown id, 409 when the job has ended
+     * @throws ApiException 404 for an unknown id, 403 when {@code by} is neither its owner nor an admin, 409 when
+     *                      the job has ended
      */
-    public View cancel(long id, String by) {
+    public View cancel(long id, String by, boolean admin) {
         Job job = job(id);
+        if (!admin && !job.owner.equals(by)) {
+            throw new ApiException(403, "forbidden", null, "backtest " + id + " is " + job.owner
+                    + "'s; only its owner or an admin may cancel it");
+        }
         synchronized (job) {
             if (job.status != Status.QUEUED && job.status != Status.RUNNING) {
                 throw ApiException.conflict("backtest " + id + " is " + job.status.name().toLowerCase()
@@ -211,7 +262,7 @@ public final class BacktestJobs implements AutoCloseable {
     }
 
     /**
-     * A completed job's result.
+     * A completed job's result, read from the store (a finished job keeps only its summary in memory).
      *
      * @param id the job id
      * @return the result document (metrics, trades, equity)
@@ -219,22 +270,27 @@ public final class BacktestJobs implements AutoCloseable {
      */
     public ResultDocument result(long id) {
         Job job = job(id);
-        if (job.document == null) {
+        Long runId = job.runId;
+        if (job.status != Status.COMPLETED || runId == null) {
             throw ApiException.conflict("backtest " + id + " is " + job.status.name().toLowerCase()
                     + " and has no result");
         }
-        return job.document;
+        return store.runs().document(runId).orElseThrow(() -> ApiException.conflict("backtest " + id
+                + "'s run " + runId + " has no stored result"));
     }
 
     /**
-     * A job's checked run (for its bars).
+     * A job's bars: its plan's while it waits or runs, read again from their source afterwards.
      *
-     * @param id the job id
-     * @return the plan
-     * @throws ApiException 404 for an unknown id
+     * @param id      the job id
+     * @param planner reads a request's bars
+     * @return the bars, oldest first
+     * @throws ApiException 404 for an unknown id, 409 when the bars are no longer there (data set deleted)
      */
-    public RunPlanner.Plan plan(long id) {
-        return job(id).plan;
+    public List<Bar> bars(long id, RunPlanner planner) {
+        Job job = job(id);
+        RunPlanner.Plan plan = job.plan;
+        return plan != null ? plan.bars() : planner.bars(job.request);
     }
 
     /**

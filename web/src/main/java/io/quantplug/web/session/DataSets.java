@@ -25,8 +25,6 @@ import java.util.stream.Stream;
  */
 public final class DataSets {
 
-    /** The largest CSV accepted: 512 MiB. */
-    public static final long MAX_BYTES = 512L << 20;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.csv");
 
     /**
@@ -44,15 +42,18 @@ public final class DataSets {
     }
 
     private final Path directory;
+    private final long maxBytes;
     private final Map<String, LoadedBars> cache = new ConcurrentHashMap<>();
 
     /**
      * Opens the folder, creating it when missing.
      *
      * @param directory the folder
+     * @param maxBytes  the largest CSV accepted, bytes ({@link io.quantplug.web.ServerLimits#datasetBytes()})
      */
-    public DataSets(Path directory) {
+    public DataSets(Path directory, long maxBytes) {
         this.directory = directory;
+        this.maxBytes = maxBytes;
         try {
             Files.createDirectories(directory.resolve(".incoming"));
         } catch (IOException e) {
@@ -67,16 +68,16 @@ public final class DataSets {
      * @param content the bytes
      * @return what was stored
      * @throws ApiException 400 naming {@code file} when the name is not allowed or the file is not a bar file
-     *                      (with line and reason), 413 when it is over {@link #MAX_BYTES}
+     *                      (with line and reason), 413 when it is over the limit
      */
     public Info upload(String name, InputStream content) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.badField("file", "a data set's file name must be 1-100 letters, digits, '.', '_'"
-                    + " or '-' ending in .csv, got '" + name + "'");
+                    + " or '-' ending in .csv, got '" + io.quantplug.web.Json.brief(name) + "'");
         }
         Path staged = directory.resolve(".incoming").resolve(name);
         try {
-            long n = Files.copy(new LimitedStream(content, MAX_BYTES), staged, StandardCopyOption.REPLACE_EXISTING);
+            long n = Files.copy(new LimitedStream(content, maxBytes), staged, StandardCopyOption.REPLACE_EXISTING);
             if (n == 0) {
                 throw ApiException.badField("file", name + " is empty");
             }
@@ -91,8 +92,7 @@ public final class DataSets {
             cache.put(name, loaded);
             return info(name, target, loaded);
         } catch (LimitedStream.TooLarge e) {
-            throw new ApiException(413, "payload_too_large", "file", "a data set may have at most "
-                    + (MAX_BYTES >> 20) + " MiB");
+            throw tooLarge();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store data set " + name, e);
         } finally {
@@ -102,6 +102,25 @@ public final class DataSets {
                 // a stale staging file is replaced by the next upload of the name
             }
         }
+    }
+
+    /**
+     * The answer to an upload over the limit.
+     *
+     * @return a 413 naming {@code file}
+     */
+    public ApiException tooLarge() {
+        return new ApiException(413, "payload_too_large", "file", "a data set may have at most "
+                + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes"));
+    }
+
+    /**
+     * The largest upload accepted.
+     *
+     * @return bytes
+     */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.EventHub;
+import io.quantplug.web.ServerLimits;
 import io.quantplug.web.ServerMetrics;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -112,6 +113,7 @@ public final class PaperInstances implements AutoCloseable {
     private final EventHub hub;
     private final ServerMetrics metrics;
     private final Clock clock;
+    private final ServerLimits limits;
     private final Map<Long, Instance> instances = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong ids = new AtomicLong();
 
@@ -122,12 +124,14 @@ public final class PaperInstances implements AutoCloseable {
      * @param hub     where events go
      * @param metrics what counts them
      * @param clock   the time source
+     * @param limits  how many instances may run, in all and per user
      */
-    public PaperInstances(Store store, EventHub hub, ServerMetrics metrics, Clock clock) {
+    public PaperInstances(Store store, EventHub hub, ServerMetrics metrics, Clock clock, ServerLimits limits) {
         this.store = store;
         this.hub = hub;
         this.metrics = metrics;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -155,14 +159,35 @@ public final class PaperInstances implements AutoCloseable {
      * @param id      the instance id
      * @param catalog the extensions to run it with
      * @param by      who starts it
+     * @param admin   whether that user is an admin (who may start anyone's instance)
      * @return the instance
-     * @throws ApiException 404 for an unknown id, 409 when it is running
+     * @throws ApiException 404 for an unknown id, 403 when {@code by} is neither its owner nor an admin, 409 when
+     *                      it is running, 429 with {@code Retry-After} when {@code by} already runs
+     *                      {@link ServerLimits#runningInstancesPerUser()} instances or the server
+     *                      {@link ServerLimits#runningInstances()}
      */
-    public View start(long id, Supplier<ExtensionCatalog> catalog, String by) {
+    public View start(long id, Supplier<ExtensionCatalog> catalog, String by, boolean admin) {
         Instance i = instance(id);
-        synchronized (i) {
+        mayChange(i, by, admin, "start");
+        synchronized (instances) {
             if (i.status == Status.RUNNING) {
                 throw ApiException.conflict("instance " + id + " is running");
+            }
+            int all = 0;
+            int mine = 0;
+            for (Instance x : instances.values()) {
+                if (x.status == Status.RUNNING) {
+                    all++;
+                    mine += x.owner.equals(by) ? 1 : 0;
+                }
+            }
+            if (mine >= limits.runningInstancesPerUser()) {
+                throw ApiException.retryLater(429, "too_many_requests", by + " runs " + mine + " instances, the"
+                        + " most one user may run (limit runningInstancesPerUser); stop one first", 10);
+            }
+            if (all >= limits.runningInstances()) {
+                throw ApiException.retryLater(429, "too_many_requests", all + " instances run, the most the"
+                        + " server runs (limit runningInstances); try again later", 10);
             }
             i.status = Status.RUNNING;
             i.error = null;
@@ -193,7 +218,7 @@ public final class PaperInstances implements AutoCloseable {
             i.status = Status.STOPPED;
         } catch (RuntimeException e) {
             i.status = Status.FAILED;
-            i.error = String.valueOf(e.getMessage());
+            i.error = RunErrors.publicMessage("instance/" + i.id, e);
         } finally {
             metrics.events(replay.done() - counted[0]);
             hub.publish("instance", Map.of("id", i.id, "status", i.status.name()));
@@ -204,12 +229,15 @@ public final class PaperInstances implements AutoCloseable {
      * Stops a running instance at its next bar.
      *
      * @param id the instance id
-     * @param by who stops it
+     * @param by    who stops it
+     * @param admin whether that user is an admin (who may stop anyone's instance)
      * @return the instance (still RUNNING until the engine thread has stopped)
-     * @throws ApiException 404 for an unknown id, 409 when it is not running
+     * @throws ApiException 404 for an unknown id, 403 when {@code by} is neither its owner nor an admin, 409 when
+     *                      it is not running
      */
-    public View stop(long id, String by) {
+    public View stop(long id, String by, boolean admin) {
         Instance i = instance(id);
+        mayChange(i, by, admin, "stop");
         if (i.status != Status.RUNNING) {
             throw ApiException.conflict("instance " + id + " is " + i.status.name().toLowerCase() + ", not running");
         }
@@ -256,6 +284,13 @@ public final class PaperInstances implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    private static void mayChange(Instance i, String by, boolean admin, String what) {
+        if (!admin && !i.owner.equals(by)) {
+            throw new ApiException(403, "forbidden", null, "instance " + i.id + " is " + i.owner + "'s; only its"
+                    + " owner or an admin may " + what + " it");
+        }
     }
 
     private Instance instance(long id) {

@@ -34,8 +34,6 @@ import java.util.Optional;
  */
 public final class RunPlanner {
 
-    private static final BigDecimal MAX_BPS = new BigDecimal("1000");
-
     /**
      * A checked run.
      *
@@ -92,13 +90,42 @@ public final class RunPlanner {
                     "riskRules[" + i + "].id", "riskRules[" + i + "].parameters"));
         }
         rules.addAll(extraRisk);
-        BigDecimal capital = r.capital() == null ? new BigDecimal("10000") : r.capital();
-        if (capital.signum() <= 0) {
-            throw ApiException.badField("capital", "capital must be > 0, got " + capital.toPlainString());
+        BigDecimal capital = r.capital() == null ? BacktestConfig.DEFAULT_CAPITAL : r.capital();
+        if (capital.signum() <= 0 || capital.compareTo(BacktestConfig.MAX_CAPITAL) > 0) {
+            throw ApiException.badField("capital", "capital must be > 0 and at most 10^12, got "
+                    + BacktestConfig.brief(capital));
         }
-        BigDecimal fee = bps("feeBps", r.feeBps(), BigDecimal.TEN);
+        BigDecimal fee = bps("feeBps", r.feeBps(), BacktestConfig.DEFAULT_FEE_BPS);
         BigDecimal slippage = bps("slippageBps", r.slippageBps(), BigDecimal.ZERO);
 
+        Source src = source(r);
+        BacktestConfig config = new BacktestConfig(src.instrument(), capital, fee, slippage, strategyRef, enhancers,
+                sizer, rules);
+        return new Plan(config, src.series().timeframe(), src.series().toBars(src.instrument().id()), src.text());
+    }
+
+    /**
+     * A request's bars, read again from their source (for the chart of a finished run).
+     *
+     * @param r the request, as it was planned
+     * @return the bars, oldest first
+     * @throws ApiException 400/409 when the source is no longer there
+     */
+    public List<Bar> bars(RunRequest r) {
+        Source src = source(r);
+        return src.series().toBars(src.instrument().id());
+    }
+
+    private record Source(Instrument instrument, BarSeries series, String text) {
+    }
+
+    private Source source(RunRequest r) {
+        long from = time("from", r.from(), Long.MIN_VALUE);
+        long to = time("to", r.to(), Long.MAX_VALUE);
+        if (from >= to) {
+            throw ApiException.badField("to", "to must be after from, got from " + Json.brief(r.from()) + " and to "
+                    + Json.brief(r.to()));
+        }
         Instrument instrument;
         BarSeries series;
         String source;
@@ -107,7 +134,8 @@ public final class RunPlanner {
                 throw ApiException.badField("timeframe", "timeframe selects stored bars; a data set has its own");
             }
             LoadedBars loaded = dataSets.load(r.dataset(), "dataset");
-            series = slice(loaded.series(), r);
+            series = from == Long.MIN_VALUE && to == Long.MAX_VALUE ? loaded.series()
+                    : loaded.series().slice(from, to);
             try {
                 instrument = InstrumentResolver.resolve(r.symbol(), venue(r), dataSets.file(r.dataset()), series,
                         null, null, null);
@@ -131,24 +159,14 @@ public final class RunPlanner {
             }
             instrument = store.bars().instrument(id).orElseThrow(() -> ApiException.badField("symbol",
                     "no stored bars of " + id + " (see GET /api/datasets)"));
-            series = store.bars().read(id, tf, time("from", r.from(), Long.MIN_VALUE),
-                    time("to", r.to(), Long.MAX_VALUE));
+            series = store.bars().read(id, tf, from, to);
             source = "stored " + id + " " + tf.label();
         }
         if (series.size() < 2) {
             throw ApiException.badField(r.dataset() != null ? "dataset" : "symbol", series.size()
                     + " bar(s) in the range; a run needs at least 2");
         }
-        BacktestConfig config = new BacktestConfig(instrument, capital, fee, slippage, strategyRef, enhancers,
-                sizer, rules);
-        return new Plan(config, series.timeframe(), series.toBars(instrument.id()), source);
-    }
-
-    private static BarSeries slice(BarSeries s, RunRequest r) {
-        if (r.from() == null && r.to() == null) {
-            return s;
-        }
-        return s.slice(time("from", r.from(), Long.MIN_VALUE), time("to", r.to(), Long.MAX_VALUE));
+        return new Source(instrument, series, source);
     }
 
     private static String venue(RunRequest r) {
@@ -158,8 +176,8 @@ public final class RunPlanner {
 
     private static BigDecimal bps(String field, BigDecimal value, BigDecimal fallback) {
         BigDecimal v = value == null ? fallback : value;
-        if (v.signum() < 0 || v.compareTo(MAX_BPS) > 0) {
-            throw ApiException.badField(field, field + " must be in 0..1000 bps, got " + v.toPlainString());
+        if (v.signum() < 0 || v.compareTo(BacktestConfig.MAX_BPS) > 0) {
+            throw ApiException.badField(field, field + " must be in 0..1000 bps, got " + BacktestConfig.brief(v));
         }
         return v;
     }
@@ -172,7 +190,7 @@ public final class RunPlanner {
         try {
             return TimeArgument.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badField(field, field + ": " + e.getMessage());
+            throw ApiException.badField(field, field + ": " + Json.brief(e.getMessage()));
         }
     }
 
