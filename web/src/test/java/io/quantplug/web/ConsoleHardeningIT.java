@@ -203,10 +203,11 @@ class ConsoleHardeningIT {
             assertThat(reversed.status()).as(reversed.body()).isEqualTo(400);
             assertThat(reversed.json().get("field").asText()).isEqualTo("to");
 
-            TestServer.Response nulJar = server.upload("/api/plugins", admin, "sma\u0000.jar",
-                    jar("nul-test", "1.0.0", null));
+            TestServer.Response nulJar = server.sendOnNewConnection(server.uploadRequest("/api/plugins", admin,
+                    "sma\u0000.jar", jar("nul-test", "1.0.0", null)));
             assertThat(nulJar.status()).as(nulJar.body()).isEqualTo(400);
-            TestServer.Response nulCsv = server.upload("/api/datasets", trader, "bars\u0000.csv", new byte[] {'x'});
+            TestServer.Response nulCsv = server.sendOnNewConnection(server.uploadRequest("/api/datasets", trader,
+                    "bars\u0000.csv", new byte[] {'x'}));
             assertThat(nulCsv.status()).as(nulCsv.body()).isEqualTo(400);
 
             TestServer.Response bigJson = server.send("POST", "/api/backtests", trader,
@@ -214,12 +215,12 @@ class ConsoleHardeningIT {
             assertThat(bigJson.status()).isEqualTo(413);
             assertThat(bigJson.json().get("error").asText()).isEqualTo("payload_too_large");
 
-            TestServer.Response chunkedCsv = server.send(chunkedUpload(server, "/api/datasets", trader, "big.csv",
-                    3L << 20));
+            TestServer.Response chunkedCsv = server.sendOnNewConnection(chunkedUpload(server, "/api/datasets",
+                    trader, "big.csv", 3L << 20));
             assertThat(chunkedCsv.status()).as(chunkedCsv.body()).isEqualTo(413);
             assertThat(chunkedCsv.json().get("error").asText()).isEqualTo("payload_too_large");
-            TestServer.Response chunkedJar = server.send(chunkedUpload(server, "/api/plugins", admin, "big.jar",
-                    WebServer.DEFAULT_MAX_JAR_BYTES + (3L << 20)));
+            TestServer.Response chunkedJar = server.sendOnNewConnection(chunkedUpload(server, "/api/plugins",
+                    admin, "big.jar", WebServer.DEFAULT_MAX_JAR_BYTES + (3L << 20)));
             assertThat(chunkedJar.status()).as(chunkedJar.body()).isEqualTo(413);
             assertThat(chunkedJar.json().get("error").asText()).isEqualTo("payload_too_large");
             try (Stream<Path> left = Files.list(server.plugins)) {

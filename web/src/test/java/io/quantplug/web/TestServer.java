@@ -206,6 +206,19 @@ public final class TestServer implements AutoCloseable {
      * @return the answer
      */
     public Response upload(String path, String token, String fileName, byte[] content) {
+        return send(uploadRequest(path, token, fileName, content));
+    }
+
+    /**
+     * The request {@link #upload} sends.
+     *
+     * @param path     the path
+     * @param token    the bearer token
+     * @param fileName the part's file name
+     * @param content  the bytes
+     * @return the request
+     */
+    public HttpRequest uploadRequest(String path, String token, String fileName, byte[] content) {
         String boundary = "----quantplug" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -219,7 +232,27 @@ public final class TestServer implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return send(b.build());
+        return b.build();
+    }
+
+    /**
+     * Sends a request on a connection of its own, for requests after which the server may close the connection
+     * (a malformed request): a pooled connection closed under a following request would fail that request.
+     *
+     * @param request the request
+     * @return the answer
+     */
+    public Response sendOnNewConnection(HttpRequest request) {
+        HttpClient own = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<String> r = own.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the server and starts it again on the same home, plugins folder and store (a new port). */
