@@ -5,8 +5,8 @@ package io.quantplug.plugins.signals;
  * it), and pure: no state, plain numbers in, so each is checked against a hand calculation. {@code d} is the trade's
  * direction: +1 long, -1 short.
  *
- * <p>The indicators come from the SDK ({@code Ema}, {@code Rsi}, {@code Sma}) or this plugin ({@link
- * AverageTrueRange}, {@link BarWindow}); the mapping of each to 0..100 is this plugin's convention, stated per
+ * <p>The indicators come from the SDK ({@code Ema}, {@code Rsi}, {@code Sma}, {@code AverageTrueRange}) or this
+ * plugin ({@link BarWindow}); the mapping of each to 0..100 is this plugin's convention, stated per
  * method, with the source of the underlying measure.
  */
 final class FactorFormulas {

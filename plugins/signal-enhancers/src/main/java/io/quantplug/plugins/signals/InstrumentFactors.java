@@ -1,6 +1,7 @@
 package io.quantplug.plugins.signals;
 
 import io.quantplug.api.market.Bar;
+import io.quantplug.sdk.indicator.AverageTrueRange;
 import io.quantplug.sdk.indicator.Ema;
 import io.quantplug.sdk.indicator.Rsi;
 import io.quantplug.sdk.indicator.Sma;
@@ -58,7 +59,7 @@ final class InstrumentFactors {
         emaSlow.update(c);
         rsi.update(c);
         closeAverage.update(c);
-        atr.update(bar.high(), bar.low(), c);
+        atr.update(bar);
         window.add(bar);
         bars++;
     }

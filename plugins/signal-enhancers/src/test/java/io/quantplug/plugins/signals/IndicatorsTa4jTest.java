@@ -2,6 +2,7 @@ package io.quantplug.plugins.signals;
 
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
+import io.quantplug.sdk.indicator.AverageTrueRange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ta4j.core.BarSeries;
@@ -54,7 +55,7 @@ class IndicatorsTa4jTest {
             int compared = 0;
             for (int i = 0; i < BARS; i++) {
                 Bar b = bars.get(i);
-                double v = atr.update(b.high(), b.low(), b.close());
+                double v = atr.update(b);
                 assertThat(atr.isReady()).isEqualTo(i >= period - 1);
                 // ta4j seeds Wilder's smoothing with TR_0, we with the mean of the first n TRs (Wilder's seed);
                 // the difference weighs ((n-1)/n)^k, below 1e-12 after k = 30 n bars
@@ -96,8 +97,8 @@ class IndicatorsTa4jTest {
         // TR: 2 (first bar: high - low), max(1, |12 - 10|, |11 - 10|) = 2, max(3, |14 - 11.5|, |11 - 11.5|) = 3;
         // seed (2 + 2) / 2 = 2; then (2 x 1 + 3) / 2 = 2.5
         AverageTrueRange atr = new AverageTrueRange(2);
-        assertThat(atr.update(11, 9, 10)).isNaN();
-        assertThat(atr.update(12, 11, 11.5)).isEqualTo(2.0);
-        assertThat(atr.update(14, 11, 13)).isEqualTo(2.5);
+        assertThat(atr.update(10, 11, 9, 10, 1)).isNaN();
+        assertThat(atr.update(11.5, 12, 11, 11.5, 1)).isEqualTo(2.0);
+        assertThat(atr.update(13, 14, 11, 13, 1)).isEqualTo(2.5);
     }
 }
