@@ -10,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -30,39 +28,29 @@ class PluginJarIT {
     @TempDir
     Path dir;
 
+    /** The shaded jar failsafe names in the system property {@code quantplug.pluginJar}. */
     private static Path pluginJar() {
-        String path = System.getProperty("quantplug.pluginJar");
-        assertThat(path).as("system property quantplug.pluginJar (set by the failsafe configuration)").isNotNull();
-        Path jar = Path.of(path);
+        Path jar = Path.of(System.getProperty("quantplug.pluginJar", "(quantplug.pluginJar not set by failsafe)"));
         assertThat(jar).as("the built plugin jar").isRegularFile();
         return jar;
     }
 
     @Test
     void bundlesSdkVolatilityAndCommonsMathButNothingThePlatformProvides() throws IOException {
-        List<String> services = new ArrayList<>();
         try (JarFile jar = new JarFile(pluginJar().toFile())) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith(SERVICES) && !name.equals(SERVICES)) {
-                    services.add(name);
-                }
-                assertThat(name).doesNotStartWith("io/quantplug/api/").doesNotStartWith("io/quantplug/runtime/")
-                        .doesNotStartWith("org/pf4j/").doesNotStartWith("org/slf4j/")
-                        .doesNotEndWith("module-info.class");
-                if (name.startsWith("io/quantplug/sdk/") && !name.equals("io/quantplug/sdk/")) {
-                    assertThat(name).as("the only SDK classes bundled are sdk-volatility's")
-                            .startsWith("io/quantplug/sdk/volatility/");
-                }
-            }
-            assertThat(services).containsExactlyInAnyOrder(SERVICES + "io.quantplug.api.strategy.StrategyProvider",
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertThat(names).noneMatch(n -> n.startsWith("io/quantplug/api/") || n.startsWith("io/quantplug/runtime/")
+                    || n.startsWith("org/pf4j/") || n.startsWith("org/slf4j/") || n.endsWith("module-info.class"));
+            assertThat(names).filteredOn(n -> n.startsWith("io/quantplug/sdk/") && n.endsWith(".class"))
+                    .as("the only SDK classes bundled are sdk-volatility's")
+                    .allMatch(n -> n.startsWith("io/quantplug/sdk/volatility/"))
+                    .contains("io/quantplug/sdk/volatility/GarchFitter.class",
+                            "io/quantplug/sdk/volatility/YangZhangEstimator.class");
+            assertThat(names).contains("org/apache/commons/math3/optim/nonlinear/scalar/noderiv/BOBYQAOptimizer.class");
+            assertThat(names).filteredOn(n -> n.startsWith(SERVICES) && !n.equals(SERVICES)).containsExactlyInAnyOrder(
+                    SERVICES + "io.quantplug.api.strategy.StrategyProvider",
                     SERVICES + "io.quantplug.api.enhancement.EnhancementProvider",
                     SERVICES + "io.quantplug.api.risk.RiskRuleProvider");
-            assertThat(jar.getEntry("io/quantplug/sdk/volatility/GarchFitter.class")).isNotNull();
-            assertThat(jar.getEntry("io/quantplug/sdk/volatility/YangZhangEstimator.class")).isNotNull();
-            assertThat(jar.getEntry("org/apache/commons/math3/optim/nonlinear/scalar/noderiv/BOBYQAOptimizer.class"))
-                    .isNotNull();
             assertThat(jar.getManifest().getMainAttributes().getValue("Plugin-Id")).isEqualTo("volatility-regime");
         }
     }
