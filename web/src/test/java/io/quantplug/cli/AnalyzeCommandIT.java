@@ -16,8 +16,8 @@ class AnalyzeCommandIT {
     static final String DAILY = "binance-spot-btcusdt-1d-2017-2026-cdd/Binance_BTCUSDT_d.csv";
 
     // R 4.2.2, fGarch 4022.89, garchFit(~garch(1,1), cond.dist = "norm", include.mean = TRUE) on the 3,101 percent log
-    // returns of this file's closes: plugins/volatility-regime/src/test/resources/io/quantplug/plugins/volatility/
-    // garch-reference.R, where the command and its output are written down.
+    // returns of this file's closes: sdk-volatility/src/test/resources/io/quantplug/sdk/volatility/garch-reference.R,
+    // where the command and its output are written down.
     static final double R_MU = 0.132060793298;
     static final double R_OMEGA = 0.474443435961;
     static final double R_ALPHA = 0.103199909452;

@@ -1,13 +1,13 @@
 package io.quantplug.plugins.grid;
 
-import io.quantplug.plugins.volatility.CloseToCloseEstimator;
-import io.quantplug.plugins.volatility.EwmaEstimator;
-import io.quantplug.plugins.volatility.GarmanKlassEstimator;
-import io.quantplug.plugins.volatility.OhlcBars;
-import io.quantplug.plugins.volatility.ParkinsonEstimator;
-import io.quantplug.plugins.volatility.RogersSatchellEstimator;
-import io.quantplug.plugins.volatility.VolatilityEstimator;
-import io.quantplug.plugins.volatility.YangZhangEstimator;
+import io.quantplug.sdk.volatility.CloseToCloseEstimator;
+import io.quantplug.sdk.volatility.EwmaEstimator;
+import io.quantplug.sdk.volatility.GarmanKlassEstimator;
+import io.quantplug.sdk.volatility.OhlcBars;
+import io.quantplug.sdk.volatility.ParkinsonEstimator;
+import io.quantplug.sdk.volatility.RogersSatchellEstimator;
+import io.quantplug.sdk.volatility.VolatilityEstimator;
+import io.quantplug.sdk.volatility.YangZhangEstimator;
 
 import java.util.List;
 
@@ -20,8 +20,8 @@ import java.util.List;
  *   V   = w V_GARCH + (1 - w) V_H                                    w = garchWeight
  *   sigma = sqrt(V)                                                  per bar, a fraction of the price
  * </pre>
- * Each {@code V_x} is an estimate of the variance of one bar's log return (the estimators of the volatility-regime
- * plugin, each citing its paper); {@code V_GARCH} is {@link GarchForecaster#averageVariance()}, the expected variance
+ * Each {@code V_x} is an estimate of the variance of one bar's log return (the estimators of {@code sdk-volatility},
+ * each citing its paper); {@code V_GARCH} is {@link GarchForecaster#averageVariance()}, the expected variance
  * per bar over the forecast horizon. Variances, not standard deviations, are averaged: a weighted average of
  * unbiased variance forecasts is itself unbiased, and fixed equal weights are the robust choice of the forecast
  * combination literature (Bates, J. M. and Granger, C. W. J. (1969), "The Combination of Forecasts", <i>Operational

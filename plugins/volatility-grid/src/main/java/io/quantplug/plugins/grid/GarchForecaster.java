@@ -1,9 +1,9 @@
 package io.quantplug.plugins.grid;
 
-import io.quantplug.plugins.volatility.GarchFit;
-import io.quantplug.plugins.volatility.GarchFitter;
-import io.quantplug.plugins.volatility.GarchParameters;
-import io.quantplug.plugins.volatility.UnableToFitGarchException;
+import io.quantplug.sdk.volatility.GarchFit;
+import io.quantplug.sdk.volatility.GarchFitter;
+import io.quantplug.sdk.volatility.GarchParameters;
+import io.quantplug.sdk.volatility.UnableToFitGarchException;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.quantplug.plugins.grid;
 
 import io.quantplug.api.market.Bar;
-import io.quantplug.plugins.volatility.OhlcBars;
+import io.quantplug.sdk.volatility.OhlcBars;
 
 /**
  * The last {@code capacity} bars' open, high, low and close, oldest first: the input of the volatility estimators

@@ -9,8 +9,8 @@
  *   <li><b>Volatility</b>: the per-bar variance is an equal-weight average of the close-to-close, Parkinson,
  *       Garman–Klass, Rogers–Satchell, Yang–Zhang and EWMA estimators over the last {@code windowBars} bars,
  *       blended with a GARCH(1,1) forecast ({@code garchWeight}) that is refitted every {@code garchRefitBars} bars
- *       on past returns only. The estimators and the fitter are the volatility-regime plugin's classes, bundled
- *       into this plugin's jar (without that plugin's service registration).</li>
+ *       on past returns only. The estimators and the fitter come from the SDK's {@code sdk-volatility} artifact,
+ *       bundled into this plugin's jar with Commons Math.</li>
  *   <li><b>Grid</b>: spacing {@code S = max(minSpacingBps x C / 10^4, spacingMultiple x sigma x C)} rounded up to
  *       the tick; up to {@code levels} buys below and sells above the centre {@code C}, no farther than
  *       {@code maxRangePercent} from it (fewer levels when sigma is high); level quantity

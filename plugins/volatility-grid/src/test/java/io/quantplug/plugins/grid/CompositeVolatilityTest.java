@@ -1,6 +1,6 @@
 package io.quantplug.plugins.grid;
 
-import io.quantplug.plugins.volatility.OhlcBars;
+import io.quantplug.sdk.volatility.OhlcBars;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -2,10 +2,10 @@ package io.quantplug.plugins.grid;
 
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
-import io.quantplug.plugins.volatility.GarchFit;
-import io.quantplug.plugins.volatility.GarchFitter;
-import io.quantplug.plugins.volatility.GarchParameters;
 import io.quantplug.runtime.data.BarFileReader;
+import io.quantplug.sdk.volatility.GarchFit;
+import io.quantplug.sdk.volatility.GarchFitter;
+import io.quantplug.sdk.volatility.GarchParameters;
 import io.quantplug.testsupport.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The walk-forward schedule of {@link GarchForecaster} on real BTCUSDT 1-minute bars: each fit uses exactly the
- * trailing window of closes up to the bar of the fit (compared with the volatility-regime fitter run on that window
+ * trailing window of closes up to the bar of the fit (compared with sdk-volatility's fitter run on that window
  * alone), and between fits the variance follows the GARCH(1,1) recursion written out here.
  */
 class GarchForecasterTest {

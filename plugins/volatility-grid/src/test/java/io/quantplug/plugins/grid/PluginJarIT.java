@@ -4,7 +4,6 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.strategy.StrategyProvider;
-import io.quantplug.plugins.volatility.VolatilityRegimeProvider;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
@@ -26,20 +25,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The built plugin jar (run by failsafe after {@code package}, on the shaded jar): it bundles the volatility-regime
- * classes and commons-math3 but registers only its own strategy, so it loads beside the volatility-regime plugin in
- * one host; a jar that also carried volatility-regime's service file would be refused.
+ * The built plugin jar (run by failsafe after {@code package}, on the shaded jar): it bundles sdk-volatility and
+ * commons-math3, none of the volatility-regime plugin's classes, and registers only its own strategy, so it loads
+ * beside the volatility-regime plugin (which bundles its own copy of sdk-volatility) in one host.
  */
 class PluginJarIT {
 
     private static final String SERVICES = "META-INF/services/";
     private static final String ENHANCEMENT_SERVICE = SERVICES + "io.quantplug.api.enhancement.EnhancementProvider";
     private static final String STRATEGY_SERVICE = SERVICES + "io.quantplug.api.strategy.StrategyProvider";
+    private static final String GARCH_FITTER = "io.quantplug.sdk.volatility.GarchFitter";
 
     @TempDir
     Path dir;
@@ -52,10 +51,7 @@ class PluginJarIT {
         return jar;
     }
 
-    /**
-     * The volatility-regime plugin jar this module was built against (not found through the class path: the built
-     * jar, first on failsafe's class path, holds the same classes).
-     */
+    /** The volatility-regime plugin jar of the same build, copied by the dependency plugin before the ITs. */
     private static Path regimeJar() {
         String path = System.getProperty("quantplug.regimeJar");
         assertThat(path).as("system property quantplug.regimeJar (set by the failsafe configuration)").isNotNull();
@@ -74,8 +70,13 @@ class PluginJarIT {
                 if (name.startsWith(SERVICES) && !name.equals(SERVICES)) {
                     services.add(name);
                 }
-                assertThat(name).doesNotStartWith("io/quantplug/api/").doesNotStartWith("io/quantplug/sdk/")
-                        .doesNotStartWith("io/quantplug/runtime/").doesNotStartWith("org/pf4j/");
+                assertThat(name).doesNotStartWith("io/quantplug/api/").doesNotStartWith("io/quantplug/runtime/")
+                        .doesNotStartWith("io/quantplug/plugins/volatility/").doesNotStartWith("org/pf4j/");
+                if (name.startsWith("io/quantplug/sdk/") && !name.equals("io/quantplug/sdk/")) {
+                    assertThat(name).as("the only SDK classes bundled are sdk-volatility's")
+                            .startsWith("io/quantplug/sdk/volatility/");
+                }
+                assertThat(name).as("no module descriptor of a bundled library").doesNotEndWith("module-info.class");
             }
             assertThat(services).containsExactly(STRATEGY_SERVICE);
             assertThat(jar.getEntry(ENHANCEMENT_SERVICE)).isNull();
@@ -83,8 +84,8 @@ class PluginJarIT {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip())
                         .isEqualTo(VolatilityGridProvider.class.getName());
             }
-            assertThat(jar.getEntry("io/quantplug/plugins/volatility/GarchFitter.class")).isNotNull();
-            assertThat(jar.getEntry("io/quantplug/plugins/volatility/YangZhangEstimator.class")).isNotNull();
+            assertThat(jar.getEntry("io/quantplug/sdk/volatility/GarchFitter.class")).isNotNull();
+            assertThat(jar.getEntry("io/quantplug/sdk/volatility/YangZhangEstimator.class")).isNotNull();
             assertThat(jar.getEntry("org/apache/commons/math3/optim/nonlinear/scalar/noderiv/BOBYQAOptimizer.class"))
                     .isNotNull();
             assertThat(jar.getManifest().getMainAttributes().getValue("Plugin-Id")).isEqualTo("volatility-grid");
@@ -106,42 +107,18 @@ class PluginJarIT {
 
             StrategyProvider provider = host.catalog().strategy("volatility-grid").orElseThrow();
             assertThat(provider.getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
+            // each plugin runs sdk-volatility from its own jar, through its own class loader
+            ClassLoader gridLoader = provider.getClass().getClassLoader();
+            ClassLoader regimeLoader = host.catalog().enhancement("volatility-regime").orElseThrow().getClass()
+                    .getClassLoader();
+            assertThat(regimeLoader).isNotSameAs(gridLoader).isNotSameAs(getClass().getClassLoader());
+            assertThat(gridLoader.loadClass(GARCH_FITTER).getClassLoader()).isSameAs(gridLoader);
+            assertThat(regimeLoader.loadClass(GARCH_FITTER).getClassLoader()).isSameAs(regimeLoader);
             BacktestRun run = PluginBacktest.of(provider).bars(walk(), Timeframe.M1).instrument("BTCUSDT")
                     .parameters(Map.of("garchWindowBars", 50, "garchRefitBars", 100, "windowBars", 20,
                             "minSpacingBps", 2))
                     .run();
             assertThat(run.fills()).isNotEmpty();          // the GARCH fit ran on the bundled commons-math3
-        }
-    }
-
-    /** The failure the shade filter prevents: the same jar carrying volatility-regime's service file is refused. */
-    @Test
-    void aJarThatAlsoRegisteredTheRegimeEnhancerWouldBeRefused() throws Exception {
-        Path unfiltered = dir.resolve("volatility-grid-unfiltered.jar");
-        try (JarFile in = new JarFile(gridJar().toFile());
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(unfiltered), in.getManifest())) {
-            Enumeration<JarEntry> entries = in.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry e = entries.nextElement();
-                if (!e.getName().equals("META-INF/MANIFEST.MF")) {
-                    out.putNextEntry(new JarEntry(e.getName()));
-                    try (InputStream data = in.getInputStream(e)) {
-                        data.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
-            out.putNextEntry(new JarEntry(ENHANCEMENT_SERVICE));
-            out.write((VolatilityRegimeProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        try (PluginHost host = PluginHost.open(Files.createDirectories(dir.resolve("plugins")))) {
-            assertThat(host.load(regimeJar()).status()).isEqualTo(PluginStatus.STARTED);
-
-            PluginInfo grid = host.load(unfiltered);
-
-            assertThat(grid.status()).isNotEqualTo(PluginStatus.STARTED);
-            assertThat(grid.problem()).contains("'volatility-regime' is already provided by plugin volatility-regime");
         }
     }
 

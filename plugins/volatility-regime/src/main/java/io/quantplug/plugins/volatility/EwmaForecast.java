@@ -1,5 +1,7 @@
 package io.quantplug.plugins.volatility;
 
+import io.quantplug.sdk.volatility.EwmaEstimator;
+
 import java.util.Map;
 
 /**

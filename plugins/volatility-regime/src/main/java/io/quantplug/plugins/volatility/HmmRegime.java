@@ -1,5 +1,7 @@
 package io.quantplug.plugins.volatility;
 
+import io.quantplug.sdk.volatility.VolatilityModelException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,6 +7,18 @@ import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
+import io.quantplug.sdk.volatility.CloseToCloseEstimator;
+import io.quantplug.sdk.volatility.EwmaEstimator;
+import io.quantplug.sdk.volatility.GarchFit;
+import io.quantplug.sdk.volatility.GarchFitter;
+import io.quantplug.sdk.volatility.GarchParameters;
+import io.quantplug.sdk.volatility.GarmanKlassEstimator;
+import io.quantplug.sdk.volatility.OhlcBars;
+import io.quantplug.sdk.volatility.ParkinsonEstimator;
+import io.quantplug.sdk.volatility.RogersSatchellEstimator;
+import io.quantplug.sdk.volatility.VolatilityEstimator;
+import io.quantplug.sdk.volatility.VolatilityModelException;
+import io.quantplug.sdk.volatility.YangZhangEstimator;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.quantplug.plugins.volatility;
 
+import io.quantplug.sdk.volatility.GarchFit;
+import io.quantplug.sdk.volatility.GarchFitter;
+import io.quantplug.sdk.volatility.GarchParameters;
+import io.quantplug.sdk.volatility.VolatilityModelException;
+
 import java.util.Map;
 
 /**

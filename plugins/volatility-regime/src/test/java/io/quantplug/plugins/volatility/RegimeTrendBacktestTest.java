@@ -4,6 +4,9 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.signal.SignalDirection;
 import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.sdk.volatility.GarchFit;
+import io.quantplug.sdk.volatility.GarchFitter;
+import io.quantplug.sdk.volatility.GarchParameters;
 import io.quantplug.testkit.BacktestRun;
 import io.quantplug.testkit.PluginBacktest;
 import io.quantplug.testkit.RecordedSignal;
@@ -30,10 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code garchRefitBars=1440}), 10 bps fees and 2 bps slippage.
  *
  * <p>The outside truth is a loop over the same file written here from the documented rule, sharing no code with the
- * plugin but {@link GarchFitter} (checked against R's fGarch in {@link GarchFgarchReferenceTest}): the EWMA rank
- * regime, the channels, the GARCH walk-forward with its recursion, the next-open fills, the stop's level and its
- * fills as the venue's rules state them (at the stop, or at the open when a bar gaps through it, less slippage; from
- * the bar after the entry's fill bar). Every trade of the engine must be the loop's, to the bar and the price.
+ * plugin but sdk-volatility's {@link GarchFitter} (checked against R's fGarch in its
+ * {@code GarchFgarchReferenceTest}): the EWMA rank regime, the channels, the GARCH walk-forward with its recursion,
+ * the next-open fills, the stop's level and its fills as the venue's rules state them (at the stop, or at the open
+ * when a bar gaps through it, less slippage; from the bar after the entry's fill bar). Every trade of the engine must
+ * be the loop's, to the bar and the price.
  */
 class RegimeTrendBacktestTest {
 

@@ -1,10 +1,16 @@
 package io.quantplug.plugins.volatility;
 
+import io.quantplug.sdk.volatility.EwmaEstimator;
+import io.quantplug.sdk.volatility.GarchFit;
+import io.quantplug.sdk.volatility.GarchFitter;
+import io.quantplug.sdk.volatility.GarchParameters;
+import io.quantplug.sdk.volatility.OhlcBars;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -38,7 +44,7 @@ class VolatilityForecastTest {
 
     @Test
     void ewmaForecastEqualsTheEstimatorOverTheSameBars() {
-        double[] closes = closes(GarchFitterTest.simulate(new GarchParameters(0.01, 0.05, 0.1, 0.85), 300, 100, 7L));
+        double[] closes = closes(new GarchParameters(0.01, 0.05, 0.1, 0.85).simulate(300, 100, new Random(7L)));
         EwmaForecast f = new EwmaForecast(0.94);
         for (int t = 1; t < closes.length; t++) {
             f.update(Math.log(closes[t] / closes[t - 1]));
@@ -53,7 +59,7 @@ class VolatilityForecastTest {
     @Test
     void garchForecastFallsBackToEwmaThenFollowsEachWalkForwardFitAndItsRecursion() {
         // percent returns of a GARCH(1,1) process; fits of 300 returns, refitted every 100
-        double[] x = GarchFitterTest.simulate(new GarchParameters(0.02, 0.08, 0.12, 0.82), 620, 200, 11L);
+        double[] x = new GarchParameters(0.02, 0.08, 0.12, 0.82).simulate(620, 200, new Random(11L));
         double[] closes = closes(x);
         WalkForwardGarchForecast g = new WalkForwardGarchForecast(0.94, 300, 100);
         EwmaForecast ewma = new EwmaForecast(0.94);
@@ -93,7 +99,7 @@ class VolatilityForecastTest {
 
     @Test
     void bothForecastsContinueBitForBitFromASnapshot() {
-        double[] closes = closes(GarchFitterTest.simulate(new GarchParameters(0.0, 0.1, 0.1, 0.85), 420, 100, 5L));
+        double[] closes = closes(new GarchParameters(0.0, 0.1, 0.1, 0.85).simulate(420, 100, new Random(5L)));
         for (VolatilityForecast a : new VolatilityForecast[] {new EwmaForecast(0.97),
             new WalkForwardGarchForecast(0.97, 200, 150)}) {
             VolatilityForecast b = a instanceof EwmaForecast ? new EwmaForecast(0.97)
