@@ -6,6 +6,11 @@ import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.MetricsCalculator;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.internal.engine.TradingSession;
+import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.session.PluginSwap;
+import io.quantplug.runtime.session.SessionHotSwap;
+import java.time.Duration;
+import java.util.function.Consumer;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
@@ -32,6 +37,10 @@ public final class Backtester {
     private static final int HISTORY_BARS = 1_000;
 
     private final ExtensionCatalog catalog;
+    /** The host whose plugin changes a run follows (hot swap), or null for none. */
+    private final PluginHost followed;
+    private final Duration swapTimeout;
+    private final Consumer<PluginSwap> swapReports;
 
     /**
      * Creates a backtester.
@@ -39,7 +48,32 @@ public final class Backtester {
      * @param catalog where extension ids are looked up
      */
     public Backtester(ExtensionCatalog catalog) {
+        this(catalog, null, Duration.ZERO, swap -> { });
+    }
+
+    private Backtester(ExtensionCatalog catalog, PluginHost followed, Duration swapTimeout,
+                       Consumer<PluginSwap> swapReports) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.followed = followed;
+        this.swapTimeout = swapTimeout;
+        this.swapReports = swapReports;
+    }
+
+    /**
+     * The same backtester, whose runs follow a plugin host: while a run goes on, every extension instance whose plugin
+     * is replaced moves to the new build between two bars (restored from the old instance's snapshot), and one whose
+     * plugin is unloaded falls under the fault policy ({@link SessionHotSwap}). This is how a paced replay (a console
+     * instance) keeps running across plugin upgrades. The catalog must be the host's, taken when the run is planned.
+     *
+     * @param host    the host to follow
+     * @param timeout how long a plugin change waits for the run's engine thread to make the swap (a run waiting for
+     *                its next bar makes it then)
+     * @param reports told of every swap once made, on the thread that changed the host
+     * @return the following backtester
+     */
+    public Backtester following(PluginHost host, Duration timeout, Consumer<PluginSwap> reports) {
+        return new Backtester(catalog, Objects.requireNonNull(host, "host"), Objects.requireNonNull(timeout,
+                "timeout"), Objects.requireNonNull(reports, "reports"));
     }
 
     /**
@@ -84,8 +118,16 @@ public final class Backtester {
                 assembly.sizer, assembly.rules, collector, bars.get(0).openTimeMillis(), HISTORY_BARS, bars.size());
         assembly.install(session);
         session.start();
-        feed(session, bars, progress);
-        session.finish();
+        SessionHotSwap swapper = followed == null ? null
+                : SessionHotSwap.attach(session, catalog, followed, swapTimeout, swapReports);
+        try {
+            feed(session, bars, progress);
+            session.finish();
+        } finally {
+            if (swapper != null) {
+                swapper.close();
+            }
+        }
         progress.onProgress(bars.size(), bars.size());
 
         BigDecimal endEquity = session.account().equity();

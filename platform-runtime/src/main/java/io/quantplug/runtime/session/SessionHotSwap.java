@@ -16,6 +16,7 @@ import io.quantplug.runtime.plugin.ExtensionInfo;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginChange;
 import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.plugin.PluginInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Keeps a running session's strategy instances, risk rules and enhancements on the current version of their plugins:
@@ -60,11 +62,13 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
      */
     private final Map<ExtensionKind, Map<String, String>> owners = new EnumMap<>(ExtensionKind.class);
     private final List<InstanceSwap> swaps = new CopyOnWriteArrayList<>();
+    private final Consumer<PluginSwap> reports;
 
-    private SessionHotSwap(TradingSession session, PluginHost host, Duration timeout) {
+    private SessionHotSwap(TradingSession session, PluginHost host, Duration timeout, Consumer<PluginSwap> reports) {
         this.session = session;
         this.host = host;
         this.timeout = timeout;
+        this.reports = reports;
         for (ExtensionKind k : ExtensionKind.values()) {
             owners.put(k, new LinkedHashMap<>());
         }
@@ -86,8 +90,24 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
      */
     public static SessionHotSwap attach(TradingSession session, ExtensionCatalog catalog, PluginHost host,
                                         Duration timeout) {
+        return attach(session, catalog, host, timeout, swap -> { });
+    }
+
+    /**
+     * Follows a host's plugin changes for a session and reports every swap made.
+     *
+     * @param session the session
+     * @param catalog the catalog its strategies were created from (to know which plugin each came from)
+     * @param host    the host to follow
+     * @param timeout how long a change waits for the engine thread to apply the swaps
+     * @param reports told of each swap once the engine thread has made it, on the thread that changed the host
+     * @return the attached swapper; {@link #close()} detaches it
+     */
+    public static SessionHotSwap attach(TradingSession session, ExtensionCatalog catalog, PluginHost host,
+                                        Duration timeout, Consumer<PluginSwap> reports) {
         SessionHotSwap swapper = new SessionHotSwap(Objects.requireNonNull(session, "session"),
-                Objects.requireNonNull(host, "host"), Objects.requireNonNull(timeout, "timeout"));
+                Objects.requireNonNull(host, "host"), Objects.requireNonNull(timeout, "timeout"),
+                Objects.requireNonNull(reports, "reports"));
         session.strategyInstances().forEach((instance, providerId) -> swapper.own(catalog, ExtensionKind.STRATEGY,
                 providerId, instance));
         session.riskRuleIds().forEach(id -> swapper.own(catalog, ExtensionKind.RISK_RULE, id, id));
@@ -102,33 +122,37 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
             return;
         }
         String pluginId = change.before().id();
-        List<CompletableFuture<List<InstanceSwap>>> pending = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         Map<String, String> providers = session.strategyInstances();
         for (Map.Entry<String, String> e : owners.get(ExtensionKind.STRATEGY).entrySet()) {
             if (e.getValue().equals(pluginId)) {
                 String strategyId = providers.get(e.getKey());
                 StrategyProvider next = successor(change, ExtensionKind.STRATEGY, strategyId, StrategyProvider.class);
-                pending.add(session.requestSwap(e.getKey(), next != null ? next
-                        : new GoneStrategy(gone(change, "strategy", strategyId))).thenApply(List::of));
+                pending.add(new Pending(ExtensionKind.STRATEGY, strategyId, session.requestSwap(e.getKey(),
+                        next != null ? next : new GoneStrategy(gone(change, "strategy", strategyId)))
+                        .thenApply(List::of)));
             }
         }
         for (String ruleId : idsOf(ExtensionKind.RISK_RULE, pluginId)) {
             RiskRuleProvider next = successor(change, ExtensionKind.RISK_RULE, ruleId, RiskRuleProvider.class);
-            pending.add(session.requestRiskRuleSwap(ruleId, next != null ? next
-                    : new GoneRiskRule(gone(change, "risk rule", ruleId))));
+            pending.add(new Pending(ExtensionKind.RISK_RULE, ruleId, session.requestRiskRuleSwap(ruleId,
+                    next != null ? next : new GoneRiskRule(gone(change, "risk rule", ruleId)))));
         }
         for (String id : idsOf(ExtensionKind.ENHANCEMENT, pluginId)) {
             EnhancementProvider next = successor(change, ExtensionKind.ENHANCEMENT, id, EnhancementProvider.class);
-            pending.add(session.requestEnhancementSwap(id, next != null ? next
-                    : new GoneEnhancement(gone(change, "enhancement", id))));
+            pending.add(new Pending(ExtensionKind.ENHANCEMENT, id, session.requestEnhancementSwap(id,
+                    next != null ? next : new GoneEnhancement(gone(change, "enhancement", id)))));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (CompletableFuture<List<InstanceSwap>> f : pending) {
+        PluginInfo to = change.kind() == PluginChange.Kind.REPLACED ? change.after() : null;
+        for (Pending p : pending) {
             try {
-                for (InstanceSwap swap : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                for (InstanceSwap swap : p.swaps().get(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS)) {
                     swaps.add(swap);
                     LOG.info("{}: {} after bar {}{}", swap.instanceId(), swap.outcome(), swap.barsBefore(),
                             swap.message() == null ? "" : " (" + swap.message() + ")");
+                    report(new PluginSwap(p.kind(), p.extensionId(), swap, change.before(), to));
                 }
             } catch (TimeoutException e) {
                 LOG.warn("plugin {}: the session did not swap its instances within {}", pluginId, timeout);
@@ -138,6 +162,19 @@ public final class SessionHotSwap implements PluginHost.Listener, AutoCloseable 
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Swaps requested of the engine thread for one extension. */
+    private record Pending(ExtensionKind kind, String extensionId,
+                           CompletableFuture<List<InstanceSwap>> swaps) {
+    }
+
+    private void report(PluginSwap swap) {
+        try {
+            reports.accept(swap);
+        } catch (RuntimeException e) {
+            LOG.error("reporting the swap of {} failed", swap.swap().instanceId(), e);
         }
     }
 
