@@ -215,7 +215,7 @@ public final class WebServer implements AutoCloseable {
                 + (instances[0] == null ? 0 : instances[0].running()), hub::clientCount);
         ServerLimits limits = settings.limits();
         jobs[0] = new BacktestJobs(settings.store(), hub, metrics, settings.clock(), limits);
-        instances[0] = new PaperInstances(settings.store(), hub, metrics, settings.clock(), limits);
+        instances[0] = new PaperInstances(settings.store(), hub, metrics, settings.clock(), limits, host);
         DataSets dataSets = new DataSets(settings.home().resolve("datasets"), limits.datasetBytes());
         Sessions sessions = new Sessions(settings.clock());
         LoginGuard guard = new LoginGuard(settings.clock(), limits.signInsPerAddress(), limits.failedSignIns(),

@@ -4,6 +4,7 @@ import io.quantplug.api.ExtensionProvider;
 import org.pf4j.DefaultVersionManager;
 import org.pf4j.ExtensionFinder;
 import org.pf4j.JarPluginManager;
+import org.pf4j.Plugin;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -144,6 +145,15 @@ final class PluginBuild {
     }
 
     private String start() {
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        String pluginClass = wrapper == null ? null : wrapper.getDescriptor().getPluginClass();
+        if (pluginClass != null && !pluginClass.isBlank() && !pluginClass.equals(Plugin.class.getName())) {
+            try {
+                Class.forName(pluginClass, false, wrapper.getPluginClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "its Plugin-Class " + pluginClass + " cannot be loaded: " + describe(e);
+            }
+        }
         PluginState state;
         try {
             state = manager.startPlugin(pluginId);
@@ -182,9 +192,31 @@ final class PluginBuild {
             }
         }
         if (into.isEmpty()) {
+            String broken = brokenProvider();
+            if (broken != null) {
+                return broken;
+            }
             return "it contributes no extension: list its providers in"
                     + " META-INF/services/io.quantplug.api.strategy.StrategyProvider (or the enhancement, risk"
                     + " rule or exchange adapter provider file)";
+        }
+        return null;
+    }
+
+    /**
+     * Why a provider the plugin lists cannot be created (PF4J skips such a provider with a log line only), or null
+     * when every listed provider can be: the real exception, not "no extension".
+     */
+    private String brokenProvider() {
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        for (String name : manager.getExtensionClassNames(pluginId)) {
+            try {
+                Class.forName(name, true, wrapper.getPluginClassLoader()).getDeclaredConstructor().newInstance();
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                return "its provider " + name + " cannot be created: " + describe(e.getCause());
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return "its provider " + name + " cannot be created: " + describe(e);
+            }
         }
         return null;
     }

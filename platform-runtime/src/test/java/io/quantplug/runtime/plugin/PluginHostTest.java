@@ -4,6 +4,7 @@ import io.quantplug.api.ExtensionDescriptor;
 import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.runtime.plugin.testplugin.EchoStrategyProvider;
 import io.quantplug.runtime.plugin.testplugin.FailingStartPlugin;
+import io.quantplug.runtime.plugin.testplugin.LicensedStrategyProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,6 +146,26 @@ class PluginHostTest {
             // what the directory watcher does next: the same bytes again are no swap
             assertThat(host.load(running)).isSameAs(installed);
             assertThat(changes).containsExactly(PluginChange.Kind.REPLACED);
+        }
+    }
+
+    @Test
+    void aProviderThatThrowsOnCreationAndAMissingPluginClassAreReportedAsSuch() throws IOException {
+        jar(dir.resolve("licensed.jar"), manifest("licensed", ">=0.1.0"),
+                Map.of("META-INF/services/io.quantplug.api.strategy.StrategyProvider",
+                        LicensedStrategyProvider.class.getName() + "\n"), LicensedStrategyProvider.class);
+        Map<String, String> m = new HashMap<>(manifest("classless", ">=0.1.0"));
+        m.put("Plugin-Class", "com.example.Missing");
+        jar(dir.resolve("classless.jar"), m, ECHO_SERVICE, EchoStrategyProvider.class);
+        try (PluginHost host = PluginHost.open(dir)) {
+            PluginInfo licensed = only(host, "licensed.jar");
+            assertThat(licensed.status()).isEqualTo(PluginStatus.FAILED);
+            assertThat(licensed.problem()).contains(LicensedStrategyProvider.class.getName())
+                    .contains("cannot be created").contains("licence file missing")
+                    .doesNotContain("contributes no extension");
+            PluginInfo classless = only(host, "classless.jar");
+            assertThat(classless.status()).isEqualTo(PluginStatus.FAILED);
+            assertThat(classless.problem()).contains("Plugin-Class com.example.Missing cannot be loaded");
         }
     }
 

@@ -7,6 +7,7 @@ import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.order.RejectSource;
 import io.quantplug.runtime.session.PositionChange;
+import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.web.EventHub;
 import io.quantplug.web.ServerMetrics;
@@ -25,6 +26,7 @@ final class LiveListener implements SessionListener {
     private final String run;
     private final EventHub hub;
     private final ServerMetrics metrics;
+    private final boolean signals;
     private volatile long orders;
     private volatile long fills;
     private volatile long riskRejections;
@@ -38,9 +40,34 @@ final class LiveListener implements SessionListener {
      * @param metrics what counts them
      */
     LiveListener(String run, EventHub hub, ServerMetrics metrics) {
+        this(run, hub, metrics, false);
+    }
+
+    /**
+     * Creates one that also streams signals (for paced instances; a backtest's thousands of signals a second would
+     * drown the stream).
+     *
+     * @param run     the run's key in events
+     * @param hub     where events go
+     * @param metrics what counts them
+     * @param signals whether to stream {@code signal} events
+     */
+    LiveListener(String run, EventHub hub, ServerMetrics metrics, boolean signals) {
         this.run = run;
         this.hub = hub;
         this.metrics = metrics;
+        this.signals = signals;
+    }
+
+    @Override
+    public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
+        if (signals) {
+            Map<String, Object> e = event(timeMillis, strategy);
+            e.put("direction", signal.direction().name());
+            e.put("reason", signal.reason());
+            e.put("outcome", outcome);
+            hub.publish("signal", e);
+        }
     }
 
     @Override

@@ -10,6 +10,15 @@ import io.quantplug.web.ApiException;
 import io.quantplug.web.EventHub;
 import io.quantplug.web.ServerLimits;
 import io.quantplug.web.ServerMetrics;
+import io.quantplug.runtime.plugin.ExtensionInfo;
+import io.quantplug.runtime.plugin.ExtensionKind;
+import io.quantplug.runtime.plugin.PluginChange;
+import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.plugin.PluginInfo;
+import io.quantplug.runtime.plugin.PluginStatus;
+import io.quantplug.runtime.session.PluginSwap;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +35,14 @@ import java.util.function.Supplier;
  * Strategy instances. Until live trading exists, an instance is a paper session: the engine replays its stored
  * bars at a chosen speed ({@link PacedBars}) with simulated fills, on a thread of its own, stored as a
  * {@code PAPER} run, with the server's kill switch as its last risk rule. Starting an instance again replays from
- * the first bar as a new run. Thread-safe.
+ * the first bar as a new run.
+ *
+ * <p>A running instance follows the plugin host ({@link Backtester#following}): when a plugin it uses is replaced
+ * — a jar dropped into the plugins folder, an upload, a reload — its extension moves to the new build between two
+ * bars, restored from the old instance's snapshot; the view shows the build each extension runs on and the swaps
+ * made, and each swap is audited and streamed as a {@code swap} event. A new build that does not start leaves the
+ * instance on the old one with the reason in {@code pluginProblem}; a plugin disabled or deleted stops its strategy
+ * instance (and fails its risk rules closed) by the session's fault policy. Thread-safe.
  */
 public final class PaperInstances implements AutoCloseable {
 
@@ -47,32 +63,75 @@ public final class PaperInstances implements AutoCloseable {
     /**
      * What the API shows of an instance.
      *
-     * @param id           the instance id
-     * @param owner        who created it
-     * @param strategy     the strategy id
-     * @param parameters   its parameters as given
-     * @param instrument   the instrument
-     * @param source       where the bars come from
-     * @param speed        bars per second
-     * @param status       the state
-     * @param barsDone     bars replayed in the current (or last) run
-     * @param barsTotal    bars to replay
-     * @param runId        the current (or last) stored run, or null
-     * @param position     the position in base units after the last fill
-     * @param pnl          realised + unrealised P&amp;L at the last replayed close, quote asset
-     * @param lastPrice    the last replayed close, or null
-     * @param orders       orders in the current run
-     * @param fills        fills in the current run
+     * @param id             the instance id
+     * @param owner          who created it
+     * @param strategy       the strategy id
+     * @param parameters     its parameters as given
+     * @param instrument     the instrument
+     * @param source         where the bars come from
+     * @param speed          bars per second
+     * @param status         the state
+     * @param barsDone       bars replayed in the current (or last) run
+     * @param barsTotal      bars to replay
+     * @param runId          the current (or last) stored run, or null
+     * @param position       the position in base units after the last fill
+     * @param pnl            realised + unrealised P&amp;L at the last replayed close, quote asset
+     * @param lastPrice      the last replayed close, or null
+     * @param orders         orders in the current run
+     * @param fills          fills in the current run
      * @param riskRejections risk rejections in the current run
-     * @param riskRules    the risk rules, in the order they check
-     * @param error        why it failed, or null
-     * @param created      when it was created
+     * @param riskRules      the risk rules, in the order they check
+     * @param error          why it failed, or null
+     * @param created        when it was created
+     * @param pluginId       the plugin the strategy comes from, or null before the first start
+     * @param pluginVersion  the build of that plugin the strategy runs on now, or null before the first start
+     * @param extensions     every extension of the run (strategy, enhancers, sizer, risk rules) with the plugin
+     *                       build it runs on now (plugin null for the server's own kill switch)
+     * @param swaps          the hot swaps of the current run, oldest first (at most {@value #MAX_SWAPS})
+     * @param pluginProblem  why a new build of one of its plugins was not taken (the old build keeps running), or
+     *                       null
      */
     public record View(long id, String owner, String strategy, Map<String, String> parameters, String instrument,
                        String source, double speed, Status status, long barsDone, long barsTotal, Long runId,
                        BigDecimal position, BigDecimal pnl, Double lastPrice, long orders, long fills,
-                       long riskRejections, List<String> riskRules, String error, Instant created) {
+                       long riskRejections, List<String> riskRules, String error, Instant created, String pluginId,
+                       String pluginVersion, List<ExtensionBuild> extensions, List<SwapView> swaps,
+                       String pluginProblem) {
     }
+
+    /**
+     * The plugin build one extension of an instance runs on.
+     *
+     * @param role          {@code strategy}, {@code enhancer}, {@code sizer} or {@code riskRule}
+     * @param id            the extension id
+     * @param pluginId      its plugin, or null for an extension of the server itself (the kill switch)
+     * @param pluginVersion the plugin build it runs on now, or null
+     */
+    public record ExtensionBuild(String role, String id, String pluginId, String pluginVersion) {
+    }
+
+    /**
+     * One hot swap of an instance's extension, as the API shows it.
+     *
+     * @param time        when it was made
+     * @param extension   the extension id
+     * @param instanceId  the strategy instance id (or the rule's or enhancement's id)
+     * @param outcome     {@code RESTORED}, {@code STARTED_FRESH}, {@code FAILED} or {@code NOT_APPLIED}
+     * @param barsBefore  bars the old build saw; the new one sees the rest (-1 when not applied)
+     * @param fromVersion the build it ran on
+     * @param toVersion   the build it moved to, or null when the plugin was unloaded or disabled
+     * @param message     why it failed or was not applied, or null
+     */
+    public record SwapView(Instant time, String extension, String instanceId, String outcome, long barsBefore,
+                           String fromVersion, String toVersion, String message) {
+    }
+
+    /** Most swaps kept per run. */
+    public static final int MAX_SWAPS = 50;
+    /** How long a plugin change waits for a running instance to swap (it swaps before its next bar). */
+    private static final Duration SWAP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a stop waits for the instance's engine thread to end. */
+    private static final long STOP_WAIT_MILLIS = 5_000;
 
     private final class Instance {
         final long id;
@@ -80,11 +139,15 @@ public final class PaperInstances implements AutoCloseable {
         final RunPlanner.Plan plan;
         final double speed;
         final Instant created;
+        final List<SwapView> swaps = new CopyOnWriteArrayList<>();
         volatile Status status = Status.CREATED;
         volatile PacedBars replay;
         volatile LiveListener listener;
         volatile Long runId;
         volatile String error;
+        volatile List<ExtensionBuild> builds = List.of();
+        volatile String pluginProblem;
+        volatile Thread thread;
 
         Instance(long id, String owner, RunPlanner.Plan plan, double speed, Instant created) {
             this.id = id;
@@ -94,18 +157,26 @@ public final class PaperInstances implements AutoCloseable {
             this.created = created;
         }
 
+        boolean uses(String pluginId) {
+            return builds.stream().anyMatch(b -> pluginId.equals(b.pluginId()));
+        }
+
         View view() {
             PacedBars r = replay;
             LiveListener l = listener;
             double last = r == null ? Double.NaN : r.lastClose();
             var position = l == null ? null : l.position();
+            List<ExtensionBuild> b = builds;
+            ExtensionBuild strategy = b.isEmpty() ? null : b.get(0);
             return new View(id, owner, plan.config().strategy().id(), plan.config().strategy().parameters(),
                     plan.config().instrument().id().toString(), plan.source(), speed, status,
                     r == null ? 0 : r.done(), plan.bars().size(), runId,
                     position == null ? BigDecimal.ZERO : position.quantity(),
                     l == null ? BigDecimal.ZERO : l.pnl(last), Double.isNaN(last) ? null : last,
                     l == null ? 0 : l.orders(), l == null ? 0 : l.fills(), l == null ? 0 : l.riskRejections(),
-                    plan.config().riskRules().stream().map(x -> x.id()).toList(), error, created);
+                    plan.config().riskRules().stream().map(x -> x.id()).toList(), error, created,
+                    strategy == null ? null : strategy.pluginId(), strategy == null ? null : strategy.pluginVersion(),
+                    b, List.copyOf(swaps), pluginProblem);
         }
     }
 
@@ -114,6 +185,7 @@ public final class PaperInstances implements AutoCloseable {
     private final ServerMetrics metrics;
     private final Clock clock;
     private final ServerLimits limits;
+    private final PluginHost host;
     private final Map<Long, Instance> instances = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong ids = new AtomicLong();
 
@@ -125,13 +197,17 @@ public final class PaperInstances implements AutoCloseable {
      * @param metrics what counts them
      * @param clock   the time source
      * @param limits  how many instances may run, in all and per user
+     * @param host    the plugin host whose changes running instances follow (hot swap)
      */
-    public PaperInstances(Store store, EventHub hub, ServerMetrics metrics, Clock clock, ServerLimits limits) {
+    public PaperInstances(Store store, EventHub hub, ServerMetrics metrics, Clock clock, ServerLimits limits,
+                          PluginHost host) {
         this.store = store;
         this.hub = hub;
         this.metrics = metrics;
         this.clock = clock;
         this.limits = limits;
+        this.host = host;
+        host.addListener(this::refusedBuild);
     }
 
     /**
@@ -193,11 +269,15 @@ public final class PaperInstances implements AutoCloseable {
             i.error = null;
             i.runId = null;
             i.replay = new PacedBars(i.plan.bars(), i.speed);
-            i.listener = new LiveListener("instance/" + id, hub, metrics);
+            i.listener = new LiveListener("instance/" + id, hub, metrics, true);
         }
         ExtensionCatalog extensions = catalog.get();
+        i.builds = builds(i.plan, extensions);
+        i.swaps.clear();
+        i.pluginProblem = null;
         Thread t = new Thread(() -> run(i, extensions, by), "quantplug-instance-" + id);
         t.setDaemon(true);
+        i.thread = t;
         t.start();
         hub.publish("instance", Map.of("id", i.id, "status", i.status.name()));
         return i.view();
@@ -211,7 +291,8 @@ public final class PaperInstances implements AutoCloseable {
             counted[0] = done;
         };
         try {
-            new RunRecorder(store, by).run(new Backtester(catalog), RunStore.Mode.PAPER, i.plan.config(),
+            Backtester engine = new Backtester(catalog).following(host, SWAP_TIMEOUT, swap -> swapped(i, swap));
+            new RunRecorder(store, by).run(engine, RunStore.Mode.PAPER, i.plan.config(),
                     i.plan.timeframe(), replay, progress, i.listener, runId -> i.runId = runId);
             i.status = Status.COMPLETED;
         } catch (CancellationException e) {
@@ -231,7 +312,8 @@ public final class PaperInstances implements AutoCloseable {
      * @param id the instance id
      * @param by    who stops it
      * @param admin whether that user is an admin (who may stop anyone's instance)
-     * @return the instance (still RUNNING until the engine thread has stopped)
+     * @return the instance once its engine thread has stopped (STOPPED), or after 5 s (then possibly still
+     *         RUNNING)
      * @throws ApiException 404 for an unknown id, 403 when {@code by} is neither its owner nor an admin, 409 when
      *                      it is not running
      */
@@ -242,6 +324,14 @@ public final class PaperInstances implements AutoCloseable {
             throw ApiException.conflict("instance " + id + " is " + i.status.name().toLowerCase() + ", not running");
         }
         i.replay.stop(by);
+        Thread t = i.thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return i.view();
     }
 
@@ -284,6 +374,81 @@ public final class PaperInstances implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /** The plugin build each extension of a run comes from, strategy first. */
+    private List<ExtensionBuild> builds(RunPlanner.Plan plan, ExtensionCatalog catalog) {
+        List<ExtensionBuild> out = new ArrayList<>();
+        plan.config().strategies().forEach(r -> out.add(build("strategy", ExtensionKind.STRATEGY, r.id(), catalog)));
+        plan.config().enhancers().forEach(r -> out.add(build("enhancer", ExtensionKind.ENHANCEMENT, r.id(),
+                catalog)));
+        if (plan.config().sizer() != null) {
+            out.add(build("sizer", ExtensionKind.ENHANCEMENT, plan.config().sizer().id(), catalog));
+        }
+        plan.config().riskRules().forEach(r -> out.add(build("riskRule", ExtensionKind.RISK_RULE, r.id(), catalog)));
+        return List.copyOf(out);
+    }
+
+    private ExtensionBuild build(String role, ExtensionKind kind, String id, ExtensionCatalog catalog) {
+        String pluginId = catalog.find(kind, id).map(ExtensionInfo::pluginId).orElse(null);
+        String version = pluginId == null ? null : host.plugins().stream().filter(p -> p.id().equals(pluginId)
+                && p.status() == PluginStatus.STARTED).map(PluginInfo::version).findFirst().orElse(null);
+        return new ExtensionBuild(role, id, pluginId, version);
+    }
+
+    /** A swap made in a running instance (on the thread that changed the plugin host). */
+    private void swapped(Instance i, PluginSwap swap) {
+        String to = swap.to() == null ? null : swap.to().version();
+        SwapView v = new SwapView(clock.instant(), swap.extensionId(), swap.swap().instanceId(),
+                swap.swap().outcome().name(), swap.swap().barsBefore(), swap.from().version(), to,
+                swap.swap().message());
+        if (i.swaps.size() < MAX_SWAPS) {
+            i.swaps.add(v);
+        }
+        if (swap.moved()) {
+            i.builds = i.builds.stream().map(b -> swap.from().id().equals(b.pluginId())
+                    && swap.extensionId().equals(b.id()) ? new ExtensionBuild(b.role(), b.id(), b.pluginId(), to) : b)
+                    .toList();
+            i.pluginProblem = null;
+        } else {
+            i.pluginProblem = swap.extensionId() + " did not move to " + (to == null ? "a new build" : to) + ": "
+                    + swap.swap().outcome() + (swap.swap().message() == null ? "" : " (" + swap.swap().message()
+                    + ")");
+        }
+        store.audit().append("server", "instance.swapped", "instance/" + i.id, swap.extensionId() + " "
+                + swap.from().version() + " -> " + (to == null ? "(none)" : to) + ": " + swap.swap().outcome()
+                + " after bar " + swap.swap().barsBefore());
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("run", "instance/" + i.id);
+        e.put("extension", swap.extensionId());
+        e.put("outcome", v.outcome());
+        e.put("barsBefore", v.barsBefore());
+        e.put("from", v.fromVersion());
+        e.put("to", to);
+        hub.publish("swap", e);
+    }
+
+    /** A new build of a plugin that running instances use did not start: they stay on the old one, and say why. */
+    private void refusedBuild(PluginChange change) {
+        if (change.kind() != PluginChange.Kind.FAILED || change.before() == null) {
+            return;
+        }
+        String pluginId = change.before().id();
+        List<Instance> affected = new ArrayList<>();
+        synchronized (instances) {
+            for (Instance i : instances.values()) {
+                if (i.status == Status.RUNNING && i.uses(pluginId)) {
+                    affected.add(i);
+                }
+            }
+        }
+        for (Instance i : affected) {
+            i.pluginProblem = pluginId + " " + change.after().version() + " was not taken ("
+                    + change.after().status().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + change.after().problem() + "); still on " + change.before().version();
+            hub.publish("instance", Map.of("id", i.id, "status", i.status.name(), "pluginProblem",
+                    i.pluginProblem));
+        }
     }
 
     private static void mayChange(Instance i, String by, boolean admin, String what) {
