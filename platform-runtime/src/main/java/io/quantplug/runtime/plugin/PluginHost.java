@@ -48,6 +48,8 @@ import java.util.stream.Stream;
 public final class PluginHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+    /** The sub-folder of the plugins directory where the files of upgraded builds go. */
+    public static final String RETIRED = "retired";
 
     /** Told of every change; see the class comment for the thread it runs on. */
     @FunctionalInterface
@@ -173,7 +175,10 @@ public final class PluginHost implements AutoCloseable {
     /**
      * Loads and starts a jar. When the plugin of its id was loaded from the same file, this is a
      * {@linkplain #replace replacement} by the file's new contents (nothing happens when the file holds the very
-     * bytes that run); when it was loaded from another file, the jar is refused.
+     * bytes that run; an older {@code Plugin-Version} than the running one is refused: a downgrade is asked for
+     * explicitly with {@link #install(Path, Path, boolean)}). When it was loaded from another file, a higher version
+     * is an upgrade ({@code acme-1.0.1.jar} dropped beside {@code acme-1.0.0.jar}): it replaces the running build,
+     * and the old file is moved to the {@value #RETIRED} sub-folder; the same or a lower version is refused.
      *
      * @param jar the jar
      * @return what became of it: {@link PluginStatus#STARTED}, or refused or failed with the reason (a replacement
@@ -188,11 +193,45 @@ public final class PluginHost implements AutoCloseable {
                 && java.util.Arrays.equals(current.digest, JarDigest.of(source))) {
             return current.info; // the same bytes again (e.g. a jar moved in by install): nothing to swap
         }
-        if (current != null && current.info.status() != PluginStatus.DISABLED && !current.source.equals(source)) {
-            return reject(source, PluginBuild.refusal(inspection.id(), inspection, source, "plugin id '"
-                    + inspection.id() + "' is already loaded from " + current.source.getFileName()), current);
+        if (current != null && current.info.status() != PluginStatus.DISABLED && inspection.problem() == null) {
+            String older = PluginVersions.notNewer(inspection.version(), current.info.version());
+            if (!current.source.equals(source)) {
+                if (older != null || current.loaded == null) {
+                    return reject(source, PluginBuild.refusal(inspection.id(), inspection, source, "plugin id '"
+                            + inspection.id() + "' is already loaded from " + current.source.getFileName()
+                            + (older == null ? "" : " (" + older + ")")), current);
+                }
+                PluginInfo upgraded = install(source, inspection, current);
+                if (upgraded.status() == PluginStatus.STARTED) {
+                    retireFile(current.source, upgraded);
+                }
+                return upgraded;
+            }
+            if (current.loaded != null && PluginVersions.isOlder(inspection.version(), current.info.version())) {
+                return reject(source, PluginBuild.refusal(inspection.id(), inspection, source, "version "
+                        + inspection.version() + " is older than the running " + current.info.version()
+                        + "; a downgrade must be asked for (POST /api/plugins?downgrade=true)"), current);
+            }
         }
         return install(source, inspection, current);
+    }
+
+    /**
+     * Moves the file of a build that an upgrade replaced into the directory's {@value #RETIRED} folder (kept for a
+     * roll-back; the watcher does not look into sub-folders).
+     */
+    private void retireFile(Path old, PluginInfo upgrade) {
+        if (!old.startsWith(directory.toAbsolutePath().normalize())) {
+            return;
+        }
+        try {
+            Path retired = Files.createDirectories(directory.resolve(RETIRED));
+            Files.move(old, retired.resolve(old.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("plugin {}: {} retired to {}/ by {}", upgrade.id(), old.getFileName(), RETIRED,
+                    upgrade.version());
+        } catch (IOException e) {
+            LOG.warn("plugin {}: cannot retire {}: {}", upgrade.id(), old.getFileName(), e.getMessage());
+        }
     }
 
     /**
@@ -231,6 +270,19 @@ public final class PluginHost implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public synchronized PluginInfo install(Path staged, Path target) {
+        return install(staged, target, false);
+    }
+
+    /**
+     * {@link #install(Path, Path)}, optionally allowing a downgrade.
+     *
+     * @param staged    the uploaded jar, on the same file system as {@code target}
+     * @param target    where it goes in the plugins directory
+     * @param downgrade whether a build older than the running one may replace it (else it is refused)
+     * @return the new build started, or refused or failed with the reason
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized PluginInfo install(Path staged, Path target, boolean downgrade) {
         if (closed) {
             throw new IllegalStateException("plugin host is closed");
         }
@@ -238,6 +290,12 @@ public final class PluginHost implements AutoCloseable {
         Path file = target.toAbsolutePath().normalize();
         JarInspection inspection = JarInspection.of(source);
         Entry current = inspection.id() == null ? null : entries.get(inspection.id());
+        if (!downgrade && current != null && current.loaded != null && inspection.problem() == null
+                && PluginVersions.isOlder(inspection.version(), current.info.version())) {
+            return PluginBuild.refusal(inspection.id(), inspection, file, "version " + inspection.version()
+                    + " is older than the running " + current.info.version() + "; ask for a downgrade"
+                    + " (POST /api/plugins?downgrade=true) to install it");
+        }
         PluginBuild.Outcome outcome = PluginBuild.load(source, inspection,
                 workDirectory.resolve(++copies + "-" + file.getFileName()), directory, apiVersion, owners(current));
         if (outcome.build() == null) {

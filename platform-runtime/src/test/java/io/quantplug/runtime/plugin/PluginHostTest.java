@@ -111,7 +111,8 @@ class PluginHostTest {
             assertThat(only(host, "corrupt.jar").problem()).startsWith("not a valid jar");
             assertThat(only(host, "lib.jar").problem()).isEqualTo("not a plugin: its manifest has no Plugin-Id");
             assertThat(only(host, "x1.jar").status()).isEqualTo(PluginStatus.STARTED);
-            assertThat(only(host, "x2.jar").problem()).isEqualTo("plugin id 'same' is already loaded from x1.jar");
+            assertThat(only(host, "x2.jar").problem()).isEqualTo("plugin id 'same' is already loaded from x1.jar"
+                    + " (version 1.2.3 is not newer than the running 1.2.3)");
         }
     }
 
@@ -166,6 +167,37 @@ class PluginHostTest {
             PluginInfo classless = only(host, "classless.jar");
             assertThat(classless.status()).isEqualTo(PluginStatus.FAILED);
             assertThat(classless.problem()).contains("Plugin-Class com.example.Missing cannot be loaded");
+        }
+    }
+
+    @Test
+    void aHigherVersionBesideTheRunningOneIsAnUpgradeAndALowerOneNeedsAnExplicitDowngrade() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        TestJars.counterJar(plugins.resolve("acme-1.0.0.jar"), "acme", "1.0.0", 3);
+        TestJars.counterJar(plugins.resolve("acme-1.0.1.jar"), "acme", "1.0.1", 4);
+        try (PluginHost host = PluginHost.open(plugins)) {
+            assertThat(host.plugins()).singleElement().satisfies(p -> {
+                assertThat(p.version()).isEqualTo("1.0.1");
+                assertThat(p.status()).isEqualTo(PluginStatus.STARTED);
+            });
+            assertThat(plugins.resolve("acme-1.0.0.jar")).doesNotExist();
+            assertThat(plugins.resolve(PluginHost.RETIRED).resolve("acme-1.0.0.jar")).exists();
+
+            PluginInfo older = host.load(TestJars.counterJar(plugins.resolve("acme-0.9.0.jar"), "acme", "0.9.0", 5));
+            assertThat(older.status()).isEqualTo(PluginStatus.REFUSED);
+            assertThat(older.problem()).contains("0.9.0 is not newer than the running 1.0.1");
+            Path running = plugins.resolve("acme-1.0.1.jar");
+            TestJars.counterJar(running, "acme", "1.0.0-rc.1", 6);
+            PluginInfo inPlace = host.load(running);
+            assertThat(inPlace.status()).isEqualTo(PluginStatus.REFUSED);
+            assertThat(inPlace.problem()).contains("older than the running 1.0.1").contains("downgrade");
+            assertThat(host.catalog().strategy("acme")).isPresent();
+
+            Path staged = TestJars.counterJar(plugins.resolve(".upload-1.part"), "acme", "0.9.0", 7);
+            assertThat(host.install(staged, running).status()).isEqualTo(PluginStatus.REFUSED);
+            PluginInfo downgraded = host.install(staged, running, true);
+            assertThat(downgraded.status()).isEqualTo(PluginStatus.STARTED);
+            assertThat(downgraded.version()).isEqualTo("0.9.0");
         }
     }
 

@@ -134,13 +134,18 @@ class PluginLifecycleTest {
     }
 
     @Test
-    void aSecondFileWithALoadedPluginIdIsRefusedAndReplaceTakesAnyFile() throws IOException {
+    void aSecondFileWithALoadedPluginIdIsAnUpgradeOnlyWhenNewerAndReplaceTakesAnyFile() throws IOException {
         counterJar(dir.resolve("alpha.jar"), "alpha", "1.0.0", 10);
         try (PluginHost host = open()) {
-            Path other = counterJar(elsewhere.resolve("alpha-2.0.0.jar"), "alpha", "2.0.0", 20);
-            assertThat(host.load(other).problem()).isEqualTo("plugin id 'alpha' is already loaded from alpha.jar");
-            assertThat(host.replace("alpha", other).version()).isEqualTo("2.0.0");
-            assertThat(plugin(host, "alpha").file()).isEqualTo(other.toAbsolutePath());
+            Path same = counterJar(elsewhere.resolve("alpha-1.0.0.jar"), "alpha", "1.0.0", 15);
+            assertThat(host.load(same).problem()).isEqualTo("plugin id 'alpha' is already loaded from alpha.jar"
+                    + " (version 1.0.0 is not newer than the running 1.0.0)");
+            Path newer = counterJar(elsewhere.resolve("alpha-2.0.0.jar"), "alpha", "2.0.0", 20);
+            assertThat(host.load(newer).version()).isEqualTo("2.0.0");
+            assertThat(plugin(host, "alpha").file()).isEqualTo(newer.toAbsolutePath());
+            assertThat(dir.resolve(PluginHost.RETIRED).resolve("alpha.jar")).exists();
+            assertThat(host.replace("alpha", same).version()).isEqualTo("1.0.0");
+            assertThat(plugin(host, "alpha").file()).isEqualTo(same.toAbsolutePath());
         }
     }
 

@@ -67,7 +67,8 @@ public final class PluginRoutes {
         api.add(HandlerType.GET, "/api/plugins", Access.VIEWER, "plugins",
                 "Plugins with their state, extensions and parameter schemas", r::list);
         api.add(HandlerType.POST, "/api/plugins", Access.ADMIN, "plugins",
-                "Upload a plugin jar (multipart form, part 'file'); answers the host's verdict", r::upload);
+                "Upload a plugin jar (multipart form, part 'file'; ?downgrade=true to replace a running build by an"
+                        + " older version); answers the host's verdict", r::upload);
         api.add(HandlerType.POST, "/api/plugins/{id}/enable", Access.ADMIN, "plugins", "Enable a disabled plugin",
                 ctx -> r.act(ctx, "enable"));
         api.add(HandlerType.POST, "/api/plugins/{id}/disable", Access.ADMIN, "plugins",
@@ -144,7 +145,7 @@ public final class PluginRoutes {
             Path target = host.plugins().stream().filter(p -> p.id().equals(jar.id()))
                     .map(p -> p.file().toAbsolutePath().normalize()).filter(f -> dir.equals(f.getParent()))
                     .findFirst().orElse(dir.resolve(jar.id() + ".jar"));
-            PluginInfo result = host.install(staged, target);
+            PluginInfo result = host.install(staged, target, "true".equalsIgnoreCase(ctx.queryParam("downgrade")));
             changes.incrementAndGet();
             s.hub().publish("plugin", plugin(result));
             s.store().audit().append(Api.principal(ctx).username(), "plugin.uploaded", "plugin/" + jar.id(),
