@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.quantplug.runtime.plugin.PluginDirectoryWatcher;
 import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.store.Store;
 import io.quantplug.web.auth.AdminBootstrap;
 import io.quantplug.web.auth.Authenticator;
@@ -55,6 +56,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Request attribute set when a handler answered with its own error (so the 404 page leaves it alone). */
     private static final String ANSWERED = "quantplug.answered";
+    /** The audit actor of changes made through the plugins folder. */
+    public static final String FOLDER_ACTOR = "plugins-folder";
     /** Default largest plugin jar: 50 MiB. */
     public static final long DEFAULT_MAX_JAR_BYTES = 50L << 20;
 
@@ -309,11 +312,39 @@ public final class WebServer implements AutoCloseable {
             });
         });
         app.start(settings.host(), settings.port());
-        PluginDirectoryWatcher watcher = PluginDirectoryWatcher.start(host, settings.settle());
+        PluginDirectoryWatcher watcher = PluginDirectoryWatcher.start(host, settings.settle(),
+                (file, before, after) -> folderChange(s, file, before, after));
         PrivateHome.restrict(settings.home());
         LOG.info("quantplug server on http://{}:{}/ with {} plugin(s)", settings.host(), app.port(),
                 host.plugins().size());
         return new WebServer(app, s, api, watcher);
+    }
+
+    /** A change made through the plugins folder: audited like one made through the API, and recorded. */
+    private static void folderChange(Services s, Path file, PluginInfo before, PluginInfo after) {
+        PluginInfo what = after != null ? after : before;
+        String action = after == null ? "plugin.folder_removed" : before == null ? "plugin.folder_added"
+                : "plugin.folder_changed";
+        s.store().audit().append(FOLDER_ACTOR, action, "plugin/" + what.id(), file.getFileName() + ": "
+                + (before == null ? "" : before.version() + " ") + "-> " + (after == null ? "removed"
+                : after.version() + " " + after.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (after.problem() == null ? "" : ": " + after.problem())));
+        recordPlugins(s, FOLDER_ACTOR);
+    }
+
+    /**
+     * Records the host's plugins in the store's {@code plugins} table after a change (a jar that vanished
+     * meanwhile is logged, not fatal).
+     *
+     * @param s     the services
+     * @param actor who made the change
+     */
+    public static void recordPlugins(Services s, String actor) {
+        try {
+            s.store().plugins().record(s.plugins().plugins(), actor);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot record the plugins after a change by {}: {}", actor, e.getMessage());
+        }
     }
 
     private static ApiError noEndpoint(io.javalin.http.Context ctx) {

@@ -42,7 +42,21 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginDirectoryWatcher.class);
     private static final long POLL_MILLIS = 50;
 
+    /** Told of every change the watcher made to the host, on the watcher's thread. */
+    @FunctionalInterface
+    public interface Reporter {
+        /**
+         * The watcher changed the host because of a file.
+         *
+         * @param file   the jar in the plugins directory
+         * @param before what the host had from that file or of that plugin id before, or null
+         * @param after  what it has now (the plugin loaded, replaced, refused or failed), or null when unloaded
+         */
+        void changed(Path file, PluginInfo before, PluginInfo after);
+    }
+
     private final PluginHost host;
+    private final Reporter reporter;
     private final Path directory;
     private final long settleNanos;
     private final WatchService watchService;
@@ -53,8 +67,9 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
     private record Observed(long size, long modifiedMillis, long sinceNanos) {
     }
 
-    private PluginDirectoryWatcher(PluginHost host, Duration settle) throws IOException {
+    private PluginDirectoryWatcher(PluginHost host, Duration settle, Reporter reporter) throws IOException {
         this.host = host;
+        this.reporter = reporter;
         this.directory = host.directory().toAbsolutePath().normalize();
         this.settleNanos = settle.toNanos();
         this.watchService = directory.getFileSystem().newWatchService();
@@ -75,13 +90,29 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
      * @throws PluginLoadException      when the directory cannot be watched
      */
     public static PluginDirectoryWatcher start(PluginHost host, Duration settle) {
+        return start(host, settle, (file, before, after) -> { });
+    }
+
+    /**
+     * Starts watching the host's directory and reports each change it makes (e.g. to audit changes made through
+     * the folder).
+     *
+     * @param host     the host whose {@link PluginHost#directory()} is watched
+     * @param settle   how long a jar must stay unchanged before it is used; at least zero
+     * @param reporter told of each change, on the watcher's thread
+     * @return the running watcher
+     * @throws IllegalArgumentException when {@code settle} is negative
+     * @throws PluginLoadException      when the directory cannot be watched
+     */
+    public static PluginDirectoryWatcher start(PluginHost host, Duration settle, Reporter reporter) {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(reporter, "reporter");
         if (settle.isNegative()) {
             throw new IllegalArgumentException("settle must be at least 0, got " + settle);
         }
         PluginDirectoryWatcher w;
         try {
-            w = new PluginDirectoryWatcher(host, settle);
+            w = new PluginDirectoryWatcher(host, settle, reporter);
         } catch (IOException e) {
             throw new PluginLoadException("cannot watch plugins directory " + host.directory() + ": "
                     + e.getMessage());
@@ -123,7 +154,7 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
         }
         if (kind == StandardWatchEventKinds.ENTRY_DELETE) {
             pending.remove(file);
-            host.unloadFile(file);
+            unload(file);
         } else {
             observe(file);
         }
@@ -142,7 +173,7 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
         for (PluginInfo info : host.plugins()) {
             Path source = info.file().toAbsolutePath().normalize();
             if (source.startsWith(directory) && !present.contains(source)) {
-                host.unloadFile(source);
+                unload(source);
             }
         }
     }
@@ -203,9 +234,40 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
             }
         }
         for (Path file : ready) {
+            PluginInfo before = of(file);
             PluginInfo info = host.load(file);
-            LOG.info("plugins directory: {} -> {}@{} {}", file.getFileName(), info.id(), info.version(),
-                    info.status());
+            if (info != before) {
+                LOG.info("plugins directory: {} -> {}@{} {}", file.getFileName(), info.id(), info.version(),
+                        info.status());
+                report(file, before, info);
+            }
+        }
+    }
+
+    private void unload(Path file) {
+        PluginInfo before = of(file);
+        PluginInfo gone = host.unloadFile(file);
+        if (gone != null || before != null) {
+            report(file, gone != null ? gone : before, null);
+        }
+    }
+
+    /** What the host lists from a file, or null. */
+    private PluginInfo of(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        for (PluginInfo p : host.plugins()) {
+            if (p.file().toAbsolutePath().normalize().equals(f)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private void report(Path file, PluginInfo before, PluginInfo after) {
+        try {
+            reporter.changed(file, before, after);
+        } catch (RuntimeException e) {
+            LOG.error("reporting the change of {} failed", file.getFileName(), e);
         }
     }
 

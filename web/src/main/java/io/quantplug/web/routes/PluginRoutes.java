@@ -14,6 +14,7 @@ import io.quantplug.web.Api;
 import io.quantplug.web.Json;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.Services;
+import io.quantplug.web.WebServer;
 import io.quantplug.web.auth.Access;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,6 +148,7 @@ public final class PluginRoutes {
                     .findFirst().orElse(dir.resolve(jar.id() + ".jar"));
             PluginInfo result = host.install(staged, target, "true".equalsIgnoreCase(ctx.queryParam("downgrade")));
             changes.incrementAndGet();
+            WebServer.recordPlugins(s, Api.principal(ctx).username());
             s.hub().publish("plugin", plugin(result));
             s.store().audit().append(Api.principal(ctx).username(), "plugin.uploaded", "plugin/" + jar.id(),
                     Json.brief(file.filename()) + " " + jar.version() + " -> "
@@ -190,6 +192,7 @@ public final class PluginRoutes {
             default -> s.plugins().reload(id);
         };
         changes.incrementAndGet();
+        WebServer.recordPlugins(s, Api.principal(ctx).username());
         s.store().audit().append(Api.principal(ctx).username(), "plugin." + (action.endsWith("e") ? action + "d"
                         : action + "ed"), "plugin/" + id,
                 info.version() + " -> " + info.status().name().toLowerCase(Locale.ROOT));
