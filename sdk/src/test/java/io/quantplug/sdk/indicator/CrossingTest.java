@@ -6,6 +6,11 @@ import org.ta4j.core.BarSeries;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.indicators.helpers.CrossIndicator;
+import org.ta4j.core.indicators.helpers.FixedDecimalIndicator;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +26,45 @@ class CrossingTest {
         assertThat(c.update(2, 2)).isEqualTo(Direction.NONE);
         assertThat(c.update(3, 2)).isEqualTo(Direction.NONE);   // above, equal, above: no crossing
         assertThat(c.update(1, 2)).isEqualTo(Direction.DOWN);
+    }
+
+    @Test
+    void aTouchIsNotACrossAndTheLastStrictSideHolds() {
+        Crossing c = new Crossing();
+        assertThat(c.update(2, 2)).isEqualTo(Direction.NONE);   // equal from the start: no side yet
+        assertThat(c.update(3, 2)).isEqualTo(Direction.NONE);   // first strict side, nothing crossed
+        assertThat(c.update(2, 2)).isEqualTo(Direction.NONE);   // touch from above
+        assertThat(c.update(2, 2)).isEqualTo(Direction.NONE);
+        assertThat(c.update(3, 2)).isEqualTo(Direction.NONE);   // back above: the touch was not a cross
+        assertThat(c.update(2, 2)).isEqualTo(Direction.NONE);
+        assertThat(c.update(1, 2)).isEqualTo(Direction.DOWN);   // above, touch, below: down at the below step
+    }
+
+    /** Every sequence of five steps with a below, equal or above b, against ta4j 0.17's crossed-up/down rules. */
+    @Test
+    void matchesTa4jCrossedUpAndDownRulesOnEverySequenceOfFiveSteps() {
+        int steps = 5;
+        BarSeries series = Ta4jSeries.ofCloses(new double[steps]);
+        FixedDecimalIndicator b = new FixedDecimalIndicator(series, 2, 2, 2, 2, 2);
+        int crossings = 0;
+        for (int code = 0; code < 243; code++) {
+            double[] a = new double[steps];
+            for (int t = 0, rest = code; t < steps; t++, rest /= 3) {
+                a[t] = 1 + rest % 3;                            // 1 below, 2 touching, 3 above
+            }
+            FixedDecimalIndicator ta = new FixedDecimalIndicator(series, a);
+            CrossedUpIndicatorRule up = new CrossedUpIndicatorRule(ta, b);
+            CrossedDownIndicatorRule down = new CrossedDownIndicatorRule(ta, b);
+            Crossing crossing = new Crossing();
+            for (int t = 0; t < steps; t++) {
+                Direction d = crossing.update(a[t], 2);
+                String at = Arrays.toString(a) + " step " + t;
+                assertThat(d == Direction.UP).as("up, %s", at).isEqualTo(up.isSatisfied(t, null));
+                assertThat(d == Direction.DOWN).as("down, %s", at).isEqualTo(down.isSatisfied(t, null));
+                crossings += d == Direction.NONE ? 0 : 1;
+            }
+        }
+        assertThat(crossings).isGreaterThan(100);
     }
 
     @Test

@@ -5,6 +5,9 @@ import org.ta4j.core.BarSeries;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -54,6 +57,85 @@ class SmaTest {
                 assertThat(crossing.update(fast.value(), slow.value())).isEqualTo(Crossing.Direction.NONE);
             }
         }
+    }
+
+    @Test
+    void valueIsTheCorrectlyRoundedMeanOfTheFileDecimals() {
+        for (String file : new String[] {RealCloses.FILE, RealCloses.FILUSDT}) {
+            BigDecimal[] decimals = RealCloses.decimals(file);
+            double[] closes = RealCloses.load(file);
+            for (int period : new int[] {10, 30, 200}) {
+                Sma sma = new Sma(period);
+                BigDecimal sum = BigDecimal.ZERO;
+                for (int i = 0; i < closes.length; i++) {
+                    sum = sum.add(decimals[i]);
+                    if (i >= period) {
+                        sum = sum.subtract(decimals[i - period]);
+                    }
+                    double v = sma.update(closes[i]);
+                    if (i >= period - 1) {
+                        // 40 significant digits, then one rounding to the nearest double
+                        double exact = sum.divide(BigDecimal.valueOf(period), new MathContext(40)).doubleValue();
+                        assertThat(v).as("%s SMA(%d) at bar %d", file, period, i).isEqualTo(exact);
+                    }
+                }
+                assertThat(sma.isExact()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void fastAndSlowAveragesCompareAsTheirExactDecimalMeans() {
+        BigDecimal[] decimals = RealCloses.decimals(RealCloses.FILUSDT);
+        double[] closes = RealCloses.load(RealCloses.FILUSDT);
+        Sma fast = new Sma(10);
+        Sma slow = new Sma(30);
+        int equal = 0;
+        for (int i = 0; i < closes.length; i++) {
+            fast.update(closes[i]);
+            slow.update(closes[i]);
+            if (i < 29) {
+                continue;
+            }
+            BigDecimal fastSum = BigDecimal.ZERO;
+            BigDecimal slowSum = BigDecimal.ZERO;
+            for (int k = i - 29; k <= i; k++) {
+                slowSum = slowSum.add(decimals[k]);
+                fastSum = k > i - 10 ? fastSum.add(decimals[k]) : fastSum;
+            }
+            // fastSum / 10 against slowSum / 30, without division
+            int exact = fastSum.multiply(BigDecimal.valueOf(3)).compareTo(slowSum);
+            assertThat(Double.compare(fast.value(), slow.value())).as("bar %d", i).isEqualTo(exact);
+            equal += exact == 0 ? 1 : 0;
+        }
+        // the flat stretches of August 2023 give 164 bars with equal means (counted with the exact sums above)
+        assertThat(equal).isEqualTo(164);
+    }
+
+    @Test
+    void raisesItsDecimalScaleWhenAnInputHasMoreDigits() {
+        Sma sma = new Sma(3);
+        sma.update(1);
+        sma.update(2);
+        assertThat(sma.update(3)).isEqualTo(2.0);
+        assertThat(sma.update(0.001)).isEqualTo(1.667);      // (2 + 3 + 0.001) / 3 = 5.001 / 3
+        assertThat(sma.update(-0.25)).isEqualTo(0.917);      // (3 + 0.001 - 0.25) / 3 = 2.751 / 3
+        assertThat(sma.isExact()).isTrue();
+    }
+
+    @Test
+    void fallsBackToACompensatedSumForInputsThatAreNotShortDecimals() {
+        Sma thirds = new Sma(3);
+        thirds.update(2.5);
+        thirds.update(1.0 / 3);
+        assertThat(thirds.update(2.0 / 3)).isCloseTo(3.5 / 3, within(1e-15));
+        assertThat(thirds.isExact()).isFalse();
+        assertThat(thirds.update(4)).isCloseTo(5.0 / 3, within(1e-15));   // (1/3 + 2/3 + 4) / 3
+
+        Sma huge = new Sma(2);
+        huge.update(1e16);
+        assertThat(huge.update(3e16)).isEqualTo(2e16);
+        assertThat(huge.isExact()).isFalse();
     }
 
     @Test
