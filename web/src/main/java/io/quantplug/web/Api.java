@@ -35,9 +35,11 @@ public final class Api {
      * @param access  who may call it
      * @param tag     the group in the docs, e.g. {@code plugins}
      * @param summary one line for the docs
+     * @param body    the record its JSON body is read into, {@link #MULTIPART_FILE} for a multipart upload, or
+     *                null when it takes no body
      * @param handler what it does
      */
-    public record Endpoint(HandlerType method, String path, Access access, String tag, String summary,
+    public record Endpoint(HandlerType method, String path, Access access, String tag, String summary, Class<?> body,
                            Handler handler) {
         /**
          * The path with example values in place of its parameters.
@@ -64,9 +66,35 @@ public final class Api {
      * @return this table
      */
     public Api add(HandlerType method, String path, Access access, String tag, String summary, Handler handler) {
-        endpoints.add(new Endpoint(method, path, access, tag, summary, handler));
+        return add(method, path, access, tag, summary, null, handler);
+    }
+
+    /**
+     * Declares an endpoint that reads a body.
+     *
+     * @param method  the method
+     * @param path    the path
+     * @param access  who may call it
+     * @param tag     the docs group
+     * @param summary the docs line
+     * @param body    the record the JSON body is read into, or {@link #MULTIPART_FILE}
+     * @param handler the handler; it may call {@link #principal(Context)}
+     * @return this table
+     */
+    public Api add(HandlerType method, String path, Access access, String tag, String summary, Class<?> body,
+                   Handler handler) {
+        endpoints.add(new Endpoint(method, path, access, tag, summary, body, handler));
         return this;
     }
+
+    /** The body of an upload: a multipart form whose part {@code file} holds the file. */
+    public static final class MultipartFile {
+        private MultipartFile() {
+        }
+    }
+
+    /** Marks an endpoint whose body is a multipart upload of one file. */
+    public static final Class<?> MULTIPART_FILE = MultipartFile.class;
 
     /**
      * The endpoints, in declaration order.
@@ -117,7 +145,7 @@ public final class Api {
      */
     public ObjectNode openApi(String version) {
         ObjectNode doc = Json.MAPPER.createObjectNode();
-        doc.put("openapi", "3.0.3");
+        doc.put("openapi", "3.1.0");
         ObjectNode info = doc.putObject("info");
         info.put("title", "Quantplug API");
         info.put("version", version);
@@ -128,6 +156,7 @@ public final class Api {
                 + " 'Authorization: Bearer TOKEN' and need no CSRF header. Roles: viewer < trader < admin."
                 + " Errors: {status, error, field, message}.");
         ObjectNode paths = doc.putObject("paths");
+        BodySchemas.Document bodySchemas = new BodySchemas().document();
         for (Endpoint e : endpoints) {
             ObjectNode path = paths.has(e.path()) ? (ObjectNode) paths.get(e.path()) : paths.putObject(e.path());
             ObjectNode op = path.putObject(e.method().name().toLowerCase(Locale.ROOT));
@@ -143,6 +172,9 @@ public final class Api {
                 p.put("in", "path");
                 p.put("required", true);
                 p.putObject("schema").put("type", "string");
+            }
+            if (e.body() != null) {
+                requestBody(op, e.body(), bodySchemas);
             }
             if (e.access() != Access.PUBLIC) {
                 ArrayNode sec = op.putArray("security");
@@ -165,7 +197,9 @@ public final class Api {
         ObjectNode bearer = schemes.putObject("bearer");
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
-        ObjectNode error = components.putObject("schemas").putObject("Error");
+        ObjectNode allSchemas = components.putObject("schemas");
+        allSchemas.setAll(bodySchemas.definitions());
+        ObjectNode error = allSchemas.putObject("Error");
         error.put("type", "object");
         ObjectNode props = error.putObject("properties");
         props.putObject("status").put("type", "integer");
@@ -173,5 +207,22 @@ public final class Api {
         props.putObject("field").put("type", "string").put("nullable", true);
         props.putObject("message").put("type", "string");
         return doc;
+    }
+
+    /** Describes an endpoint's body; a JSON body's schema goes under {@code components/schemas}. */
+    private static void requestBody(ObjectNode op, Class<?> body, BodySchemas.Document bodySchemas) {
+        ObjectNode rb = op.putObject("requestBody");
+        rb.put("required", true);
+        ObjectNode content = rb.putObject("content");
+        if (body == MULTIPART_FILE) {
+            ObjectNode schema = content.putObject("multipart/form-data").putObject("schema");
+            schema.put("type", "object");
+            schema.putArray("required").add("file");
+            ObjectNode file = schema.putObject("properties").putObject("file");
+            file.put("type", "string");
+            file.put("contentMediaType", "application/octet-stream");
+            return;
+        }
+        content.putObject("application/json").set("schema", bodySchemas.ref(body));
     }
 }

@@ -2,6 +2,8 @@ package io.quantplug.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.javalin.http.HandlerType;
 import io.quantplug.web.auth.Access;
 import io.quantplug.web.auth.LoginThrottle;
@@ -108,6 +110,57 @@ class ApiAccessIT {
         server.server.endpoints().forEach(e -> declared.add(e.method().name() + " " + e.path()));
         assertThat(documented).isEqualTo(declared);
         assertThat(r.json().at("/paths/~1api~1plugins/post/x-quantplug-role").asText()).isEqualTo("admin");
+    }
+
+    /**
+     * Every endpoint that reads a body describes it, and the schemas agree with the server: bodies the server accepts
+     * validate against them (with a JSON Schema 2020-12 validator), and bodies it refuses for an unknown or
+     * mistyped field do not.
+     */
+    @Test
+    void openApiDescribesEveryRequestBodyAsTheServerReadsIt() throws Exception {
+        JsonNode doc = server.send("GET", "/openapi.json", null, null).json();
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        for (var e : server.server.endpoints()) {
+            JsonNode op = doc.at("/paths/" + e.path().replace("/", "~1") + "/" + e.method().name()
+                    .toLowerCase(java.util.Locale.ROOT));
+            assertThat(op.has("requestBody")).as(e.method() + " " + e.path()).isEqualTo(e.body() != null);
+        }
+        assertThat(doc.at("/paths/~1api~1plugins/post/requestBody/content/multipart~1form-data/schema/required/0")
+                .asText()).isEqualTo("file");
+        String run = "{\"strategy\":\"sma-crossover\",\"parameters\":{\"fast\":\"10\",\"slow\":\"30\"},"
+                + "\"dataset\":\"X.csv\",\"capital\":\"10000\",\"feeBps\":10,\"riskRules\":[{\"id\":"
+                + "\"max-order-notional\",\"parameters\":{\"percentOfEquity\":\"50\"}}],\"sizer\":null}";
+        assertValid(doc, "/api/backtests", "post", run, true);
+        assertValid(doc, "/api/backtests", "post", "{\"strategy\":\"x\",\"colour\":\"red\"}", false);
+        assertValid(doc, "/api/backtests", "post", "{\"strategy\":\"x\",\"riskRules\":\"none\"}", false);
+        assertValid(doc, "/api/instances", "post", run.substring(0, run.length() - 1) + ",\"speed\":10}", true);
+        assertValid(doc, "/api/auth/login", "post", "{\"username\":\"a\",\"password\":\"b\"}", true);
+        assertValid(doc, "/api/users", "post", "{\"username\":\"a\",\"password\":\"b\",\"role\":\"viewer\"}",
+                true);
+        assertValid(doc, "/api/users/{username}", "patch", "{\"disabled\":true}", true);
+        assertValid(doc, "/api/users/{username}", "patch", "{\"disabled\":\"maybe\"}", false);
+        assertValid(doc, "/api/risk/kill-switch", "post", "{\"engaged\":true,\"reason\":\"test\"}", true);
+        // the server agrees on the refused ones
+        String trader = server.token("trader");
+        assertThat(server.send("POST", "/api/backtests", trader, "{\"strategy\":\"x\",\"colour\":\"red\"}")
+                .json().get("field").asText()).isEqualTo("colour");
+        assertThat(server.send("POST", "/api/backtests", trader, "{\"strategy\":\"x\",\"riskRules\":\"none\"}")
+                .json().get("field").asText()).isEqualTo("riskRules");
+    }
+
+    private static void assertValid(JsonNode doc, String path, String method, String body, boolean valid)
+            throws Exception {
+        JsonNode ref = doc.at("/paths/" + path.replace("/", "~1") + "/" + method
+                + "/requestBody/content/application~1json/schema");
+        assertThat(ref.isMissingNode()).as(method + " " + path).isFalse();
+        com.fasterxml.jackson.databind.node.ObjectNode schema = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ref.deepCopy();
+        schema.set("components", doc.get("components"));
+        com.networknt.schema.JsonSchema validator = com.networknt.schema.JsonSchemaFactory
+                .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(schema);
+        var errors = validator.validate(Json.MAPPER.readTree(body));
+        assertThat(errors.isEmpty()).as(method + " " + path + " " + body + " -> " + errors).isEqualTo(valid);
     }
 
     @Test

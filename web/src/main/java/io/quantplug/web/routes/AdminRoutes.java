@@ -78,15 +78,16 @@ public final class AdminRoutes {
         api.add(HandlerType.GET, "/api/users", Access.ADMIN, "users", "Every user (never a password hash)",
                 ctx -> ctx.json(s.store().users().list().stream().map(AdminRoutes::user).toList()));
         api.add(HandlerType.POST, "/api/users", Access.ADMIN, "users", "Create a user {username, password, role}",
-                r::createUser);
+                NewUser.class, r::createUser);
         api.add(HandlerType.PATCH, "/api/users/{username}", Access.ADMIN, "users",
-                "Change a user's role, disabled flag or password; ends their sessions", r::changeUser);
+                "Change a user's role, disabled flag or password; ends their sessions", UserChange.class,
+                r::changeUser);
         api.add(HandlerType.GET, "/api/audit", Access.VIEWER, "audit",
                 "Audit log page: ?afterId=0&limit=100&actor=&action= (action prefix), oldest first", r::audit);
         api.add(HandlerType.GET, "/api/risk", Access.VIEWER, "risk",
                 "Kill switch, risk rules available, instances' rules and recent risk events", r::risk);
         api.add(HandlerType.POST, "/api/risk/kill-switch", Access.TRADER, "risk",
-                "Engage or release the global kill switch {engaged, reason}", r::killSwitch);
+                "Engage or release the global kill switch {engaged, reason}", KillSwitchChange.class, r::killSwitch);
     }
 
     private void createUser(Context ctx) {

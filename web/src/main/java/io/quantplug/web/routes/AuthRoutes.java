@@ -59,7 +59,8 @@ public final class AuthRoutes {
         api.add(HandlerType.POST, "/api/auth/login", Access.PUBLIC, "auth",
                 "Sign in with {username, password}: sets the session cookie; answers the bearer token and the CSRF"
                         + " token. 429 with Retry-After beyond the sign-in limits: attempts a minute per address,"
-                        + " failures a minute per server, 10 failures in 15 minutes per user and address.", r::login);
+                        + " failures a minute per server, 10 failures in 15 minutes per user and address.",
+                Login.class, r::login);
         api.add(HandlerType.POST, "/api/auth/logout", Access.VIEWER, "auth", "Sign out: ends the session",
                 r::logout);
         api.add(HandlerType.GET, "/api/auth/me", Access.VIEWER, "auth",

@@ -50,9 +50,10 @@ public final class DataRoutes {
                 "Uploaded data sets and the series stored in the database", r::list);
         api.add(HandlerType.POST, "/api/datasets", Access.TRADER, "data",
                 "Upload a bar CSV (multipart form, part 'file'); it is read in full and refused with line and"
-                        + " reason when bad", r::upload);
+                        + " reason when bad", Api.MULTIPART_FILE, r::upload);
         api.add(HandlerType.POST, "/api/datasets/{name}/import", Access.TRADER, "data",
-                "Import an uploaded data set into the database ({symbol?, venue?})", r::importSet);
+                "Import an uploaded data set into the database ({symbol?, venue?}; the body may be empty)",
+                ImportRequest.class, r::importSet);
     }
 
     private void list(Context ctx) {

@@ -69,7 +69,7 @@ public final class PluginRoutes {
                 "Plugins with their state, extensions and parameter schemas", r::list);
         api.add(HandlerType.POST, "/api/plugins", Access.ADMIN, "plugins",
                 "Upload a plugin jar (multipart form, part 'file'; ?downgrade=true to replace a running build by an"
-                        + " older version); answers the host's verdict", r::upload);
+                        + " older version); answers the host's verdict", Api.MULTIPART_FILE, r::upload);
         api.add(HandlerType.POST, "/api/plugins/{id}/enable", Access.ADMIN, "plugins", "Enable a disabled plugin",
                 ctx -> r.act(ctx, "enable"));
         api.add(HandlerType.POST, "/api/plugins/{id}/disable", Access.ADMIN, "plugins",

@@ -39,7 +39,7 @@ public final class RunRoutes {
                 ctx -> ctx.json(s.backtests().list()));
         api.add(HandlerType.POST, "/api/backtests", Access.TRADER, "backtests",
                 "Submit a backtest (strategy, parameters, data set or stored series, capital, fees, enhancements,"
-                        + " sizer, risk rules); answers the job with its id", r::submit);
+                        + " sizer, risk rules); answers the job with its id", RunRequest.class, r::submit);
         api.add(HandlerType.GET, "/api/backtests/{id}", Access.VIEWER, "backtests", "A job's status and progress",
                 ctx -> ctx.json(s.backtests().view(id(ctx))));
         api.add(HandlerType.POST, "/api/backtests/{id}/cancel", Access.TRADER, "backtests",
@@ -53,7 +53,8 @@ public final class RunRoutes {
         api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
                 "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
         api.add(HandlerType.POST, "/api/instances", Access.TRADER, "instances",
-                "Create an instance: a run request plus 'speed' (bars per second); not started", r::create);
+                "Create an instance: a run request plus 'speed' (bars per second); not started", RunRequest.class,
+                r::create);
         api.add(HandlerType.GET, "/api/instances/{id}", Access.VIEWER, "instances", "An instance's status and P&L",
                 ctx -> ctx.json(s.instances().view(id(ctx))));
         api.add(HandlerType.POST, "/api/instances/{id}/start", Access.TRADER, "instances",

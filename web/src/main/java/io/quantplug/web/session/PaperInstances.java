@@ -19,6 +19,7 @@ import io.quantplug.runtime.plugin.PluginStatus;
 import io.quantplug.runtime.session.PluginSwap;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -466,15 +467,31 @@ public final class PaperInstances implements AutoCloseable {
         return i;
     }
 
-    /** Stops every running instance. */
+    /**
+     * Stops every running instance and waits up to 10 s for their engine threads, so their runs are recorded before
+     * the store closes.
+     */
     @Override
     public void close() {
+        List<Thread> threads = new ArrayList<>();
         synchronized (instances) {
             for (Instance i : instances.values()) {
                 PacedBars r = i.replay;
                 if (r != null) {
                     r.stop("server shutdown");
                 }
+                if (i.thread != null) {
+                    threads.add(i.thread);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
