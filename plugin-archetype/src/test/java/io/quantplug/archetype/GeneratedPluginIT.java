@@ -2,12 +2,12 @@ package io.quantplug.archetype;
 
 import io.quantplug.api.ApiVersion;
 import io.quantplug.api.strategy.StrategyProvider;
-import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.plugin.PluginStatus;
 import io.quantplug.testkit.BacktestRun;
 import io.quantplug.testkit.PluginBacktest;
+import io.quantplug.testkit.TradeExit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,12 +48,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GeneratedPluginIT {
 
     static final String ARTIFACT_ID = "my-strategy";
+    /** A second project: class names come from the artifactId, whatever it is. */
+    static final String OTHER_ARTIFACT_ID = "my-breakout";
     static final long TIMEOUT_MINUTES = 4;
 
     static Path work;
     static Path settings;
     static Path project;
     static Path jar;
+    static Path other;
 
     @BeforeAll
     static void generateAndBuild() throws Exception {
@@ -71,18 +74,30 @@ class GeneratedPluginIT {
 
         mvn(project, "package", "package");
         jar = project.resolve("target/" + ARTIFACT_ID + "-0.1.0-SNAPSHOT.jar");
+
+        mvn(work, "generate-other", "org.apache.maven.plugins:maven-archetype-plugin:"
+                        + property("archetype.plugin.version") + ":generate",
+                "-DarchetypeGroupId=io.quantplug", "-DarchetypeArtifactId=plugin-archetype",
+                "-DarchetypeVersion=" + property("quantplug.version"), "-DgroupId=org.example.trading",
+                "-DartifactId=" + OTHER_ARTIFACT_ID, "-Dpackage=org.example.trading.breakout",
+                "-DinteractiveMode=false");
+        other = work.resolve(OTHER_ARTIFACT_ID);
+        mvn(other, "package-other", "package");
     }
 
     @Test
     @Order(1)
     void generatesAProviderAStrategyItsProviderFileATestAndAReadme() throws IOException {
         Path pkg = project.resolve("src/main/java/com/example/mystrategy");
-        assertThat(pkg.resolve("SmaTrendProvider.java")).content().contains("package com.example.mystrategy;")
+        assertThat(pkg.resolve("MyStrategyProvider.java")).content().contains("package com.example.mystrategy;")
+                .contains("public final class MyStrategyProvider implements StrategyProvider")
                 .contains("public static final String ID = \"my-strategy\";");
-        assertThat(pkg.resolve("SmaTrend.java")).exists();
+        assertThat(pkg.resolve("MyStrategy.java")).content().contains("final class MyStrategy implements Strategy");
         assertThat(project.resolve("src/main/resources/META-INF/services/io.quantplug.api.strategy.StrategyProvider"))
-                .content().isEqualToIgnoringNewLines("com.example.mystrategy.SmaTrendProvider");
-        assertThat(project.resolve("src/test/java/com/example/mystrategy/SmaTrendTest.java")).exists();
+                .content().isEqualToIgnoringNewLines("com.example.mystrategy.MyStrategyProvider");
+        assertThat(project.resolve("src/test/java/com/example/mystrategy/MyStrategyTest.java")).content()
+                .contains("class MyStrategyTest")
+                .doesNotContain("io.quantplug.runtime");   // the test kit's and the API's types only
         assertThat(project.resolve("src/test/resources/btcusdt-1h-synthetic.csv")).exists();
         assertThat(project.resolve("README.md")).content().contains("--strategy my-strategy");
         assertThat(project.resolve(".gitignore")).content().contains("target/");
@@ -96,8 +111,29 @@ class GeneratedPluginIT {
     @Order(2)
     void buildsOfflineRunningItsTestKitTest() throws IOException {
         String log = Files.readString(work.resolve("package.log"));
-        assertThat(log).contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0").contains("BUILD SUCCESS");
+        assertThat(log).contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0").contains("BUILD SUCCESS");
         assertThat(jar).exists();
+    }
+
+    @Test
+    @Order(2)
+    void namesTheClassesAfterAnyArtifactIdAndThatProjectBuildsAndPassesItsTests() throws IOException {
+        Path pkg = other.resolve("src/main/java/org/example/trading/breakout");
+        assertThat(pkg.resolve("MyBreakout.java")).content().contains("final class MyBreakout implements Strategy")
+                .contains("SNAPSHOT_LAYOUT = \"my-breakout\"");
+        assertThat(pkg.resolve("MyBreakoutProvider.java")).content()
+                .contains("public static final String ID = \"my-breakout\";");
+        assertThat(other.resolve("src/test/java/org/example/trading/breakout/MyBreakoutTest.java")).exists();
+        assertThat(other.resolve("src/main/resources/META-INF/services/io.quantplug.api.strategy.StrategyProvider"))
+                .content().isEqualToIgnoringNewLines("org.example.trading.breakout.MyBreakoutProvider");
+        assertThat(other.resolve("README.md")).content().contains("MyBreakoutProvider.java");
+        assertThat(Files.readString(work.resolve("package-other.log")))
+                .contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0").contains("BUILD SUCCESS");
+        try (JarFile jf = new JarFile(other.resolve("target/" + OTHER_ARTIFACT_ID + "-0.1.0-SNAPSHOT.jar").toFile())) {
+            assertThat(entries(jf)).contains("org/example/trading/breakout/MyBreakout.class",
+                    "org/example/trading/breakout/MyBreakoutProvider.class");
+            assertThat(jf.getManifest().getMainAttributes().getValue("Plugin-Id")).isEqualTo(OTHER_ARTIFACT_ID);
+        }
     }
 
     @Test
@@ -112,7 +148,7 @@ class GeneratedPluginIT {
             assertThat(m.getMainAttributes().getValue("Plugin-Provider")).isEqualTo("com.example");
             assertThat(m.getMainAttributes().getValue("Plugin-Description"))
                     .isEqualTo("Long while the close is above its simple moving average.");
-            assertThat(entries(jf)).contains("com/example/mystrategy/SmaTrendProvider.class",
+            assertThat(entries(jf)).contains("com/example/mystrategy/MyStrategyProvider.class",
                             "META-INF/services/io.quantplug.api.strategy.StrategyProvider")
                     .noneMatch(e -> e.startsWith("io/quantplug/"));
         }
@@ -133,10 +169,10 @@ class GeneratedPluginIT {
 
             BacktestRun run = PluginBacktest.of(provider).parameters(Map.of("period", 10))
                     .csv(project.resolve("src/test/resources/btcusdt-1h-synthetic.csv")).fees(10).run();
-            assertThat(run.trades()).hasSize(2);
-            assertThat(run.barAt(run.trades().get(0).entryTimeMillis())).isEqualTo(18);
-            assertThat(run.trades().get(1).exitReason()).isEqualTo(ExitReason.END_OF_DATA);
-            assertThat(run.metrics().totalReturn()).isPositive();
+            assertThat(run.closedTrades()).hasSize(2);
+            assertThat(run.closedTrades().get(0).entryBar()).isEqualTo(18);
+            assertThat(run.closedTrades().get(1).exit()).isEqualTo(TradeExit.END_OF_DATA);
+            assertThat(run.summary().totalReturn()).isPositive();
         }
     }
 

@@ -2,7 +2,9 @@ package io.quantplug.testkit;
 
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.order.Fill;
+import io.quantplug.api.order.Side;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
+import io.quantplug.runtime.analytics.PositionSide;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.session.PluginFault;
@@ -11,15 +13,20 @@ import io.quantplug.runtime.session.RiskEventReport;
 import java.util.List;
 
 /**
- * What a {@link PluginBacktest} produced: the runtime's {@link BacktestResult} plus the bars it ran on, the signals
- * and the fills, so that a test can relate a trade to the bar it happened on, and the events its risk rules
- * reported.
+ * What a {@link PluginBacktest} produced: the trades with the bars they happened on, headline figures, the bars,
+ * the signals and the fills, and the events its risk rules reported.
  *
  * <pre>{@code
- * RoundTrip first = run.trades().get(0);
- * int entryBar = run.barAt(first.entryTimeMillis());   // the bar at whose open the entry filled
+ * ClosedTrade first = run.closedTrades().get(0);
+ * int entryBar = first.entryBar();                      // the bar at whose open the entry filled
  * assertThat(first.entryPrice()).isEqualByComparingTo(String.valueOf(run.bars().get(entryBar).open()));
+ * assertThat(run.summary().totalReturn()).isPositive();
  * }</pre>
+ *
+ * <p>{@link #closedTrades()}, {@link #summary()}, {@link #bars()}, {@link #signals()} and {@link #fills()} are test
+ * kit and API types: a plugin's tests written with them depend on nothing of the runtime. {@link #result()},
+ * {@link #trades()}, {@link #metrics()}, {@link #faults()} and {@link #riskEvents()} hand out the runtime's own
+ * types, which carry no compatibility promise to plugins.
  *
  * <p>Immutable.
  */
@@ -29,12 +36,35 @@ public final class BacktestRun {
     private final List<Bar> bars;
     private final List<RecordedSignal> signals;
     private final List<Fill> fills;
+    private final List<ClosedTrade> closedTrades;
 
     BacktestRun(BacktestResult result, List<Bar> bars, List<RecordedSignal> signals, List<Fill> fills) {
         this.result = result;
         this.bars = List.copyOf(bars);
         this.signals = List.copyOf(signals);
         this.fills = List.copyOf(fills);
+        this.closedTrades = result.trades().stream().map(this::closedTrade).toList();
+    }
+
+    /**
+     * The closed round trips, in exit order, each with the bars it entered and exited on; one still open at the end
+     * of the data is closed at the last close with {@link TradeExit#END_OF_DATA}.
+     *
+     * @return the trades, immutable
+     */
+    public List<ClosedTrade> closedTrades() {
+        return closedTrades;
+    }
+
+    /**
+     * The headline figures: trade count, win rate, total return, equity, fees, maximum drawdown, Sharpe ratio.
+     *
+     * @return the summary
+     */
+    public RunSummary summary() {
+        PerformanceMetrics m = result.metrics();
+        return new RunSummary(m.tradeCount(), m.winRate(), m.totalReturn(), m.startEquity(), m.endEquity(),
+                m.totalFees(), m.maxDrawdown(), m.sharpe());
     }
 
     /**
@@ -47,8 +77,8 @@ public final class BacktestRun {
     }
 
     /**
-     * The closed round trips, in exit order; one still open at the end of the data is closed at the last close
-     * with exit reason {@code END_OF_DATA}.
+     * The closed round trips as the runtime's type, in exit order; {@link #closedTrades()} gives the same trades as
+     * a test kit type, with their bars.
      *
      * @return the trades
      */
@@ -57,7 +87,8 @@ public final class BacktestRun {
     }
 
     /**
-     * Performance metrics (return, Sharpe, drawdown, win rate, ...), see {@link PerformanceMetrics}.
+     * Every performance metric, as the runtime's type (return, Sharpe, drawdown, win rate, ...), see
+     * {@link PerformanceMetrics}; {@link #summary()} gives the headline figures as a test kit type.
      *
      * @return the metrics
      */
@@ -137,5 +168,11 @@ public final class BacktestRun {
                     + bars.get(0).openTime() + ")");
         }
         return found;
+    }
+
+    private ClosedTrade closedTrade(RoundTrip t) {
+        return new ClosedTrade(t.side() == PositionSide.LONG ? Side.BUY : Side.SELL, barAt(t.entryTimeMillis()),
+                barAt(t.exitTimeMillis()), t.entryTimeMillis(), t.exitTimeMillis(), t.entryPrice(), t.exitPrice(),
+                t.quantity(), t.grossPnl(), t.fees(), t.pnl(), TradeExit.valueOf(t.exitReason().name()));
     }
 }

@@ -12,16 +12,18 @@
  *                 .csv(Path.of("src/test/resources/btcusdt-1h.csv"))
  *                 .fees(10)
  *                 .run();
- *         assertThat(run.trades()).hasSize(2);
- *         assertThat(run.barAt(run.trades().get(0).entryTimeMillis())).isEqualTo(23);
+ *         assertThat(run.closedTrades()).hasSize(2);
+ *         assertThat(run.closedTrades().get(0).entryBar()).isEqualTo(23);
  *     }
  * }
  * }</pre>
  *
  * <ul>
  *   <li>{@link io.quantplug.testkit.PluginBacktest}: the fluent builder; {@code run()} gives a
- *       {@link io.quantplug.testkit.BacktestRun} with trades, metrics, signals, fills and the events its risk rules
+ *       {@link io.quantplug.testkit.BacktestRun} with trades ({@link io.quantplug.testkit.ClosedTrade}), a summary, signals, fills and the events its risk rules
  *       reported ({@code riskEvents()}, each with the rule's id);</li>
+ *   <li>{@link io.quantplug.testkit.SwapRehearsal}: a hot swap rehearsed (the old build's snapshot restored into
+ *       the new build's instance between two bars), compared with an uninterrupted run;</li>
  *   <li>{@link io.quantplug.testkit.PluginJar}: loads the built jar through the platform's plugin host, so the
  *       test covers the manifest, the provider files and the packaging too;</li>
  *   <li>{@link io.quantplug.testkit.TestData}: data files kept outside the project, skipped when absent (failed on

@@ -40,9 +40,14 @@ public interface StrategyContext {
     Instrument instrument();
 
     /**
-     * The recent completed bars of {@link #instrument()}, newest first.
+     * The recent completed bars of {@link #instrument()}, newest first, including the bar being delivered to
+     * {@link Strategy#onBar}. The window keeps the last 1,000 bars in every session the runtime runs today
+     * (backtests, portfolio backtests, console instances); {@link BarHistory#capacity()} gives the number at run
+     * time and {@link BarHistory#size()} how many bars it holds so far. A strategy that needs a longer look-back keeps
+     * its own bars (for example in the SDK's {@code BarRingBuffer}). The same window object for the whole session;
+     * read it only from this instance's callbacks.
      *
-     * @return the history window
+     * @return the history window, never null
      */
     BarHistory history();
 

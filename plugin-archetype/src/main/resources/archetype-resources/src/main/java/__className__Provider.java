@@ -13,7 +13,7 @@ import io.quantplug.api.strategy.StrategyProvider;
  * {@code src/main/resources/META-INF/services/io.quantplug.api.strategy.StrategyProvider}, which is how the platform
  * finds it inside the plugin jar.
  */
-public final class SmaTrendProvider implements StrategyProvider {
+public final class ${className}Provider implements StrategyProvider {
 
     /** The id users type ({@code --strategy ${artifactId}}); keep it stable, stored runs refer to it. */
     public static final String ID = "${artifactId}";
@@ -26,7 +26,7 @@ public final class SmaTrendProvider implements StrategyProvider {
                             .description("length of the simple moving average of closes").build()));
 
     /** Creates the provider; the platform calls this public no-argument constructor. */
-    public SmaTrendProvider() {
+    public ${className}Provider() {
     }
 
     @Override
@@ -37,6 +37,6 @@ public final class SmaTrendProvider implements StrategyProvider {
     @Override
     public Strategy create(StrategyContext context) {
         // parameters arrive checked against the schema above: in range, defaults filled in
-        return new SmaTrend(context, context.parameters().getInt("period"));
+        return new ${className}(context, context.parameters().getInt("period"));
     }
 }
