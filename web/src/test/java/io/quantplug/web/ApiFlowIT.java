@@ -70,17 +70,8 @@ class ApiFlowIT {
                 + "\"dataset\":\"BTCUSDT_1m_20230301_20230321.csv\",\"capital\":\"10000\",\"feeBps\":\"10\"}";
     }
 
-    private static JsonNode awaitJob(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            JsonNode job = server.send("GET", "/api/backtests/" + id, trader, null).json();
-            String status = job.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("backtest " + id + " did not end in 120 s");
+    private static JsonNode awaitJob(long id) {
+        return server.awaitJob(trader, id);
     }
 
     @Test
@@ -207,17 +198,8 @@ class ApiFlowIT {
                 .contains("event: instance").contains("\"code\":\"KILL_SWITCH\"");
     }
 
-    private static JsonNode waitFor(long id, java.util.function.Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode v = null;
-        while (System.nanoTime() < deadline) {
-            v = server.send("GET", "/api/instances/" + id, trader, null).json();
-            if (done.test(v)) {
-                return v;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("instance " + id + " never reached the state: " + v);
+    private static JsonNode waitFor(long id, java.util.function.Predicate<JsonNode> done) {
+        return server.await("/api/instances/" + id, trader, Duration.ofSeconds(60), done);
     }
 
     @Test

@@ -296,22 +296,7 @@ class ConsoleHardeningIT {
     }
 
     static JsonNode waitForJob(TestServer server, String token, long id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode v = null;
-        while (System.nanoTime() < deadline) {
-            v = server.send("GET", "/api/backtests/" + id, token, null).json();
-            String status = v.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return v;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("backtest " + id + " did not end: " + v);
+        return server.awaitJob(token, id);
     }
 
     private static JsonNode plugin(TestServer server, String token, String id) {

@@ -205,17 +205,7 @@ class InstanceHotSwapIT {
         return stream.body();
     }
 
-    private static JsonNode waitFor(TestServer server, String token, long id, Predicate<JsonNode> done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        JsonNode v = null;
-        while (System.nanoTime() < deadline) {
-            v = server.send("GET", "/api/instances/" + id, token, null).json();
-            if (done.test(v)) {
-                return v;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("instance " + id + " never reached the state: " + v);
+    private static JsonNode waitFor(TestServer server, String token, long id, Predicate<JsonNode> done) {
+        return server.await("/api/instances/" + id, token, java.time.Duration.ofSeconds(30), done);
     }
 }

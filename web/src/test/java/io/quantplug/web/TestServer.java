@@ -185,8 +185,12 @@ public final class TestServer implements AutoCloseable {
      * @return the answer
      */
     public Response send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    private static Response send(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,6 +198,48 @@ public final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Polls {@code GET path} every 20 ms until the answer satisfies {@code done}.
+     *
+     * @param path    the path, e.g. {@code /api/instances/3}
+     * @param token   the bearer token
+     * @param timeout how long to wait
+     * @param done    the condition
+     * @return the first answer that satisfies it
+     * @throws AssertionError naming the last answer when the time runs out
+     */
+    public JsonNode await(String path, String token, Duration timeout, java.util.function.Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode v = null;
+        while (System.nanoTime() < deadline) {
+            v = send("GET", path, token, null).json();
+            if (done.test(v)) {
+                return v;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(path + " never reached the state within " + timeout + ": " + v);
+    }
+
+    /**
+     * Waits up to 120 s for a backtest job to end.
+     *
+     * @param token the bearer token
+     * @param id    the job id
+     * @return its final view
+     */
+    public JsonNode awaitJob(String token, long id) {
+        return await("/api/backtests/" + id, token, Duration.ofSeconds(120), v -> {
+            String status = v.get("status").asText();
+            return !status.equals("QUEUED") && !status.equals("RUNNING");
+        });
     }
 
     /**
@@ -243,16 +289,7 @@ public final class TestServer implements AutoCloseable {
      * @return the answer
      */
     public Response sendOnNewConnection(HttpRequest request) {
-        HttpClient own = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try {
-            HttpResponse<String> r = own.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r.headers().map());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), request);
     }
 
     /** Stops the server and starts it again on the same home, plugins folder and store (a new port). */

@@ -58,7 +58,8 @@ class WorkLimitsIT {
 
             assertThat(server.send("POST", "/api/instances/" + mine[0] + "/stop", trader, null).status())
                     .isEqualTo(200);
-            waitUntil(() -> !status(server, trader, mine[0]).equals("RUNNING"));
+            server.await("/api/instances/" + mine[0], trader, Duration.ofSeconds(30),
+                    v -> !v.get("status").asText().equals("RUNNING"));
             assertThat(server.send("POST", "/api/instances/" + mine[2] + "/start", trader, null).status())
                     .isEqualTo(200);
             assertThat(server.send("GET", "/api/instances", trader, null).json().findValuesAsText("status")
@@ -105,20 +106,5 @@ class WorkLimitsIT {
 
     private static String status(TestServer server, String token, long id) {
         return server.send("GET", "/api/instances/" + id, token, null).json().get("status").asText();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in 30 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
