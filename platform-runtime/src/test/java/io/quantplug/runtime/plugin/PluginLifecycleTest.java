@@ -189,6 +189,32 @@ class PluginLifecycleTest {
     }
 
     /** Writes elsewhere, then renames into place: how a jar should arrive. */
+    @Test
+    void theWatcherReportsItsChangesAndADeletedRefusedJarLeavesTheList() throws Exception {
+        try (PluginHost host = open()) {
+            List<String> reports = new CopyOnWriteArrayList<>();
+            PluginDirectoryWatcher watcher = PluginDirectoryWatcher.start(host, Duration.ofMillis(100),
+                    (file, before, after) -> reports.add(file.getFileName() + ":" + (before == null ? "-"
+                            : before.version()) + "->" + (after == null ? "-" : after.version() + " "
+                            + after.status())));
+            Path broken = dir.resolve("broken.jar");
+            moveIn(Files.writeString(elsewhere.resolve("broken.jar"), "not a jar"), broken);
+            await(() -> host.plugins().stream().anyMatch(p -> p.status() == PluginStatus.REFUSED));
+            Files.delete(broken);
+            await(() -> host.plugins().isEmpty());
+            Path alpha = dir.resolve("alpha.jar");
+            moveIn(counterJar(elsewhere.resolve("a1.jar"), "alpha", "1.0.0", 10), alpha);
+            await(() -> host.catalog().strategy("alpha").isPresent());
+            Files.setLastModifiedTime(alpha, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                    + 5_000)); // touched, same bytes: no change, no report
+            Thread.sleep(400);
+            await(() -> reports.size() == 3);
+            assertThat(reports).containsExactly("broken.jar:-->" + " REFUSED", "broken.jar:->-",
+                    "alpha.jar:-->1.0.0 STARTED");
+            watcher.close();
+        }
+    }
+
     private static void moveIn(Path built, Path target) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.copy(built, tmp, StandardCopyOption.REPLACE_EXISTING);
