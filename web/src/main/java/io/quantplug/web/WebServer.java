@@ -194,11 +194,13 @@ public final class WebServer implements AutoCloseable {
      *
      * @param settings how
      * @return the running server
-     * @throws IllegalArgumentException when {@value AdminBootstrap#PASSWORD_ENV} is set to an unacceptable password
+     * @throws IllegalArgumentException when {@value AdminBootstrap#PASSWORD_ENV} is set to an unacceptable password, or
+     *                                  a trusted proxy is not an address or CIDR block (nothing is changed then)
      * @throws UncheckedIOException     when the home folders cannot be created
      */
     public static WebServer start(Settings settings) {
         Objects.requireNonNull(settings.store(), "store");
+        ClientAddress clients = new ClientAddress(settings.trustedProxies()); // bad input is refused before changes
         AdminBootstrap.ensureAdmin(settings.store(), settings.env(), settings.console());
         Path uploads = settings.home().resolve("uploads");
         try {
@@ -208,7 +210,6 @@ public final class WebServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + uploads + " or " + settings.pluginsDir(), e);
         }
         PluginRoutes.deleteStaleUploads(settings.pluginsDir());
-        ClientAddress clients = new ClientAddress(settings.trustedProxies());
         PluginHost host = PluginHost.open(settings.pluginsDir());
         settings.store().plugins().record(host.plugins(), "server");
         EventHub hub = new EventHub();

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *       as many). While that budget is spent the server is <i>under attack</i>: an address that failed within the
  *       last {@link #SUSPECT_FOR} gets 429 before bcrypt, and a user name that does not exist is answered 401
  *       without hashing (in calm times a dummy hash is checked so that the answer takes as long as for a real
- *       user). A real user signing in from an address that has not failed is not slowed.</li>
+ *       user). An unknown name from an address that failed recently is never hashed. A real user signing in from
+ *       an address that has not failed is not slowed.</li>
  *   <li><b>Hashing slots</b>: at most as many passwords are hashed at once as the machine has cores; a caller that
  *       waits longer than {@link #SLOT_WAIT} gets 503. While every slot is busy, an unknown user name is answered
  *       at once too, so made-up names never queue ahead of real users. The price: under load an attacker can tell
@@ -39,9 +40,9 @@ public final class LoginGuard {
     public static final Duration SUSPECT_FOR = Duration.ofMinutes(15);
     /**
      * How long an attempt refused by these limits waits before its 429 is sent (a tarpit that holds no thread): a
-     * client guessing in a loop gets two tries a second, so a flood cannot keep the CPU from a real user's hash.
+     * client guessing in a loop gets one try a second, so a flood cannot keep the CPU from a real user's hash.
      */
-    public static final Duration REFUSAL_DELAY = Duration.ofMillis(500);
+    public static final Duration REFUSAL_DELAY = Duration.ofSeconds(1);
     /** Longest wait for a hashing slot. */
     public static final Duration SLOT_WAIT = Duration.ofSeconds(5);
     private static final int MAX_ADDRESSES = 10_000;
@@ -49,10 +50,12 @@ public final class LoginGuard {
     /**
      * The guard's verdict on an attempt.
      *
-     * @param retryAfter zero when the attempt may go on, else how long to wait
+     * @param retryAfter  zero when the attempt may go on, else how long to wait
      * @param underAttack whether the global failure budget is spent (then unknown user names are not hashed)
+     * @param suspect     whether the address failed within {@link #SUSPECT_FOR} (then unknown user names are not
+     *                    hashed either)
      */
-    public record Admission(Duration retryAfter, boolean underAttack) {
+    public record Admission(Duration retryAfter, boolean underAttack, boolean suspect) {
         /**
          * Whether the attempt may go on.
          *
@@ -115,14 +118,15 @@ public final class LoginGuard {
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            return new Admission(Duration.ofNanos(probe.getNanosToWaitForRefill()), underAttack());
+            return new Admission(Duration.ofNanos(probe.getNanosToWaitForRefill()), underAttack(), true);
         }
         boolean attack = underAttack();
-        if (attack && suspect(address)) {
+        boolean suspect = suspect(address);
+        if (attack && suspect) {
             return new Admission(Duration.ofNanos(Math.max(1, failures.estimateAbilityToConsume(1)
-                    .getNanosToWaitForRefill())), true);
+                    .getNanosToWaitForRefill())), true, true);
         }
-        return new Admission(Duration.ZERO, attack);
+        return new Admission(Duration.ZERO, attack, suspect);
     }
 
     /**

@@ -75,7 +75,7 @@ public final class AuthRoutes {
             ApiException refusal = ApiException.retryLater(429, "too_many_attempts", "too many sign-in attempts"
                     + " from this address; try again in " + seconds(admission.retryAfter()) + " s",
                     seconds(admission.retryAfter()));
-            // answered after a pause that holds no thread: a client hammering in a loop slows to two tries a second
+            // answered after a pause that holds no thread: a client hammering in a loop slows to one try a second
             ctx.future(() -> CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
                     LoginGuard.REFUSAL_DELAY.toMillis(), TimeUnit.MILLISECONDS)).thenRun(() -> {
                         throw refusal;
@@ -106,10 +106,10 @@ public final class AuthRoutes {
                     + " this address; try again in " + seconds(wait) + " s", seconds(wait));
         }
         UserStore.User user = s.store().users().find(username).orElse(null);
-        // An unknown name is checked against a dummy hash so that it takes as long as a real one, except while the
-        // server is under attack or every hashing slot is busy: then it is answered at once, so a flood of made-up
-        // names cannot queue bcrypt work ahead of real users.
-        boolean hashUnknown = !admission.underAttack() && s.loginGuard().slotFree();
+        // An unknown name is checked against a dummy hash so that it takes as long as a real one, except from an
+        // address that failed recently, while the server is under attack or while every hashing slot is busy: then
+        // it is answered at once, so a flood of made-up names cannot queue bcrypt work ahead of real users.
+        boolean hashUnknown = !admission.underAttack() && !admission.suspect() && s.loginGuard().slotFree();
         boolean ok = user != null || hashUnknown ? verify(password, user) : false;
         if (!ok || user.disabled()) {
             s.loginGuard().failed(address);
