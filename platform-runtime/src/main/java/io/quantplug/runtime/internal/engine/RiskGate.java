@@ -18,6 +18,7 @@ import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskEvent;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.RiskEventReport;
 
@@ -26,6 +27,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * Runs every order through the configured risk rules, in order. The first rejection wins; a resize replaces the
@@ -47,6 +50,11 @@ final class RiskGate implements RiskContext {
 
     private final List<Bound<RiskRule>> rules;
     private final TradingSession session;
+    private final CallbackGuard guard;
+    /** The rules' callbacks, with this gate as their context: made once, not per call. */
+    private final BiFunction<RiskRule, OrderIntent, RiskDecision> check = (rule, intent) -> rule.check(intent, this);
+    private final BiConsumer<RiskRule, Fill> onFill = (rule, fill) -> rule.onFill(fill, this);
+    private final BiConsumer<RiskRule, Bar> onBar = (rule, bar) -> rule.onBar(bar, this);
     /** The id of the rule whose callback runs, or null between callbacks. */
     private String currentRule;
     /** The strategy (instance or group) the running callback concerns, or null. */
@@ -55,6 +63,7 @@ final class RiskGate implements RiskContext {
     RiskGate(List<Bound<RiskRule>> rules, TradingSession session) {
         this.rules = new ArrayList<>(rules);
         this.session = session;
+        this.guard = session.guard();
     }
 
     /** The ids of the rules, in order. */
@@ -71,7 +80,7 @@ final class RiskGate implements RiskContext {
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).id().equals(ruleId)) {
                 BoundSwap.Result<RiskRule> r = BoundSwap.swap(rules.get(i), provider::create, RiskRule::snapshot,
-                        RiskRule::restore, RejectEverything::new, session, barsBefore);
+                        RiskRule::restore, RejectEverything::new, guard, barsBefore);
                 rules.set(i, r.bound());
                 out.add(r.swap());
             }
@@ -97,13 +106,14 @@ final class RiskGate implements RiskContext {
             RiskDecision decision;
             enter(rule, owner.strategyId());
             try {
-                decision = rule.instance().check(intent, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                session.reportFault(rule.id(), rule.id(), "check", e, "REJECTED_ORDER");
-                return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, "RISK_RULE_ERROR",
-                        "risk rule '" + rule.id() + "' failed: " + e, rule.id()));
+                decision = guard.call(rule.id(), rule.id(), "check", FaultAction.REJECTED_ORDER, check,
+                        rule.instance(), intent, null);
             } finally {
                 leave();
+            }
+            if (guard.failed()) {
+                return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, "RISK_RULE_ERROR",
+                        "risk rule '" + rule.id() + "' failed: " + guard.lastFault(), rule.id()));
             }
             if (decision instanceof RiskDecision.Reject r) {
                 return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, r.code(), r.message(),
@@ -128,9 +138,7 @@ final class RiskGate implements RiskContext {
         for (Bound<RiskRule> rule : rules) {
             enter(rule, strategy);
             try {
-                rule.instance().onFill(fill, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                session.reportFault(rule.id(), rule.id(), "onFill", e, "CONTINUED");
+                guard.run(rule.id(), rule.id(), "onFill", FaultAction.CONTINUED, onFill, rule.instance(), fill);
             } finally {
                 leave();
             }
@@ -145,9 +153,7 @@ final class RiskGate implements RiskContext {
             Bound<RiskRule> rule = rules.get(i);
             enter(rule, null);
             try {
-                rule.instance().onBar(bar, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                session.reportFault(rule.id(), rule.id(), "onBar", e, "CONTINUED");
+                guard.run(rule.id(), rule.id(), "onBar", FaultAction.CONTINUED, onBar, rule.instance(), bar);
             } finally {
                 leave();
             }

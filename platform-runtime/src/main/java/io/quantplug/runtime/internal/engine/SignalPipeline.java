@@ -18,6 +18,7 @@ import io.quantplug.api.order.Side;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Turns a signal into orders: enhancers in order (any may drop it), then the move from the current position to the
@@ -62,11 +64,16 @@ final class SignalPipeline implements SizingContext {
     private final List<Bound<SignalEnhancer>> enhancers;
     private Bound<PositionSizer> sizer;
     private final TradingSession session;
+    private final CallbackGuard guard;
+    /** The callbacks that take this pipeline as their context: made once, not per call. */
+    private final BiFunction<SignalEnhancer, Signal, Optional<Signal>> enhance = (e, s) -> e.enhance(s, this);
+    private final BiFunction<PositionSizer, Signal, BigDecimal> size = (p, s) -> p.size(s, this);
 
     SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, TradingSession session) {
         this.enhancers = new ArrayList<>(enhancers);
         this.sizer = sizer;
         this.session = session;
+        this.guard = session.guard();
     }
 
     /** The ids of the signal enhancers in order, then of the sizer if any. */
@@ -89,7 +96,7 @@ final class SignalPipeline implements SizingContext {
             if (enhancers.get(i).id().equals(id)) {
                 BoundSwap.Result<SignalEnhancer> r = BoundSwap.swap(enhancers.get(i),
                         p -> (SignalEnhancer) provider.create(p), Enhancement::snapshot, Enhancement::restore,
-                        ExitsOnly::new, session, barsBefore);
+                        ExitsOnly::new, guard, barsBefore);
                 enhancers.set(i, r.bound());
                 out.add(r.swap());
             }
@@ -97,7 +104,7 @@ final class SignalPipeline implements SizingContext {
         if (sizer != null && sizer.id().equals(id)) {
             BoundSwap.Result<PositionSizer> r = BoundSwap.swap(sizer, p -> (PositionSizer) provider.create(p),
                     Enhancement::snapshot, Enhancement::restore, why -> (signal, context) -> BigDecimal.ZERO,
-                    session, barsBefore);
+                    guard, barsBefore);
             sizer = r.bound();
             out.add(r.swap());
         }
@@ -121,11 +128,7 @@ final class SignalPipeline implements SizingContext {
         }
         for (int i = 0, n = enhancers.size(); i < n; i++) {
             Bound<SignalEnhancer> e = enhancers.get(i);
-            try {
-                e.instance().onBar(bar);
-            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-                session.reportFault(e.id(), e.id(), "onBar", ex, "CONTINUED");
-            }
+            guard.run(e.id(), e.id(), "onBar", FaultAction.CONTINUED, SignalEnhancer::onBar, e.instance(), bar);
         }
     }
 
@@ -151,11 +154,9 @@ final class SignalPipeline implements SizingContext {
         Signal s = signal;
         for (int i = 0, n = enhancers.size(); i < n; i++) {
             Bound<SignalEnhancer> e = enhancers.get(i);
-            Optional<Signal> next;
-            try {
-                next = e.instance().enhance(s, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-                session.reportFault(e.id(), e.id(), "enhance", ex, "DROPPED_SIGNAL");
+            Optional<Signal> next = guard.call(e.id(), e.id(), "enhance", FaultAction.DROPPED_SIGNAL, enhance,
+                    e.instance(), s, null);
+            if (guard.failed()) {
                 return new Enhanced(null, "DROPPED: enhancer " + e.id() + " failed");
             }
             if (next == null || next.isEmpty()) {
@@ -219,11 +220,9 @@ final class SignalPipeline implements SizingContext {
     /** @return the entry size, or null when there is nothing to trade */
     private OrderSize entrySize(Signal s, Side entry) {
         if (sizer != null) {
-            BigDecimal qty;
-            try {
-                qty = sizer.instance().size(s, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-                session.reportFault(sizer.id(), sizer.id(), "size", ex, "DROPPED_SIGNAL");
+            BigDecimal qty = guard.call(sizer.id(), sizer.id(), "size", FaultAction.DROPPED_SIGNAL, size,
+                    sizer.instance(), s, null);
+            if (guard.failed()) {
                 return null;
             }
             qty = qty == null ? BigDecimal.ZERO : instrument().roundQuantityDown(qty.max(BigDecimal.ZERO));

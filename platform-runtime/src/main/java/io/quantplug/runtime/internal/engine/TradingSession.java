@@ -23,7 +23,6 @@ import io.quantplug.runtime.internal.venue.SimulatedVenue;
 import io.quantplug.runtime.internal.venue.SlippageModel;
 import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.InstanceSwap;
-import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionListener;
 
@@ -82,6 +81,7 @@ public final class TradingSession {
     private final OrderRouter router;
     private final SessionListener listener;
     private final CallbackWatchdog.Watch watch;
+    private final CallbackGuard guard;
     private final List<StrategyRunner> runners = new ArrayList<>();
     /** The instances trading as one under an aggregation policy, or null when each trades on its own. */
     private SignalGroup group;
@@ -156,6 +156,7 @@ public final class TradingSession {
         this.clock = new SimulatedClock(startMillis);
         this.portfolio = portfolio;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.guard = new CallbackGuard(listener, clock);
         this.router = new OrderRouter(this, portfolio, fees, listener);
         this.venue = new SimulatedVenue(Map.of(instrument.id(), instrument), fees, slippage, portfolio, router);
         this.history = new BarWindow(historyCapacity);
@@ -503,11 +504,6 @@ public final class TradingSession {
         timers.add(new ScheduledTimer(timeMillis, ++timerSequence, runner, name));
     }
 
-    void reportFault(String extensionId, String instanceId, String callback, Throwable error, String action) {
-        listener.onFault(new PluginFault(clock.millis(), extensionId, instanceId, callback,
-                PluginFault.describe(error), action));
-    }
-
     void onRiskEvent(RiskEventReport report) {
         listener.onRiskEvent(report);
     }
@@ -584,6 +580,10 @@ public final class TradingSession {
 
     OrderRouter router() {
         return router;
+    }
+
+    CallbackGuard guard() {
+        return guard;
     }
 
     SessionListener listener() {
