@@ -5,7 +5,6 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
-import io.quantplug.api.order.Liquidity;
 import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderCanceled;
@@ -20,8 +19,7 @@ import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
-import io.quantplug.runtime.internal.venue.FeeModel;
-import io.quantplug.runtime.internal.venue.SimulatedVenue;
+import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.SessionListener;
 
@@ -38,7 +36,7 @@ import java.util.Map;
  * it has returned (never re-entrantly). Also sends the engine's own orders: a position closed for a risk rule
  * ({@link PositionCloser}) and the end-of-data liquidation. Engine thread only.
  */
-final class OrderRouter implements SimulatedVenue.Listener {
+final class OrderRouter implements Venue.Listener {
 
     private static final String ENGINE = "engine";
 
@@ -51,7 +49,6 @@ final class OrderRouter implements SimulatedVenue.Listener {
 
     private final TradingSession session;
     private final Portfolio portfolio;
-    private final FeeModel fees;
     private final SessionListener listener;
     private final RoundTripTracker trips = new RoundTripTracker();
     private final PositionCloser closer;
@@ -60,10 +57,9 @@ final class OrderRouter implements SimulatedVenue.Listener {
     private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
     private long liquidationSequence;
 
-    OrderRouter(TradingSession session, Portfolio portfolio, FeeModel fees, SessionListener listener) {
+    OrderRouter(TradingSession session, Portfolio portfolio, SessionListener listener) {
         this.session = session;
         this.portfolio = portfolio;
-        this.fees = fees;
         this.listener = listener;
         this.closer = new PositionCloser(session, this);
     }
@@ -144,7 +140,7 @@ final class OrderRouter implements SimulatedVenue.Listener {
 
     /** Cancels every working order of the session (at its end). */
     void cancelAll(long now) {
-        for (SimulatedVenue.Canceled c : session.venue().cancelAll(now)) {
+        for (Venue.Canceled c : session.venue().cancelAll(now)) {
             OrderEntry entry = (OrderEntry) c.owner();
             listener.onOrderEvent(entry.owner.ownerId(), c.event());
             deliveries.add(new Delivery(entry.owner, c.event()));
@@ -185,8 +181,9 @@ final class OrderRouter implements SimulatedVenue.Listener {
     }
 
     /**
-     * Closes any open position at the last price with exit reason {@code END_OF_DATA} (fee charged, no slippage). The
-     * order belongs to the instance (or group) that opened the position, {@code engine} when none did.
+     * Closes any open position at the last price with exit reason {@code END_OF_DATA}, through the venue
+     * ({@link Venue#closeAt}: its taker fee, no slippage). The order belongs to the instance (or group) that opened
+     * the position, {@code engine} when none did.
      *
      * @param now the session's end, UTC epoch milliseconds
      * @return whether a position was closed
@@ -201,18 +198,11 @@ final class OrderRouter implements SimulatedVenue.Listener {
         OrderOwner opener = session.ownerById(trips.openedBy(instrument.id()));
         Side side = qty.signum() > 0 ? Side.SELL : Side.BUY;
         ClientOrderId id = new ClientOrderId("end-of-data-" + (++liquidationSequence));
-        Order order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
-        BigDecimal price = instrument.toTickPrice(last);
-        BigDecimal notional = price.multiply(qty.abs());
-        Fill fill = new Fill(id, instrument.id(), side, price, qty.abs(), fees.fee(notional, Liquidity.TAKER),
-                instrument.quoteAsset(), Liquidity.TAKER, now);
+        MarketOrder order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
         OrderOwner owner = opener != null ? opener : new EngineOwner(ENGINE, null);
         listener.onOrderSubmitted(now, owner.ownerId(), order, "end of data: the open position is closed at the last"
                 + " price");
-        OrderFilled filled = new OrderFilled(fill, BigDecimal.ZERO);
-        book(fill, owner, ExitReason.END_OF_DATA);
-        listener.onOrderEvent(owner.ownerId(), filled);
-        deliveries.add(new Delivery(owner, filled));
+        session.venue().closeAt(order, last, now, new OrderEntry(owner, OrderOrigin.END_OF_DATA));
         return true;
     }
 

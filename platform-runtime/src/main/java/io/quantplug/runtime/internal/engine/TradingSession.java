@@ -21,6 +21,7 @@ import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.FeeModel;
 import io.quantplug.runtime.internal.venue.SimulatedVenue;
 import io.quantplug.runtime.internal.venue.SlippageModel;
+import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.RiskEventReport;
@@ -74,7 +75,7 @@ public final class TradingSession {
     private final Instrument instrument;
     private final SimulatedClock clock;
     private final Portfolio portfolio;
-    private final SimulatedVenue venue;
+    private final Venue venue;
     private final BarWindow history;
     private final RiskGate riskGate;
     private final SignalPipeline pipeline;
@@ -157,7 +158,7 @@ public final class TradingSession {
         this.portfolio = portfolio;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.guard = new CallbackGuard(listener, clock);
-        this.router = new OrderRouter(this, portfolio, fees, listener);
+        this.router = new OrderRouter(this, portfolio, listener);
         this.venue = new SimulatedVenue(Map.of(instrument.id(), instrument), fees, slippage, portfolio, router);
         this.history = new BarWindow(historyCapacity);
         this.riskGate = new RiskGate(riskRules, this);
@@ -566,7 +567,7 @@ public final class TradingSession {
         return portfolio;
     }
 
-    SimulatedVenue venue() {
+    Venue venue() {
         return venue;
     }
 
