@@ -18,9 +18,11 @@ import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskEvent;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
+import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.RiskEventReport;
+import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -37,10 +39,10 @@ import java.util.function.BiFunction;
  *
  * <p>It is also the rules' {@link RiskContext}. While a rule's callback runs, the gate knows the rule's id (the id it
  * was bound under, kept across hot swaps) and the strategy concerned (the owner of the order checked or filled), so
- * that {@link #report} tags the event with both and hands it to the session at once: an event reported just before
+ * that {@link #report} tags the event with both and hands it to the session's listener at once: an event reported just before
  * the rule throws is kept, and one reported by either version of a rule around a hot swap is recorded once.
- * {@link #closePosition} only records the request; the session sends the closing order once the callback has
- * returned. Both refuse to work outside a rule's callback.
+ * {@link #closePosition} only records the request with the {@link PositionCloser}; the closing order is sent once
+ * the callback has returned. Both refuse to work outside a rule's callback.
  */
 final class RiskGate implements RiskContext {
 
@@ -49,8 +51,11 @@ final class RiskGate implements RiskContext {
     }
 
     private final List<Bound<RiskRule>> rules;
-    private final TradingSession session;
+    private final EngineView view;
+    private final Venue venue;
     private final CallbackGuard guard;
+    private final SessionListener listener;
+    private final PositionCloser closer;
     /** The rules' callbacks, with this gate as their context: made once, not per call. */
     private final BiFunction<RiskRule, OrderIntent, RiskDecision> check = (rule, intent) -> rule.check(intent, this);
     private final BiConsumer<RiskRule, Fill> onFill = (rule, fill) -> rule.onFill(fill, this);
@@ -60,10 +65,14 @@ final class RiskGate implements RiskContext {
     /** The strategy (instance or group) the running callback concerns, or null. */
     private String currentStrategy;
 
-    RiskGate(List<Bound<RiskRule>> rules, TradingSession session) {
+    RiskGate(List<Bound<RiskRule>> rules, EngineView view, Venue venue, CallbackGuard guard,
+             SessionListener listener, PositionCloser closer) {
         this.rules = new ArrayList<>(rules);
-        this.session = session;
-        this.guard = session.guard();
+        this.view = view;
+        this.venue = venue;
+        this.guard = guard;
+        this.listener = listener;
+        this.closer = closer;
     }
 
     /** The ids of the rules, in order. */
@@ -120,7 +129,7 @@ final class RiskGate implements RiskContext {
                         rule.id()));
             }
             if (decision instanceof RiskDecision.Resize r) {
-                BigDecimal qty = session.instrument().roundQuantityDown(r.quantity());
+                BigDecimal qty = view.instrument().roundQuantityDown(r.quantity());
                 if (qty.signum() == 0) {
                     return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, "RESIZED_TO_ZERO",
                             r.message() + " (resized quantity rounds to zero)", rule.id()));
@@ -180,7 +189,7 @@ final class RiskGate implements RiskContext {
     @Override
     public void report(RiskEvent event) {
         Objects.requireNonNull(event, "event");
-        session.onRiskEvent(new RiskEventReport(callingRule("report"), currentStrategy, event));
+        listener.onRiskEvent(new RiskEventReport(callingRule("report"), currentStrategy, event));
     }
 
     /**
@@ -197,7 +206,7 @@ final class RiskGate implements RiskContext {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("closePosition needs a reason");
         }
-        session.requestClose(callingRule("closePosition"), reason);
+        closer.request(callingRule("closePosition"), reason);
     }
 
     private String callingRule(String method) {
@@ -217,7 +226,7 @@ final class RiskGate implements RiskContext {
         if (order.size() instanceof OrderSize.Quote q) {
             notional = q.notional();
             qty = refPrice.signum() > 0
-                    ? session.instrument().roundQuantityDown(notional.divide(refPrice, MathContext.DECIMAL128))
+                    ? view.instrument().roundQuantityDown(notional.divide(refPrice, MathContext.DECIMAL128))
                     : BigDecimal.ZERO;
         } else {
             qty = ((OrderSize.Base) order.size()).quantity();
@@ -225,7 +234,7 @@ final class RiskGate implements RiskContext {
                     : order instanceof StopOrder s ? s.stopPrice() : refPrice;
             notional = qty.multiply(price);
         }
-        BigDecimal position = session.portfolio().position(order.instrument()).quantity();
+        BigDecimal position = view.portfolio().position(order.instrument()).quantity();
         boolean reduces = position.signum() != 0 && position.signum() != order.side().sign()
                 && qty.compareTo(position.abs()) <= 0;
         return new OrderIntent(order, source, ref, qty, notional, reduces);
@@ -243,29 +252,29 @@ final class RiskGate implements RiskContext {
 
     @Override
     public long timeMillis() {
-        return session.clock().millis();
+        return view.clock().millis();
     }
 
     @Override
     public PortfolioView portfolio() {
-        return session.portfolio();
+        return view.portfolio();
     }
 
     @Override
     public Instrument instrument(InstrumentId id) {
-        if (!id.equals(session.instrument().id())) {
+        if (!id.equals(view.instrument().id())) {
             throw new IllegalArgumentException("the session does not trade " + id);
         }
-        return session.instrument();
+        return view.instrument();
     }
 
     @Override
     public double lastPrice(InstrumentId id) {
-        return session.portfolioLedger().lastPrice(id);
+        return view.portfolio().lastPrice(id);
     }
 
     @Override
     public int openOrderCount() {
-        return session.workingOrderCount();
+        return venue.workingCount();
     }
 }

@@ -18,6 +18,7 @@ import io.quantplug.api.order.Side;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
+import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 
@@ -63,17 +64,20 @@ final class SignalPipeline implements SizingContext {
 
     private final List<Bound<SignalEnhancer>> enhancers;
     private Bound<PositionSizer> sizer;
-    private final TradingSession session;
+    private final EngineView view;
+    private final Venue venue;
     private final CallbackGuard guard;
     /** The callbacks that take this pipeline as their context: made once, not per call. */
     private final BiFunction<SignalEnhancer, Signal, Optional<Signal>> enhance = (e, s) -> e.enhance(s, this);
     private final BiFunction<PositionSizer, Signal, BigDecimal> size = (p, s) -> p.size(s, this);
 
-    SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, TradingSession session) {
+    SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, EngineView view, Venue venue,
+                   CallbackGuard guard) {
         this.enhancers = new ArrayList<>(enhancers);
         this.sizer = sizer;
-        this.session = session;
-        this.guard = session.guard();
+        this.view = view;
+        this.venue = venue;
+        this.guard = guard;
     }
 
     /** The ids of the signal enhancers in order, then of the sizer if any. */
@@ -176,7 +180,7 @@ final class SignalPipeline implements SizingContext {
      * @return the orders and the outcome
      */
     Plan order(OrderOwner owner, Signal s) {
-        BigDecimal position = session.portfolio().position(s.instrument()).quantity();
+        BigDecimal position = view.portfolio().position(s.instrument()).quantity();
         List<Planned> orders = new ArrayList<>(2);
         switch (s.direction()) {
             case FLAT -> {
@@ -184,7 +188,7 @@ final class SignalPipeline implements SizingContext {
                     return new Plan(List.of(), "IGNORED: already flat");
                 }
                 Side exit = position.signum() > 0 ? Side.SELL : Side.BUY;
-                if (session.venue().hasWorking(s.instrument(), exit)) {
+                if (venue.hasWorking(s.instrument(), exit)) {
                     return new Plan(List.of(), "IGNORED: exit already working");
                 }
                 orders.add(new Planned(market(owner, exit, OrderSize.base(position.abs())), null));
@@ -194,7 +198,7 @@ final class SignalPipeline implements SizingContext {
                 if (position.signum() == entry.sign()) {
                     return new Plan(List.of(), "IGNORED: already " + s.direction().name().toLowerCase());
                 }
-                if (session.venue().hasWorking(s.instrument(), entry)) {
+                if (venue.hasWorking(s.instrument(), entry)) {
                     return new Plan(List.of(), "IGNORED: entry already working");
                 }
                 if (position.signum() != 0) {
@@ -228,9 +232,9 @@ final class SignalPipeline implements SizingContext {
             qty = qty == null ? BigDecimal.ZERO : instrument().roundQuantityDown(qty.max(BigDecimal.ZERO));
             return qty.signum() > 0 ? OrderSize.base(qty) : null;
         }
-        BigDecimal reserved = session.venue().reservedCash();
-        BigDecimal available = reserved.signum() == 0 ? session.portfolio().cash()
-                : session.portfolio().cash().subtract(reserved);
+        BigDecimal reserved = venue.reservedCash();
+        BigDecimal available = reserved.signum() == 0 ? view.portfolio().cash()
+                : view.portfolio().cash().subtract(reserved);
         if (s.strength() < 1.0) {
             // a signal of strength s < 1 commits that share of the cash: the strategy's own cut of its size
             available = available.multiply(BigDecimal.valueOf(s.strength()), MathContext.DECIMAL64);
@@ -253,21 +257,21 @@ final class SignalPipeline implements SizingContext {
 
     @Override
     public double referencePrice() {
-        return session.portfolioLedger().lastPrice(instrument().id());
+        return view.portfolio().lastPrice(instrument().id());
     }
 
     @Override
     public Instrument instrument() {
-        return session.instrument();
+        return view.instrument();
     }
 
     @Override
     public BarHistory history() {
-        return session.history();
+        return view.history();
     }
 
     @Override
     public PortfolioView portfolio() {
-        return session.portfolio();
+        return view.portfolio();
     }
 }

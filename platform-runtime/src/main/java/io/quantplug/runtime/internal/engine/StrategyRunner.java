@@ -32,7 +32,8 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     private final String instanceId;
     private final String providerId;
     private final Parameters parameters;
-    private final TradingSession session;
+    private final EngineView view;
+    private final StrategyActions actions;
     private final CallbackWatchdog.Watch watch;
     private final CallbackGuard guard;
     private final System.Logger logger;
@@ -40,14 +41,15 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     private boolean stopped;
     private long orderSequence;
 
-    StrategyRunner(String instanceId, String providerId, Parameters parameters, TradingSession session,
-                   CallbackWatchdog.Watch watch) {
+    StrategyRunner(String instanceId, String providerId, Parameters parameters, EngineView view,
+                   StrategyActions actions, CallbackGuard guard, CallbackWatchdog.Watch watch) {
         this.instanceId = instanceId;
         this.providerId = providerId;
         this.parameters = parameters;
-        this.session = session;
+        this.view = view;
+        this.actions = actions;
         this.watch = watch;
-        this.guard = session.guard();
+        this.guard = guard;
         this.logger = System.getLogger("quantplug.strategy." + instanceId);
     }
 
@@ -181,7 +183,7 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
         guard.report(providerId, instanceId, callback, new CallbackOverBudgetException(callback + " ran "
                 + ranNanos / 1_000_000 + " ms, over the " + watch.budgetMillis() + " ms budget"),
                 FaultAction.SUSPENDED_INSTANCE);
-        session.cancelAllOf(this);
+        actions.cancelAllOf(this);
     }
 
     /** Why an instance was suspended. */
@@ -201,7 +203,7 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     private void stopAfterFault() {
         stopped = true;
         strategy = null; // nothing calls it any more; do not keep its plugin's classes alive
-        session.cancelAllOf(this);
+        actions.cancelAllOf(this);
     }
 
     @Override
@@ -221,22 +223,22 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public InstantSource clock() {
-        return session.clock();
+        return view.clock();
     }
 
     @Override
     public Instrument instrument() {
-        return session.instrument();
+        return view.instrument();
     }
 
     @Override
     public BarHistory history() {
-        return session.history();
+        return view.history();
     }
 
     @Override
     public PortfolioView portfolio() {
-        return session.portfolio();
+        return view.portfolio();
     }
 
     @Override
@@ -251,25 +253,25 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public void emit(Signal signal) {
-        if (!signal.instrument().equals(session.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + session.instrument().id()
+        if (!signal.instrument().equals(view.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
                     + ", not " + signal.instrument());
         }
-        session.onSignal(this, signal);
+        actions.emit(this, signal);
     }
 
     @Override
     public void submit(Order order) {
-        if (!order.instrument().equals(session.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + session.instrument().id()
+        if (!order.instrument().equals(view.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
                     + ", not " + order.instrument());
         }
-        session.submitDirect(this, order);
+        actions.submit(this, order);
     }
 
     @Override
     public void cancel(ClientOrderId clientOrderId) {
-        session.cancel(this, clientOrderId);
+        actions.cancel(this, clientOrderId);
     }
 
     @Override
@@ -279,6 +281,6 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public void scheduleTimer(String name, long timeMillis) {
-        session.scheduleTimer(this, name, timeMillis);
+        actions.scheduleTimer(this, name, timeMillis);
     }
 }
