@@ -49,7 +49,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Longer than most classes on purpose: it is the one place where the order of a bar's steps is written, and the
  * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline,
  * order routing ({@link OrderRouter}), signal group, swap hand-over ({@link SwapQueue}) and callback watchdog it
- * drives are classes of their own. What remains beyond the event loop is the session's public face: the documented
+ * drives are classes of their own, made and wired by {@link SessionBuilder} (the clock and the venue handed in), and
+ * none of them holds the session. What remains beyond the event loop is the session's public face: the documented
  * hot-swap entry points and the read-outs of the result.
  *
  * <p>Not thread-safe: construct, feed and finish it from one thread (the engine thread); only {@link #requestSwap},

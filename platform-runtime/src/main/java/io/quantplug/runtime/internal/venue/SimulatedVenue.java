@@ -37,6 +37,10 @@ import java.util.Objects;
  * a bar is being matched (from a fill callback) wait for the next bar. Fills are complete (no volume-based partial
  * fills). A buy whose cost plus fee exceeds the cash, or a spot sell of more than the position, is refused with
  * {@code INSUFFICIENT_FUNDS} / {@code INSUFFICIENT_BALANCE} when it would fill. Owned by the engine thread.
+ *
+ * <p>Somewhat over 400 lines: the {@link Venue} port's queries, the matching and the end-of-data close all work on
+ * the same two lists of working orders, which no other class should see; the price and money rules are classes of
+ * their own ({@link FillPrice}, {@link FundsCheck}, {@link OrderRounding}).
  */
 public final class SimulatedVenue implements Venue {
 
