@@ -30,9 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The extensions of one configuration, looked up in a catalog, their parameters checked and their instances
- * created, and the {@link TradingSession} assembled of them ({@link #session}): what {@link Backtester} does for its
- * one session and {@link PortfolioBacktester} for each instrument book. Every failure is a {@link BacktestConfigurationException}
+ * The extensions of one configuration, looked up in a catalog, their parameters checked and their instances created,
+ * and the {@link TradingSession} assembled of them ({@link #session}): what {@link Backtester} does for its one session
+ * and {@link PortfolioBacktester} for each instrument book. Every failure is a {@link BacktestConfigurationException}
  * naming the role, the id and, for a parameter, the parameter.
  */
 final class SessionAssembly {

@@ -13,15 +13,14 @@ import java.math.BigDecimal;
 /**
  * Closes the account's position when a risk rule asks ({@link io.quantplug.api.risk.RiskContext#closePosition}).
  *
- * <p>A request is only noted while the rule's callback runs; once it has returned, the session
- * {@linkplain #submitPending(OrderRouter) submits} one market order for the whole position, on the side that closes it: decided
- * at that moment (a bar's close, or a bar's open for a request made from {@code onFill}), it fills at the next bar's
- * open like every order of the session. The order is the engine's: its owner is the requesting rule's id, its client
- * order id {@code risk-close-N}, its reason {@code risk rule RULE: REASON} is recorded with the submission, and the
- * round trip it closes ends with exit reason {@code RISK_RULE} (still the trip of the instance that opened it). It
- * passes the risk rules like any order, as a pure reduction. It is reduce-only at the venue: should the position
- * shrink before it fills (a strategy's stop at the same open), it fills only what is left, and is canceled when
- * nothing is.
+ * <p>A request is only noted while the rule's callback runs; once it has returned, the session {@linkplain
+ * #submitPending(OrderRouter) submits} one market order for the whole position, on the side that closes it: decided at
+ * that moment (a bar's close, or a bar's open for a request made from {@code onFill}), it fills at the next bar's open
+ * like every order of the session. The order is the engine's: its owner is the requesting rule's id, its client order
+ * id {@code risk-close-N}, its reason {@code risk rule RULE: REASON} is recorded with the submission, and the round
+ * trip it closes ends with exit reason {@code RISK_RULE} (still the trip of the instance that opened it). It passes the
+ * risk rules like any order, as a pure reduction. It is reduce-only at the venue: should the position shrink before it
+ * fills (a strategy's stop at the same open), it fills only what is left, and is canceled when nothing is.
  *
  * <p>Nothing is sent when the account is flat; while a close order is working, or a request is waiting, further
  * requests (of any rule) add nothing: one order per position, owned by the rule that asked first. Its events go to

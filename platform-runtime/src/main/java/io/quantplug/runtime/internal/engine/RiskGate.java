@@ -39,10 +39,10 @@ import java.util.function.BiFunction;
  *
  * <p>It is also the rules' {@link RiskContext}. While a rule's callback runs, the gate knows the rule's id (the id it
  * was bound under, kept across hot swaps) and the strategy concerned (the owner of the order checked or filled), so
- * that {@link #report} tags the event with both and hands it to the session's listener at once: an event reported just before
- * the rule throws is kept, and one reported by either version of a rule around a hot swap is recorded once.
- * {@link #closePosition} only records the request with the {@link PositionCloser}; the closing order is sent once
- * the callback has returned. Both refuse to work outside a rule's callback.
+ * that {@link #report} tags the event with both and hands it to the session's listener at once: an event reported just
+ * before the rule throws is kept, and one reported by either version of a rule around a hot swap is recorded once.
+ * {@link #closePosition} only records the request with the {@link PositionCloser}; the closing order is sent once the
+ * callback has returned. Both refuse to work outside a rule's callback.
  */
 final class RiskGate implements RiskContext {
 
@@ -57,9 +57,10 @@ final class RiskGate implements RiskContext {
     private final SessionListener listener;
     private final PositionCloser closer;
     /** The rules' callbacks, with this gate as their context: made once, not per call. */
-    private final BiFunction<RiskRule, OrderIntent, RiskDecision> check = (rule, intent) -> rule.check(intent, this);
-    private final BiConsumer<RiskRule, Fill> onFill = (rule, fill) -> rule.onFill(fill, this);
-    private final BiConsumer<RiskRule, Bar> onBar = (rule, bar) -> rule.onBar(bar, this);
+    private final BiFunction<RiskRule, OrderIntent, RiskDecision> checkCall =
+            (rule, intent) -> rule.check(intent, this);
+    private final BiConsumer<RiskRule, Fill> onFillCall = (rule, fill) -> rule.onFill(fill, this);
+    private final BiConsumer<RiskRule, Bar> onBarCall = (rule, bar) -> rule.onBar(bar, this);
     /** The id of the rule whose callback runs, or null between callbacks. */
     private String currentRule;
     /** The strategy (instance or group) the running callback concerns, or null. */
@@ -115,7 +116,7 @@ final class RiskGate implements RiskContext {
             RiskDecision decision;
             enter(rule, owner.strategyId());
             try {
-                decision = guard.call(rule.id(), rule.id(), "check", FaultAction.REJECTED_ORDER, check,
+                decision = guard.call(rule.id(), rule.id(), "check", FaultAction.REJECTED_ORDER, checkCall,
                         rule.instance(), intent, null);
             } finally {
                 leave();
@@ -147,7 +148,8 @@ final class RiskGate implements RiskContext {
         for (Bound<RiskRule> rule : rules) {
             enter(rule, strategy);
             try {
-                guard.run(rule.id(), rule.id(), "onFill", FaultAction.CONTINUED, onFill, rule.instance(), fill);
+                guard.run(rule.id(), rule.id(), "onFill", FaultAction.CONTINUED, onFillCall, rule.instance(),
+                        fill);
             } finally {
                 leave();
             }
@@ -162,7 +164,7 @@ final class RiskGate implements RiskContext {
             Bound<RiskRule> rule = rules.get(i);
             enter(rule, null);
             try {
-                guard.run(rule.id(), rule.id(), "onBar", FaultAction.CONTINUED, onBar, rule.instance(), bar);
+                guard.run(rule.id(), rule.id(), "onBar", FaultAction.CONTINUED, onBarCall, rule.instance(), bar);
             } finally {
                 leave();
             }

@@ -68,8 +68,8 @@ final class SignalPipeline implements SizingContext {
     private final Venue venue;
     private final CallbackGuard guard;
     /** The callbacks that take this pipeline as their context: made once, not per call. */
-    private final BiFunction<SignalEnhancer, Signal, Optional<Signal>> enhance = (e, s) -> e.enhance(s, this);
-    private final BiFunction<PositionSizer, Signal, BigDecimal> size = (p, s) -> p.size(s, this);
+    private final BiFunction<SignalEnhancer, Signal, Optional<Signal>> enhanceCall = (e, s) -> e.enhance(s, this);
+    private final BiFunction<PositionSizer, Signal, BigDecimal> sizeCall = (p, s) -> p.size(s, this);
 
     SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, EngineView view, Venue venue,
                    CallbackGuard guard) {
@@ -158,7 +158,7 @@ final class SignalPipeline implements SizingContext {
         Signal s = signal;
         for (int i = 0, n = enhancers.size(); i < n; i++) {
             Bound<SignalEnhancer> e = enhancers.get(i);
-            Optional<Signal> next = guard.call(e.id(), e.id(), "enhance", FaultAction.DROPPED_SIGNAL, enhance,
+            Optional<Signal> next = guard.call(e.id(), e.id(), "enhance", FaultAction.DROPPED_SIGNAL, enhanceCall,
                     e.instance(), s, null);
             if (guard.failed()) {
                 return new Enhanced(null, "DROPPED: enhancer " + e.id() + " failed");
@@ -224,7 +224,7 @@ final class SignalPipeline implements SizingContext {
     /** @return the entry size, or null when there is nothing to trade */
     private OrderSize entrySize(Signal s, Side entry) {
         if (sizer != null) {
-            BigDecimal qty = guard.call(sizer.id(), sizer.id(), "size", FaultAction.DROPPED_SIGNAL, size,
+            BigDecimal qty = guard.call(sizer.id(), sizer.id(), "size", FaultAction.DROPPED_SIGNAL, sizeCall,
                     sizer.instance(), s, null);
             if (guard.failed()) {
                 return null;
