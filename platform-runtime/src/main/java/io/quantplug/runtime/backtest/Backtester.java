@@ -6,6 +6,7 @@ import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.MetricsCalculator;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.internal.engine.TradingSession;
+import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.session.PluginSwap;
 import io.quantplug.runtime.session.SessionHotSwap;
@@ -113,10 +114,10 @@ public final class Backtester {
         Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
         SessionAssembly assembly = new SessionAssembly(catalog, config, resolved);
         ResultCollector collector = new ResultCollector(listener);
-        TradingSession session = new TradingSession(config.instrument(), config.initialCapital(),
-                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), assembly.enhancers,
-                assembly.sizer, assembly.rules, collector, bars.get(0).openTimeMillis(), HISTORY_BARS, bars.size());
-        assembly.install(session);
+        TradingSession session = assembly.session(config.instrument(),
+                new Portfolio(config.instrument().quoteAsset(), config.initialCapital()), bars.get(0).openTimeMillis(),
+                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
+                HISTORY_BARS, bars.size());
         session.start();
         SessionHotSwap swapper = followed == null ? null
                 : SessionHotSwap.attach(session, catalog, followed, swapTimeout, swapReports);

@@ -107,9 +107,8 @@ public final class PortfolioBacktester {
         for (int i = 0; i < n; i++) {
             PortfolioConfig.Book b = books.get(i);
             SessionAssembly a = assemblies.get(i);
-            sessions[i] = new TradingSession(b.instrument(), portfolio, fees, slippage, a.enhancers, a.sizer, a.rules,
-                    collector, b.bars().get(0).openTimeMillis(), HISTORY_BARS, b.bars().size());
-            a.install(sessions[i]);
+            sessions[i] = a.session(b.instrument(), portfolio, b.bars().get(0).openTimeMillis(), fees, slippage,
+                    collector, HISTORY_BARS, b.bars().size());
             totalBars += b.bars().size();
         }
         for (TradingSession s : sessions) {

@@ -6,16 +6,23 @@ import io.quantplug.api.enhancement.EnhancementKind;
 import io.quantplug.api.enhancement.EnhancementProvider;
 import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.enhancement.SignalEnhancer;
+import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.runtime.internal.engine.Bound;
+import io.quantplug.runtime.internal.engine.SessionBuilder;
+import io.quantplug.runtime.internal.engine.SimulatedClock;
 import io.quantplug.runtime.internal.engine.TradingSession;
+import io.quantplug.runtime.internal.portfolio.Portfolio;
+import io.quantplug.runtime.internal.venue.FeeModel;
+import io.quantplug.runtime.internal.venue.SlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.session.AggregationPolicy;
+import io.quantplug.runtime.session.SessionListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The extensions of one configuration, looked up in a catalog, their parameters checked and their instances
- * created, ready to be put into a {@link TradingSession}: what {@link Backtester} does for its one session and
- * {@link PortfolioBacktester} for each instrument book. Every failure is a {@link BacktestConfigurationException}
+ * The extensions of one configuration, looked up in a catalog, their parameters checked and their instances created,
+ * and the {@link TradingSession} assembled of them ({@link #session}): what {@link Backtester} does for its one session
+ * and {@link PortfolioBacktester} for each instrument book. Every failure is a {@link BacktestConfigurationException}
  * naming the role, the id and, for a parameter, the parameter.
  */
 final class SessionAssembly {
@@ -69,12 +76,37 @@ final class SessionAssembly {
     }
 
     /**
+     * Assembles this configuration's session (see {@link SessionBuilder}): a simulated clock set to the start, a
+     * simulated venue with the fee and slippage models, the enhancers, sizer and risk rules, and the strategy
+     * instances installed.
+     *
+     * @param instrument   the instrument traded
+     * @param portfolio    the account (shared by the books of a portfolio backtest)
+     * @param startMillis  the session's start (its first bar's open), UTC epoch milliseconds
+     * @param fees         fee model
+     * @param slippage     slippage model
+     * @param listener     observer of the session
+     * @param historyBars  how many bars the strategies' history window keeps
+     * @param expectedBars how many bars will be fed, a sizing hint
+     * @return the session, not started
+     * @throws BacktestConfigurationException when a strategy cannot be created
+     */
+    TradingSession session(Instrument instrument, Portfolio portfolio, long startMillis, FeeModel fees,
+                           SlippageModel slippage, SessionListener listener, int historyBars, int expectedBars) {
+        TradingSession session = new SessionBuilder(instrument, portfolio, new SimulatedClock(startMillis), listener)
+                .simulatedVenue(fees, slippage).enhancers(enhancers).sizer(sizer).riskRules(rules)
+                .historyCapacity(historyBars).expectedBars(expectedBars).build();
+        install(session);
+        return session;
+    }
+
+    /**
      * Creates the strategy instances in a session and, under an aggregation policy, makes them a signal group.
      *
      * @param session the session, not started
      * @throws BacktestConfigurationException when a strategy cannot be created
      */
-    void install(TradingSession session) {
+    private void install(TradingSession session) {
         List<String> instanceIds = config.instanceIds();
         List<String> names = config.strategyNames();
         for (int i = 0; i < instanceIds.size(); i++) {

@@ -10,10 +10,10 @@ import java.util.Objects;
  * @param instanceId  the instance id (the extension id for rules and enhancers)
  * @param callback    the method that threw, e.g. {@code onBar}
  * @param error       the exception class and message
- * @param action      what the policy did, e.g. {@code STOPPED_INSTANCE}, {@code REJECTED_ORDER}, {@code DROPPED_SIGNAL}
+ * @param action      what the policy did, e.g. {@link FaultAction#STOPPED_INSTANCE}; serialized by its name
  */
 public record PluginFault(long timeMillis, String extensionId, String instanceId, String callback, String error,
-                          String action) {
+                          FaultAction action) {
 
     /**
      * Checks that no component is null.
@@ -23,7 +23,7 @@ public record PluginFault(long timeMillis, String extensionId, String instanceId
      * @param instanceId the instance id (the extension id for rules and enhancers)
      * @param callback the method that threw, e.g. {@code onBar}
      * @param error the exception class and message
-     * @param action what the policy did, e.g. {@code STOPPED_INSTANCE}, {@code REJECTED_ORDER}, {@code DROPPED_SIGNAL}
+     * @param action what the policy did, e.g. {@link FaultAction#STOPPED_INSTANCE}
      */
     public PluginFault {
         Objects.requireNonNull(extensionId, "extensionId");

@@ -23,6 +23,7 @@ import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionInfo;
 import io.quantplug.runtime.plugin.ExtensionKind;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.Rejection;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +163,7 @@ class BacktesterTest {
         });
         assertThat(r.faults()).singleElement().satisfies(f -> {
             assertThat(f.extensionId()).isEqualTo("broken");
-            assertThat(f.action()).isEqualTo("REJECTED_ORDER");
+            assertThat(f.action()).isEqualTo(FaultAction.REJECTED_ORDER);
             assertThat(f.error()).isEqualTo("UnsupportedOperationException: rule broken is broken");
         });
         assertThat(r.trades()).isEmpty();
@@ -177,7 +178,7 @@ class BacktesterTest {
         assertThat(r.faults()).singleElement().satisfies(f -> {
             assertThat(f.instanceId()).isEqualTo("go-long-1");
             assertThat(f.callback()).isEqualTo("onBar");
-            assertThat(f.action()).isEqualTo("STOPPED_INSTANCE");
+            assertThat(f.action()).isEqualTo(FaultAction.STOPPED_INSTANCE);
         });
         // the position it opened before failing is closed at the end
         assertThat(r.trades()).singleElement()

@@ -16,6 +16,7 @@ import io.quantplug.runtime.internal.engine.TradingSession;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.testplugin.Probe;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.RiskEventReport;
@@ -109,7 +110,7 @@ class RiskRuleSwapTest {
             assertThat(r.reason().message()).isEqualTo("guard could not be swapped: IllegalStateException: plugin"
                     + " guard was unloaded");
         });
-        assertThat(faults).singleElement().satisfies(f -> assertThat(f.action()).isEqualTo("FAIL_CLOSED"));
+        assertThat(faults).singleElement().satisfies(f -> assertThat(f.action()).isEqualTo(FaultAction.FAIL_CLOSED));
         assertThat(riskEvents).hasSize((int) checked); // the stand-in that rejects everything reports nothing
     }
 

@@ -2,6 +2,7 @@ package io.quantplug.runtime.internal.engine;
 
 import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.param.Parameters;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.PluginFault;
 
@@ -25,37 +26,37 @@ final class BoundSwap {
 
     static <T> Result<T> swap(Bound<T> old, Function<Parameters, T> create, Function<T, StateSnapshot> snapshotOf,
                               BiPredicate<T, StateSnapshot> restore, Function<String, T> failClosed,
-                              TradingSession session, long barsBefore) {
+                              CallbackGuard guard, long barsBefore) {
         String id = old.id();
         if (old.parameters() == null) {
             return new Result<>(old, new InstanceSwap(id, InstanceSwap.Outcome.NOT_APPLIED, -1,
                     "the parameters of '" + id + "' are not known to the session"));
         }
-        StateSnapshot snapshot = null;
-        try {
-            snapshot = snapshotOf.apply(old.instance());
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            session.reportFault(id, id, "snapshot", e, "STARTED_FRESH");
-        }
-        T fresh;
+        StateSnapshot snapshot = guard.call(id, id, "snapshot", FaultAction.STARTED_FRESH,
+                Function::apply, snapshotOf, old.instance(), null);
+        T fresh = guard.call(id, id, "create", FaultAction.FAIL_CLOSED, BoundSwap::created, create, old,
+                null);
+        boolean failed = guard.failed();
         boolean restored = false;
-        String callback = "create";
-        try {
-            fresh = create.apply(old.parameters());
-            if (fresh == null) {
-                throw new IllegalStateException("provider '" + id + "' returned null");
-            }
-            if (snapshot != null) {
-                callback = "restore";
-                restored = restore.test(fresh, snapshot);
-            }
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            String why = PluginFault.describe(e);
-            session.reportFault(id, id, callback, e, "FAIL_CLOSED");
+        if (!failed && snapshot != null) {
+            restored = guard.call(id, id, "restore", FaultAction.FAIL_CLOSED, restore::test, fresh, snapshot, false);
+            failed = guard.failed();
+        }
+        if (failed) {
+            String why = PluginFault.describe(guard.lastFault());
             return new Result<>(new Bound<>(id, failClosed.apply(id + " could not be swapped: " + why),
                     old.parameters()), new InstanceSwap(id, InstanceSwap.Outcome.FAILED, barsBefore, why));
         }
         return new Result<>(new Bound<>(id, fresh, old.parameters()), new InstanceSwap(id,
                 restored ? InstanceSwap.Outcome.RESTORED : InstanceSwap.Outcome.STARTED_FRESH, barsBefore, null));
+    }
+
+    /** The successor, created with the old instance's parameters; a provider that returns null fails. */
+    private static <T> T created(Function<Parameters, T> create, Bound<T> old) {
+        T fresh = create.apply(old.parameters());
+        if (fresh == null) {
+            throw new IllegalStateException("provider '" + old.id() + "' returned null");
+        }
+        return fresh;
     }
 }

@@ -5,7 +5,6 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
-import io.quantplug.api.order.Liquidity;
 import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderCanceled;
@@ -20,8 +19,7 @@ import io.quantplug.api.portfolio.PositionView;
 import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
-import io.quantplug.runtime.internal.venue.FeeModel;
-import io.quantplug.runtime.internal.venue.SimulatedVenue;
+import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.SessionListener;
 
@@ -38,7 +36,7 @@ import java.util.Map;
  * it has returned (never re-entrantly). Also sends the engine's own orders: a position closed for a risk rule
  * ({@link PositionCloser}) and the end-of-data liquidation. Engine thread only.
  */
-final class OrderRouter implements SimulatedVenue.Listener {
+final class OrderRouter implements Venue.Listener {
 
     private static final String ENGINE = "engine";
 
@@ -49,9 +47,11 @@ final class OrderRouter implements SimulatedVenue.Listener {
     private record Delivery(OrderOwner recipient, OrderEvent event) {
     }
 
-    private final TradingSession session;
+    private final EngineView view;
     private final Portfolio portfolio;
-    private final FeeModel fees;
+    private final Venue venue;
+    private final RiskGate riskGate;
+    private final OrderOwners owners;
     private final SessionListener listener;
     private final RoundTripTracker trips = new RoundTripTracker();
     private final PositionCloser closer;
@@ -60,12 +60,15 @@ final class OrderRouter implements SimulatedVenue.Listener {
     private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
     private long liquidationSequence;
 
-    OrderRouter(TradingSession session, Portfolio portfolio, FeeModel fees, SessionListener listener) {
-        this.session = session;
-        this.portfolio = portfolio;
-        this.fees = fees;
+    OrderRouter(EngineView view, Venue venue, RiskGate riskGate, PositionCloser closer, OrderOwners owners,
+                SessionListener listener) {
+        this.view = view;
+        this.portfolio = view.portfolio();
+        this.venue = venue;
+        this.riskGate = riskGate;
+        this.owners = owners;
         this.listener = listener;
-        this.closer = new PositionCloser(session, this);
+        this.closer = closer;
     }
 
     private OrderEntry entryOf(OrderOwner owner, OrderOrigin origin) {
@@ -85,7 +88,7 @@ final class OrderRouter implements SimulatedVenue.Listener {
 
     /** A strategy's own order, unless its id is taken by a working order. */
     void submitDirect(OrderOwner owner, Order order) {
-        if (session.venue().ownerOf(order.clientOrderId()) != null) {
+        if (venue.ownerOf(order.clientOrderId()) != null) {
             throw new IllegalArgumentException("client order id " + order.clientOrderId()
                     + " belongs to a working order");
         }
@@ -100,18 +103,18 @@ final class OrderRouter implements SimulatedVenue.Listener {
 
     private void submit(OrderEntry entry, Order order, RejectReason engineRejection, String reason,
                         boolean reduceOnly) {
-        long now = session.clock().millis();
+        long now = view.clock().millis();
         String ownerId = entry.owner.ownerId();
         OrderEvent event;
         if (engineRejection != null) {
             event = new OrderRejected(order.clientOrderId(), order.instrument(), now, engineRejection);
         } else {
-            RiskGate.Outcome checked = session.riskGate().check(order, entry.owner);
+            RiskGate.Outcome checked = riskGate.check(order, entry.owner);
             if (checked.rejection() != null) {
                 event = new OrderRejected(order.clientOrderId(), order.instrument(), now, checked.rejection());
             } else {
                 listener.onOrderSubmitted(now, ownerId, checked.order(), reason);
-                event = session.venue().submit(checked.order(), portfolio.lastPrice(order.instrument()), now, entry,
+                event = venue.submit(checked.order(), portfolio.lastPrice(order.instrument()), now, entry,
                         reduceOnly);
             }
         }
@@ -124,11 +127,11 @@ final class OrderRouter implements SimulatedVenue.Listener {
 
     /** Cancels an owner's working order; another owner's order, or one no longer working, is left alone. */
     void cancel(OrderOwner owner, ClientOrderId id) {
-        Object tag = session.venue().ownerOf(id);
+        Object tag = venue.ownerOf(id);
         if (!(tag instanceof OrderEntry entry) || entry.owner != owner) {
             return;
         }
-        OrderCanceled canceled = session.venue().cancel(id, session.clock().millis());
+        OrderCanceled canceled = venue.cancel(id, view.clock().millis());
         if (canceled != null) {
             listener.onOrderEvent(owner.ownerId(), canceled);
             deliveries.add(new Delivery(owner, canceled));
@@ -137,14 +140,14 @@ final class OrderRouter implements SimulatedVenue.Listener {
 
     /** Cancels every working order of an owner. */
     void cancelAllOf(OrderOwner owner) {
-        for (ClientOrderId id : session.venue().workingIds()) {
+        for (ClientOrderId id : venue.workingIds()) {
             cancel(owner, id);
         }
     }
 
     /** Cancels every working order of the session (at its end). */
     void cancelAll(long now) {
-        for (SimulatedVenue.Canceled c : session.venue().cancelAll(now)) {
+        for (Venue.Canceled c : venue.cancelAll(now)) {
             OrderEntry entry = (OrderEntry) c.owner();
             listener.onOrderEvent(entry.owner.ownerId(), c.event());
             deliveries.add(new Delivery(entry.owner, c.event()));
@@ -169,7 +172,7 @@ final class OrderRouter implements SimulatedVenue.Listener {
         BigDecimal realized = portfolio.apply(fill);
         PositionView position = portfolio.position(fill.instrument());
         trips.onFill(fill, position.quantity(), realized, owner.ownerId(), exitReason);
-        session.riskGate().onFill(fill, owner.strategyId());
+        riskGate.onFill(fill, owner.strategyId());
         listener.onPositionChanged(new PositionChange(owner.ownerId(), fill.timeMillis(), fill.instrument(),
                 position.quantity(), portfolio.costBasis(fill.instrument()), position.realizedPnl()));
     }
@@ -185,34 +188,28 @@ final class OrderRouter implements SimulatedVenue.Listener {
     }
 
     /**
-     * Closes any open position at the last price with exit reason {@code END_OF_DATA} (fee charged, no slippage). The
-     * order belongs to the instance (or group) that opened the position, {@code engine} when none did.
+     * Closes any open position at the last price with exit reason {@code END_OF_DATA}, through the venue
+     * ({@link Venue#closeAt}: its taker fee, no slippage). The order belongs to the instance (or group) that opened
+     * the position, {@code engine} when none did.
      *
      * @param now the session's end, UTC epoch milliseconds
      * @return whether a position was closed
      */
     boolean liquidate(long now) {
-        Instrument instrument = session.instrument();
+        Instrument instrument = view.instrument();
         BigDecimal qty = portfolio.position(instrument.id()).quantity();
         double last = portfolio.lastPrice(instrument.id());
         if (qty.signum() == 0 || Double.isNaN(last)) {
             return false;
         }
-        OrderOwner opener = session.ownerById(trips.openedBy(instrument.id()));
+        OrderOwner opener = owners.ownerById(trips.openedBy(instrument.id()));
         Side side = qty.signum() > 0 ? Side.SELL : Side.BUY;
         ClientOrderId id = new ClientOrderId("end-of-data-" + (++liquidationSequence));
-        Order order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
-        BigDecimal price = instrument.toTickPrice(last);
-        BigDecimal notional = price.multiply(qty.abs());
-        Fill fill = new Fill(id, instrument.id(), side, price, qty.abs(), fees.fee(notional, Liquidity.TAKER),
-                instrument.quoteAsset(), Liquidity.TAKER, now);
+        MarketOrder order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
         OrderOwner owner = opener != null ? opener : new EngineOwner(ENGINE, null);
         listener.onOrderSubmitted(now, owner.ownerId(), order, "end of data: the open position is closed at the last"
                 + " price");
-        OrderFilled filled = new OrderFilled(fill, BigDecimal.ZERO);
-        book(fill, owner, ExitReason.END_OF_DATA);
-        listener.onOrderEvent(owner.ownerId(), filled);
-        deliveries.add(new Delivery(owner, filled));
+        venue.closeAt(order, last, now, new OrderEntry(owner, OrderOrigin.END_OF_DATA));
         return true;
     }
 
@@ -229,13 +226,8 @@ final class OrderRouter implements SimulatedVenue.Listener {
             if (!closer.pending()) {
                 return;
             }
-            closer.submitPending();
+            closer.submitPending(this);
         }
-    }
-
-    /** Notes a risk rule's request to close the position (see {@link PositionCloser}). */
-    void requestClose(String ruleId, String reason) {
-        closer.request(ruleId, reason);
     }
 
     /** The owner id of the round trip open in an instrument, or null. */

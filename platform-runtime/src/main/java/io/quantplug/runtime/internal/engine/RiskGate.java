@@ -18,14 +18,19 @@ import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskEvent;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
+import io.quantplug.runtime.internal.venue.Venue;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.RiskEventReport;
+import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * Runs every order through the configured risk rules, in order. The first rejection wins; a resize replaces the
@@ -34,10 +39,10 @@ import java.util.Objects;
  *
  * <p>It is also the rules' {@link RiskContext}. While a rule's callback runs, the gate knows the rule's id (the id it
  * was bound under, kept across hot swaps) and the strategy concerned (the owner of the order checked or filled), so
- * that {@link #report} tags the event with both and hands it to the session at once: an event reported just before
- * the rule throws is kept, and one reported by either version of a rule around a hot swap is recorded once.
- * {@link #closePosition} only records the request; the session sends the closing order once the callback has
- * returned. Both refuse to work outside a rule's callback.
+ * that {@link #report} tags the event with both and hands it to the session's listener at once: an event reported just
+ * before the rule throws is kept, and one reported by either version of a rule around a hot swap is recorded once.
+ * {@link #closePosition} only records the request with the {@link PositionCloser}; the closing order is sent once the
+ * callback has returned. Both refuse to work outside a rule's callback.
  */
 final class RiskGate implements RiskContext {
 
@@ -46,15 +51,29 @@ final class RiskGate implements RiskContext {
     }
 
     private final List<Bound<RiskRule>> rules;
-    private final TradingSession session;
+    private final EngineView view;
+    private final Venue venue;
+    private final CallbackGuard guard;
+    private final SessionListener listener;
+    private final PositionCloser closer;
+    /** The rules' callbacks, with this gate as their context: made once, not per call. */
+    private final BiFunction<RiskRule, OrderIntent, RiskDecision> checkCall =
+            (rule, intent) -> rule.check(intent, this);
+    private final BiConsumer<RiskRule, Fill> onFillCall = (rule, fill) -> rule.onFill(fill, this);
+    private final BiConsumer<RiskRule, Bar> onBarCall = (rule, bar) -> rule.onBar(bar, this);
     /** The id of the rule whose callback runs, or null between callbacks. */
     private String currentRule;
     /** The strategy (instance or group) the running callback concerns, or null. */
     private String currentStrategy;
 
-    RiskGate(List<Bound<RiskRule>> rules, TradingSession session) {
+    RiskGate(List<Bound<RiskRule>> rules, EngineView view, Venue venue, CallbackGuard guard,
+             SessionListener listener, PositionCloser closer) {
         this.rules = new ArrayList<>(rules);
-        this.session = session;
+        this.view = view;
+        this.venue = venue;
+        this.guard = guard;
+        this.listener = listener;
+        this.closer = closer;
     }
 
     /** The ids of the rules, in order. */
@@ -71,7 +90,7 @@ final class RiskGate implements RiskContext {
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).id().equals(ruleId)) {
                 BoundSwap.Result<RiskRule> r = BoundSwap.swap(rules.get(i), provider::create, RiskRule::snapshot,
-                        RiskRule::restore, RejectEverything::new, session, barsBefore);
+                        RiskRule::restore, RejectEverything::new, guard, barsBefore);
                 rules.set(i, r.bound());
                 out.add(r.swap());
             }
@@ -97,20 +116,21 @@ final class RiskGate implements RiskContext {
             RiskDecision decision;
             enter(rule, owner.strategyId());
             try {
-                decision = rule.instance().check(intent, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                session.reportFault(rule.id(), rule.id(), "check", e, "REJECTED_ORDER");
-                return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, "RISK_RULE_ERROR",
-                        "risk rule '" + rule.id() + "' failed: " + e, rule.id()));
+                decision = guard.call(rule.id(), rule.id(), "check", FaultAction.REJECTED_ORDER, checkCall,
+                        rule.instance(), intent, null);
             } finally {
                 leave();
+            }
+            if (guard.failed()) {
+                return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, "RISK_RULE_ERROR",
+                        "risk rule '" + rule.id() + "' failed: " + guard.lastFault(), rule.id()));
             }
             if (decision instanceof RiskDecision.Reject r) {
                 return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, r.code(), r.message(),
                         rule.id()));
             }
             if (decision instanceof RiskDecision.Resize r) {
-                BigDecimal qty = session.instrument().roundQuantityDown(r.quantity());
+                BigDecimal qty = view.instrument().roundQuantityDown(r.quantity());
                 if (qty.signum() == 0) {
                     return new Outcome(current, new RejectReason(RejectSource.RISK_RULE, "RESIZED_TO_ZERO",
                             r.message() + " (resized quantity rounds to zero)", rule.id()));
@@ -128,9 +148,8 @@ final class RiskGate implements RiskContext {
         for (Bound<RiskRule> rule : rules) {
             enter(rule, strategy);
             try {
-                rule.instance().onFill(fill, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                session.reportFault(rule.id(), rule.id(), "onFill", e, "CONTINUED");
+                guard.run(rule.id(), rule.id(), "onFill", FaultAction.CONTINUED, onFillCall, rule.instance(),
+                        fill);
             } finally {
                 leave();
             }
@@ -145,9 +164,7 @@ final class RiskGate implements RiskContext {
             Bound<RiskRule> rule = rules.get(i);
             enter(rule, null);
             try {
-                rule.instance().onBar(bar, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                session.reportFault(rule.id(), rule.id(), "onBar", e, "CONTINUED");
+                guard.run(rule.id(), rule.id(), "onBar", FaultAction.CONTINUED, onBarCall, rule.instance(), bar);
             } finally {
                 leave();
             }
@@ -174,7 +191,7 @@ final class RiskGate implements RiskContext {
     @Override
     public void report(RiskEvent event) {
         Objects.requireNonNull(event, "event");
-        session.onRiskEvent(new RiskEventReport(callingRule("report"), currentStrategy, event));
+        listener.onRiskEvent(new RiskEventReport(callingRule("report"), currentStrategy, event));
     }
 
     /**
@@ -191,7 +208,7 @@ final class RiskGate implements RiskContext {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("closePosition needs a reason");
         }
-        session.requestClose(callingRule("closePosition"), reason);
+        closer.request(callingRule("closePosition"), reason);
     }
 
     private String callingRule(String method) {
@@ -211,7 +228,7 @@ final class RiskGate implements RiskContext {
         if (order.size() instanceof OrderSize.Quote q) {
             notional = q.notional();
             qty = refPrice.signum() > 0
-                    ? session.instrument().roundQuantityDown(notional.divide(refPrice, MathContext.DECIMAL128))
+                    ? view.instrument().roundQuantityDown(notional.divide(refPrice, MathContext.DECIMAL128))
                     : BigDecimal.ZERO;
         } else {
             qty = ((OrderSize.Base) order.size()).quantity();
@@ -219,7 +236,7 @@ final class RiskGate implements RiskContext {
                     : order instanceof StopOrder s ? s.stopPrice() : refPrice;
             notional = qty.multiply(price);
         }
-        BigDecimal position = session.portfolio().position(order.instrument()).quantity();
+        BigDecimal position = view.portfolio().position(order.instrument()).quantity();
         boolean reduces = position.signum() != 0 && position.signum() != order.side().sign()
                 && qty.compareTo(position.abs()) <= 0;
         return new OrderIntent(order, source, ref, qty, notional, reduces);
@@ -237,29 +254,29 @@ final class RiskGate implements RiskContext {
 
     @Override
     public long timeMillis() {
-        return session.clock().millis();
+        return view.clock().millis();
     }
 
     @Override
     public PortfolioView portfolio() {
-        return session.portfolio();
+        return view.portfolio();
     }
 
     @Override
     public Instrument instrument(InstrumentId id) {
-        if (!id.equals(session.instrument().id())) {
+        if (!id.equals(view.instrument().id())) {
             throw new IllegalArgumentException("the session does not trade " + id);
         }
-        return session.instrument();
+        return view.instrument();
     }
 
     @Override
     public double lastPrice(InstrumentId id) {
-        return session.portfolioLedger().lastPrice(id);
+        return view.portfolio().lastPrice(id);
     }
 
     @Override
     public int openOrderCount() {
-        return session.workingOrderCount();
+        return venue.workingCount();
     }
 }

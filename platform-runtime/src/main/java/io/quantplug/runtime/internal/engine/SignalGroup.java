@@ -5,6 +5,7 @@ import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
 import io.quantplug.runtime.session.AggregationPolicy;
+import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.session.SignalDecision;
 import io.quantplug.runtime.session.SignalVote;
 
@@ -34,7 +35,10 @@ final class SignalGroup implements OrderOwner {
     /** The owner id of the group's orders and round trips, and the prefix of its client order ids. */
     static final String ID = "group";
 
-    private final TradingSession session;
+    private final SignalPipeline pipeline;
+    private final OrderRouter router;
+    private final SessionListener listener;
+    private final EngineView view;
     private final AggregationPolicy policy;
     private final List<StrategyRunner> members;
     private final double[] weights;
@@ -43,9 +47,12 @@ final class SignalGroup implements OrderOwner {
     private boolean anyVote;
     private long orderSequence;
 
-    SignalGroup(TradingSession session, AggregationPolicy policy, List<StrategyRunner> members, double[] weights,
-                double threshold) {
-        this.session = session;
+    SignalGroup(AggregationPolicy policy, List<StrategyRunner> members, double[] weights, double threshold,
+                SignalPipeline pipeline, OrderRouter router, SessionListener listener, EngineView view) {
+        this.pipeline = pipeline;
+        this.router = router;
+        this.listener = listener;
+        this.view = view;
         this.policy = policy;
         this.members = List.copyOf(members);
         this.weights = weights.clone();
@@ -55,15 +62,15 @@ final class SignalGroup implements OrderOwner {
 
     /** A member's signal: through the enhancers, then kept as its vote for the next decision. */
     void collect(StrategyRunner member, Signal signal) {
-        SignalPipeline.Enhanced e = session.pipeline().enhance(signal);
-        long now = session.clock().millis();
+        SignalPipeline.Enhanced e = pipeline.enhance(signal);
+        long now = view.clock().millis();
         if (e.signal() == null) {
-            session.listener().onSignal(now, member.instanceId(), signal, e.outcome());
+            listener.onSignal(now, member.instanceId(), signal, e.outcome());
             return;
         }
         votes[members.indexOf(member)] = e.signal();
         anyVote = true;
-        session.listener().onSignal(now, member.instanceId(), signal, "VOTE: decided by the group (" + policy
+        listener.onSignal(now, member.instanceId(), signal, "VOTE: decided by the group (" + policy
                 + ") once every instance has seen the bar");
     }
 
@@ -89,17 +96,17 @@ final class SignalGroup implements OrderOwner {
             return;
         }
         SignalVoting.Verdict v = SignalVoting.decide(policy, ballot, threshold);
-        long now = session.clock().millis();
+        long now = view.clock().millis();
         if (v.direction() == null) {
-            session.listener().onSignalDecision(new SignalDecision(now, ID, policy, ballot, null, v.score(),
+            listener.onSignalDecision(new SignalDecision(now, ID, policy, ballot, null, v.score(),
                     v.threshold(), v.summary()));
             return;
         }
-        SignalPipeline.Plan plan = session.pipeline().order(this, combined(v.direction(), ballot, now));
-        session.listener().onSignalDecision(new SignalDecision(now, ID, policy, ballot, v.direction(), v.score(),
+        SignalPipeline.Plan plan = pipeline.order(this, combined(v.direction(), ballot, now));
+        listener.onSignalDecision(new SignalDecision(now, ID, policy, ballot, v.direction(), v.score(),
                 v.threshold(), v.summary() + "; " + plan.outcome()));
         for (SignalPipeline.Planned p : plan.orders()) {
-            session.router().send(this, p.order(), OrderOrigin.SIGNAL, p.engineRejection());
+            router.send(this, p.order(), OrderOrigin.SIGNAL, p.engineRejection());
         }
     }
 
@@ -120,7 +127,7 @@ final class SignalGroup implements OrderOwner {
                 who.append(who.length() == 0 ? "" : ", ").append(v.instance());
             }
         }
-        return new Signal(session.instrument().id(), direction, Math.min(1, ws / w), Math.min(1, wc / w), now,
+        return new Signal(view.instrument().id(), direction, Math.min(1, ws / w), Math.min(1, wc / w), now,
                 policy + " decision of " + ballot.size() + " instance(s): " + who, Map.of());
     }
 

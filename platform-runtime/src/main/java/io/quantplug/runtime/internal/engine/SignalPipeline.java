@@ -18,6 +18,8 @@ import io.quantplug.api.order.Side;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
+import io.quantplug.runtime.internal.venue.Venue;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 
 import java.math.BigDecimal;
@@ -25,6 +27,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Turns a signal into orders: enhancers in order (any may drop it), then the move from the current position to the
@@ -61,12 +64,20 @@ final class SignalPipeline implements SizingContext {
 
     private final List<Bound<SignalEnhancer>> enhancers;
     private Bound<PositionSizer> sizer;
-    private final TradingSession session;
+    private final EngineView view;
+    private final Venue venue;
+    private final CallbackGuard guard;
+    /** The callbacks that take this pipeline as their context: made once, not per call. */
+    private final BiFunction<SignalEnhancer, Signal, Optional<Signal>> enhanceCall = (e, s) -> e.enhance(s, this);
+    private final BiFunction<PositionSizer, Signal, BigDecimal> sizeCall = (p, s) -> p.size(s, this);
 
-    SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, TradingSession session) {
+    SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, EngineView view, Venue venue,
+                   CallbackGuard guard) {
         this.enhancers = new ArrayList<>(enhancers);
         this.sizer = sizer;
-        this.session = session;
+        this.view = view;
+        this.venue = venue;
+        this.guard = guard;
     }
 
     /** The ids of the signal enhancers in order, then of the sizer if any. */
@@ -89,7 +100,7 @@ final class SignalPipeline implements SizingContext {
             if (enhancers.get(i).id().equals(id)) {
                 BoundSwap.Result<SignalEnhancer> r = BoundSwap.swap(enhancers.get(i),
                         p -> (SignalEnhancer) provider.create(p), Enhancement::snapshot, Enhancement::restore,
-                        ExitsOnly::new, session, barsBefore);
+                        ExitsOnly::new, guard, barsBefore);
                 enhancers.set(i, r.bound());
                 out.add(r.swap());
             }
@@ -97,7 +108,7 @@ final class SignalPipeline implements SizingContext {
         if (sizer != null && sizer.id().equals(id)) {
             BoundSwap.Result<PositionSizer> r = BoundSwap.swap(sizer, p -> (PositionSizer) provider.create(p),
                     Enhancement::snapshot, Enhancement::restore, why -> (signal, context) -> BigDecimal.ZERO,
-                    session, barsBefore);
+                    guard, barsBefore);
             sizer = r.bound();
             out.add(r.swap());
         }
@@ -121,11 +132,7 @@ final class SignalPipeline implements SizingContext {
         }
         for (int i = 0, n = enhancers.size(); i < n; i++) {
             Bound<SignalEnhancer> e = enhancers.get(i);
-            try {
-                e.instance().onBar(bar);
-            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-                session.reportFault(e.id(), e.id(), "onBar", ex, "CONTINUED");
-            }
+            guard.run(e.id(), e.id(), "onBar", FaultAction.CONTINUED, SignalEnhancer::onBar, e.instance(), bar);
         }
     }
 
@@ -151,11 +158,9 @@ final class SignalPipeline implements SizingContext {
         Signal s = signal;
         for (int i = 0, n = enhancers.size(); i < n; i++) {
             Bound<SignalEnhancer> e = enhancers.get(i);
-            Optional<Signal> next;
-            try {
-                next = e.instance().enhance(s, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-                session.reportFault(e.id(), e.id(), "enhance", ex, "DROPPED_SIGNAL");
+            Optional<Signal> next = guard.call(e.id(), e.id(), "enhance", FaultAction.DROPPED_SIGNAL, enhanceCall,
+                    e.instance(), s, null);
+            if (guard.failed()) {
                 return new Enhanced(null, "DROPPED: enhancer " + e.id() + " failed");
             }
             if (next == null || next.isEmpty()) {
@@ -175,7 +180,7 @@ final class SignalPipeline implements SizingContext {
      * @return the orders and the outcome
      */
     Plan order(OrderOwner owner, Signal s) {
-        BigDecimal position = session.portfolio().position(s.instrument()).quantity();
+        BigDecimal position = view.portfolio().position(s.instrument()).quantity();
         List<Planned> orders = new ArrayList<>(2);
         switch (s.direction()) {
             case FLAT -> {
@@ -183,7 +188,7 @@ final class SignalPipeline implements SizingContext {
                     return new Plan(List.of(), "IGNORED: already flat");
                 }
                 Side exit = position.signum() > 0 ? Side.SELL : Side.BUY;
-                if (session.venue().hasWorking(s.instrument(), exit)) {
+                if (venue.hasWorking(s.instrument(), exit)) {
                     return new Plan(List.of(), "IGNORED: exit already working");
                 }
                 orders.add(new Planned(market(owner, exit, OrderSize.base(position.abs())), null));
@@ -193,7 +198,7 @@ final class SignalPipeline implements SizingContext {
                 if (position.signum() == entry.sign()) {
                     return new Plan(List.of(), "IGNORED: already " + s.direction().name().toLowerCase());
                 }
-                if (session.venue().hasWorking(s.instrument(), entry)) {
+                if (venue.hasWorking(s.instrument(), entry)) {
                     return new Plan(List.of(), "IGNORED: entry already working");
                 }
                 if (position.signum() != 0) {
@@ -219,19 +224,17 @@ final class SignalPipeline implements SizingContext {
     /** @return the entry size, or null when there is nothing to trade */
     private OrderSize entrySize(Signal s, Side entry) {
         if (sizer != null) {
-            BigDecimal qty;
-            try {
-                qty = sizer.instance().size(s, this);
-            } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-                session.reportFault(sizer.id(), sizer.id(), "size", ex, "DROPPED_SIGNAL");
+            BigDecimal qty = guard.call(sizer.id(), sizer.id(), "size", FaultAction.DROPPED_SIGNAL, sizeCall,
+                    sizer.instance(), s, null);
+            if (guard.failed()) {
                 return null;
             }
             qty = qty == null ? BigDecimal.ZERO : instrument().roundQuantityDown(qty.max(BigDecimal.ZERO));
             return qty.signum() > 0 ? OrderSize.base(qty) : null;
         }
-        BigDecimal reserved = session.venue().reservedCash();
-        BigDecimal available = reserved.signum() == 0 ? session.portfolio().cash()
-                : session.portfolio().cash().subtract(reserved);
+        BigDecimal reserved = venue.reservedCash();
+        BigDecimal available = reserved.signum() == 0 ? view.portfolio().cash()
+                : view.portfolio().cash().subtract(reserved);
         if (s.strength() < 1.0) {
             // a signal of strength s < 1 commits that share of the cash: the strategy's own cut of its size
             available = available.multiply(BigDecimal.valueOf(s.strength()), MathContext.DECIMAL64);
@@ -254,21 +257,21 @@ final class SignalPipeline implements SizingContext {
 
     @Override
     public double referencePrice() {
-        return session.portfolioLedger().lastPrice(instrument().id());
+        return view.portfolio().lastPrice(instrument().id());
     }
 
     @Override
     public Instrument instrument() {
-        return session.instrument();
+        return view.instrument();
     }
 
     @Override
     public BarHistory history() {
-        return session.history();
+        return view.history();
     }
 
     @Override
     public PortfolioView portfolio() {
-        return session.portfolio();
+        return view.portfolio();
     }
 }

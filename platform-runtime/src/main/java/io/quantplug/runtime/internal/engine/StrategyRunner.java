@@ -14,10 +14,12 @@ import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.api.strategy.TimerEvent;
+import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.InstanceSwap;
 
 import java.time.InstantSource;
+import java.util.function.BiConsumer;
 
 /**
  * One strategy instance in a session: the {@link StrategyContext} it sees, and the fault policy around each of its
@@ -30,20 +32,24 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     private final String instanceId;
     private final String providerId;
     private final Parameters parameters;
-    private final TradingSession session;
+    private final EngineView view;
+    private final StrategyActions actions;
     private final CallbackWatchdog.Watch watch;
+    private final CallbackGuard guard;
     private final System.Logger logger;
     private Strategy strategy;
     private boolean stopped;
     private long orderSequence;
 
-    StrategyRunner(String instanceId, String providerId, Parameters parameters, TradingSession session,
-                   CallbackWatchdog.Watch watch) {
+    StrategyRunner(String instanceId, String providerId, Parameters parameters, EngineView view,
+                   StrategyActions actions, CallbackGuard guard, CallbackWatchdog.Watch watch) {
         this.instanceId = instanceId;
         this.providerId = providerId;
         this.parameters = parameters;
-        this.session = session;
+        this.view = view;
+        this.actions = actions;
         this.watch = watch;
+        this.guard = guard;
         this.logger = System.getLogger("quantplug.strategy." + instanceId);
     }
 
@@ -59,62 +65,43 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     }
 
     void start() {
-        if (active()) {
-            watch.enter();
-            try {
-                strategy.onStart();
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                fail("onStart", e);
-            }
-            long overBudgetNanos = watch.exit();
-            if (overBudgetNanos > 0) {
-                suspend("onStart", overBudgetNanos);
-            }
-        }
+        callback("onStart", StrategyRunner::onStart, null);
     }
 
     void bar(Bar bar) {
-        if (active()) {
-            watch.enter();
-            try {
-                strategy.onBar(bar);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                fail("onBar", e);
-            }
-            long overBudgetNanos = watch.exit();
-            if (overBudgetNanos > 0) {
-                suspend("onBar", overBudgetNanos);
-            }
-        }
+        callback("onBar", Strategy::onBar, bar);
     }
 
     @Override
     public void orderEvent(OrderEvent event) {
-        if (active()) {
-            watch.enter();
-            try {
-                strategy.onOrderEvent(event);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                fail("onOrderEvent", e);
-            }
-            long overBudgetNanos = watch.exit();
-            if (overBudgetNanos > 0) {
-                suspend("onOrderEvent", overBudgetNanos);
-            }
-        }
+        callback("onOrderEvent", Strategy::onOrderEvent, event);
     }
 
     void timer(TimerEvent timer) {
+        callback("onTimer", Strategy::onTimer, timer);
+    }
+
+    private static void onStart(Strategy strategy, Object unused) {
+        strategy.onStart();
+    }
+
+    private static void onStop(Strategy strategy, Object unused) {
+        strategy.onStop();
+    }
+
+    /**
+     * One callback of an active instance under the fault policy and the time budget: a callback that throws stops
+     * the instance, one that runs over the budget suspends it once it has returned.
+     */
+    private <A> void callback(String name, BiConsumer<Strategy, A> call, A argument) {
         if (active()) {
             watch.enter();
-            try {
-                strategy.onTimer(timer);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                fail("onTimer", e);
+            if (!guard.run(providerId, instanceId, name, FaultAction.STOPPED_INSTANCE, call, strategy, argument)) {
+                stopAfterFault();
             }
             long overBudgetNanos = watch.exit();
             if (overBudgetNanos > 0) {
-                suspend("onTimer", overBudgetNanos);
+                suspend(name, overBudgetNanos);
             }
         }
     }
@@ -130,32 +117,26 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
             return new InstanceSwap(instanceId, InstanceSwap.Outcome.NOT_APPLIED, -1,
                     "instance " + instanceId + " is stopped");
         }
-        StateSnapshot snapshot = null;
-        try {
-            snapshot = strategy.snapshot();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            session.reportFault(providerId, instanceId, "snapshot", e, "STARTED_FRESH");
-        }
-        Strategy next;
-        try {
-            next = provider.create(this);
-            if (next == null) {
-                throw new IllegalStateException("strategy provider '" + providerId + "' returned null");
-            }
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            fail("create", e);
-            return new InstanceSwap(instanceId, InstanceSwap.Outcome.FAILED, barsBefore, PluginFault.describe(e));
+        StateSnapshot snapshot = guard.call(providerId, instanceId, "snapshot", FaultAction.STARTED_FRESH,
+                (s, unused) -> s.snapshot(), strategy, null, null);
+        Strategy next = guard.call(providerId, instanceId, "create", FaultAction.STOPPED_INSTANCE, this::created,
+                provider, null, null);
+        if (guard.failed()) {
+            stopAfterFault();
+            return new InstanceSwap(instanceId, InstanceSwap.Outcome.FAILED, barsBefore,
+                    PluginFault.describe(guard.lastFault()));
         }
         strategy = next;
         if (snapshot != null) {
-            try {
-                if (next.restore(snapshot)) {
-                    return new InstanceSwap(instanceId, InstanceSwap.Outcome.RESTORED, barsBefore, null);
-                }
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                fail("restore", e);
+            boolean restored = guard.call(providerId, instanceId, "restore", FaultAction.STOPPED_INSTANCE,
+                    Strategy::restore, next, snapshot, false);
+            if (guard.failed()) {
+                stopAfterFault();
                 return new InstanceSwap(instanceId, InstanceSwap.Outcome.FAILED, barsBefore,
-                        PluginFault.describe(e));
+                        PluginFault.describe(guard.lastFault()));
+            }
+            if (restored) {
+                return new InstanceSwap(instanceId, InstanceSwap.Outcome.RESTORED, barsBefore, null);
             }
         }
         start();
@@ -165,18 +146,16 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     }
 
     void stop() {
-        if (active()) {
-            watch.enter();
-            try {
-                strategy.onStop();
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                fail("onStop", e);
-            }
-            long overBudgetNanos = watch.exit();
-            if (overBudgetNanos > 0) {
-                suspend("onStop", overBudgetNanos);
-            }
+        callback("onStop", StrategyRunner::onStop, null);
+    }
+
+    /** The strategy a provider creates with this runner as its context; a provider that returns null fails. */
+    private Strategy created(StrategyProvider provider, Object unused) {
+        Strategy next = provider.create(this);
+        if (next == null) {
+            throw new IllegalStateException("strategy provider '" + providerId + "' returned null");
         }
+        return next;
     }
 
     boolean isStopped() {
@@ -192,10 +171,6 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     }
 
     /**
-     * The fault policy: stop this instance, report, cancel its working orders (nothing manages them any more), and
-     * let every other instance carry on. Its position stays and is closed at the end of the data like any other.
-     */
-    /**
      * The time-budget policy: a callback that ran over the session's budget suspends this instance (no further
      * callbacks, working orders canceled, position kept), reported as a fault with action {@code SUSPENDED_INSTANCE}.
      */
@@ -205,10 +180,10 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
         }
         stopped = true;
         strategy = null;
-        session.reportFault(providerId, instanceId, callback, new CallbackOverBudgetException(callback + " ran "
+        guard.report(providerId, instanceId, callback, new CallbackOverBudgetException(callback + " ran "
                 + ranNanos / 1_000_000 + " ms, over the " + watch.budgetMillis() + " ms budget"),
-                "SUSPENDED_INSTANCE");
-        session.cancelAllOf(this);
+                FaultAction.SUSPENDED_INSTANCE);
+        actions.cancelAllOf(this);
     }
 
     /** Why an instance was suspended. */
@@ -220,11 +195,15 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
         }
     }
 
-    private void fail(String callback, Throwable e) {
+    /**
+     * The fault policy, once the guard has reported the fault: stop this instance, cancel its working orders
+     * (nothing manages them any more), and let every other instance carry on. Its position stays and is closed at
+     * the end of the data like any other.
+     */
+    private void stopAfterFault() {
         stopped = true;
         strategy = null; // nothing calls it any more; do not keep its plugin's classes alive
-        session.reportFault(providerId, instanceId, callback, e, "STOPPED_INSTANCE");
-        session.cancelAllOf(this);
+        actions.cancelAllOf(this);
     }
 
     @Override
@@ -244,22 +223,22 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public InstantSource clock() {
-        return session.clock();
+        return view.clock();
     }
 
     @Override
     public Instrument instrument() {
-        return session.instrument();
+        return view.instrument();
     }
 
     @Override
     public BarHistory history() {
-        return session.history();
+        return view.history();
     }
 
     @Override
     public PortfolioView portfolio() {
-        return session.portfolio();
+        return view.portfolio();
     }
 
     @Override
@@ -274,25 +253,25 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public void emit(Signal signal) {
-        if (!signal.instrument().equals(session.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + session.instrument().id()
+        if (!signal.instrument().equals(view.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
                     + ", not " + signal.instrument());
         }
-        session.onSignal(this, signal);
+        actions.emit(this, signal);
     }
 
     @Override
     public void submit(Order order) {
-        if (!order.instrument().equals(session.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + session.instrument().id()
+        if (!order.instrument().equals(view.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
                     + ", not " + order.instrument());
         }
-        session.submitDirect(this, order);
+        actions.submit(this, order);
     }
 
     @Override
     public void cancel(ClientOrderId clientOrderId) {
-        session.cancel(this, clientOrderId);
+        actions.cancel(this, clientOrderId);
     }
 
     @Override
@@ -302,6 +281,6 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public void scheduleTimer(String name, long timeMillis) {
-        session.scheduleTimer(this, name, timeMillis);
+        actions.scheduleTimer(this, name, timeMillis);
     }
 }

@@ -5,37 +5,28 @@ import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.enhancement.SignalEnhancer;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
-import io.quantplug.api.market.BarHistory;
-import io.quantplug.api.order.ClientOrderId;
-import io.quantplug.api.order.Order;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.risk.RiskRuleProvider;
-import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.api.strategy.TimerEvent;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.FeeModel;
-import io.quantplug.runtime.internal.venue.SimulatedVenue;
 import io.quantplug.runtime.internal.venue.SlippageModel;
+import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.InstanceSwap;
-import io.quantplug.runtime.session.PluginFault;
-import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -58,7 +49,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Longer than most classes on purpose: it is the one place where the order of a bar's steps is written, and the
  * per-bar path is kept in few, small methods the JIT can inline; the venue, portfolio, risk gate, signal pipeline,
  * order routing ({@link OrderRouter}), signal group, swap hand-over ({@link SwapQueue}) and callback watchdog it
- * drives are classes of their own. What remains beyond the event loop is the session's public face: the documented
+ * drives are classes of their own, made and wired by {@link SessionBuilder} (the clock and the venue handed in), and
+ * none of them holds the session. What remains beyond the event loop is the session's public face: the documented
  * hot-swap entry points and the read-outs of the result.
  *
  * <p>Not thread-safe: construct, feed and finish it from one thread (the engine thread); only {@link #requestSwap},
@@ -69,26 +61,25 @@ public final class TradingSession {
     /** How long one strategy callback may run by default before its instance is suspended: 10 seconds. */
     public static final Duration DEFAULT_CALLBACK_BUDGET = Duration.ofSeconds(10);
 
-    private record ScheduledTimer(long timeMillis, long sequence, StrategyRunner runner, String name) {
-    }
-
     private final Instrument instrument;
     private final SimulatedClock clock;
     private final Portfolio portfolio;
-    private final SimulatedVenue venue;
+    private final Venue venue;
     private final BarWindow history;
     private final RiskGate riskGate;
     private final SignalPipeline pipeline;
     private final OrderRouter router;
-    private final SessionListener listener;
+    private final EngineView view;
+    private final StrategyActions actions;
+    private final CallbackGuard guard;
     private final CallbackWatchdog.Watch watch;
-    private final List<StrategyRunner> runners = new ArrayList<>();
+    private final StrategyInstances instances;
+    /** The instances' list itself, for the per-bar loop. */
+    private final List<StrategyRunner> runners;
     /** The instances trading as one under an aggregation policy, or null when each trades on its own. */
     private SignalGroup group;
-    private final PriorityQueue<ScheduledTimer> timers = new PriorityQueue<>(
-            (a, b) -> a.timeMillis != b.timeMillis ? Long.compare(a.timeMillis, b.timeMillis)
-                    : Long.compare(a.sequence, b.sequence));
-    private long timerSequence;
+    private final SessionTimers timers;
+    private final SessionListener listener;
     private long[] equityTimes;
     private double[] equityValues;
     private int equitySize;
@@ -100,7 +91,8 @@ public final class TradingSession {
     private final SwapQueue swaps = new SwapQueue();
 
     /**
-     * Creates a session.
+     * Creates a session on an account of its own with a simulated venue: the same as
+     * {@link SessionBuilder} with a new {@link Portfolio} of the initial capital.
      *
      * @param instrument      the instrument traded
      * @param initialCapital  starting cash in the instrument's quote asset
@@ -123,11 +115,12 @@ public final class TradingSession {
     }
 
     /**
-     * Creates a session that trades its instrument on an account it shares with other sessions: several sessions,
-     * one per instrument, each fed its own instrument's bars in one merged time order on one thread, book their
-     * fills into the same {@link Portfolio}, so every strategy, sizer and risk rule sees the whole account's cash and
-     * equity. Each session has its own venue: an entry sized on "all available cash" does not see the buys working
-     * at another session's venue, and the later of two such buys is cut to the cash left, or refused with
+     * Creates a session that trades its instrument on an account it shares with other sessions, with a simulated
+     * venue of its own: the same as {@link SessionBuilder} with {@link SessionBuilder#simulatedVenue}. Several
+     * sessions, one per instrument, each fed its own instrument's bars in one merged time order on one thread, book
+     * their fills into the same {@link Portfolio}, so every strategy, sizer and risk rule sees the whole account's
+     * cash and equity. Each session has its own venue: an entry sized on "all available cash" does not see the buys
+     * working at another session's venue, and the later of two such buys is cut to the cash left, or refused with
      * {@code INSUFFICIENT_FUNDS}, when it fills. The session's own equity curve and {@link #barsInMarket()} then
      * describe the account at this session's bar closes only; a multi-instrument runner records its own.
      *
@@ -148,24 +141,33 @@ public final class TradingSession {
                           List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer,
                           List<Bound<RiskRule>> riskRules, SessionListener listener, long startMillis,
                           int historyCapacity, int expectedBars) {
-        this.instrument = Objects.requireNonNull(instrument, "instrument");
-        if (!instrument.quoteAsset().equals(portfolio.currency())) {
-            throw new IllegalArgumentException(instrument.id() + " is quoted in " + instrument.quoteAsset()
-                    + ", the account in " + portfolio.currency());
-        }
-        this.clock = new SimulatedClock(startMillis);
-        this.portfolio = portfolio;
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.router = new OrderRouter(this, portfolio, fees, listener);
-        this.venue = new SimulatedVenue(Map.of(instrument.id(), instrument), fees, slippage, portfolio, router);
-        this.history = new BarWindow(historyCapacity);
-        this.riskGate = new RiskGate(riskRules, this);
-        this.pipeline = new SignalPipeline(enhancers, sizer, this);
-        this.watch = new CallbackWatchdog.Watch(instrument.id().toString(), DEFAULT_CALLBACK_BUDGET);
-        int capacity = Math.max(16, expectedBars + 1);
+        this(new SessionBuilder(instrument, portfolio, new SimulatedClock(startMillis), listener)
+                .simulatedVenue(fees, slippage).enhancers(enhancers).sizer(sizer).riskRules(riskRules)
+                .historyCapacity(historyCapacity).expectedBars(expectedBars).parts());
+    }
+
+    /** A session of parts {@link SessionBuilder} made and wired. */
+    TradingSession(SessionBuilder.SessionParts parts) {
+        this.view = parts.view();
+        this.instrument = view.instrument();
+        this.clock = parts.clock();
+        this.portfolio = view.portfolio();
+        this.history = view.history();
+        this.venue = parts.venue();
+        this.riskGate = parts.riskGate();
+        this.pipeline = parts.pipeline();
+        this.router = parts.router();
+        this.instances = parts.instances();
+        this.runners = instances.runners();
+        this.timers = parts.timers();
+        this.actions = parts.actions();
+        this.guard = parts.guard();
+        this.watch = parts.watch();
+        this.listener = parts.listener();
+        int capacity = Math.max(16, parts.expectedBars() + 1);
         this.equityTimes = new long[capacity];
         this.equityValues = new double[capacity];
-        recordEquity(startMillis, portfolio.equityEstimate());
+        recordEquity(clock.millis(), portfolio.equityEstimate());
     }
 
     /**
@@ -186,18 +188,16 @@ public final class TradingSession {
         if (group != null) {
             throw new IllegalStateException("cannot add strategies after aggregate()");
         }
-        for (StrategyRunner r : runners) {
-            if (r.instanceId().equals(instanceId)) {
-                throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is taken");
-            }
+        if (instances.byId(instanceId) != null) {
+            throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is taken");
         }
         if (instanceId.equals(SignalGroup.ID)) {
             throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is reserved for the"
                     + " signal group");
         }
-        StrategyRunner runner = new StrategyRunner(instanceId, providerId, parameters, this, watch);
+        StrategyRunner runner = new StrategyRunner(instanceId, providerId, parameters, view, actions, guard, watch);
         runner.create(provider);
-        runners.add(runner);
+        instances.add(runner);
     }
 
     /**
@@ -230,7 +230,8 @@ public final class TradingSession {
         if (policy == AggregationPolicy.WEIGHTED && !(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
         }
-        group = new SignalGroup(this, policy, runners, weights, threshold);
+        group = new SignalGroup(policy, runners, weights, threshold, pipeline, router, listener, view);
+        instances.group(group);
     }
 
     /**
@@ -392,7 +393,7 @@ public final class TradingSession {
      *         finished session
      */
     public InstanceSwap swapStrategy(String instanceId, StrategyProvider provider) {
-        StrategyRunner runner = runnerById(instanceId);
+        StrategyRunner runner = instances.byId(instanceId);
         if (runner == null || finished) {
             return new InstanceSwap(instanceId, InstanceSwap.Outcome.NOT_APPLIED, -1,
                     runner == null ? "no strategy instance '" + instanceId + "'" : "the session has finished");
@@ -453,78 +454,15 @@ public final class TradingSession {
         swaps.close();
     }
 
-    private StrategyRunner runnerById(String instanceId) {
-        for (StrategyRunner r : runners) {
-            if (r.instanceId().equals(instanceId)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** The strategy instance or signal group an owner id names, or null (a rule, the engine, none). */
-    OrderOwner ownerById(String ownerId) {
-        if (ownerId == null) {
-            return null;
-        }
-        if (group != null && ownerId.equals(SignalGroup.ID)) {
-            return group;
-        }
-        return runnerById(ownerId);
-    }
-
-    // ---- called by strategy runners, the risk gate and the signal group (engine thread) ----
-
-    void onSignal(StrategyRunner runner, Signal signal) {
-        if (group != null) {
-            group.collect(runner, signal);
-            return;
-        }
-        SignalPipeline.Plan plan = pipeline.plan(runner, signal);
-        listener.onSignal(clock.millis(), runner.instanceId(), signal, plan.outcome());
-        for (SignalPipeline.Planned p : plan.orders()) {
-            router.send(runner, p.order(), OrderOrigin.SIGNAL, p.engineRejection());
-        }
-    }
-
-    void submitDirect(StrategyRunner runner, Order order) {
-        router.submitDirect(runner, order);
-    }
-
-    void cancel(StrategyRunner runner, ClientOrderId id) {
-        router.cancel(runner, id);
-    }
-
-    void cancelAllOf(StrategyRunner runner) {
-        router.cancelAllOf(runner);
-    }
-
-    void scheduleTimer(StrategyRunner runner, String name, long timeMillis) {
-        timers.add(new ScheduledTimer(timeMillis, ++timerSequence, runner, name));
-    }
-
-    void reportFault(String extensionId, String instanceId, String callback, Throwable error, String action) {
-        listener.onFault(new PluginFault(clock.millis(), extensionId, instanceId, callback,
-                PluginFault.describe(error), action));
-    }
-
-    void onRiskEvent(RiskEventReport report) {
-        listener.onRiskEvent(report);
-    }
-
-    void requestClose(String ruleId, String reason) {
-        router.requestClose(ruleId, reason);
-    }
-
     private void drain() {
         router.drain();
     }
 
     private void fireTimers(long upToMillis) {
-        while (!timers.isEmpty() && timers.peek().timeMillis <= upToMillis) {
-            ScheduledTimer t = timers.poll();
-            clock.advanceTo(Math.max(clock.millis(), t.timeMillis));
-            t.runner.timer(new TimerEvent(t.name, t.timeMillis));
+        SessionTimers.Scheduled t;
+        while ((t = timers.nextDue(upToMillis)) != null) {
+            clock.advanceTo(Math.max(clock.millis(), t.timeMillis()));
+            t.runner().timer(new TimerEvent(t.name(), t.timeMillis()));
             drain();
         }
     }
@@ -543,11 +481,7 @@ public final class TradingSession {
         equityValues = Arrays.copyOf(equityValues, equitySize * 2);
     }
 
-    // ---- read access for contexts and results ----
-
-    InstantSource clock() {
-        return clock;
-    }
+    // ---- read-outs of the result ----
 
     /**
      * The instrument traded.
@@ -556,42 +490,6 @@ public final class TradingSession {
      */
     public Instrument instrument() {
         return instrument;
-    }
-
-    BarHistory history() {
-        return history;
-    }
-
-    PortfolioView portfolio() {
-        return portfolio;
-    }
-
-    Portfolio portfolioLedger() {
-        return portfolio;
-    }
-
-    SimulatedVenue venue() {
-        return venue;
-    }
-
-    RiskGate riskGate() {
-        return riskGate;
-    }
-
-    SignalPipeline pipeline() {
-        return pipeline;
-    }
-
-    OrderRouter router() {
-        return router;
-    }
-
-    SessionListener listener() {
-        return listener;
-    }
-
-    int workingOrderCount() {
-        return venue.workingCount();
     }
 
     /**

@@ -7,6 +7,7 @@ import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
 import io.quantplug.api.order.Liquidity;
+import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderAccepted;
 import io.quantplug.api.order.OrderCanceled;
@@ -28,27 +29,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A venue simulated on bars: accepts orders, fills them on later bars by the rules of {@link FillPrice}, charges
- * fees and slippage, and checks funds against the portfolio at the moment of the fill.
+ * A {@link Venue} simulated on bars: accepts orders, fills them on later bars by the rules of {@link FillPrice},
+ * charges fees and slippage, and checks funds against the portfolio at the moment of the fill. Also the paper venue:
+ * the same matching fed live bars.
  *
  * <p>No look-ahead: an order is matched only against bars that open after it was accepted. Orders submitted while
  * a bar is being matched (from a fill callback) wait for the next bar. Fills are complete (no volume-based partial
  * fills). A buy whose cost plus fee exceeds the cash, or a spot sell of more than the position, is refused with
  * {@code INSUFFICIENT_FUNDS} / {@code INSUFFICIENT_BALANCE} when it would fill. Owned by the engine thread.
+ *
+ * <p>Somewhat over 400 lines: the {@link Venue} port's queries, the matching and the end-of-data close all work on
+ * the same two lists of working orders, which no other class should see; the price and money rules are classes of
+ * their own ({@link FillPrice}, {@link FundsCheck}, {@link OrderRounding}).
  */
-public final class SimulatedVenue {
-
-    /** Receives events that happen at the venue after submission: fills, expiries, refusals at fill time. */
-    public interface Listener {
-        /**
-         * An order event the venue produced while matching a bar. Every such event ends the order.
-         *
-         * @param event the event
-         * @param order the order it concerns, as rounded by the venue
-         * @param owner the tag given at submission (may be null)
-         */
-        void onVenueEvent(OrderEvent event, Order order, Object owner);
-    }
+public final class SimulatedVenue implements Venue {
 
     private static final long DAY_MILLIS = 86_400_000L;
 
@@ -59,13 +53,30 @@ public final class SimulatedVenue {
     private final SlippageModel slippage;
     private final Portfolio portfolio;
     private final FundsCheck funds;
-    private final Listener listener;
+    private Listener listener;
     private final List<WorkingOrder> working = new ArrayList<>();
     private final List<WorkingOrder> arrivedDuringMatch = new ArrayList<>();
     private boolean matching;
 
     /**
-     * Creates the venue.
+     * Creates the venue; the session {@linkplain #connect connects} to it before its first order.
+     *
+     * @param instruments the tradable instruments by id
+     * @param fees        fee model
+     * @param slippage    slippage model for taker fills
+     * @param portfolio   the account, read for funds checks (the caller books fills into it)
+     */
+    public SimulatedVenue(Map<InstrumentId, Instrument> instruments, FeeModel fees, SlippageModel slippage,
+                          Portfolio portfolio) {
+        this.instruments = Map.copyOf(instruments);
+        this.fees = Objects.requireNonNull(fees);
+        this.slippage = Objects.requireNonNull(slippage);
+        this.portfolio = Objects.requireNonNull(portfolio);
+        this.funds = new FundsCheck(this.fees, portfolio);
+    }
+
+    /**
+     * Creates the venue connected to a listener.
      *
      * @param instruments the tradable instruments by id
      * @param fees        fee model
@@ -75,12 +86,17 @@ public final class SimulatedVenue {
      */
     public SimulatedVenue(Map<InstrumentId, Instrument> instruments, FeeModel fees, SlippageModel slippage,
                           Portfolio portfolio, Listener listener) {
-        this.instruments = Map.copyOf(instruments);
-        this.fees = Objects.requireNonNull(fees);
-        this.slippage = Objects.requireNonNull(slippage);
-        this.portfolio = Objects.requireNonNull(portfolio);
-        this.funds = new FundsCheck(this.fees, portfolio);
-        this.listener = Objects.requireNonNull(listener);
+        this(instruments, fees, slippage, portfolio);
+        connect(listener);
+    }
+
+    @Override
+    public void connect(Listener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (this.listener != null) {
+            throw new IllegalStateException("the venue is connected to a session already");
+        }
+        this.listener = listener;
     }
 
     /**
@@ -121,6 +137,7 @@ public final class SimulatedVenue {
      * @param reduceOnly     whether it may only reduce the position
      * @return {@link OrderAccepted} or {@link OrderRejected} (source {@code VALIDATION})
      */
+    @Override
     public OrderEvent submit(Order order, double referencePrice, long timeMillis, Object owner, boolean reduceOnly) {
         Instrument instrument = instrument(order.instrument());
         if (instrument == null) {
@@ -154,6 +171,7 @@ public final class SimulatedVenue {
      * @param id the client order id
      * @return the tag, or null when the order is not working (or had no tag)
      */
+    @Override
     public Object ownerOf(ClientOrderId id) {
         WorkingOrder w = find(id);
         return w == null ? null : w.owner();
@@ -179,6 +197,7 @@ public final class SimulatedVenue {
      * @param id the client order id
      * @return the order as the venue holds it, or null when it is not working
      */
+    @Override
     public Order workingOrder(ClientOrderId id) {
         WorkingOrder w = find(id);
         return w == null ? null : w.order();
@@ -191,6 +210,7 @@ public final class SimulatedVenue {
      * @param timeMillis now
      * @return the cancel event, or null when the order is not working
      */
+    @Override
     public OrderCanceled cancel(ClientOrderId id, long timeMillis) {
         for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
             for (int i = 0; i < list.size(); i++) {
@@ -205,21 +225,12 @@ public final class SimulatedVenue {
     }
 
     /**
-     * A canceled order with its event and the tag it was submitted with.
-     *
-     * @param event the cancel event
-     * @param order the order
-     * @param owner its tag, or null
-     */
-    public record Canceled(OrderCanceled event, Order order, Object owner) {
-    }
-
-    /**
      * Cancels every working order, e.g. at the end of a session.
      *
      * @param timeMillis now
      * @return the canceled orders, in submission order
      */
+    @Override
     public List<Canceled> cancelAll(long timeMillis) {
         List<Canceled> out = new ArrayList<>();
         for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
@@ -237,6 +248,7 @@ public final class SimulatedVenue {
      *
      * @return a snapshot of the ids
      */
+    @Override
     public List<ClientOrderId> workingIds() {
         List<ClientOrderId> ids = new ArrayList<>();
         working.forEach(w -> ids.add(w.order().clientOrderId()));
@@ -249,6 +261,7 @@ public final class SimulatedVenue {
      *
      * @return the count
      */
+    @Override
     public int workingCount() {
         return working.size() + arrivedDuringMatch.size();
     }
@@ -260,6 +273,7 @@ public final class SimulatedVenue {
      * @param side       the side
      * @return true when one exists
      */
+    @Override
     public boolean hasWorking(InstrumentId instrument, Side side) {
         return hasWorking(working, instrument, side) || hasWorking(arrivedDuringMatch, instrument, side);
     }
@@ -280,6 +294,7 @@ public final class SimulatedVenue {
      *
      * @return reserved cash in the account currency
      */
+    @Override
     public BigDecimal reservedCash() {
         if (working.isEmpty() && arrivedDuringMatch.isEmpty()) {
             return BigDecimal.ZERO;
@@ -307,11 +322,39 @@ public final class SimulatedVenue {
     }
 
     /**
+     * Fills a market order at once at the last price, rounded to the instrument's tick, as a taker with the fee model's
+     * taker fee and no slippage: the session's end-of-data close. Minimums and funds are not checked: the order only
+     * reduces the position to flat, and a close the data's end forces cannot be refused. An instrument the venue does
+     * not trade is refused ({@code UNKNOWN_INSTRUMENT}). The event goes to the listener before this returns.
+     *
+     * @param order      a market order of a base quantity, on the side that closes the position
+     * @param lastPrice  the last price of the instrument
+     * @param timeMillis now, UTC epoch milliseconds
+     * @param owner      the submitter's tag
+     */
+    @Override
+    public void closeAt(MarketOrder order, double lastPrice, long timeMillis, Object owner) {
+        Instrument instrument = instrument(order.instrument());
+        if (instrument == null) {
+            listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis,
+                    OrderRounding.reject("UNKNOWN_INSTRUMENT", "the venue does not trade " + order.instrument())),
+                    order, owner);
+            return;
+        }
+        BigDecimal price = instrument.toTickPrice(lastPrice);
+        BigDecimal qty = ((OrderSize.Base) order.size()).quantity();
+        Fill fill = new Fill(order.clientOrderId(), order.instrument(), order.side(), price, qty,
+                fees.fee(price.multiply(qty), Liquidity.TAKER), instrument.quoteAsset(), Liquidity.TAKER, timeMillis);
+        listener.onVenueEvent(new OrderFilled(fill, BigDecimal.ZERO), order, owner);
+    }
+
+    /**
      * Matches the working orders of the bar's instrument against the bar, in submission order. Fills, expiries and
      * refusals go to the listener, which books fills before the next order is matched.
      *
      * @param bar a bar that opened after every working order was accepted
      */
+    @Override
     public void onBar(Bar bar) {
         if (!working.isEmpty()) {
             matchAll(bar);

@@ -6,6 +6,7 @@ import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.order.TimeInForce;
 import io.quantplug.api.strategy.Strategy;
+import io.quantplug.runtime.session.FaultAction;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -65,7 +66,7 @@ class CallbackBudgetTest {
         assertThat(recording.faults).singleElement().satisfies(f -> {
             assertThat(f.instanceId()).isEqualTo("slow-1");
             assertThat(f.callback()).isEqualTo("onBar");
-            assertThat(f.action()).isEqualTo("SUSPENDED_INSTANCE");
+            assertThat(f.action()).isEqualTo(FaultAction.SUSPENDED_INSTANCE);
             assertThat(f.error()).matches("CallbackOverBudgetException: onBar ran \\d+ ms, over the 150 ms budget");
             int ranMillis = Integer.parseInt(f.error().replaceAll(".* ran (\\d+) ms.*", "$1"));
             assertThat(ranMillis).isBetween(150, 2_000);

@@ -14,6 +14,7 @@ import io.quantplug.api.risk.RiskRule;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
 import io.quantplug.api.strategy.Strategy;
+import io.quantplug.runtime.session.FaultAction;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -177,7 +178,7 @@ class RiskGateTest {
         assertThat(recording.faults).singleElement().satisfies(f -> {
             assertThat(f.extensionId()).isEqualTo("broken-rule");
             assertThat(f.callback()).isEqualTo("check");
-            assertThat(f.action()).isEqualTo("REJECTED_ORDER");
+            assertThat(f.action()).isEqualTo(FaultAction.REJECTED_ORDER);
             assertThat(f.error()).isEqualTo("ArithmeticException: division by zero");
         });
         assertThat(s.barCount()).isEqualTo(4);

@@ -17,6 +17,7 @@ import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.analytics.PositionSide;
 import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.runtime.session.FaultAction;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -278,7 +279,7 @@ class SignalPipelineTest {
         assertThat(recording.faults).singleElement().satisfies(f -> {
             assertThat(f.extensionId()).isEqualTo("broken-sizer");
             assertThat(f.callback()).isEqualTo("size");
-            assertThat(f.action()).isEqualTo("DROPPED_SIGNAL");
+            assertThat(f.action()).isEqualTo(FaultAction.DROPPED_SIGNAL);
         });
     }
 

@@ -22,6 +22,7 @@ import io.quantplug.api.strategy.TimerEvent;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.ExitReason;
 import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.runtime.session.FaultAction;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class TradingSessionTest {
             assertThat(f.extensionId()).isEqualTo("broken");
             assertThat(f.instanceId()).isEqualTo("broken-1");
             assertThat(f.callback()).isEqualTo("onBar");
-            assertThat(f.action()).isEqualTo("STOPPED_INSTANCE");
+            assertThat(f.action()).isEqualTo(FaultAction.STOPPED_INSTANCE);
             assertThat(f.error()).isEqualTo("IllegalStateException: indicator exploded");
             assertThat(f.timeMillis()).isEqualTo(closeOf(1));
         });
