@@ -35,13 +35,15 @@ import java.util.Objects;
  *                        the rule's id
  * @param decisions       the decisions of the signal group, one per bar on which an instance signalled; empty
  *                        without aggregation
+ * @param stoppedBy       why the run ended before its data did ({@link RunStoppedException}), e.g.
+ *                        {@code stopped by alice}; null when it ran to the end
  */
 public record BacktestResult(BacktestConfig config, Map<String, Map<String, String>> parameters,
                              Timeframe timeframe, long firstBarMillis, long lastBarMillis, long barCount,
                              List<RoundTrip> trades, PerformanceMetrics metrics, EquityCurve equity,
                              List<Rejection> rejections, List<PluginFault> faults, long signalCount,
                              long orderCount, long fillCount, List<RiskEventReport> riskEvents,
-                             List<SignalDecision> decisions) {
+                             List<SignalDecision> decisions, String stoppedBy) {
 
     /**
      * Copies the lists.
@@ -63,6 +65,7 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
      * @param fillCount fills
      * @param riskEvents the events risk rules reported, in order
      * @param decisions the signal group's decisions, in order
+     * @param stoppedBy why it ended before its data did, or null
      */
     public BacktestResult {
         Objects.requireNonNull(config, "config");

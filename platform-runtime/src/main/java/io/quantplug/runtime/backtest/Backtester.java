@@ -121,15 +121,24 @@ public final class Backtester {
         session.start();
         SessionHotSwap swapper = followed == null ? null
                 : SessionHotSwap.attach(session, catalog, followed, swapTimeout, swapReports);
+        String stoppedBy = null;
         try {
-            feed(session, bars, progress);
+            try {
+                feed(session, bars, progress);
+            } catch (RunStoppedException e) {
+                if (session.barCount() == 0) {
+                    throw e; // stopped before its first bar: nothing to report
+                }
+                stoppedBy = e.getMessage();
+            }
             session.finish();
         } finally {
             if (swapper != null) {
                 swapper.close();
             }
         }
-        progress.onProgress(bars.size(), bars.size());
+        int processed = (int) session.barCount();
+        progress.onProgress(processed, bars.size());
 
         BigDecimal endEquity = session.account().equity();
         EquityCurve equity = session.equity();
@@ -137,9 +146,9 @@ public final class Backtester {
                 timeframe.barsPerYear(), session.barsInMarket(), config.initialCapital(), endEquity,
                 session.account().totalFees());
         return new BacktestResult(config, resolved, timeframe, bars.get(0).openTimeMillis(),
-                bars.get(bars.size() - 1).openTimeMillis(), session.barCount(), session.trades(), metrics,
+                bars.get(processed - 1).openTimeMillis(), session.barCount(), session.trades(), metrics,
                 equity, collector.rejections, collector.faults, collector.signals, collector.orders,
-                collector.fills, collector.riskEvents, collector.decisions);
+                collector.fills, collector.riskEvents, collector.decisions, stoppedBy);
     }
 
     /**

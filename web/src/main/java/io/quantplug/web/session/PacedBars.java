@@ -1,9 +1,9 @@
 package io.quantplug.web.session;
 
 import io.quantplug.api.market.Bar;
+import io.quantplug.runtime.backtest.RunStoppedException;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * A replay source: a read-only view of bars whose {@code get(i)} returns bar {@code i} no sooner than
  * {@code i / barsPerSecond} seconds after the first bar was read, so a session fed from it runs at a chosen speed
  * on its own thread. It is also where a replay is stopped ({@link #stop}: the next {@code get} throws
- * {@link CancellationException}) and where the replay's position is read. Only reads in index order from 0 (the
+ * {@link RunStoppedException}: the run ends there with its result up to the stop) and where the replay's position is read. Only reads in index order from 0 (the
  * replay) are paced and counted; any other read (a look-up of the first or last bar) answers at once. Meant to be
  * read by one thread; {@link #stop}, {@link #done} and {@link #lastClose} may be called from any.
  */
@@ -42,7 +42,7 @@ final class PacedBars extends AbstractList<Bar> {
             return bars.get(index); // a look-up outside the replay (the first and last bar's times): not paced
         }
         if (stoppedBy != null) {
-            throw new CancellationException("stopped by " + stoppedBy);
+            throw new RunStoppedException("stopped by " + stoppedBy);
         }
         if (index == 0) {
             startNanos = System.nanoTime();
@@ -53,7 +53,7 @@ final class PacedBars extends AbstractList<Bar> {
                 LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
             }
             if (stoppedBy != null) {
-                throw new CancellationException("stopped by " + stoppedBy);
+                throw new RunStoppedException("stopped by " + stoppedBy);
             }
         }
         Bar b = bars.get(index);

@@ -293,10 +293,10 @@ public final class PaperInstances implements AutoCloseable {
         };
         try {
             Backtester engine = new Backtester(catalog).following(host, SWAP_TIMEOUT, swap -> swapped(i, swap));
-            new RunRecorder(store, by).run(engine, RunStore.Mode.PAPER, i.plan.config(),
+            RunRecorder.Recorded r = new RunRecorder(store, by).run(engine, RunStore.Mode.PAPER, i.plan.config(),
                     i.plan.timeframe(), replay, progress, i.listener, runId -> i.runId = runId);
-            i.status = Status.COMPLETED;
-        } catch (CancellationException e) {
+            i.status = r.result().stoppedBy() == null ? Status.COMPLETED : Status.STOPPED;
+        } catch (CancellationException e) { // stopped before its first bar
             i.status = Status.STOPPED;
         } catch (RuntimeException e) {
             i.status = Status.FAILED;
