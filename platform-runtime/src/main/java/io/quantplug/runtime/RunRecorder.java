@@ -6,6 +6,10 @@ import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.backtest.PortfolioBacktester;
+import io.quantplug.runtime.backtest.PortfolioConfig;
+import io.quantplug.runtime.backtest.PortfolioResult;
+import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.Journal;
@@ -108,6 +112,61 @@ public final class RunRecorder {
         }
         ResultDocument document = ResultDocument.of(result);
         store.runs().complete(runId, document, actor, journal);
+        closeCompleted(runId, journal);
+        return new Recorded(runId, result, document);
+    }
+
+    /**
+     * What {@link #runPortfolio} returns.
+     *
+     * @param runId    the stored run's id
+     * @param result   the result
+     * @param document the stored result document ({@code quantplug-portfolio-result/1})
+     */
+    public record RecordedPortfolio(long runId, PortfolioResult result, PortfolioDocument document) {
+    }
+
+    /**
+     * Runs a portfolio backtest (several instruments, one account) on the calling thread and stores it as a
+     * {@code BACKTEST} run of kind {@link RunStore.Kind#PORTFOLIO}: every book's signals, orders, fills and
+     * positions through one journal, then the {@link PortfolioDocument}'s run block, breakdowns, the account's
+     * metrics, trades and equity curve, and status {@code COMPLETED} (or {@code FAILED} with the error).
+     *
+     * @param backtester runs it
+     * @param config     what to run
+     * @param progress   told of progress, in bars over all books; may throw (e.g.
+     *                   {@link java.util.concurrent.CancellationException}) to end the run, which is then stored
+     *                   {@code FAILED} with the exception's message
+     * @param listener   told of every book's events after the store's journal
+     * @param started    told the run id once the run is recorded as {@code RUNNING}, before the first bar
+     * @return the run id, result and document, once every record is written
+     * @throws QuantplugException        when the database refuses to record the run's start
+     * @throws StoreUnavailableException when the run's records were not all written within 30 s
+     * @throws RuntimeException          whatever the run throws, after it is journaled {@code FAILED}
+     */
+    public RecordedPortfolio runPortfolio(PortfolioBacktester backtester, PortfolioConfig config,
+                                          BacktestProgress progress, SessionListener listener,
+                                          java.util.function.LongConsumer started) {
+        long runId = store.runs().startPortfolio(RunStore.Mode.BACKTEST, PortfolioDocument.plannedRun(config),
+                actor);
+        started.accept(runId);
+        Journal journal = store.journal();
+        PortfolioResult result;
+        try {
+            result = backtester.run(config, progress, store.runs().listener(runId, journal, listener));
+        } catch (RuntimeException | Error e) {
+            store.runs().fail(runId, String.valueOf(e.getMessage()), actor, journal);
+            journal.close(JOURNAL_CLOSE_TIMEOUT);
+            throw e;
+        }
+        PortfolioDocument document = PortfolioDocument.of(result);
+        store.runs().completePortfolio(runId, document, actor, journal);
+        closeCompleted(runId, journal);
+        return new RecordedPortfolio(runId, result, document);
+    }
+
+    /** Closes a completed run's journal; when records stayed unwritten, marks the run failed and throws. */
+    private void closeCompleted(long runId, Journal journal) {
         Journal.Stats stats = journal.close(JOURNAL_CLOSE_TIMEOUT);
         if (stats.unwritten() > 0 || stats.failure() != null) {
             markFailed(runId, "the store could not record the run completely (" + stats.unwritten()
@@ -115,7 +174,6 @@ public final class RunRecorder {
             throw new StoreUnavailableException("run " + runId + " was not stored completely ("
                     + stats.unwritten() + " records unwritten): " + stats.failure(), null);
         }
-        return new Recorded(runId, result, document);
     }
 
     /**
