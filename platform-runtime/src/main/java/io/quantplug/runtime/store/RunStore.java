@@ -78,12 +78,12 @@ public final class RunStore {
      * @param tradeCount closed round trips, or null unless completed
      * @param error      why it failed or was interrupted, or null
      */
-    public record RunSummary(long id, Mode mode, Kind kind, String strategy, String instrument, String timeframe, Status status,
-                             Instant created, Instant finished, Integer tradeCount, String error) {
+    public record RunSummary(long id, Mode mode, Kind kind, String strategy, String instrument, String timeframe,
+                             Status status, Instant created, Instant finished, Integer tradeCount, String error) {
     }
 
-    private static final String SUMMARY_COLUMNS = "id, mode, kind, strategy, instrument_id, timeframe, status, created_at,"
-            + " finished_at, trade_count, error";
+    private static final String SUMMARY_COLUMNS = "id, mode, kind, strategy, instrument_id, timeframe, status,"
+            + " created_at, finished_at, trade_count, error";
 
     private final Database db;
     private final AuditLog audit;
