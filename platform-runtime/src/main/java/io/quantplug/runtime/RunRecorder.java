@@ -100,20 +100,41 @@ public final class RunRecorder {
                         java.util.function.LongConsumer started) {
         long runId = store.runs().start(mode, plannedRun(config, timeframe, bars), actor);
         started.accept(runId);
+        Done<BacktestResult, ResultDocument> done = journaled(runId, journaling -> backtester.run(config, timeframe,
+                bars, progress, journaling), listener, ResultDocument::of, store.runs()::complete);
+        return new Recorded(runId, done.result(), done.document());
+    }
+
+    /** A session's result and its stored document. */
+    private record Done<R, D>(R result, D document) {
+    }
+
+    /** How a run's result is journaled: {@link RunStore#complete} or {@link RunStore#completePortfolio}. */
+    @FunctionalInterface
+    private interface Completion<D> {
+        long complete(long runId, D document, String actor, Journal journal);
+    }
+
+    /**
+     * Runs a session with its records journaled under a started run: on a throw the run is journaled {@code FAILED}
+     * and the throw goes on; else its document is journaled as the completion and the journal closed.
+     */
+    private <R, D> Done<R, D> journaled(long runId, java.util.function.Function<SessionListener, R> session,
+                                        SessionListener listener, java.util.function.Function<R, D> document,
+                                        Completion<D> completion) {
         Journal journal = store.journal();
-        BacktestResult result;
+        R result;
         try {
-            result = backtester.run(config, timeframe, bars, progress, store.runs().listener(runId, journal,
-                    listener));
+            result = session.apply(store.runs().listener(runId, journal, listener));
         } catch (RuntimeException | Error e) {
             store.runs().fail(runId, String.valueOf(e.getMessage()), actor, journal);
             journal.close(JOURNAL_CLOSE_TIMEOUT);
             throw e;
         }
-        ResultDocument document = ResultDocument.of(result);
-        store.runs().complete(runId, document, actor, journal);
+        D d = document.apply(result);
+        completion.complete(runId, d, actor, journal);
         closeCompleted(runId, journal);
-        return new Recorded(runId, result, document);
+        return new Done<>(result, d);
     }
 
     /**
@@ -150,19 +171,9 @@ public final class RunRecorder {
         long runId = store.runs().startPortfolio(RunStore.Mode.BACKTEST, PortfolioDocument.plannedRun(config),
                 actor);
         started.accept(runId);
-        Journal journal = store.journal();
-        PortfolioResult result;
-        try {
-            result = backtester.run(config, progress, store.runs().listener(runId, journal, listener));
-        } catch (RuntimeException | Error e) {
-            store.runs().fail(runId, String.valueOf(e.getMessage()), actor, journal);
-            journal.close(JOURNAL_CLOSE_TIMEOUT);
-            throw e;
-        }
-        PortfolioDocument document = PortfolioDocument.of(result);
-        store.runs().completePortfolio(runId, document, actor, journal);
-        closeCompleted(runId, journal);
-        return new RecordedPortfolio(runId, result, document);
+        Done<PortfolioResult, PortfolioDocument> done = journaled(runId, journaling -> backtester.run(config,
+                progress, journaling), listener, PortfolioDocument::of, store.runs()::completePortfolio);
+        return new RecordedPortfolio(runId, done.result(), done.document());
     }
 
     /** Closes a completed run's journal; when records stayed unwritten, marks the run failed and throws. */

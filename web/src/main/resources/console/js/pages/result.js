@@ -92,7 +92,8 @@ function showExtras(result) {
 function showBreakdowns(result) {
   const cur = result.run.currency;
   const money = (label, key) => ({ label, numeric: true, value: r => Number(r[key]), raw: r => r[key],
-    text: r => fmt.num(r[key], 2) + ' ' + cur, cls: key === 'fees' ? undefined : r => sign(r[key]) });
+    text: r => r[key] === null ? 'n/a' : fmt.num(r[key], 2) + ' ' + cur,
+    cls: key === 'fees' ? undefined : r => sign(r[key]) });
   const count = (label, key) => ({ label, numeric: true, value: r => r[key], text: r => fmt.int(r[key]) });
   document.getElementById('strategies').append(sortableTable([
     { label: 'Strategy', value: r => r.strategy, cls: () => 'mono' },

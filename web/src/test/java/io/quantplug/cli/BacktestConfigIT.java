@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -125,18 +124,11 @@ class BacktestConfigIT {
         assertThat(table.out()).contains("sma-crossover+rsi-reversion", "10 instruments 1h", "COMPLETED");
         CliRun shown = CliRun.of("runs", "show", "1", "--json", "--home", home);
         assertThat(shown.exitCode()).as(shown.err()).isZero();
-        assertThat(json.readTree(shown.out()).equals(NUMBERS_BY_VALUE, doc)).as("runs show 1 --json = result.json")
+        assertThat(json.readTree(shown.out()).equals(StoreCommandsIT.NUMBERS_BY_VALUE, doc)).as("runs show 1 --json = result.json")
                 .isTrue();
         assertThat(CliRun.of("runs", "show", "1", "--home", home).out()).contains("Run 1: BACKTEST portfolio",
                 "By strategy:", "By instrument:", "AVAXUSDT.BINANCE");
     }
-
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue());
-        }
-        return a.equals(b) ? 0 : 1;
-    };
 
     @Test
     void noStoreLeavesThePortfolioRunOutOfTheStore() throws IOException {

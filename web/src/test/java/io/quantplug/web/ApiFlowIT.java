@@ -71,16 +71,7 @@ class ApiFlowIT {
     }
 
     private static JsonNode awaitJob(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            JsonNode job = server.send("GET", "/api/backtests/" + id, trader, null).json();
-            String status = job.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("backtest " + id + " did not end in 120 s");
+        return server.awaitBacktest(trader, id);
     }
 
     @Test

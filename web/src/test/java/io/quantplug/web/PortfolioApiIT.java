@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,19 +64,6 @@ class PortfolioApiIT {
         server.close();
     }
 
-    static JsonNode awaitJob(TestServer server, String token, long id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            JsonNode job = server.send("GET", "/api/backtests/" + id, token, null).json();
-            String status = job.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("backtest " + id + " did not end in 120 s");
-    }
-
     /** Numbers by value, whether the JSON writes them as numbers or as decimal strings (the API's convention). */
     private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
         BigDecimal x = decimal(a);
@@ -105,7 +91,7 @@ class PortfolioApiIT {
         assertThat(submitted.json().get("kind").asText()).isEqualTo("PORTFOLIO");
         assertThat(submitted.json().get("strategy").asText()).isEqualTo("sma-crossover+rsi-reversion");
         long id = submitted.json().get("id").asLong();
-        JsonNode job = awaitJob(server, trader, id);
+        JsonNode job = server.awaitBacktest(trader, id);
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
         assertThat(job.get("barsDone").asLong()).isEqualTo(job.get("barsTotal").asLong()).isEqualTo(23_987 * 2 + 1);
 
@@ -120,7 +106,7 @@ class PortfolioApiIT {
         assertThat(expected.strategies()).hasSize(2); // sma-crossover on both pairs, rsi-reversion on ETHUSDT
         JsonNode want = Json.MAPPER.valueToTree(expected);
         want.fieldNames().forEachRemaining(f -> assertThat(result.get(f).equals(NUMBERS_BY_VALUE, want.get(f)))
-                .as("block %s", f).isTrue());
+                .as("block %s: served %.600s, expected %.600s", f, result.get(f), want.get(f)).isTrue());
         assertThat(result.equals(NUMBERS_BY_VALUE, want)).isTrue();
 
         long runId = job.get("runId").asLong();
@@ -144,7 +130,8 @@ class PortfolioApiIT {
             Instrument instrument = InstrumentResolver.resolve(null, "BINANCE", csv, series, null, null, null);
             List<Bar> bars = series.toBars(instrument.id());
             List<ExtensionRef> strategies = new ArrayList<>();
-            strategies.add(new ExtensionRef("sma-crossover", Map.of("fast", "10", "slow", "30")));
+            // parsed, so that its parameters keep the request's order (Map.of has none), as its label shows them
+            strategies.add(ExtensionRef.parse("sma-crossover:fast=10,slow=30"));
             if (pair.equals("ETHUSDT")) {
                 strategies.add(new ExtensionRef("rsi-reversion", Map.of()));
             }

@@ -120,6 +120,28 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * Polls a backtest job until it is neither queued nor running, for at most 120 s.
+     *
+     * @param token a bearer token
+     * @param id    the job id
+     * @return the job as it ended
+     * @throws InterruptedException when interrupted while waiting
+     * @throws AssertionError       when it has not ended in 120 s
+     */
+    public JsonNode awaitBacktest(String token, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            JsonNode job = send("GET", "/api/backtests/" + id, token, null).json();
+            String status = job.get("status").asText();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("backtest " + id + " did not end in 120 s");
+    }
+
+    /**
      * Signs in over HTTP and answers the bearer token.
      *
      * @param user the user

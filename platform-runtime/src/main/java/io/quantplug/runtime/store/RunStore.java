@@ -272,11 +272,22 @@ public final class RunStore {
      * @return the document, or empty when there is no such run
      */
     public Optional<ResultDocument> document(long id) {
+        return readOnly(id, StoredResult::read);
+    }
+
+    /** How a document is read from a run's rows. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        Optional<T> read(Connection c, long runId) throws SQLException, JsonProcessingException;
+    }
+
+    /** Reads a run's document in one read-only transaction, so that it sees one state of the run. */
+    private <T> Optional<T> readOnly(long id, Reader<T> reader) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
-                Optional<ResultDocument> d = StoredResult.read(c, id);
+                Optional<T> d = reader.read(c, id);
                 c.commit();
                 return d;
             } finally {
@@ -298,21 +309,7 @@ public final class RunStore {
      * @return the document, or empty when there is no such run or it is a single run (see {@link #document})
      */
     public Optional<PortfolioDocument> portfolioDocument(long id) {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            try {
-                Optional<PortfolioDocument> d = StoredResult.readPortfolio(c, id);
-                c.commit();
-                return d;
-            } finally {
-                c.setReadOnly(false);
-            }
-        } catch (SQLException e) {
-            throw new QuantplugException("cannot read run " + id + ": " + db.settings().mask(e.getMessage()), e);
-        } catch (JsonProcessingException e) {
-            throw new QuantplugException("run " + id + ": stored JSON is unreadable: " + e.getOriginalMessage(), e);
-        }
+        return readOnly(id, StoredResult::readPortfolio);
     }
 
     /**

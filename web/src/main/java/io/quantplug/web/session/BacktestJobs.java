@@ -317,14 +317,22 @@ public final class BacktestJobs implements AutoCloseable {
      * @throws ApiException 404 for an unknown id, 409 when it has no result (yet)
      */
     public ResultDocument result(long id) {
-        Job job = job(id);
+        long runId = completedRun(job(id));
+        return store.runs().document(runId).orElseThrow(() -> noStoredResult(id, runId));
+    }
+
+    /** A completed job's run id; 409 when it has no result (yet). */
+    private static long completedRun(Job job) {
         Long runId = job.runId;
         if (job.status != Status.COMPLETED || runId == null) {
-            throw ApiException.conflict("backtest " + id + " is " + job.status.name().toLowerCase()
+            throw ApiException.conflict("backtest " + job.id + " is " + job.status.name().toLowerCase()
                     + " and has no result");
         }
-        return store.runs().document(runId).orElseThrow(() -> ApiException.conflict("backtest " + id
-                + "'s run " + runId + " has no stored result"));
+        return runId;
+    }
+
+    private static ApiException noStoredResult(long id, long runId) {
+        return ApiException.conflict("backtest " + id + "'s run " + runId + " has no stored result");
     }
 
     /**
@@ -340,13 +348,8 @@ public final class BacktestJobs implements AutoCloseable {
         if (job.kind != RunStore.Kind.PORTFOLIO) {
             return result(id);
         }
-        Long runId = job.runId;
-        if (job.status != Status.COMPLETED || runId == null) {
-            throw ApiException.conflict("backtest " + id + " is " + job.status.name().toLowerCase()
-                    + " and has no result");
-        }
-        return store.runs().portfolioDocument(runId).orElseThrow(() -> ApiException.conflict("backtest " + id
-                + "'s run " + runId + " has no stored result"));
+        long runId = completedRun(job);
+        return store.runs().portfolioDocument(runId).orElseThrow(() -> noStoredResult(id, runId));
     }
 
     /**
