@@ -83,22 +83,26 @@ export function tradeMarkers(trades, candleTimes) {
 
 /**
  * Draws the three charts. containers: {price, equity, drawdown} elements; result: GET /api/backtests/{id}/result;
- * bars: GET /api/backtests/{id}/bars. Each container gets data-rendered="true" once its data is set.
+ * bars: GET /api/backtests/{id}/bars, or null for a portfolio result (several instruments: no price chart, only the
+ * account's equity and drawdown). Each container drawn gets data-rendered="true" once its data is set.
  */
 export function drawCharts(containers, result, bars) {
   const LC = lib();
-  const tick = Number(result.run.tickSize);
-  const precision = tick > 0 ? Math.max(0, Math.min(8, -Math.floor(Math.log10(tick)))) : 2;
-
-  const priceChart = chart(containers.price);
-  const candles = priceChart.addSeries(LC.CandlestickSeries, {
-    upColor: COLORS.up, downColor: COLORS.down, borderVisible: false, wickUpColor: COLORS.up,
-    wickDownColor: COLORS.down, priceFormat: { type: 'price', precision, minMove: tick > 0 ? tick : 0.01 },
-  });
-  candles.setData(bars.time.map((time, i) => ({
-    time, open: bars.open[i], high: bars.high[i], low: bars.low[i], close: bars.close[i],
-  })));
-  LC.createSeriesMarkers(candles, tradeMarkers(result.trades, bars.time));
+  const charts = [];
+  if (bars) {
+    const tick = Number(result.run.tickSize);
+    const precision = tick > 0 ? Math.max(0, Math.min(8, -Math.floor(Math.log10(tick)))) : 2;
+    const priceChart = chart(containers.price);
+    const candles = priceChart.addSeries(LC.CandlestickSeries, {
+      upColor: COLORS.up, downColor: COLORS.down, borderVisible: false, wickUpColor: COLORS.up,
+      wickDownColor: COLORS.down, priceFormat: { type: 'price', precision, minMove: tick > 0 ? tick : 0.01 },
+    });
+    candles.setData(bars.time.map((time, i) => ({
+      time, open: bars.open[i], high: bars.high[i], low: bars.low[i], close: bars.close[i],
+    })));
+    LC.createSeriesMarkers(candles, tradeMarkers(result.trades, bars.time));
+    charts.push(priceChart);
+  }
 
   const points = equityPoints(result.equity);
   const equityChart = chart(containers.equity);
@@ -110,7 +114,7 @@ export function drawCharts(containers, result, bars) {
     invertFilledArea: true, priceFormat: { type: 'percent' },
   }).setData(drawdownPoints(points));
 
-  const charts = [priceChart, equityChart, drawdownChart];
+  charts.push(equityChart, drawdownChart);
   for (const c of charts) {
     c.timeScale().fitContent();
   }
@@ -129,8 +133,10 @@ export function drawCharts(containers, result, bars) {
       syncing = false;
     });
   }
-  for (const c of Object.values(containers)) {
-    c.dataset.rendered = 'true';
+  for (const [name, c] of Object.entries(containers)) {
+    if (bars || name !== 'price') {
+      c.dataset.rendered = 'true';
+    }
   }
   return charts;
 }

@@ -29,8 +29,9 @@ export function jobRow(job, cancel, compact = false) {
   }
   return el('tr', { id: 'job-' + job.id, dataset: { id: String(job.id), status: job.status } },
     el('td', { class: 'num' }, String(job.id)),
-    el('td', { class: 'mono' }, job.strategy),
-    compact ? null : el('td', { class: 'wrap' }, job.source.replace(/^data set /, '')),
+    el('td', { class: 'mono' }, job.strategy, job.kind === 'PORTFOLIO'
+      ? el('div', { class: 'muted small portfolio-tag' }, 'portfolio') : null),
+    compact ? null : el('td', { class: 'wrap' }, job.source.replace(/data set /g, '')),
     el('td', {}, badge(job.status), job.error ? el('div', { class: 'error-text' }, job.error) : null),
     el('td', { class: 'progress-cell' }, progress(job.barsDone, job.barsTotal)),
     compact ? null : el('td', { class: 'num' }, `${fmt.int(job.orders)} / ${fmt.int(job.fills)}`),

@@ -6,6 +6,10 @@ import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.backtest.PortfolioBacktester;
+import io.quantplug.runtime.backtest.PortfolioConfig;
+import io.quantplug.runtime.backtest.PortfolioResult;
+import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.Journal;
@@ -96,18 +100,84 @@ public final class RunRecorder {
                         java.util.function.LongConsumer started) {
         long runId = store.runs().start(mode, plannedRun(config, timeframe, bars), actor);
         started.accept(runId);
+        Done<BacktestResult, ResultDocument> done = journaled(runId, journaling -> backtester.run(config, timeframe,
+                bars, progress, journaling), listener, ResultDocument::of, store.runs()::complete);
+        return new Recorded(runId, done.result(), done.document());
+    }
+
+    /** A session's result and its stored document. */
+    private record Done<R, D>(R result, D document) {
+    }
+
+    /** How a run's result is journaled: {@link RunStore#complete} or {@link RunStore#completePortfolio}. */
+    @FunctionalInterface
+    private interface Completion<D> {
+        long complete(long runId, D document, String actor, Journal journal);
+    }
+
+    /**
+     * Runs a session with its records journaled under a started run: on a throw the run is journaled {@code FAILED}
+     * and the throw goes on; else its document is journaled as the completion and the journal closed.
+     */
+    private <R, D> Done<R, D> journaled(long runId, java.util.function.Function<SessionListener, R> session,
+                                        SessionListener listener, java.util.function.Function<R, D> document,
+                                        Completion<D> completion) {
         Journal journal = store.journal();
-        BacktestResult result;
+        R result;
         try {
-            result = backtester.run(config, timeframe, bars, progress, store.runs().listener(runId, journal,
-                    listener));
+            result = session.apply(store.runs().listener(runId, journal, listener));
         } catch (RuntimeException | Error e) {
             store.runs().fail(runId, String.valueOf(e.getMessage()), actor, journal);
             journal.close(JOURNAL_CLOSE_TIMEOUT);
             throw e;
         }
-        ResultDocument document = ResultDocument.of(result);
-        store.runs().complete(runId, document, actor, journal);
+        D d = document.apply(result);
+        completion.complete(runId, d, actor, journal);
+        closeCompleted(runId, journal);
+        return new Done<>(result, d);
+    }
+
+    /**
+     * What {@link #runPortfolio} returns.
+     *
+     * @param runId    the stored run's id
+     * @param result   the result
+     * @param document the stored result document ({@code quantplug-portfolio-result/1})
+     */
+    public record RecordedPortfolio(long runId, PortfolioResult result, PortfolioDocument document) {
+    }
+
+    /**
+     * Runs a portfolio backtest (several instruments, one account) on the calling thread and stores it as a
+     * {@code BACKTEST} run of kind {@link RunStore.Kind#PORTFOLIO}: every book's signals, orders, fills and
+     * positions through one journal, then the {@link PortfolioDocument}'s run block, breakdowns, the account's
+     * metrics, trades and equity curve, and status {@code COMPLETED} (or {@code FAILED} with the error).
+     *
+     * @param backtester runs it
+     * @param config     what to run
+     * @param progress   told of progress, in bars over all books; may throw (e.g.
+     *                   {@link java.util.concurrent.CancellationException}) to end the run, which is then stored
+     *                   {@code FAILED} with the exception's message
+     * @param listener   told of every book's events after the store's journal
+     * @param started    told the run id once the run is recorded as {@code RUNNING}, before the first bar
+     * @return the run id, result and document, once every record is written
+     * @throws QuantplugException        when the database refuses to record the run's start
+     * @throws StoreUnavailableException when the run's records were not all written within 30 s
+     * @throws RuntimeException          whatever the run throws, after it is journaled {@code FAILED}
+     */
+    public RecordedPortfolio runPortfolio(PortfolioBacktester backtester, PortfolioConfig config,
+                                          BacktestProgress progress, SessionListener listener,
+                                          java.util.function.LongConsumer started) {
+        long runId = store.runs().startPortfolio(RunStore.Mode.BACKTEST, PortfolioDocument.plannedRun(config),
+                actor);
+        started.accept(runId);
+        Done<PortfolioResult, PortfolioDocument> done = journaled(runId, journaling -> backtester.run(config,
+                progress, journaling), listener, PortfolioDocument::of, store.runs()::completePortfolio);
+        return new RecordedPortfolio(runId, done.result(), done.document());
+    }
+
+    /** Closes a completed run's journal; when records stayed unwritten, marks the run failed and throws. */
+    private void closeCompleted(long runId, Journal journal) {
         Journal.Stats stats = journal.close(JOURNAL_CLOSE_TIMEOUT);
         if (stats.unwritten() > 0 || stats.failure() != null) {
             markFailed(runId, "the store could not record the run completely (" + stats.unwritten()
@@ -115,7 +185,6 @@ public final class RunRecorder {
             throw new StoreUnavailableException("run " + runId + " was not stored completely ("
                     + stats.unwritten() + " records unwritten): " + stats.failure(), null);
         }
-        return new Recorded(runId, result, document);
     }
 
     /**

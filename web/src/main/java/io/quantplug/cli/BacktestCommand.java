@@ -72,7 +72,7 @@ import java.util.concurrent.CompletionException;
             "  enhancers: [{id: multi-timeframe}]",
             "  sizer: {id: fixed-fractional, params: {riskPercent: 1, stopPercent: 2}}",
             "  riskRules: [{id: circuit-breaker, params: {cooldownMinutes: 120}}]",
-            "Portfolio runs are not stored yet. See docs/portfolio-backtests.md."})
+            "The run is stored (quantplug runs list) unless --no-store is given. See docs/portfolio-backtests.md."})
 final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE",
@@ -92,7 +92,8 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE.yaml",
             description = "A portfolio backtest described in YAML: several instruments and strategies sharing one"
-                    + " account (see below). Goes with --out, --plugins-dir and --verbose only.")
+                    + " account (see below). Goes with --out, --no-store, --home, --db, --plugins-dir and --verbose"
+                    + " only.")
     Path config;
 
     @Option(names = "--strategy", paramLabel = "ID", description = "Strategy id, e.g. sma-crossover (required"
@@ -163,7 +164,7 @@ final class BacktestCommand implements Callable<Integer> {
                 throw new UserInputException("--config FILE.yaml describes the whole run; it does not go with "
                         + String.join(", ", clash) + " (put them in the YAML file)");
             }
-            return PortfolioBacktest.run(config, out, common, stdout, stderr);
+            return PortfolioBacktest.run(config, out, noStore, common, stdout, stderr);
         }
         if (strategy == null) {
             throw new UserInputException("give --strategy ID (or --config FILE.yaml for a portfolio backtest)");

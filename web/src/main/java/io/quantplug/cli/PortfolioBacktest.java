@@ -2,19 +2,20 @@ package io.quantplug.cli;
 
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
+import io.quantplug.runtime.RunRecorder;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.backtest.PortfolioBacktester;
 import io.quantplug.runtime.backtest.PortfolioConfig;
 import io.quantplug.runtime.backtest.PortfolioResult;
-import io.quantplug.runtime.backtest.SignalAggregation;
 import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.data.LoadedBars;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultJson;
-import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.store.Store;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -31,12 +32,10 @@ import java.util.Map;
  * {@code quantplug backtest --config FILE.yaml}: reads a {@link PortfolioFile}, loads every bar file, builds a
  * {@link PortfolioConfig} (one book per file, each traded by the strategies the file assigns to it), runs it with the
  * plugins of the distribution, prints the account's metrics, a per-strategy and a per-instrument table, and writes
- * {@code result.json} ({@link PortfolioDocument}). Portfolio runs are not stored in the database yet.
+ * {@code result.json} ({@link PortfolioDocument}). The run is stored (a {@code BACKTEST} run of kind
+ * {@code PORTFOLIO}, see {@link RunRecorder#runPortfolio}) unless {@code --no-store} is given.
  */
 final class PortfolioBacktest {
-
-    private static final BigDecimal DEFAULT_CAPITAL = new BigDecimal("10000");
-    private static final BigDecimal DEFAULT_FEE_BPS = BigDecimal.TEN;
 
     private PortfolioBacktest() {
     }
@@ -50,35 +49,51 @@ final class PortfolioBacktest {
      *
      * @param configFile the YAML file
      * @param out        where to write {@code result.json}, or null for {@code quantplug-results/portfolio_NAME}
+     * @param noStore    whether to skip storing the run (else it is stored, kind {@code PORTFOLIO})
      * @param common     the plugins directory and logging options
      * @param stdout     where the tables go
      * @param stderr     where progress and notes go
      * @return the exit code
      * @throws UserInputException for bad input, naming the file and what is wrong
      */
-    static int run(Path configFile, Path out, CommonOptions common, PrintWriter stdout, PrintWriter stderr) {
+    static int run(Path configFile, Path out, boolean noStore, CommonOptions common, PrintWriter stdout, PrintWriter stderr) {
         PortfolioFile f = PortfolioFile.read(configFile);
         Path base = configFile.toAbsolutePath().getParent();
         List<Loaded> loaded = new ArrayList<>();
         for (int i = 0; i < f.instruments().size(); i++) {
             loaded.add(load(configFile, base, i, f.instruments().get(i), stdout));
         }
-        checkAccount(loaded);
         PortfolioConfig config = config(configFile, f, loaded);
 
         PortfolioResult result;
+        PortfolioDocument document;
+        long runId = -1;
         try (PluginHost host = PluginHost.open(common.pluginsDir())) {
             BacktestCommand.requireUsablePlugins(host);
-            result = new PortfolioBacktester(host.catalog()).run(config, new ProgressBar(stderr));
+            PortfolioBacktester backtester = new PortfolioBacktester(host.catalog());
+            if (noStore) {
+                result = backtester.run(config, new ProgressBar(stderr));
+                document = PortfolioDocument.of(result);
+            } else {
+                try (Store store = common.openStore()) {
+                    String user = Store.processUser();
+                    store.plugins().record(host.plugins(), user);
+                    RunRecorder.RecordedPortfolio recorded = new RunRecorder(store, user).runPortfolio(backtester,
+                            config, new ProgressBar(stderr), new SessionListener() { }, id -> { });
+                    result = recorded.result();
+                    document = recorded.document();
+                    runId = recorded.runId();
+                }
+            }
         }
-        PortfolioDocument document = PortfolioDocument.of(result);
         MetricsTable.print(document.accountView(), stdout);
         PortfolioTables.print(document, stdout);
         String name = configFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Path dir = out != null ? out : Path.of("quantplug-results", "portfolio_" + name);
         ResultJson.write(document, dir.resolve("result.json"));
         stdout.println("Wrote " + dir.resolve("result.json"));
-        stdout.println("(not stored: portfolio runs are not stored yet)");
+        stdout.println(runId < 0 ? "(not stored: --no-store)"
+                : "Stored as run " + runId + " (quantplug runs show " + runId + ")");
         for (PluginFault x : result.faults()) {
             stderr.println("quantplug: plugin fault: " + x.extensionId() + " (" + x.instanceId() + ") " + x.callback()
                     + " threw " + x.error() + " at " + Instant.ofEpochMilli(x.timeMillis()) + "; " + x.action());
@@ -112,118 +127,14 @@ final class PortfolioBacktest {
         return new Loaded(file, instrument, bars, kept);
     }
 
-    /** One currency and one bar length, and each instrument once, named by file. */
-    private static void checkAccount(List<Loaded> loaded) {
-        Loaded first = loaded.get(0);
-        Map<String, Path> seen = new HashMap<>();
-        for (Loaded l : loaded) {
-            Path before = seen.putIfAbsent(l.instrument().id().toString(), l.file());
-            if (before != null) {
-                throw new UserInputException("instrument " + l.instrument().id() + " comes twice: "
-                        + before.getFileName() + " and " + l.file().getFileName());
-            }
-            if (!l.instrument().quoteAsset().equals(first.instrument().quoteAsset())) {
-                throw new UserInputException("mixed quote currencies: " + first.file().getFileName() + " ("
-                        + first.instrument().id() + ") is quoted in " + first.instrument().quoteAsset() + ", "
-                        + l.file().getFileName() + " (" + l.instrument().id() + ") in " + l.instrument().quoteAsset()
-                        + "; one account needs one currency");
-            }
-            if (!l.bars().series().timeframe().equals(first.bars().series().timeframe())) {
-                throw new UserInputException("mixed timeframes: " + first.file().getFileName() + " has "
-                        + first.bars().series().timeframe().label() + " bars, " + l.file().getFileName() + " "
-                        + l.bars().series().timeframe().label() + "; every instrument needs the same bar length");
-            }
-        }
-    }
-
     private static PortfolioConfig config(Path configFile, PortfolioFile f, List<Loaded> loaded) {
-        List<PortfolioFile.StrategyEntry> entries = f.strategies();
-        List<List<Integer>> tradedBy = new ArrayList<>();
-        for (int i = 0; i < loaded.size(); i++) {
-            tradedBy.add(new ArrayList<>());
-        }
-        for (int s = 0; s < entries.size(); s++) {
-            List<String> names = entries.get(s).instruments();
-            if (names == null) {
-                for (List<Integer> list : tradedBy) {
-                    list.add(s);
-                }
-                continue;
-            }
-            for (String name : names) {
-                int book = instrumentIndex(loaded, name);
-                if (book < 0) {
-                    throw new UserInputException(configFile + ": strategies[" + s + "].instruments: '" + name
-                            + "' is none of the instruments (" + String.join(", ", loaded.stream()
-                            .map(l -> l.instrument().id().symbol()).toList()) + ")");
-                }
-                if (!tradedBy.get(book).contains(s)) {
-                    tradedBy.get(book).add(s);
-                }
-            }
-        }
-        List<PortfolioConfig.Book> books = new ArrayList<>();
-        for (int i = 0; i < loaded.size(); i++) {
-            Loaded l = loaded.get(i);
-            List<Integer> strategies = tradedBy.get(i);
-            strategies.sort(Integer::compare);
-            if (strategies.isEmpty()) {
-                throw new UserInputException(configFile + ": no strategy trades " + l.instrument().id().symbol()
-                        + " (" + l.file().getFileName() + "); list it in a strategy's instruments or remove it");
-            }
-            List<ExtensionRef> refs = new ArrayList<>();
-            for (int s : strategies) {
-                PortfolioFile.StrategyEntry e = entries.get(s);
-                refs.add(new ExtensionRef(e.id().strip(), e.params() == null ? Map.of() : e.params()));
-            }
-            books.add(new PortfolioConfig.Book(l.instrument(), l.bars().series().timeframe(), l.kept(), refs,
-                    aggregation(configFile, f, strategies)));
-        }
-        return new PortfolioConfig(f.capital() == null ? DEFAULT_CAPITAL : f.capital(),
-                f.feeBps() == null ? DEFAULT_FEE_BPS : f.feeBps(),
-                f.slippageBps() == null ? BigDecimal.ZERO : f.slippageBps(), books,
-                refs(configFile, "enhancers", f.enhancers()),
+        List<PortfolioBooks.Source> sources = loaded.stream().map(l -> new PortfolioBooks.Source(l.instrument(),
+                l.bars().series().timeframe(), l.kept(), l.file().getFileName().toString())).toList();
+        return PortfolioBooks.config(f.capital(), f.feeBps(), f.slippageBps(), sources, f.strategies(),
+                f.aggregation(), refs(configFile, "enhancers", f.enhancers()),
                 f.sizer() == null ? null : f.sizer().ref(configFile + ": sizer"),
-                refs(configFile, "riskRules", f.riskRules()));
-    }
-
-    private static int instrumentIndex(List<Loaded> loaded, String name) {
-        for (int i = 0; i < loaded.size(); i++) {
-            Instrument in = loaded.get(i).instrument();
-            if (in.id().symbol().equalsIgnoreCase(name.strip()) || in.id().toString().equalsIgnoreCase(name.strip())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The file's aggregation for one book: WEIGHTED keeps the weights of the entries that trade it. */
-    private static SignalAggregation aggregation(Path configFile, PortfolioFile f, List<Integer> strategies) {
-        PortfolioFile.AggregationEntry a = f.aggregation();
-        if (a == null || a.policy() == null) {
-            return SignalAggregation.none();
-        }
-        AggregationPolicy policy;
-        try {
-            policy = AggregationPolicy.valueOf(a.policy().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(configFile + ": aggregation.policy: '" + a.policy()
-                    + "' is not one of none, unanimous, majority, weighted");
-        }
-        if (policy != AggregationPolicy.WEIGHTED) {
-            if (a.weights() != null || a.threshold() != null) {
-                throw new UserInputException(configFile + ": aggregation: weights and threshold go with policy"
-                        + " weighted only");
-            }
-            return policy == AggregationPolicy.NONE ? SignalAggregation.none()
-                    : new SignalAggregation(policy, List.of(), 1);
-        }
-        if (a.weights() == null || a.weights().size() != f.strategies().size() || a.threshold() == null) {
-            throw new UserInputException(configFile + ": aggregation weighted needs a threshold and one weight per"
-                    + " strategy entry (" + f.strategies().size() + ")");
-        }
-        List<Double> weights = strategies.stream().map(s -> a.weights().get(s)).toList();
-        return SignalAggregation.weighted(weights, a.threshold());
+                refs(configFile, "riskRules", f.riskRules()),
+                (key, message) -> new UserInputException(configFile + ": " + key + ": " + message));
     }
 
     private static List<ExtensionRef> refs(Path configFile, String key, List<PortfolioFile.ExtensionEntry> entries) {

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * @param sizer       the position sizer, or null to invest the signal's strength times the available cash
  * @param riskRules   risk rules, or null for none
  */
-record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageBps, List<InstrumentEntry> instruments,
+public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageBps, List<InstrumentEntry> instruments,
                      List<StrategyEntry> strategies, AggregationEntry aggregation, List<ExtensionEntry> enhancers,
                      ExtensionEntry sizer, List<ExtensionEntry> riskRules) {
 
@@ -53,7 +53,7 @@ record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageB
      * @param dropLastBars how many of the file's final rows to leave out (e.g. 1 for a candle still open when the
      *                     file was downloaded), or null for none
      */
-    record InstrumentEntry(String data, String symbol, String venue, BigDecimal tickSize, BigDecimal lotSize,
+    public record InstrumentEntry(String data, String symbol, String venue, BigDecimal tickSize, BigDecimal lotSize,
                            BigDecimal minNotional, Integer dropLastBars) {
     }
 
@@ -64,7 +64,7 @@ record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageB
      * @param params      its parameters, or null for the defaults
      * @param instruments the symbols (or {@code SYMBOL.VENUE} ids) it trades, or null for every instrument
      */
-    record StrategyEntry(String id, Map<String, String> params, List<String> instruments) {
+    public record StrategyEntry(String id, Map<String, String> params, List<String> instruments) {
     }
 
     /**
@@ -73,7 +73,7 @@ record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageB
      * @param id     the extension id
      * @param params its parameters, or null for the defaults
      */
-    record ExtensionEntry(String id, Map<String, String> params) {
+    public record ExtensionEntry(String id, Map<String, String> params) {
 
         ExtensionRef ref(String where) {
             if (id == null || id.isBlank()) {
@@ -90,7 +90,7 @@ record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal slippageB
      * @param weights   weighted: one weight per strategy entry, in the file's order
      * @param threshold weighted: the agreement needed, in (0, 1]
      */
-    record AggregationEntry(String policy, List<Double> weights, Double threshold) {
+    public record AggregationEntry(String policy, List<Double> weights, Double threshold) {
     }
 
     private static final ObjectMapper MAPPER = YAMLMapper.builder(new YAMLFactory())

@@ -1,6 +1,7 @@
 package io.quantplug.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.store.RunStore;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code quantplug runs}: the runs in the store. */
@@ -54,7 +56,7 @@ final class RunsCommand {
                         "INSTRUMENT", "STATUS", "CREATED", "TRADES");
                 for (RunStore.RunSummary r : runs) {
                     out.printf(Locale.ROOT, "%6d  %-8s  %-20s  %-18s  %-11s  %-24s  %7s%n", r.id(), r.mode(),
-                            r.strategy(), r.instrument() + " " + r.timeframe(), r.status(), r.created(),
+                            r.strategy(), instrument(r) + " " + r.timeframe(), r.status(), r.created(),
                             r.tradeCount() == null ? "-" : r.tradeCount().toString());
                 }
             }
@@ -62,9 +64,18 @@ final class RunsCommand {
         }
     }
 
+    /** A run's instrument column: a portfolio's instrument count, its ids are in {@code --json}. */
+    private static String instrument(RunStore.RunSummary r) {
+        if (r.kind() != RunStore.Kind.PORTFOLIO || r.instrument().endsWith(" instruments")) {
+            return r.instrument();
+        }
+        return r.instrument().split(",").length + " instruments";
+    }
+
     /** {@code quantplug runs show ID [--json]}. */
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show one stored run; with --json, the same document as the run's result.json.")
+            description = "Show one stored run; with --json, the same document as the run's result.json (a portfolio"
+                    + " run's: quantplug-portfolio-result/1).")
     static final class Show implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "ID", description = "Run id (see 'quantplug runs list').")
@@ -86,15 +97,21 @@ final class RunsCommand {
             try (Store store = common.openStore()) {
                 RunStore.RunSummary summary = store.runs().summary(id).orElseThrow(() ->
                         new UserInputException("no run " + id + " in the store (see 'quantplug runs list')"));
-                ResultDocument document = store.runs().document(id).orElseThrow();
+                Optional<PortfolioDocument> portfolio = store.runs().portfolioDocument(id);
+                ResultDocument document = portfolio.map(PortfolioDocument::accountView)
+                        .orElseGet(() -> store.runs().document(id).orElseThrow());
                 if (json) {
-                    out.println(ResultJson.toJson(document));
+                    out.println(portfolio.isPresent() ? ResultJson.toJson(portfolio.get())
+                            : ResultJson.toJson(document));
                     return QuantplugCli.OK;
                 }
-                out.printf(Locale.ROOT, "Run %d: %s %s, %s, created %s%s%n", summary.id(), summary.mode(),
-                        summary.status(), summary.strategy(), summary.created(),
-                        summary.error() == null ? "" : " (" + summary.error() + ")");
+                out.printf(Locale.ROOT, "Run %d: %s %s%s, %s, created %s%s%n", summary.id(), summary.mode(),
+                        portfolio.isPresent() ? "portfolio " : "", summary.status(), summary.strategy(),
+                        summary.created(), summary.error() == null ? "" : " (" + summary.error() + ")");
                 MetricsTable.print(document, out);
+                if (portfolio.isPresent()) {
+                    PortfolioTables.print(portfolio.get(), out);
+                }
             }
             return QuantplugCli.OK;
         }

@@ -1,6 +1,9 @@
 // A backtest's result page (backtest.html?id=N): waits with a progress bar while the job runs, then shows the
 // run, its metrics, the candlestick chart with the trades' entries and exits, the equity and drawdown charts, and
-// the trades in a sortable table (plus refused orders, risk events and plugin faults when there are any).
+// the trades in a sortable table (plus refused orders, risk events and plugin faults when there are any). A
+// portfolio result (format quantplug-portfolio-result/1: several instruments on one account) has no price chart;
+// it shows the account's metrics, equity and drawdown, the per-strategy and per-instrument tables, and the trades
+// with their instrument and strategy.
 import { start, api, live, showError } from '../app.js';
 import { el, fmt, sign, param, progress, throttle } from '../ui.js';
 import { sortableTable } from '../table.js';
@@ -25,8 +28,10 @@ function metricTiles(run, m) {
     el('div', { class: 'v ' + (s === undefined ? '' : sign(s)) }, s === null ? 'n/a' : v)));
 }
 
+const PORTFOLIO = 'quantplug-portfolio-result/1';
+
 function describe(run) {
-  const params = Object.entries(run.parameters || {}).map(([role, p]) => `${role.replace(/^strategy:/, '')}(`
+  const params = Object.entries(run.parameters || {}).map(([role, p]) => `${role.replace(/strategy:/, '')}(`
     + Object.entries(p).map(([k, v]) => `${k}=${v}`).join(', ') + ')');
   return [`${fmt.time(run.from)} to ${fmt.time(run.to)}`, `${fmt.int(run.bars)} bars of ${run.timeframe}`,
     `capital ${fmt.num(run.capital, 2)} ${run.currency}`, `fee ${run.feeBps} bps`, `slippage ${run.slippageBps} bps`,
@@ -34,7 +39,7 @@ function describe(run) {
     run.riskRules.length ? 'risk ' + run.riskRules.join(', ') : null, params.join(' ')].filter(x => x).join(' · ');
 }
 
-function tradesTable(trades) {
+function tradesTable(trades, portfolio) {
   // return of a round trip: P&L after fees over the entry value (entry price x quantity)
   const rows = trades.map((t, i) => ({ ...t, n: i + 1,
     ret: Number(t.pnl) / (Number(t.entryPrice) * Number(t.quantity)) }));
@@ -42,6 +47,8 @@ function tradesTable(trades) {
     text: r => digits === undefined ? r[key] : fmt.num(r[key], digits) });
   return sortableTable([
     { label: '#', numeric: true, value: r => r.n },
+    portfolio ? { label: 'Instrument', value: r => r.instrument } : null,
+    portfolio ? { label: 'Strategy', value: r => r.strategy } : null,
     { label: 'Side', value: r => r.side },
     { label: 'Entry time', value: r => r.entryTime, text: r => fmt.time(r.entryTime) },
     { label: 'Exit time', value: r => r.exitTime, text: r => fmt.time(r.exitTime) },
@@ -52,7 +59,7 @@ function tradesTable(trades) {
     { ...numeric('P&L', 'pnl', 2), cls: r => sign(r.pnl) },
     { label: 'Return', numeric: true, value: r => r.ret, text: r => fmt.pct(r.ret), cls: r => sign(r.ret) },
     { label: 'Exit reason', value: r => r.exitReason },
-  ], rows, { label: 'Trades', emptyText: 'No trades: the strategy never entered a position.' });
+  ].filter(c => c), rows, { label: 'Trades', emptyText: 'No trades: the strategy never entered a position.' });
 }
 
 function simpleTable(label, columns, rows) {
@@ -81,11 +88,37 @@ function showExtras(result) {
   }
 }
 
+/** The per-strategy and per-instrument tables of a portfolio result. */
+function showBreakdowns(result) {
+  const cur = result.run.currency;
+  const money = (label, key) => ({ label, numeric: true, value: r => Number(r[key]), raw: r => r[key],
+    text: r => r[key] === null ? 'n/a' : fmt.num(r[key], 2) + ' ' + cur,
+    cls: key === 'fees' ? undefined : r => sign(r[key]) });
+  const count = (label, key) => ({ label, numeric: true, value: r => r[key], text: r => fmt.int(r[key]) });
+  document.getElementById('strategies').append(sortableTable([
+    { label: 'Strategy', value: r => r.strategy, cls: () => 'mono' },
+    { label: 'Instruments', value: r => r.instruments.join(', '), cls: () => 'wrap' },
+    count('Trades', 'trades'), money('Net P&L', 'netPnl'), money('Fees', 'fees'),
+    { label: 'Win rate', numeric: true, value: r => r.winRate, text: r => fmt.pct(r.winRate) },
+    { label: 'Profit factor', numeric: true, value: r => r.profitFactor, text: r => fmt.num(r.profitFactor, 2) },
+    money('Average trade', 'averageTrade'),
+  ], result.strategies, { label: 'By strategy' }).table);
+  document.getElementById('instruments').append(sortableTable([
+    { label: 'Instrument', value: r => r.instrument, cls: () => 'mono' },
+    count('Bars', 'bars'), count('Trades', 'trades'), money('Net P&L', 'netPnl'), money('Fees', 'fees'),
+  ], result.instruments, { label: 'By instrument' }).table);
+  document.getElementById('portfolio').hidden = false;
+}
+
 async function showResult() {
-  const [result, bars] = await Promise.all([api('GET', `/api/backtests/${id}/result`),
-    api('GET', `/api/backtests/${id}/bars`)]);
+  const result = await api('GET', `/api/backtests/${id}/result`);
+  const portfolio = result.format === PORTFOLIO;
+  const bars = portfolio ? null : await api('GET', `/api/backtests/${id}/bars`);
   const run = result.run;
-  document.getElementById('title').textContent = `${run.strategy} on ${run.instrument} (${run.timeframe})`;
+  document.getElementById('title').textContent = portfolio
+    ? `${[...new Set(run.books.flatMap(b => b.strategies.map(x => x.split(':')[0])))].join('+')} on`
+      + ` ${run.books.length} instruments (${run.timeframe})`
+    : `${run.strategy} on ${run.instrument} (${run.timeframe})`;
   document.getElementById('crumb').textContent = `Backtest ${id}`;
   document.getElementById('subtitle').textContent = describe(run);
   document.getElementById('waiting').hidden = true;
@@ -93,13 +126,20 @@ async function showResult() {
   document.getElementById('metrics').replaceChildren(...metricTiles(run, result.metrics));
   drawCharts({ price: document.getElementById('price-chart'), equity: document.getElementById('equity-chart'),
     drawdown: document.getElementById('drawdown-chart') }, result, bars);
-  const candles = fmt.int(bars.time.length);
-  document.getElementById('price-note').textContent = (bars.barsPerPoint > 1
-    ? `${candles} candles of ${bars.barsPerPoint} bars each. ` : `${candles} candles. `)
-    + 'Green arrows mark long entries, red arrows short entries, grey arrows exits. Scroll or drag to zoom; the'
-    + ' three charts move together.';
+  if (portfolio) {
+    document.getElementById('price-card').hidden = true;
+    document.getElementById('subtitle').textContent = 'Portfolio: ' + run.books.map(b => b.instrument).join(', ')
+      + ' · ' + describe(run);
+    showBreakdowns(result);
+  } else {
+    const candles = fmt.int(bars.time.length);
+    document.getElementById('price-note').textContent = (bars.barsPerPoint > 1
+      ? `${candles} candles of ${bars.barsPerPoint} bars each. ` : `${candles} candles. `)
+      + 'Green arrows mark long entries, red arrows short entries, grey arrows exits. Scroll or drag to zoom; the'
+      + ' three charts move together.';
+  }
   document.getElementById('trades-title').textContent = `Trades (${fmt.int(result.trades.length)})`;
-  document.getElementById('trades').append(tradesTable(result.trades).table);
+  document.getElementById('trades').append(tradesTable(result.trades, portfolio).table);
   showExtras(result);
   document.body.dataset.rendered = 'true';
 }

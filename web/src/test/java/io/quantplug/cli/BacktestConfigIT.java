@@ -58,12 +58,14 @@ class BacktestConfigIT {
                 riskRules: [{id: circuit-breaker, params: {cooldownMinutes: 120}}]
                 """);
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.of("backtest", "--config", yaml(y.toString()).toString(), "--out", out.toString());
+        String home = tmp.resolve("home").toString();
+        CliRun run = CliRun.of("backtest", "--config", yaml(y.toString()).toString(), "--out", out.toString(),
+                "--home", home);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("sma-crossover+rsi-reversion on 10 instruments, 1h bars", "Sharpe",
                 "By strategy:", "By instrument:", "AVAXUSDT.BINANCE", "(final 1 row left out)",
-                "(not stored: portfolio runs are not stored yet)");
+                "Stored as run 1 (quantplug runs show 1)");
 
         JsonNode doc = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(out.resolve("result.json").toFile());
@@ -106,6 +108,38 @@ class BacktestConfigIT {
         assertThat(byInstrument).isEqualByComparingTo(netProfit);
         assertThat(doc.get("metrics").get("endEquity").decimalValue().subtract(new BigDecimal("10000")))
                 .isEqualByComparingTo(netProfit);
+
+        // stored: listed as a portfolio run, and shown as the same document as result.json
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        JsonNode listed = json.readTree(CliRun.of("runs", "list", "--json", "--home", home).out());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("kind").asText()).isEqualTo("PORTFOLIO");
+        assertThat(listed.get(0).get("mode").asText()).isEqualTo("BACKTEST");
+        assertThat(listed.get(0).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(listed.get(0).get("strategy").asText()).isEqualTo("sma-crossover+rsi-reversion");
+        assertThat(listed.get(0).get("instrument").asText().split(","))
+                .containsExactlyElementsOf(PAIRS.stream().map(p -> p + ".BINANCE").toList());
+        assertThat(listed.get(0).get("tradeCount").asInt()).isEqualTo(doc.get("trades").size());
+        CliRun table = CliRun.of("runs", "list", "--home", home);
+        assertThat(table.out()).contains("sma-crossover+rsi-reversion", "10 instruments 1h", "COMPLETED");
+        CliRun shown = CliRun.of("runs", "show", "1", "--json", "--home", home);
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(json.readTree(shown.out()).equals(StoreCommandsIT.NUMBERS_BY_VALUE, doc)).as("runs show 1 --json = result.json")
+                .isTrue();
+        assertThat(CliRun.of("runs", "show", "1", "--home", home).out()).contains("Run 1: BACKTEST portfolio",
+                "By strategy:", "By instrument:", "AVAXUSDT.BINANCE");
+    }
+
+    @Test
+    void noStoreLeavesThePortfolioRunOutOfTheStore() throws IOException {
+        Path file = yaml("instruments:\n  - data: " + relativeData() + "/ETHUSDT_1h.csv\nstrategies:\n"
+                + "  - id: sma-crossover\n");
+        String home = tmp.resolve("home").toString();
+        CliRun run = CliRun.of("backtest", "--config", file.toString(), "--out", tmp.resolve("out").toString(),
+                "--no-store", "--home", home);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(not stored: --no-store)");
+        assertThat(CliRun.of("runs", "list", "--home", home).out()).contains("No runs stored yet.");
     }
 
     private void assertOneLineBadInput(CliRun run, String... fragments) {

@@ -22,7 +22,7 @@ class StoreCommandsIT {
     @TempDir
     Path tmp;
 
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+    static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue());
         }

@@ -148,6 +148,56 @@ class ConsoleBrowserIT {
     }
 
     /**
+     * A portfolio backtest (submitted through the API over two uploaded hourly data sets) in the backtests list and
+     * on its result page: the account's metrics, equity and drawdown charts, the per-strategy and per-instrument
+     * tables, and the trades with their instrument; no price chart.
+     */
+    @Test
+    void portfolioResultShowsTheAccountTheBreakdownsAndTheTradesInstruments() throws Exception {
+        String trader = server.token("trader");
+        for (String pair : PortfolioApiIT.PAIRS) {
+            Path csv = SharedData.require(PortfolioApiIT.DIR + pair + "_1h.csv");
+            assertThat(server.upload("/api/datasets", trader, csv.getFileName().toString(), Files.readAllBytes(csv))
+                    .status()).isEqualTo(201);
+        }
+        String body = """
+                {"portfolio": {"instruments": [{"dataset": "BTCUSDT_1h.csv", "dropLastBars": 1},
+                                               {"dataset": "ETHUSDT_1h.csv", "dropLastBars": 1}],
+                  "strategies": [{"id": "sma-crossover", "params": {"fast": "10", "slow": "30"}}]}}""";
+        long id = server.send("POST", "/api/backtests", trader, body).json().get("id").asLong();
+        JsonNode job = server.awaitJob(trader, id);
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        JsonNode result = server.send("GET", "/api/backtests/" + id + "/result", trader, null).json();
+        log("portfolio backtest " + id + " completed");
+
+        signIn();
+        driver.get(server.url() + "/backtests.html");
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-" + id)));
+        assertThat(row.getText()).contains("portfolio", "BTCUSDT_1h.csv", "ETHUSDT_1h.csv");
+        row.findElement(By.cssSelector("a.result-link")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered", "true"));
+        assertThat(driver.findElement(By.id("title")).getText()).contains("sma-crossover on 2 instruments (1h)");
+        assertThat(driver.findElement(By.id("price-card")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("metrics")).getText()).contains("Net profit", "Sharpe", "Max drawdown");
+        assertThat(distinctCanvasColours("equity-chart")).isGreaterThan(3);
+        assertThat(driver.findElement(By.id("drawdown-chart")).getAttribute("data-rendered")).isEqualTo("true");
+        assertThat(driver.findElements(By.cssSelector("#strategies tbody tr td:first-child")).stream()
+                .map(WebElement::getText)).containsExactly("sma-crossover:fast=10,slow=30");
+        List<String> instruments = driver.findElements(By.cssSelector("#instruments tbody tr td:first-child"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(instruments).containsExactly("BTCUSDT.BINANCE", "ETHUSDT.BINANCE");
+        assertThat(driver.findElements(By.cssSelector("#trades tbody tr"))).hasSize(result.get("trades").size());
+        List<String> headers = driver.findElements(By.cssSelector("#trades thead th")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(headers).contains("Instrument", "Strategy");
+        int column = headers.indexOf("Instrument") + 1;
+        assertThat(driver.findElements(By.cssSelector("#trades tbody tr td:nth-child(" + column + ")")).stream()
+                .map(WebElement::getText).distinct()).containsExactlyInAnyOrder("BTCUSDT.BINANCE", "ETHUSDT.BINANCE");
+        screenshot("portfolio-result");
+        assertNoScriptErrors();
+    }
+
+    /**
      * Sign-in goes back only to a page of this origin: the browser's URL parser drops the tab or new line of
      * {@code /%09/host} and {@code /%0a/host} (giving the protocol-relative {@code //host}), so a prefix check on the
      * text is not enough. Each crafted {@code next} lands on this server; a same-origin path keeps its query.

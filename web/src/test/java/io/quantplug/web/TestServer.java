@@ -119,6 +119,7 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+
     /**
      * Signs in over HTTP and answers the bearer token.
      *

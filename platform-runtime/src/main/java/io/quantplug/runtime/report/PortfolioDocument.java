@@ -147,19 +147,8 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
      * @return the document
      */
     public static PortfolioDocument of(PortfolioResult r) {
-        PortfolioConfig c = r.config();
-        List<BookEntry> books = new ArrayList<>();
-        for (PortfolioConfig.Book b : c.books()) {
-            books.add(new BookEntry(b.instrument().id().toString(), b.bars().get(0).openTime(),
-                    b.bars().get(b.bars().size() - 1).openTime(), b.bars().size(), b.instrument().tickSize(),
-                    b.instrument().lotSize(), b.strategies().stream().map(ExtensionRef::toString).toList(),
-                    b.aggregation().describe()));
-        }
-        Run run = new Run(ApiVersion.CURRENT, c.timeframe().label(), Instant.ofEpochMilli(r.firstBarMillis()),
-                Instant.ofEpochMilli(r.lastBarMillis()), r.barCount(), c.currency(), c.initialCapital(), c.feeBps(),
-                c.slippageBps(), books, c.enhancers().stream().map(ExtensionRef::toString).toList(),
-                c.sizer() == null ? null : c.sizer().toString(),
-                c.riskRules().stream().map(ExtensionRef::toString).toList(), new TreeMap<>(r.parameters()));
+        Run run = run(r.config(), Instant.ofEpochMilli(r.firstBarMillis()), Instant.ofEpochMilli(r.lastBarMillis()),
+                r.barCount(), r.parameters());
         List<ResultDocument.EquityPoint> equity = new ArrayList<>();
         EquityCurve curve = r.equity();
         for (int i = 0; i < curve.size(); i++) {
@@ -176,6 +165,44 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
     }
 
     /**
+     * The {@code run} block known before a portfolio backtest runs: its parameters as configured (by
+     * {@code INSTRUMENT/strategy:id}), to be replaced by the resolved ones of {@link #of(PortfolioResult)}.
+     *
+     * @param c the configuration
+     * @return the block; {@code from} and {@code to} span every book's bars, {@code bars} counts them all
+     */
+    public static Run plannedRun(PortfolioConfig c) {
+        Map<String, Map<String, String>> parameters = new TreeMap<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long bars = 0;
+        for (PortfolioConfig.Book b : c.books()) {
+            for (ExtensionRef s : b.strategies()) {
+                parameters.put(b.instrument().id() + "/strategy:" + s.id(), s.parameters());
+            }
+            first = Math.min(first, b.bars().get(0).openTimeMillis());
+            last = Math.max(last, b.bars().get(b.bars().size() - 1).openTimeMillis());
+            bars += b.bars().size();
+        }
+        return run(c, Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), bars, parameters);
+    }
+
+    private static Run run(PortfolioConfig c, Instant from, Instant to, long bars,
+                           Map<String, Map<String, String>> parameters) {
+        List<BookEntry> books = new ArrayList<>();
+        for (PortfolioConfig.Book b : c.books()) {
+            books.add(new BookEntry(b.instrument().id().toString(), b.bars().get(0).openTime(),
+                    b.bars().get(b.bars().size() - 1).openTime(), b.bars().size(), b.instrument().tickSize(),
+                    b.instrument().lotSize(), b.strategies().stream().map(ExtensionRef::toString).toList(),
+                    b.aggregation().describe()));
+        }
+        return new Run(ApiVersion.CURRENT, c.timeframe().label(), from, to, bars, c.currency(), c.initialCapital(),
+                c.feeBps(), c.slippageBps(), books, c.enhancers().stream().map(ExtensionRef::toString).toList(),
+                c.sizer() == null ? null : c.sizer().toString(),
+                c.riskRules().stream().map(ExtensionRef::toString).toList(), new TreeMap<>(parameters));
+    }
+
+    /**
      * The account's part of this document as a single-run {@link ResultDocument}, for tools that print one (the
      * metrics table): its instrument is {@code N instruments}, its strategy the configured strategy ids joined by
      * {@code +}.
@@ -183,6 +210,22 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
      * @return the document's account view
      */
     public ResultDocument accountView() {
+        ResultDocument.Run single = new ResultDocument.Run(run.apiVersion(), run.books().size() + " instruments",
+                run.timeframe(), run.from(), run.to(), run.bars(), run.currency(), run.capital(), run.feeBps(),
+                run.slippageBps(), null, null, strategyIds(run), run.enhancers(), run.sizer(), run.riskRules(),
+                run.parameters());
+        return new ResultDocument(ResultDocument.FORMAT, single, metrics, trades, equity, rejections, faults, counts,
+                riskEvents, decisions);
+    }
+
+    /**
+     * The configured strategy ids of a run, each once in order of first appearance, joined by {@code +}, e.g.
+     * {@code sma-crossover+rsi-reversion}: the strategy a stored portfolio run is listed under.
+     *
+     * @param run a portfolio run block
+     * @return the joined ids
+     */
+    public static String strategyIds(Run run) {
         Set<String> ids = new LinkedHashSet<>();
         for (BookEntry b : run.books()) {
             for (String s : b.strategies()) {
@@ -190,11 +233,31 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
                 ids.add(colon < 0 ? s : s.substring(0, colon));
             }
         }
-        ResultDocument.Run single = new ResultDocument.Run(run.apiVersion(), run.books().size() + " instruments",
-                run.timeframe(), run.from(), run.to(), run.bars(), run.currency(), run.capital(), run.feeBps(),
-                run.slippageBps(), null, null, String.join("+", ids), run.enhancers(), run.sizer(), run.riskRules(),
-                run.parameters());
-        return new ResultDocument(ResultDocument.FORMAT, single, metrics, trades, equity, rejections, faults, counts,
-                riskEvents, decisions);
+        return String.join("+", ids);
+    }
+
+    /**
+     * The breakdowns of this document, {@code strategies} and {@code instruments}, as a stored portfolio run keeps
+     * them beside the account's rows.
+     *
+     * @param strategies  the result per strategy entry
+     * @param instruments the result per instrument
+     */
+    public record Breakdown(List<StrategyEntry> strategies, List<InstrumentEntry> instruments) {
+    }
+
+    /**
+     * A document put together again from a stored run: the portfolio's own blocks with the account's blocks of its
+     * stored single-run view.
+     *
+     * @param run       the portfolio run block
+     * @param breakdown the per-strategy and per-instrument results
+     * @param account   the account's metrics, trades, equity, rejections, faults, counts, risk events and decisions
+     * @return the document
+     */
+    public static PortfolioDocument of(Run run, Breakdown breakdown, ResultDocument account) {
+        return new PortfolioDocument(FORMAT, run, account.metrics(), breakdown.strategies(), breakdown.instruments(),
+                account.trades(), account.equity(), account.rejections(), account.faults(), account.counts(),
+                account.riskEvents(), account.decisions());
     }
 }

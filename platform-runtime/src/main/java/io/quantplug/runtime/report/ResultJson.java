@@ -56,6 +56,20 @@ public final class ResultJson {
     }
 
     /**
+     * Serialises a portfolio backtest's document.
+     *
+     * @param document the document
+     * @return the JSON text
+     */
+    public static String toJson(PortfolioDocument document) {
+        try {
+            return MAPPER.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new QuantplugException("cannot serialise the result: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes a document to a file atomically (a temporary file, then a rename).
      *
      * @param document the document
@@ -74,11 +88,7 @@ public final class ResultJson {
      * @throws QuantplugException when the file cannot be written
      */
     public static void write(PortfolioDocument document, Path file) {
-        try {
-            writeAtomically(file, MAPPER.writeValueAsString(document));
-        } catch (IOException e) {
-            throw new QuantplugException("cannot serialise the result: " + e.getMessage(), e);
-        }
+        writeAtomically(file, toJson(document));
     }
 
     /**

@@ -7,24 +7,39 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The journal entry that stores a run's result and marks it completed, in the batch's transaction. */
-record RunCompletion(long runId, ResultDocument document, String actor, AuditLog audit)
-        implements CompoundEntry {
+/**
+ * The journal entry that stores a run's result and marks it completed, in the batch's transaction.
+ *
+ * @param runId     the run
+ * @param document  its result; for a portfolio run, the account's view ({@code PortfolioDocument.accountView()})
+ * @param runBlock  the {@code run} block to keep in {@code runs.config}: {@code document.run()}, or a portfolio
+ *                  document's own
+ * @param breakdown a portfolio run's {@code {strategies, instruments}} as JSON, or null for a single run
+ * @param actor     who ran it
+ * @param audit     the audit log
+ */
+record RunCompletion(long runId, ResultDocument document, Object runBlock, String breakdown, String actor,
+                     AuditLog audit) implements CompoundEntry {
+
+    RunCompletion(long runId, ResultDocument document, String actor, AuditLog audit) {
+        this(runId, document, document.run(), null, actor, audit);
+    }
 
     private static final int BATCH = 5_000;
 
     @Override
     public void write(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'COMPLETED', finished_at = ?,"
-                + " config = ?, metrics = ?, faults = ?, trade_count = ?, parameters = ?"
+                + " config = ?, metrics = ?, faults = ?, trade_count = ?, parameters = ?, breakdown = ?"
                 + " WHERE id = ? AND status = 'RUNNING'")) {
             Sql.setTime(ps, 1, audit.now());
-            ps.setString(2, RunStore.json(document.run()));
+            ps.setString(2, RunStore.json(runBlock));
             ps.setString(3, RunStore.json(document.metrics()));
             ps.setString(4, RunStore.json(document.faults()));
             ps.setInt(5, document.trades().size());
             ps.setString(6, RunStore.json(document.run().parameters()));
-            ps.setLong(7, runId);
+            Sql.setText(ps, 7, breakdown);
+            ps.setLong(8, runId);
             if (ps.executeUpdate() == 0) {
                 return; // already completed by an earlier attempt whose commit was not acknowledged, or not running
             }

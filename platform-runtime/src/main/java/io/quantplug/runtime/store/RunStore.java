@@ -3,6 +3,7 @@ package io.quantplug.runtime.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quantplug.runtime.QuantplugException;
+import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.session.PluginFault;
@@ -38,6 +39,18 @@ public final class RunStore {
         LIVE
     }
 
+    /** What a run traded. */
+    public enum Kind {
+        /** One instrument ({@code quantplug backtest}); its document is a {@link ResultDocument}. */
+        SINGLE,
+        /**
+         * Several instruments and strategies on one account ({@code quantplug backtest --config}); its document is
+         * a {@link PortfolioDocument}, its instrument the books' ids joined by {@code ,} (or {@code N instruments}
+         * when they do not fit in 2,048 characters), its strategy the strategy ids joined by {@code +}.
+         */
+        PORTFOLIO
+    }
+
     /** Where a run is. */
     public enum Status {
         /** Started, not ended. */
@@ -55,8 +68,9 @@ public final class RunStore {
      *
      * @param id         run id
      * @param mode       how it was driven
-     * @param strategy   strategy id
-     * @param instrument instrument id
+     * @param kind       one instrument or a portfolio
+     * @param strategy   strategy id (a portfolio's: its strategy ids joined by {@code +})
+     * @param instrument instrument id (a portfolio's: its instrument ids joined by {@code ,})
      * @param timeframe  bar length label
      * @param status     where it is
      * @param created    when it started
@@ -64,12 +78,12 @@ public final class RunStore {
      * @param tradeCount closed round trips, or null unless completed
      * @param error      why it failed or was interrupted, or null
      */
-    public record RunSummary(long id, Mode mode, String strategy, String instrument, String timeframe, Status status,
-                             Instant created, Instant finished, Integer tradeCount, String error) {
+    public record RunSummary(long id, Mode mode, Kind kind, String strategy, String instrument, String timeframe,
+                             Status status, Instant created, Instant finished, Integer tradeCount, String error) {
     }
 
-    private static final String SUMMARY_COLUMNS = "id, mode, strategy, instrument_id, timeframe, status, created_at,"
-            + " finished_at, trade_count, error";
+    private static final String SUMMARY_COLUMNS = "id, mode, kind, strategy, instrument_id, timeframe, status,"
+            + " created_at, finished_at, trade_count, error";
 
     private final Database db;
     private final AuditLog audit;
@@ -89,31 +103,62 @@ public final class RunStore {
      * @throws QuantplugException when the database fails
      */
     public long start(Mode mode, ResultDocument.Run run, String actor) {
-        String sql = "INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, data_from, data_to,"
-                + " status, created_at, created_by, host, pid, config) VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)";
+        return insert(mode, Kind.SINGLE, run.strategy(), run.instrument(), run.timeframe(), run.parameters(),
+                run.from(), run.to(), run, actor);
+    }
+
+    /** Longest {@code runs.instrument_id} (version 4 of the schema). */
+    private static final int MAX_INSTRUMENT_TEXT = 2048;
+
+    /**
+     * Records a portfolio run as started, with an audit entry {@code run.started}: its strategy is the strategy ids
+     * joined by {@code +}, its instrument the books' instrument ids joined by {@code ,}.
+     *
+     * @param mode  how it is driven
+     * @param run   the portfolio's {@code run} block (replaced by the final one, resolved parameters, at completion)
+     * @param actor who started it
+     * @return the run id
+     * @throws QuantplugException when the database fails
+     */
+    public long startPortfolio(Mode mode, PortfolioDocument.Run run, String actor) {
+        String instruments = String.join(",", run.books().stream().map(PortfolioDocument.BookEntry::instrument)
+                .toList());
+        if (instruments.length() > MAX_INSTRUMENT_TEXT) {
+            instruments = run.books().size() + " instruments";
+        }
+        return insert(mode, Kind.PORTFOLIO, PortfolioDocument.strategyIds(run), instruments, run.timeframe(),
+                run.parameters(), run.from(), run.to(), run, actor);
+    }
+
+    private long insert(Mode mode, Kind kind, String strategy, String instrument, String timeframe,
+                        Object parameters, Instant from, Instant to, Object config, String actor) {
+        String sql = "INSERT INTO runs (mode, kind, strategy, instrument_id, timeframe, parameters, data_from,"
+                + " data_to, status, created_at, created_by, host, pid, config)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?)";
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
                 ps.setString(1, mode.name());
-                ps.setString(2, run.strategy());
-                ps.setString(3, run.instrument());
-                ps.setString(4, run.timeframe());
-                ps.setString(5, json(run.parameters()));
-                Sql.setTime(ps, 6, run.from());
-                Sql.setTime(ps, 7, run.to());
-                Sql.setTime(ps, 8, audit.now());
-                ps.setString(9, actor);
-                ps.setString(10, ProcessIdentity.host());
-                ps.setLong(11, ProcessHandle.current().pid());
-                ps.setString(12, json(run));
+                ps.setString(2, kind.name());
+                ps.setString(3, strategy);
+                ps.setString(4, instrument);
+                ps.setString(5, timeframe);
+                ps.setString(6, json(parameters));
+                Sql.setTime(ps, 7, from);
+                Sql.setTime(ps, 8, to);
+                Sql.setTime(ps, 9, audit.now());
+                ps.setString(10, actor);
+                ps.setString(11, ProcessIdentity.host());
+                ps.setLong(12, ProcessHandle.current().pid());
+                ps.setString(13, json(config));
                 ps.executeUpdate();
                 long id;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
-                audit.append(c, actor, "run.started", "run/" + id, mode + " " + run.strategy() + " on "
-                        + run.instrument() + " " + run.timeframe());
+                audit.append(c, actor, "run.started", "run/" + id, mode + (kind == Kind.PORTFOLIO ? " portfolio "
+                        : " ") + strategy + " on " + instrument + " " + timeframe);
                 c.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -150,6 +195,22 @@ public final class RunStore {
      */
     public long complete(long runId, ResultDocument document, String actor, Journal journal) {
         return journal.append(new RunCompletion(runId, document, actor, audit));
+    }
+
+    /**
+     * Journals a portfolio run's result after everything journaled before it, as {@link #complete} does: its final
+     * {@code run} block, the per-strategy and per-instrument breakdowns, and the account's metrics, trades, equity
+     * curve and faults, status {@code COMPLETED} and an audit entry {@code run.completed}, in one transaction.
+     *
+     * @param runId    the run, started with {@link #startPortfolio}
+     * @param document its result
+     * @param actor    who ran it
+     * @param journal  the journal its records went through
+     * @return the journal sequence number of the completion: the run is stored once that is acknowledged
+     */
+    public long completePortfolio(long runId, PortfolioDocument document, String actor, Journal journal) {
+        return journal.append(new RunCompletion(runId, document.accountView(), document.run(),
+                json(new PortfolioDocument.Breakdown(document.strategies(), document.instruments())), actor, audit));
     }
 
     /**
@@ -204,17 +265,29 @@ public final class RunStore {
     /**
      * A run's result, rebuilt from the tables in the shape of {@code result.json}: the same document the run wrote,
      * with decimals compared by value (the database keeps no trailing zeros). A run that did not complete has null
-     * metrics and no trades or equity.
+     * metrics and no trades or equity. A portfolio run answers its account's view
+     * ({@link PortfolioDocument#accountView()}); {@link #portfolioDocument} answers its whole document.
      *
      * @param id the run id
      * @return the document, or empty when there is no such run
      */
     public Optional<ResultDocument> document(long id) {
+        return readOnly(id, StoredResult::read);
+    }
+
+    /** How a document is read from a run's rows. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        Optional<T> read(Connection c, long runId) throws SQLException, JsonProcessingException;
+    }
+
+    /** Reads a run's document in one read-only transaction, so that it sees one state of the run. */
+    private <T> Optional<T> readOnly(long id, Reader<T> reader) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try {
-                Optional<ResultDocument> d = StoredResult.read(c, id);
+                Optional<T> d = reader.read(c, id);
                 c.commit();
                 return d;
             } finally {
@@ -225,6 +298,18 @@ public final class RunStore {
         } catch (JsonProcessingException e) {
             throw new QuantplugException("run " + id + ": stored JSON is unreadable: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * A portfolio run's result, rebuilt from the tables in the shape of its {@code result.json}
+     * ({@code quantplug-portfolio-result/1}), decimals compared by value as for {@link #document}. A run that did
+     * not complete has null metrics, empty breakdowns and no trades or equity.
+     *
+     * @param id the run id
+     * @return the document, or empty when there is no such run or it is a single run (see {@link #document})
+     */
+    public Optional<PortfolioDocument> portfolioDocument(long id) {
+        return readOnly(id, StoredResult::readPortfolio);
     }
 
     /**
@@ -280,7 +365,8 @@ public final class RunStore {
     private static RunSummary summary(ResultSet rs) throws SQLException {
         int trades = rs.getInt("trade_count");
         boolean noTrades = rs.wasNull();
-        return new RunSummary(rs.getLong("id"), Mode.valueOf(rs.getString("mode")), rs.getString("strategy"),
+        return new RunSummary(rs.getLong("id"), Mode.valueOf(rs.getString("mode")),
+                Kind.valueOf(rs.getString("kind")), rs.getString("strategy"),
                 rs.getString("instrument_id"), rs.getString("timeframe"), Status.valueOf(rs.getString("status")),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"), noTrades ? null : trades,
                 rs.getString("error"));

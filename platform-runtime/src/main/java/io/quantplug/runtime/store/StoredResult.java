@@ -3,6 +3,7 @@ package io.quantplug.runtime.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.session.PluginFault;
@@ -16,34 +17,74 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
-/** Rebuilds a {@link ResultDocument} from a run's rows. */
+/** Rebuilds a {@link ResultDocument} or a {@link PortfolioDocument} from a run's rows. */
 final class StoredResult {
 
     private StoredResult() {
     }
 
+    /** The columns of a run's row a document is rebuilt from. */
+    private record Row(RunStore.Kind kind, String config, ResultDocument.Metrics metrics, List<PluginFault> faults,
+                       String breakdown) {
+    }
+
+    /** A single run's document, or a portfolio run's account view ({@link PortfolioDocument#accountView()}). */
     static Optional<ResultDocument> read(Connection c, long runId) throws SQLException, JsonProcessingException {
+        Optional<Row> row = row(c, runId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (row.get().kind() == RunStore.Kind.PORTFOLIO) {
+            return Optional.of(portfolio(c, runId, row.get()).accountView());
+        }
+        return Optional.of(account(c, runId, ResultJson.mapper().readValue(row.get().config(),
+                ResultDocument.Run.class), row.get()));
+    }
+
+    /** A portfolio run's document; empty when there is no such run or it is a single run. */
+    static Optional<PortfolioDocument> readPortfolio(Connection c, long runId)
+            throws SQLException, JsonProcessingException {
+        Optional<Row> row = row(c, runId);
+        if (row.isEmpty() || row.get().kind() != RunStore.Kind.PORTFOLIO) {
+            return Optional.empty();
+        }
+        return Optional.of(portfolio(c, runId, row.get()));
+    }
+
+    private static Optional<Row> row(Connection c, long runId) throws SQLException, JsonProcessingException {
         ObjectMapper json = ResultJson.mapper();
-        ResultDocument.Run run;
-        ResultDocument.Metrics metrics;
-        List<PluginFault> faults;
-        try (PreparedStatement ps = c.prepareStatement("SELECT config, metrics, faults FROM runs WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT kind, config, metrics, faults, breakdown FROM runs WHERE id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                run = json.readValue(rs.getString(1), ResultDocument.Run.class);
-                String m = rs.getString(2);
-                metrics = m == null ? null : json.readValue(m, ResultDocument.Metrics.class);
-                String f = rs.getString(3);
-                faults = f == null ? List.of() : json.readValue(f, RunStore.FAULTS);
+                String m = rs.getString(3);
+                String f = rs.getString(4);
+                return Optional.of(new Row(RunStore.Kind.valueOf(rs.getString(1)), rs.getString(2),
+                        m == null ? null : json.readValue(m, ResultDocument.Metrics.class),
+                        f == null ? List.of() : json.readValue(f, RunStore.FAULTS), rs.getString(5)));
             }
         }
-        return Optional.of(new ResultDocument(ResultDocument.FORMAT, run, metrics, trades(c, runId),
-                equity(c, runId), rejections(c, runId), faults,
+    }
+
+    private static PortfolioDocument portfolio(Connection c, long runId, Row row)
+            throws SQLException, JsonProcessingException {
+        ObjectMapper json = ResultJson.mapper();
+        PortfolioDocument.Breakdown breakdown = row.breakdown() == null
+                ? new PortfolioDocument.Breakdown(List.of(), List.of())
+                : json.readValue(row.breakdown(), PortfolioDocument.Breakdown.class);
+        return PortfolioDocument.of(json.readValue(row.config(), PortfolioDocument.Run.class), breakdown,
+                account(c, runId, null, row));
+    }
+
+    private static ResultDocument account(Connection c, long runId, ResultDocument.Run run, Row row)
+            throws SQLException, JsonProcessingException {
+        return new ResultDocument(ResultDocument.FORMAT, run, row.metrics(), trades(c, runId),
+                equity(c, runId), rejections(c, runId), row.faults(),
                 new ResultDocument.Counts(count(c, "signals", runId), count(c, "orders", runId),
-                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId)));
+                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId));
     }
 
     /** The events rules reported (the rows with values; rejections have none), in the order reported. */

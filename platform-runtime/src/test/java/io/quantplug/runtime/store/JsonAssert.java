@@ -22,6 +22,11 @@ final class JsonAssert {
     }
 
     static void assertSameDocument(ResultDocument actual, ResultDocument expected) {
+        assertSameJson(actual, expected);
+    }
+
+    /** Any two documents (e.g. portfolio documents) as JSON, numbers by value. */
+    static void assertSameJson(Object actual, Object expected) {
         JsonNode a = ResultJson.mapper().valueToTree(actual);
         JsonNode e = ResultJson.mapper().valueToTree(expected);
         // field by field first, for a readable failure

@@ -32,10 +32,10 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2", "3");
+            assertThat(versions(store)).containsExactly("1", "2", "3", "4");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
@@ -65,7 +65,8 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             // as if versions 2 and 3 had never been applied
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4')");
+            undoVersion4(st);
             undoVersion3(st);
             st.execute(vendor == Vendor.POSTGRESQL
                     ? "DROP TRIGGER audit_log_append_only ON audit_log" : "DROP TRIGGER audit_log_append_only");
@@ -74,7 +75,7 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
             assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -90,14 +91,15 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version = '3'");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4')");
+            undoVersion4(st);
             undoVersion3(st);
             // a rejection recorded by a version-2 store
             st.execute("INSERT INTO risk_events (event_time, rule_id, event_type, code, message)"
                     + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
             assertVersion3Objects(again);
             try (Connection c = again.database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
@@ -106,6 +108,40 @@ class MigrationTest {
                 assertThat(rs.getString(2)).isNull();
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aVersion3DatabaseGainsVersion4AndItsRunsAreSingle(Vendor vendor) throws SQLException {
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        try (Store store = Store.open(settings); Connection c = store.database().connection();
+             Statement st = c.createStatement()) {
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+            undoVersion4(st);
+            // a run recorded by a version-3 store
+            st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
+                    + " created_by, host, pid, config) VALUES ('BACKTEST', 'sma-crossover', 'BTCUSDT.BINANCE', '1m',"
+                    + " '{}', 'FAILED', CURRENT_TIMESTAMP, 'alice', 'h', 1, '{}')");
+        }
+        try (Store again = Store.open(settings)) {
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
+            assertThat(again.runs().list()).extracting(RunStore.RunSummary::kind)
+                    .containsExactly(RunStore.Kind.SINGLE);
+            try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.executeUpdate("UPDATE runs SET kind = 'BASKET'"))
+                        .isInstanceOf(SQLException.class);
+                st.executeUpdate("UPDATE runs SET instrument_id = '" + "X".repeat(2048) + "'");
+            }
+        }
+    }
+
+    /** Removes what version 4 adds, leaving a version-3 schema. */
+    private static void undoVersion4(Statement st) throws SQLException {
+        st.execute("ALTER TABLE runs DROP CONSTRAINT runs_kind");
+        st.execute("ALTER TABLE runs DROP COLUMN kind");
+        st.execute("ALTER TABLE runs DROP COLUMN breakdown");
+        st.execute("ALTER TABLE runs ALTER COLUMN instrument_id SET DATA TYPE VARCHAR(64)");
+        st.execute("ALTER TABLE runs ALTER COLUMN strategy SET DATA TYPE VARCHAR(128)");
     }
 
     /** Removes what version 3 adds, leaving a version-2 schema. */

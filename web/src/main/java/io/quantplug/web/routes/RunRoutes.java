@@ -11,8 +11,10 @@ import io.quantplug.web.Services;
 import io.quantplug.web.auth.Access;
 import io.quantplug.web.session.KillSwitch;
 import io.quantplug.web.session.PaperInstances;
+import io.quantplug.web.session.PortfolioPlanner;
 import io.quantplug.web.session.RunPlanner;
 import io.quantplug.web.session.RunRequest;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +41,17 @@ public final class RunRoutes {
                 ctx -> ctx.json(s.backtests().list()));
         api.add(HandlerType.POST, "/api/backtests", Access.TRADER, "backtests",
                 "Submit a backtest (strategy, parameters, data set or stored series, capital, fees, enhancements,"
-                        + " sizer, risk rules); answers the job with its id", RunRequest.class, r::submit);
+                        + " sizer, risk rules), or a portfolio backtest (only 'portfolio': several instruments and"
+                        + " strategies on one account, the --config YAML as JSON); answers the job with its id",
+                RunRequest.class, r::submit);
         api.add(HandlerType.GET, "/api/backtests/{id}", Access.VIEWER, "backtests", "A job's status and progress",
                 ctx -> ctx.json(s.backtests().view(id(ctx))));
         api.add(HandlerType.POST, "/api/backtests/{id}/cancel", Access.TRADER, "backtests",
                 "Cancel a queued or running job (its owner or an admin)", r::cancel);
         api.add(HandlerType.GET, "/api/backtests/{id}/result", Access.VIEWER, "backtests",
-                "A completed job's result: run, metrics, trades, equity", ctx -> ctx.json(s.backtests()
-                        .result(id(ctx))));
+                "A completed job's result: run, metrics, trades, equity (a portfolio job's also strategies and"
+                        + " instruments, format quantplug-portfolio-result/1)", ctx -> ctx.json(s.backtests()
+                        .document(id(ctx))));
         api.add(HandlerType.GET, "/api/backtests/{id}/bars", Access.VIEWER, "backtests",
                 "The job's bars for the chart (time, open, high, low, close), at most 20,000, evenly thinned",
                 r::bars);
@@ -68,11 +73,37 @@ public final class RunRoutes {
         if (req.speed() != null) {
             throw ApiException.badField("speed", "speed is for instances, not backtests");
         }
+        if (req.portfolio() != null) {
+            submitPortfolio(ctx, req);
+            return;
+        }
         RunPlanner.Plan plan = s.planner().plan(req, s.catalog(), List.of());
         String user = Api.principal(ctx).username();
         var job = s.backtests().submit(req, plan, s.catalog(), user);
         s.store().audit().append(user, "backtest.submitted", "backtest/" + job.id(), plan.config().strategy()
                 + " on " + plan.source());
+        ctx.status(202).json(job);
+    }
+
+    /** A portfolio describes the whole run: every other field of the body must be absent. */
+    private void submitPortfolio(Context ctx, RunRequest req) {
+        for (RecordComponent c : RunRequest.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(req);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value != null && !c.getName().equals("portfolio")) {
+                throw ApiException.badField(c.getName(), c.getName() + " does not go with portfolio, which"
+                        + " describes the whole run; put it in the portfolio");
+            }
+        }
+        PortfolioPlanner.Plan plan = new PortfolioPlanner(s.planner()).plan(req.portfolio(), s.catalog());
+        String user = Api.principal(ctx).username();
+        var job = s.backtests().submitPortfolio(req, plan, s.catalog(), user);
+        s.store().audit().append(user, "backtest.submitted", "backtest/" + job.id(), plan.strategy() + " on "
+                + plan.source());
         ctx.status(202).json(job);
     }
 
@@ -113,6 +144,9 @@ public final class RunRoutes {
 
     private void create(Context ctx) {
         RunRequest req = Json.body(ctx, RunRequest.class);
+        if (req.portfolio() != null) {
+            throw ApiException.badField("portfolio", "portfolio is for backtests, not instances");
+        }
         RunPlanner.Plan plan = s.planner().plan(req, s.catalog(), List.of(new ExtensionRef(KillSwitch.ID, Map.of())));
         String user = Api.principal(ctx).username();
         PaperInstances.View v = s.instances().create(plan, req.speed() == null ? 10 : req.speed(), user);

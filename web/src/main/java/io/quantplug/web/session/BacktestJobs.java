@@ -4,7 +4,9 @@ import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.RunRecorder;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.backtest.PortfolioBacktester;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
@@ -30,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Backtest jobs: a checked {@link RunPlanner.Plan} is queued (within {@link ServerLimits}: so many queued on the
  * server, so many queued or running per user), run on one worker thread (the machine has few cores; a second job
  * waits) and stored as a {@code BACKTEST} run. While it waits or runs a job holds its plan (bars included); once it
- * ends it keeps only its summary, and its result and bars are read again from the store and the data source. A job
- * can be canceled while queued or running, by its owner or an admin (the run is then stored {@code FAILED} with
+ * ends it keeps only its summary, and its result and bars are read again from the store and the data source. A
+ * portfolio job (several instruments on one account, {@link PortfolioPlanner.Plan}) queues, runs, is canceled and is
+ * stored the same way. A job can be canceled while queued or running, by its owner or an admin (the run is then stored {@code FAILED} with
  * "canceled by USER"). Progress and completion are streamed as {@code run.progress} and {@code run.finished}
  * events. Thread-safe.
  */
@@ -67,10 +70,11 @@ public final class BacktestJobs implements AutoCloseable {
      * @param finished   when it ended, or null
      * @param orders     orders so far
      * @param fills      fills so far
+     * @param kind       one instrument, or a portfolio (several instruments and strategies on one account)
      */
     public record View(long id, String owner, String strategy, String source, Status status, long barsDone,
                        long barsTotal, Long runId, String error, Instant submitted, Instant finished, long orders,
-                       long fills) {
+                       long fills, RunStore.Kind kind) {
     }
 
     private final class Job {
@@ -84,6 +88,9 @@ public final class BacktestJobs implements AutoCloseable {
         final LiveListener listener;
         /** The checked run while the job waits or runs; dropped when it ends (its bars are megabytes). */
         volatile RunPlanner.Plan plan;
+        /** A portfolio job's checked run, likewise; null for a single-instrument job. */
+        volatile PortfolioPlanner.Plan portfolio;
+        final RunStore.Kind kind;
         volatile Status status = Status.QUEUED;
         volatile long barsDone;
         volatile Long runId;
@@ -101,6 +108,20 @@ public final class BacktestJobs implements AutoCloseable {
             this.barsTotal = plan.bars().size();
             this.submitted = submitted;
             this.listener = new LiveListener("backtest/" + id, hub, metrics);
+            this.kind = RunStore.Kind.SINGLE;
+        }
+
+        Job(long id, String owner, RunRequest request, PortfolioPlanner.Plan portfolio, Instant submitted) {
+            this.id = id;
+            this.owner = owner;
+            this.request = request;
+            this.portfolio = portfolio;
+            this.strategy = portfolio.strategy();
+            this.source = portfolio.source();
+            this.barsTotal = portfolio.bars();
+            this.submitted = submitted;
+            this.listener = new LiveListener("backtest/" + id, hub, metrics);
+            this.kind = RunStore.Kind.PORTFOLIO;
         }
 
         boolean active() {
@@ -109,7 +130,7 @@ public final class BacktestJobs implements AutoCloseable {
 
         View view() {
             return new View(id, owner, strategy, source, status, barsDone, barsTotal, runId, error, submitted,
-                    finished, listener.orders(), listener.fills());
+                    finished, listener.orders(), listener.fills(), kind);
         }
     }
 
@@ -159,6 +180,26 @@ public final class BacktestJobs implements AutoCloseable {
      *                      {@link ServerLimits#queuedBacktests()} jobs queued; nothing is queued then
      */
     public View submit(RunRequest request, RunPlanner.Plan plan, ExtensionCatalog catalog, String owner) {
+        return enqueue(owner, id -> new Job(id, owner, request, plan, clock.instant()), catalog);
+    }
+
+    /**
+     * Queues a checked portfolio run, within the same limits as {@link #submit}; it runs on the same worker and is
+     * stored as a {@code BACKTEST} run of kind {@code PORTFOLIO}.
+     *
+     * @param request the request as given
+     * @param plan    the run
+     * @param catalog the extensions to run it with (a snapshot)
+     * @param owner   who submits it
+     * @return the job as queued
+     * @throws ApiException 429 as {@link #submit}
+     */
+    public View submitPortfolio(RunRequest request, PortfolioPlanner.Plan plan, ExtensionCatalog catalog,
+                                String owner) {
+        return enqueue(owner, id -> new Job(id, owner, request, plan, clock.instant()), catalog);
+    }
+
+    private View enqueue(String owner, java.util.function.LongFunction<Job> create, ExtensionCatalog catalog) {
         Job job;
         synchronized (jobs) {
             int queued = 0;
@@ -176,7 +217,7 @@ public final class BacktestJobs implements AutoCloseable {
                 throw ApiException.retryLater(429, "too_many_requests", queued + " backtests are queued, the"
                         + " most the server takes (limit queuedBacktests); try again later", RETRY_SECONDS);
             }
-            job = new Job(ids.incrementAndGet(), owner, request, plan, clock.instant());
+            job = create.apply(ids.incrementAndGet());
             jobs.put(job.id, job);
         }
         worker.execute(() -> run(job, catalog));
@@ -186,6 +227,7 @@ public final class BacktestJobs implements AutoCloseable {
     private void run(Job job, ExtensionCatalog catalog) {
         if (job.status == Status.CANCELED) {
             job.plan = null;
+            job.portfolio = null;
             return;
         }
         job.status = Status.RUNNING;
@@ -199,9 +241,14 @@ public final class BacktestJobs implements AutoCloseable {
             }
         };
         try {
-            new RunRecorder(store, job.owner).run(new Backtester(catalog), RunStore.Mode.BACKTEST,
-                    job.plan.config(), job.plan.timeframe(), job.plan.bars(), progress, job.listener,
-                    id -> job.runId = id);
+            if (job.kind == RunStore.Kind.PORTFOLIO) {
+                new RunRecorder(store, job.owner).runPortfolio(new PortfolioBacktester(catalog),
+                        job.portfolio.config(), progress, job.listener, id -> job.runId = id);
+            } else {
+                new RunRecorder(store, job.owner).run(new Backtester(catalog), RunStore.Mode.BACKTEST,
+                        job.plan.config(), job.plan.timeframe(), job.plan.bars(), progress, job.listener,
+                        id -> job.runId = id);
+            }
             job.status = Status.COMPLETED;
         } catch (CancellationException e) {
             job.status = Status.CANCELED;
@@ -212,6 +259,7 @@ public final class BacktestJobs implements AutoCloseable {
         } finally {
             running--;
             job.plan = null;
+            job.portfolio = null;
             job.finished = clock.instant();
             View v = job.view();
             hub.publish("run.finished", Map.of("run", "backtest/" + job.id, "status", v.status().name(),
@@ -269,14 +317,39 @@ public final class BacktestJobs implements AutoCloseable {
      * @throws ApiException 404 for an unknown id, 409 when it has no result (yet)
      */
     public ResultDocument result(long id) {
-        Job job = job(id);
+        long runId = completedRun(job(id));
+        return store.runs().document(runId).orElseThrow(() -> noStoredResult(id, runId));
+    }
+
+    /** A completed job's run id; 409 when it has no result (yet). */
+    private static long completedRun(Job job) {
         Long runId = job.runId;
         if (job.status != Status.COMPLETED || runId == null) {
-            throw ApiException.conflict("backtest " + id + " is " + job.status.name().toLowerCase()
+            throw ApiException.conflict("backtest " + job.id + " is " + job.status.name().toLowerCase()
                     + " and has no result");
         }
-        return store.runs().document(runId).orElseThrow(() -> ApiException.conflict("backtest " + id
-                + "'s run " + runId + " has no stored result"));
+        return runId;
+    }
+
+    private static ApiException noStoredResult(long id, long runId) {
+        return ApiException.conflict("backtest " + id + "'s run " + runId + " has no stored result");
+    }
+
+    /**
+     * A completed job's result document, read from the store: a {@link ResultDocument}, or a portfolio job's
+     * {@link PortfolioDocument} ({@code quantplug-portfolio-result/1}).
+     *
+     * @param id the job id
+     * @return the document
+     * @throws ApiException 404 for an unknown id, 409 when it has no result (yet)
+     */
+    public Object document(long id) {
+        Job job = job(id);
+        if (job.kind != RunStore.Kind.PORTFOLIO) {
+            return result(id);
+        }
+        long runId = completedRun(job);
+        return store.runs().portfolioDocument(runId).orElseThrow(() -> noStoredResult(id, runId));
     }
 
     /**
@@ -285,10 +358,15 @@ public final class BacktestJobs implements AutoCloseable {
      * @param id      the job id
      * @param planner reads a request's bars
      * @return the bars, oldest first
-     * @throws ApiException 404 for an unknown id, 409 when the bars are no longer there (data set deleted)
+     * @throws ApiException 404 for an unknown id, 409 when the bars are no longer there (data set deleted) or the job
+     *                      is a portfolio (whose instruments' bars are not one series)
      */
     public List<Bar> bars(long id, RunPlanner planner) {
         Job job = job(id);
+        if (job.kind == RunStore.Kind.PORTFOLIO) {
+            throw ApiException.conflict("backtest " + id + " is a portfolio backtest: it has no single bar series"
+                    + " (its instruments are in its result's run.books)");
+        }
         RunPlanner.Plan plan = job.plan;
         return plan != null ? plan.bars() : planner.bars(job.request);
     }

@@ -90,11 +90,7 @@ public final class RunPlanner {
                     "riskRules[" + i + "].id", "riskRules[" + i + "].parameters"));
         }
         rules.addAll(extraRisk);
-        BigDecimal capital = r.capital() == null ? BacktestConfig.DEFAULT_CAPITAL : r.capital();
-        if (capital.signum() <= 0 || capital.compareTo(BacktestConfig.MAX_CAPITAL) > 0) {
-            throw ApiException.badField("capital", "capital must be > 0 and at most 10^12, got "
-                    + BacktestConfig.brief(capital));
-        }
+        BigDecimal capital = capital("capital", r.capital());
         BigDecimal fee = bps("feeBps", r.feeBps(), BacktestConfig.DEFAULT_FEE_BPS);
         BigDecimal slippage = bps("slippageBps", r.slippageBps(), BigDecimal.ZERO);
 
@@ -116,65 +112,102 @@ public final class RunPlanner {
         return src.series().toBars(src.instrument().id());
     }
 
-    private record Source(Instrument instrument, BarSeries series, String text) {
+    /**
+     * Bars and their instrument, read from a data set or the store.
+     *
+     * @param instrument the instrument
+     * @param series     the bars
+     * @param text       where they come from, for people
+     */
+    record Source(Instrument instrument, BarSeries series, String text) {
     }
 
     private Source source(RunRequest r) {
-        long from = time("from", r.from(), Long.MIN_VALUE);
-        long to = time("to", r.to(), Long.MAX_VALUE);
+        return source("", r.dataset(), r.symbol(), r.venue(), r.timeframe(), r.from(), r.to());
+    }
+
+    /**
+     * Reads the bars a request names: an uploaded data set, or a stored series by symbol, venue and timeframe,
+     * optionally limited to {@code [from, to)}. Refusals name {@code prefix} + the field, e.g.
+     * {@code portfolio.instruments[1].dataset}.
+     *
+     * @param prefix    put before every field name, {@code ""} for a plain request
+     * @param dataset   a data set's name, or null for stored bars
+     * @param symbol    the symbol (optional with a data set)
+     * @param venue     the venue, or null for {@code BINANCE}
+     * @param timeframe the stored series' bar length (not with a data set)
+     * @param fromText  the first open time, or null
+     * @param toText    bars opening before this, or null
+     * @return the bars, at least 2
+     * @throws ApiException 400 naming the field at fault
+     */
+    Source source(String prefix, String dataset, String symbol, String venue, String timeframe, String fromText,
+                  String toText) {
+        long from = time(prefix + "from", fromText, Long.MIN_VALUE);
+        long to = time(prefix + "to", toText, Long.MAX_VALUE);
         if (from >= to) {
-            throw ApiException.badField("to", "to must be after from, got from " + Json.brief(r.from()) + " and to "
-                    + Json.brief(r.to()));
+            throw ApiException.badField(prefix + "to", "to must be after from, got from " + Json.brief(fromText)
+                    + " and to " + Json.brief(toText));
         }
         Instrument instrument;
         BarSeries series;
         String source;
-        if (r.dataset() != null) {
-            if (r.timeframe() != null) {
-                throw ApiException.badField("timeframe", "timeframe selects stored bars; a data set has its own");
+        if (dataset != null) {
+            if (timeframe != null) {
+                throw ApiException.badField(prefix + "timeframe",
+                        "timeframe selects stored bars; a data set has its own");
             }
-            LoadedBars loaded = dataSets.load(r.dataset(), "dataset");
+            LoadedBars loaded = dataSets.load(dataset, prefix + "dataset");
             series = from == Long.MIN_VALUE && to == Long.MAX_VALUE ? loaded.series()
                     : loaded.series().slice(from, to);
             try {
-                instrument = InstrumentResolver.resolve(r.symbol(), venue(r), dataSets.file(r.dataset()), series,
+                instrument = InstrumentResolver.resolve(symbol, venue(venue), dataSets.file(dataset), series,
                         null, null, null);
             } catch (UserInputException e) {
-                throw ApiException.badField("symbol", e.getMessage().replace("--symbol", "symbol"));
+                throw ApiException.badField(prefix + "symbol", e.getMessage().replace("--symbol", "symbol"));
             }
-            source = "data set " + r.dataset();
+            source = "data set " + dataset;
         } else {
-            String symbol = Json.required(r.symbol(), "symbol");
+            String sym = Json.required(symbol, prefix + "symbol");
             Timeframe tf;
             try {
-                tf = Timeframe.parse(Json.required(r.timeframe(), "timeframe"));
+                tf = Timeframe.parse(Json.required(timeframe, prefix + "timeframe"));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badField("timeframe", e.getMessage());
+                throw ApiException.badField(prefix + "timeframe", e.getMessage());
             }
             InstrumentId id;
             try {
-                id = InstrumentId.of(symbol.toUpperCase(java.util.Locale.ROOT), venue(r));
+                id = InstrumentId.of(sym.toUpperCase(java.util.Locale.ROOT), venue(venue));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badField("symbol", e.getMessage());
+                throw ApiException.badField(prefix + "symbol", e.getMessage());
             }
-            instrument = store.bars().instrument(id).orElseThrow(() -> ApiException.badField("symbol",
+            instrument = store.bars().instrument(id).orElseThrow(() -> ApiException.badField(prefix + "symbol",
                     "no stored bars of " + id + " (see GET /api/datasets)"));
             series = store.bars().read(id, tf, from, to);
             source = "stored " + id + " " + tf.label();
         }
         if (series.size() < 2) {
-            throw ApiException.badField(r.dataset() != null ? "dataset" : "symbol", series.size()
+            throw ApiException.badField(prefix + (dataset != null ? "dataset" : "symbol"), series.size()
                     + " bar(s) in the range; a run needs at least 2");
         }
         return new Source(instrument, series, source);
     }
 
-    private static String venue(RunRequest r) {
-        return r.venue() == null || r.venue().isBlank() ? "BINANCE"
-                : r.venue().strip().toUpperCase(java.util.Locale.ROOT);
+    private static String venue(String venue) {
+        return venue == null || venue.isBlank() ? "BINANCE" : venue.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static BigDecimal bps(String field, BigDecimal value, BigDecimal fallback) {
+    /** The initial capital, default 10,000, refused naming {@code field} unless in (0, 10^12]. */
+    static BigDecimal capital(String field, BigDecimal value) {
+        BigDecimal capital = value == null ? BacktestConfig.DEFAULT_CAPITAL : value;
+        if (capital.signum() <= 0 || capital.compareTo(BacktestConfig.MAX_CAPITAL) > 0) {
+            throw ApiException.badField(field, "capital must be > 0 and at most 10^12, got "
+                    + BacktestConfig.brief(capital));
+        }
+        return capital;
+    }
+
+    static BigDecimal bps(String field, BigDecimal value, BigDecimal fallback) {
         BigDecimal v = value == null ? fallback : value;
         if (v.signum() < 0 || v.compareTo(BacktestConfig.MAX_BPS) > 0) {
             throw ApiException.badField(field, field + " must be in 0..1000 bps, got " + BacktestConfig.brief(v));
@@ -194,7 +227,13 @@ public final class RunPlanner {
         }
     }
 
-    private static ExtensionRef checked(ExtensionCatalog catalog, ExtensionKind kind, EnhancementKind enhancementKind,
+    /**
+     * An extension reference checked against the catalog: the id exists with that kind, every parameter is valid.
+     *
+     * @return the reference with the raw parameters
+     * @throws ApiException 400 naming {@code idField}, or {@code paramsField.NAME}
+     */
+    static ExtensionRef checked(ExtensionCatalog catalog, ExtensionKind kind, EnhancementKind enhancementKind,
                                         String id, Map<String, String> raw, String idField, String paramsField) {
         Json.required(id, idField);
         Optional<ExtensionProvider> found = catalog.find(kind, id).map(e -> e.provider());

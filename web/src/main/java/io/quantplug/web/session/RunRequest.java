@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The JSON body that starts a backtest ({@code POST /api/backtests}) or creates a paper instance
  * ({@code POST /api/instances}). Bars come from an uploaded data set ({@code dataset}) or from the store
- * ({@code symbol} + {@code timeframe}, optionally {@code from}/{@code to}). Checked by {@link RunPlanner}.
+ * ({@code symbol} + {@code timeframe}, optionally {@code from}/{@code to}). Checked by {@link RunPlanner}; a
+ * {@code portfolio} instead by {@link PortfolioPlanner}.
  *
  * @param strategy    the strategy's extension id, required
  * @param parameters  its parameters by name (numbers or strings), may be null
@@ -25,11 +26,14 @@ import java.util.Map;
  * @param sizer       the position sizer, or null to invest the signal's strength times the available cash
  * @param riskRules   risk rules, may be null
  * @param speed       paper instances only: bars replayed per second, 0.1..100000 (default 10)
+ * @param portfolio   backtests only: a portfolio backtest (several instruments and strategies on one account), in
+ *                    the shape of the {@code --config} YAML file; it describes the whole run, so every other field
+ *                    is then absent
  */
 public record RunRequest(String strategy, Map<String, String> parameters, String dataset, String symbol,
                          String venue, String timeframe, String from, String to, BigDecimal capital,
                          BigDecimal feeBps, BigDecimal slippageBps, List<Extension> enhancers, Extension sizer,
-                         List<Extension> riskRules, Double speed) {
+                         List<Extension> riskRules, Double speed, PortfolioRequest portfolio) {
 
     /**
      * An enhancement or risk rule with its parameters.
