@@ -25,7 +25,9 @@ import java.util.Map;
 /**
  * Runs a {@link Platform}'s backtests with their records journaled into its store, as {@code quantplug backtest}
  * stores a run: inserted {@code RUNNING} before the first bar, every signal, order, fill and equity point through a
- * {@link Journal} of its own, then the result and status {@code COMPLETED} (or {@code FAILED} with the error).
+ * {@link Journal} of its own, then the result and status {@code COMPLETED} ({@code STOPPED} with its result up to
+ * the stop when a {@link io.quantplug.runtime.backtest.RunStoppedException} ended it early, {@code FAILED} with the
+ * error).
  *
  * <p>Thread-safe: each call uses its own journal; the store is thread-safe. Used by {@link Platform} and by the web
  * server's backtest jobs and paper instances.
@@ -100,8 +102,14 @@ public final class RunRecorder {
                         java.util.function.LongConsumer started) {
         long runId = store.runs().start(mode, plannedRun(config, timeframe, bars), actor);
         started.accept(runId);
-        Done<BacktestResult, ResultDocument> done = journaled(runId, journaling -> backtester.run(config, timeframe,
-                bars, progress, journaling), listener, ResultDocument::of, store.runs()::complete);
+        String[] stoppedBy = {null};
+        Done<BacktestResult, ResultDocument> done = journaled(runId, journaling -> {
+            BacktestResult r = backtester.run(config, timeframe, bars, progress, journaling);
+            stoppedBy[0] = r.stoppedBy();
+            return r;
+        }, listener, ResultDocument::of, (id, document, by, journal) -> stoppedBy[0] == null
+                ? store.runs().complete(id, document, by, journal)
+                : store.runs().stopped(id, document, stoppedBy[0], by, journal));
         return new Recorded(runId, done.result(), done.document());
     }
 

@@ -184,7 +184,12 @@ class ApiFlowIT {
         assertThat(server.send("POST", "/api/instances/" + id + "/stop", trader, null).status()).isEqualTo(409);
         var run = server.store.runs().summary(view.get("runId").asLong()).orElseThrow();
         assertThat(run.mode()).isEqualTo(RunStore.Mode.PAPER);
-        assertThat(run.status()).isEqualTo(RunStore.Status.FAILED); // stopped before the end of its data
+        // stopped before the end of its data: its own status, with the result up to the stop
+        assertThat(run.status()).isEqualTo(RunStore.Status.STOPPED);
+        assertThat(run.error()).isEqualTo("stopped by trader");
+        var stored = server.store.runs().document(run.id()).orElseThrow();
+        assertThat(stored.run().bars()).isEqualTo(view.get("barsDone").asLong());
+        assertThat(stored.counts().fills()).isEqualTo(view.get("fills").asLong());
 
         Thread.sleep(300);
         stream.body().close();

@@ -15,39 +15,44 @@ import java.util.List;
  * @param runBlock  the {@code run} block to keep in {@code runs.config}: {@code document.run()}, or a portfolio
  *                  document's own
  * @param breakdown a portfolio run's {@code {strategies, instruments}} as JSON, or null for a single run
+ * @param status    {@code COMPLETED}, or {@code STOPPED} for a run stopped before its data ended
+ * @param why       why it was stopped (kept in {@code error}), or null
  * @param actor     who ran it
  * @param audit     the audit log
  */
-record RunCompletion(long runId, ResultDocument document, Object runBlock, String breakdown, String actor,
-                     AuditLog audit) implements CompoundEntry {
+record RunCompletion(long runId, ResultDocument document, Object runBlock, String breakdown, RunStore.Status status,
+                     String why, String actor, AuditLog audit) implements CompoundEntry {
 
     RunCompletion(long runId, ResultDocument document, String actor, AuditLog audit) {
-        this(runId, document, document.run(), null, actor, audit);
+        this(runId, document, document.run(), null, RunStore.Status.COMPLETED, null, actor, audit);
     }
 
     private static final int BATCH = 5_000;
 
     @Override
     public void write(Connection c, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'COMPLETED', finished_at = ?,"
+        try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, error = ?, finished_at = ?,"
                 + " config = ?, metrics = ?, faults = ?, trade_count = ?, parameters = ?, breakdown = ?"
                 + " WHERE id = ? AND status = 'RUNNING'")) {
-            Sql.setTime(ps, 1, audit.now());
-            ps.setString(2, RunStore.json(runBlock));
-            ps.setString(3, RunStore.json(document.metrics()));
-            ps.setString(4, RunStore.json(document.faults()));
-            ps.setInt(5, document.trades().size());
-            ps.setString(6, RunStore.json(document.run().parameters()));
-            Sql.setText(ps, 7, breakdown);
-            ps.setLong(8, runId);
+            ps.setString(1, status.name());
+            Sql.setText(ps, 2, why);
+            Sql.setTime(ps, 3, audit.now());
+            ps.setString(4, RunStore.json(runBlock));
+            ps.setString(5, RunStore.json(document.metrics()));
+            ps.setString(6, RunStore.json(document.faults()));
+            ps.setInt(7, document.trades().size());
+            ps.setString(8, RunStore.json(document.run().parameters()));
+            Sql.setText(ps, 9, breakdown);
+            ps.setLong(10, runId);
             if (ps.executeUpdate() == 0) {
                 return; // already completed by an earlier attempt whose commit was not acknowledged, or not running
             }
         }
         writeTrades(c, document.trades());
         writeEquity(c, document.equity());
-        audit.append(c, actor, "run.completed", "run/" + runId, document.trades().size() + " trades, "
-                + document.run().bars() + " bars");
+        audit.append(c, actor, "run." + status.name().toLowerCase(java.util.Locale.ROOT), "run/" + runId,
+                document.trades().size() + " trades, " + document.run().bars() + " bars" + (why == null ? ""
+                        : " (" + why + ")"));
     }
 
     private void writeTrades(Connection c, List<ResultDocument.Trade> trades) throws SQLException {

@@ -60,7 +60,9 @@ public final class RunStore {
         /** Ended with an error. */
         FAILED,
         /** Its process died before it ended; what was acknowledged before is stored. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** Stopped at someone's request before its data ended; its result up to the stop is stored. */
+        STOPPED
     }
 
     /**
@@ -198,6 +200,22 @@ public final class RunStore {
     }
 
     /**
+     * Journals the result of a run stopped before its data ended, as {@link #complete} does, with status
+     * {@code STOPPED}, the reason in {@code error} and an audit entry {@code run.stopped}.
+     *
+     * @param runId    the run
+     * @param document its result up to the stop
+     * @param why      who stopped it, e.g. {@code stopped by alice}
+     * @param actor    who ran it
+     * @param journal  the journal its records went through
+     * @return the journal sequence number of the completion
+     */
+    public long stopped(long runId, ResultDocument document, String why, String actor, Journal journal) {
+        return journal.append(new RunCompletion(runId, document, document.run(), null, Status.STOPPED, why, actor,
+                audit));
+    }
+
+    /**
      * Journals a portfolio run's result after everything journaled before it, as {@link #complete} does: its final
      * {@code run} block, the per-strategy and per-instrument breakdowns, and the account's metrics, trades, equity
      * curve and faults, status {@code COMPLETED} and an audit entry {@code run.completed}, in one transaction.
@@ -210,7 +228,8 @@ public final class RunStore {
      */
     public long completePortfolio(long runId, PortfolioDocument document, String actor, Journal journal) {
         return journal.append(new RunCompletion(runId, document.accountView(), document.run(),
-                json(new PortfolioDocument.Breakdown(document.strategies(), document.instruments())), actor, audit));
+                json(new PortfolioDocument.Breakdown(document.strategies(), document.instruments())),
+                Status.COMPLETED, null, actor, audit));
     }
 
     /**

@@ -32,10 +32,10 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2", "3", "4");
+            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
@@ -65,7 +65,8 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             // as if versions 2 and 3 had never been applied
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5')");
+            undoVersion5(st);
             undoVersion4(st);
             undoVersion3(st);
             st.execute(vendor == Vendor.POSTGRESQL
@@ -75,7 +76,7 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
             assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -91,7 +92,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5')");
+            undoVersion5(st);
             undoVersion4(st);
             undoVersion3(st);
             // a rejection recorded by a version-2 store
@@ -99,7 +101,7 @@ class MigrationTest {
                     + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
             assertVersion3Objects(again);
             try (Connection c = again.database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
@@ -116,7 +118,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version = '4'");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
+            undoVersion5(st);
             undoVersion4(st);
             // a run recorded by a version-3 store
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
@@ -124,7 +127,7 @@ class MigrationTest {
                     + " '{}', 'FAILED', CURRENT_TIMESTAMP, 'alice', 'h', 1, '{}')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
             assertThat(again.runs().list()).extracting(RunStore.RunSummary::kind)
                     .containsExactly(RunStore.Kind.SINGLE);
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -136,6 +139,38 @@ class MigrationTest {
     }
 
     /** Removes what version 4 adds, leaving a version-3 schema. */
+    /** Version 5's status check back to version 1's, unnamed as there (H2 names it itself). */
+    private static void undoVersion5(Statement st) throws SQLException {
+        st.execute("ALTER TABLE runs DROP CONSTRAINT runs_status_check");
+        st.execute("ALTER TABLE runs ADD CHECK (status IN ('RUNNING', 'COMPLETED', 'FAILED', 'INTERRUPTED'))");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aVersion4DatabaseGainsVersion5AndRunsMayBeStopped(Vendor vendor) throws SQLException {
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        try (Store store = Store.open(settings); Connection c = store.database().connection();
+             Statement st = c.createStatement()) {
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '5'");
+            undoVersion5(st);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("INSERT INTO runs (mode, strategy,"
+                    + " instrument_id, timeframe, parameters, status, created_at, created_by, host, pid, config)"
+                    + " VALUES ('PAPER', 's', 'i', '1m', '{}', 'STOPPED', CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')"))
+                    .isInstanceOf(SQLException.class);
+        }
+        try (Store again = Store.open(settings); Connection c = again.database().connection();
+             Statement st = c.createStatement()) {
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
+            st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
+                    + " created_by, host, pid, config) VALUES ('PAPER', 's', 'i', '1m', '{}', 'STOPPED',"
+                    + " CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("INSERT INTO runs (mode, strategy,"
+                    + " instrument_id, timeframe, parameters, status, created_at, created_by, host, pid, config)"
+                    + " VALUES ('PAPER', 's', 'i', '1m', '{}', 'PAUSED', CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
     private static void undoVersion4(Statement st) throws SQLException {
         st.execute("ALTER TABLE runs DROP CONSTRAINT runs_kind");
         st.execute("ALTER TABLE runs DROP COLUMN kind");

@@ -54,11 +54,15 @@ final class RealBacktest {
     }
 
     static BacktestResult run(List<Bar> bars, SessionListener listener) {
+        return backtester().run(config(), Timeframe.M1, bars, (d, t) -> { }, listener);
+    }
+
+    /** A backtester with the class path's strategies and {@link EveryFifthEntry}. */
+    static Backtester backtester() {
         List<ExtensionInfo> extensions = new ArrayList<>(ExtensionCatalog.fromClassPath(
                 RealBacktest.class.getClassLoader()));
         extensions.add(new ExtensionInfo(ExtensionKind.RISK_RULE, new EveryFifthEntry(), null));
-        return new Backtester(ExtensionCatalog.of(extensions)).run(config(), Timeframe.M1, bars, (d, t) -> { },
-                listener);
+        return new Backtester(ExtensionCatalog.of(extensions));
     }
 
     /** The run block a caller records when the run starts: known before the run, final once it completes. */
