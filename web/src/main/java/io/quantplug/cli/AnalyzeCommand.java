@@ -1,5 +1,6 @@
 package io.quantplug.cli;
 
+import io.quantplug.app.UserInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quantplug.api.enhancement.Enhancement;
 import io.quantplug.api.enhancement.EnhancementProvider;

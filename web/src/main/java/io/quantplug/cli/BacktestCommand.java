@@ -1,5 +1,6 @@
 package io.quantplug.cli;
 
+import io.quantplug.app.UserInputException;
 import io.quantplug.api.ApiVersion;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;

@@ -1,5 +1,6 @@
 package io.quantplug.cli;
 
+import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.store.DatabaseSettings;
 import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Option;

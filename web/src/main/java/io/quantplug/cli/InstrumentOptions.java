@@ -1,5 +1,6 @@
 package io.quantplug.cli;
 
+import io.quantplug.app.InstrumentResolver;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.runtime.data.BarSeries;
 import picocli.CommandLine.Option;

@@ -1,5 +1,9 @@
 package io.quantplug.cli;
 
+import io.quantplug.app.PortfolioFile;
+import io.quantplug.app.PortfolioBooks;
+import io.quantplug.app.UserInputException;
+import io.quantplug.app.InstrumentResolver;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.RunRecorder;

@@ -1,5 +1,6 @@
 package io.quantplug.cli;
 
+import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.store.Store;
 import io.quantplug.web.ServerLimits;
 import io.quantplug.web.WebServer;

@@ -88,7 +88,7 @@ class ApiFlowIT {
         // the same configuration run in this JVM by the runtime, from the same file
         Path csv = SharedData.require(MARCH);
         BarSeries series = new BarFileReader().read(csv).series();
-        var instrument = io.quantplug.cli.InstrumentResolver.resolve(null, "BINANCE", csv, series, null, null,
+        var instrument = io.quantplug.app.InstrumentResolver.resolve(null, "BINANCE", csv, series, null, null,
                 null);
         List<Bar> bars = series.toBars(instrument.id());
         BacktestResult direct = new Backtester(server.server.services().catalog()).run(new BacktestConfig(

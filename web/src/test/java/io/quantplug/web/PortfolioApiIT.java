@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
-import io.quantplug.cli.InstrumentResolver;
+import io.quantplug.app.InstrumentResolver;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.backtest.PortfolioBacktester;
 import io.quantplug.runtime.backtest.PortfolioConfig;

@@ -2,8 +2,8 @@ package io.quantplug.web.session;
 
 import io.quantplug.api.enhancement.EnhancementKind;
 import io.quantplug.api.market.Bar;
-import io.quantplug.cli.PortfolioBooks;
-import io.quantplug.cli.PortfolioFile;
+import io.quantplug.app.PortfolioBooks;
+import io.quantplug.app.PortfolioFile;
 import io.quantplug.runtime.backtest.BacktestConfigurationException;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.backtest.PortfolioConfig;

@@ -1,6 +1,6 @@
 package io.quantplug.web.session;
 
-import io.quantplug.cli.PortfolioFile;
+import io.quantplug.app.PortfolioFile;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app;
 
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;

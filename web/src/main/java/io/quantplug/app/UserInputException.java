@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +8,12 @@ public final class UserInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    UserInputException(String message) {
+    /**
+     * Creates one.
+     *
+     * @param message the one line shown to the user: what is wrong and with which file, option or field
+     */
+    public UserInputException(String message) {
         super(message);
     }
 
@@ -19,7 +24,7 @@ public final class UserInputException extends RuntimeException {
      * @return {@code file}
      * @throws UserInputException naming the file when it does not exist or is not a file
      */
-    static Path requireDataFile(Path file) {
+    public static Path requireDataFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("data file " + file + " does not exist or is not a file");
         }

@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -75,7 +75,14 @@ public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal sl
      */
     public record ExtensionEntry(String id, Map<String, String> params) {
 
-        ExtensionRef ref(String where) {
+        /**
+         * The entry as an extension reference.
+         *
+         * @param where the entry's place in the file, for the message, e.g. {@code riskRules[1]}
+         * @return the reference, its parameters as written (the defaults when none)
+         * @throws UserInputException naming {@code where} when the id is missing
+         */
+        public ExtensionRef ref(String where) {
             if (id == null || id.isBlank()) {
                 throw new UserInputException(where + ": id is missing");
             }
@@ -106,7 +113,7 @@ public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal sl
      * @return what it says
      * @throws UserInputException naming the file, and the line or the key at fault
      */
-    static PortfolioFile read(Path file) {
+    public static PortfolioFile read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("config file " + file + " does not exist or is not a file");
         }
