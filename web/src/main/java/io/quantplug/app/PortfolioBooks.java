@@ -3,6 +3,7 @@ package io.quantplug.app;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
+import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.backtest.PortfolioConfig;
 import io.quantplug.runtime.backtest.SignalAggregation;
@@ -25,10 +26,10 @@ import java.util.Map;
  */
 public final class PortfolioBooks {
 
-    /** The account's capital when the description gives none, in the quote asset. */
-    public static final BigDecimal DEFAULT_CAPITAL = new BigDecimal("10000");
-    /** The fee when the description gives none, bps of notional. */
-    public static final BigDecimal DEFAULT_FEE_BPS = BigDecimal.TEN;
+    /** The account's capital when the description gives none, in the quote asset (as for one instrument). */
+    public static final BigDecimal DEFAULT_CAPITAL = BacktestConfig.DEFAULT_CAPITAL;
+    /** The fee when the description gives none, bps of notional (as for one instrument). */
+    public static final BigDecimal DEFAULT_FEE_BPS = BacktestConfig.DEFAULT_FEE_BPS;
 
     private PortfolioBooks() {
     }

@@ -104,11 +104,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter; repeat for several.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000",
+    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = BacktestConfig.DEFAULT_CAPITAL_TEXT,
             description = "Initial capital in the quote asset (default: ${DEFAULT-VALUE}).")
     BigDecimal capital;
 
-    @Option(names = "--fee-bps", paramLabel = "BPS", defaultValue = "10",
+    @Option(names = "--fee-bps", paramLabel = "BPS", defaultValue = BacktestConfig.DEFAULT_FEE_BPS_TEXT,
             description = "Fee per fill, bps of notional (default: ${DEFAULT-VALUE}).")
     BigDecimal feeBps;
 

@@ -35,10 +35,14 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
     public static final BigDecimal MAX_CAPITAL = BigDecimal.TEN.pow(12);
     /** Largest fee or slippage, bps. */
     public static final BigDecimal MAX_BPS = new BigDecimal("1000");
-    /** The fee when none is given, bps of notional per fill. */
-    public static final BigDecimal DEFAULT_FEE_BPS = BigDecimal.TEN;
+    /** {@link #DEFAULT_FEE_BPS} as text, for option defaults that must be constants. */
+    public static final String DEFAULT_FEE_BPS_TEXT = "10";
+    /** The fee when none is given, bps of notional per fill: the command line, the API and portfolios use it. */
+    public static final BigDecimal DEFAULT_FEE_BPS = new BigDecimal(DEFAULT_FEE_BPS_TEXT);
+    /** {@link #DEFAULT_CAPITAL} as text, for option defaults that must be constants. */
+    public static final String DEFAULT_CAPITAL_TEXT = "10000";
     /** The initial capital when none is given, account currency. */
-    public static final BigDecimal DEFAULT_CAPITAL = new BigDecimal("10000");
+    public static final BigDecimal DEFAULT_CAPITAL = new BigDecimal(DEFAULT_CAPITAL_TEXT);
 
     /**
      * Validates the numbers.
