@@ -2,6 +2,7 @@ package io.quantplug.samples.sma;
 
 import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.BarHistory;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
 import io.quantplug.api.strategy.Strategy;
@@ -15,9 +16,12 @@ import io.quantplug.sdk.snapshot.SnapshotWriter;
  * The SMA crossover: signals LONG when the fast average crosses above the slow one and FLAT when it crosses below.
  * Crossings are looked for once both averages are warmed up (from the {@code slow}-th bar on).
  *
- * <p>Hot swap: {@link #snapshot()} hands over the last {@code slow} closes and the side the fast average was last
- * strictly on (layout {@value #LAYOUT}, version 1, through the SDK's snapshot codec); {@link #restore} replays the
- * closes into fresh averages, so a new build continues exactly where the old one stopped, with no new warm-up.
+ * <p>Hot swap: {@link #snapshot()} hands over the last {@code slow} closes (read from the session's bar history
+ * when the swap comes, so the per-bar path keeps nothing extra), the number of bars seen and the side the fast
+ * average was last strictly on (layout {@value #LAYOUT}, version 1, through the SDK's snapshot codec);
+ * {@link #restore} replays the closes into fresh averages, so a new build continues exactly where the old one
+ * stopped, with no new warm-up. With a slow period longer than the history holds, it hands over nothing and the new
+ * build starts fresh.
  */
 final class SmaCrossover implements Strategy {
 
@@ -30,8 +34,7 @@ final class SmaCrossover implements Strategy {
     private Sma fast;
     private Sma slow;
     private Crossing crossing = new Crossing();
-    /** The last {@code slow} closes, a ring; {@code seen} counts every close. */
-    private final double[] closes;
+    /** Bars seen, carried across swaps. */
     private long seen;
     /** +1 when the fast average was last strictly above the slow one, -1 below, 0 not yet. */
     private int side;
@@ -44,14 +47,13 @@ final class SmaCrossover implements Strategy {
         this.slowPeriod = slowPeriod;
         this.fast = new Sma(fastPeriod);
         this.slow = new Sma(slowPeriod);
-        this.closes = new double[slowPeriod];
         this.crossedAbove = "SMA(" + fastPeriod + ") crossed above SMA(" + slowPeriod + ")";
         this.crossedBelow = "SMA(" + fastPeriod + ") crossed below SMA(" + slowPeriod + ")";
     }
 
     @Override
     public void onBar(Bar bar) {
-        closes[(int) (seen++ % slowPeriod)] = bar.close();
+        seen++;
         double f = fast.update(bar.close());
         double s = slow.update(bar.close());
         if (!slow.isReady()) {
@@ -71,10 +73,14 @@ final class SmaCrossover implements Strategy {
 
     @Override
     public StateSnapshot snapshot() {
+        BarHistory history = context.history();
         int n = (int) Math.min(seen, slowPeriod);
+        if (n > history.size()) {
+            return null; // more closes than the history keeps: the new build starts fresh
+        }
         double[] last = new double[n];
         for (int i = 0; i < n; i++) {
-            last[i] = closes[(int) ((seen - n + i) % slowPeriod)];
+            last[i] = history.get(n - 1 - i).close();
         }
         return new SnapshotWriter(LAYOUT, 1).putLong("fast", fastPeriod).putLong("slow", slowPeriod)
                 .putLong("seen", seen).putDoubles("closes", last).putLong("side", side).toSnapshot();
@@ -93,11 +99,9 @@ final class SmaCrossover implements Strategy {
         slow = new Sma(slowPeriod);
         crossing = new Crossing();
         seen = in.getLong("seen");
-        double[] last = in.getDoubles("closes");
-        for (int i = 0; i < last.length; i++) {
-            closes[(int) ((seen - last.length + i) % slowPeriod)] = last[i];
-            fast.update(last[i]);
-            slow.update(last[i]);
+        for (double close : in.getDoubles("closes")) {
+            fast.update(close);
+            slow.update(close);
         }
         side = (int) in.getLong("side");
         if (side != 0) {
