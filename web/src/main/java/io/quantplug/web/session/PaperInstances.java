@@ -44,6 +44,11 @@ import java.util.function.Supplier;
  * made, and each swap is audited and streamed as a {@code swap} event. A new build that does not start leaves the
  * instance on the old one with the reason in {@code pluginProblem}; a plugin disabled or deleted stops its strategy
  * instance (and fails its risk rules closed) by the session's fault policy. Thread-safe.
+ *
+ * <p>It stays near 500 lines because the registry, its limits, the engine threads and the hot-swap bookkeeping all
+ * change one instance's state under one lock and are read through one view; much of the length is the view's and
+ * the swap records' documentation. The swap bookkeeping moves out with the public running-session handle of issue
+ * 14, which will own builds and swaps for every kind of session.
  */
 public final class PaperInstances implements AutoCloseable {
 
