@@ -118,6 +118,24 @@ class StoreCommandsIT {
     }
 
     @Test
+    void serveRefusesABadLimitOrTrustedProxyBeforeItChangesAnything() {
+        java.nio.file.Path home = tmp.resolve("serve-home");
+        CliRun limit = CliRun.of("serve", "--port", "0", "--home", home.toString(), "--limit", "nope=3");
+        assertThat(limit.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(limit.errLines()).singleElement().asString().startsWith("quantplug: error: no limit 'nope';")
+                .contains("queuedBacktests");
+        CliRun range = CliRun.of("serve", "--port", "0", "--home", home.toString(), "--limit", "queuedBacktests=0");
+        assertThat(range.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(range.errLines()).singleElement().asString().contains("queuedBacktests must be in 1..");
+        CliRun proxy = CliRun.of("serve", "--port", "0", "--home", home.toString(), "--trusted-proxy",
+                "10.0.0.0/33");
+        assertThat(proxy.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(proxy.errLines()).singleElement().asString()
+                .isEqualTo("quantplug: error: trusted proxy '10.0.0.0/33' is not an address or CIDR block");
+        assertThat(proxy.out()).doesNotContain("Created user");
+    }
+
+    @Test
     void unknownRunAndMixedSourcesAreOneLineErrors() {
         String home = tmp.resolve("home").toString();
         CliRun show = CliRun.of("runs", "show", "99", "--home", home);

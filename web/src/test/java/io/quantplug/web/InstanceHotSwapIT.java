@@ -71,15 +71,16 @@ class InstanceHotSwapIT {
             assertThat(rule.get("pluginVersion").asText()).isNotBlank();
             assertThat(extension(v1, "riskRule", "kill-switch").get("pluginId").isNull()).isTrue();
 
-            // 1. a higher version dropped over the jar in the plugins folder
+            // 1. a higher version dropped beside the running jar in the plugins folder: an upgrade
             Path dist = ApiFlowIT.distJar("sma-crossover");
-            Path jar = onlyJar(server.plugins);
+            Path old = onlyJar(server.plugins);
+            Path jar = server.plugins.resolve("sma-crossover-9.0.0.jar");
             Path v2 = SmaBuilds.build(dist, "9.0.0", "v2", Files.createTempFile("sma-v2", ".jar"));
             JsonNode before = server.send("GET", "/api/instances/" + id, trader, null).json();
             long t0 = System.nanoTime();
             Path tmp = server.plugins.resolve("sma.jar.tmp");
             Files.copy(v2, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE);
             JsonNode after = waitFor(server, trader, id, v -> v.get("pluginVersion").asText().equals("9.0.0"));
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("InstanceHotSwapIT: folder swap visible after %.2f s%n", seconds);
@@ -90,6 +91,11 @@ class InstanceHotSwapIT {
             assertThat(swap.get("fromVersion").asText()).isEqualTo(original);
             assertThat(swap.get("toVersion").asText()).isEqualTo("9.0.0");
             assertThat(swap.get("barsBefore").asLong()).isGreaterThanOrEqualTo(before.get("barsDone").asLong());
+            assertThat(old).doesNotExist();
+            assertThat(server.plugins.resolve("retired").resolve(old.getFileName())).exists();
+            JsonNode folderAudit = server.send("GET", "/api/audit?action=plugin.folder_&limit=10", admin, null).json();
+            assertThat(folderAudit.get("entries").findValuesAsText("actor")).contains("plugins-folder");
+            assertThat(folderAudit.toString()).contains("sma-crossover-9.0.0.jar").contains("9.0.0 started");
             if (after.get("fills").asLong() == before.get("fills").asLong()) {
                 assertThat(after.get("position").asText()).isEqualTo(before.get("position").asText());
             }
@@ -97,7 +103,15 @@ class InstanceHotSwapIT {
             checkContinuity(m2, barIndex);
             assertThat(Integer.parseInt(m2.group(4))).as("closes restored from the old build").isEqualTo(30);
 
-            // 2. an upload through the API
+            // 2. an upload through the API (an older build is refused unless a downgrade is asked for)
+            Path older = SmaBuilds.build(dist, "1.0.0", "v1", Files.createTempFile("sma-v1", ".jar"));
+            TestServer.Response refused = server.upload("/api/plugins", admin, "sma-crossover.jar",
+                    Files.readAllBytes(older));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().get("message").asText()).contains("older than the running 9.0.0")
+                    .contains("downgrade=true");
+            assertThat(server.send("GET", "/api/instances/" + id, trader, null).json().get("pluginVersion")
+                    .asText()).isEqualTo("9.0.0");
             Path v3 = SmaBuilds.build(dist, "9.1.0", "v3", Files.createTempFile("sma-v3", ".jar"));
             t0 = System.nanoTime();
             TestServer.Response up = server.upload("/api/plugins", admin, "sma-crossover.jar", Files.readAllBytes(v3));
@@ -107,11 +121,20 @@ class InstanceHotSwapIT {
             assertThat(after.get("swaps")).hasSize(2);
             checkContinuity(awaitSignal(events, "v3"), barIndex);
 
-            // 3. a reload of the same build: a swap again, restored
+            // 3. a reload of the same build: a swap again, restored; then an explicit downgrade by upload
+            TestServer.Response down = server.upload("/api/plugins?downgrade=true", admin, "sma-crossover.jar",
+                    Files.readAllBytes(older));
+            assertThat(down.status()).as(down.body()).isEqualTo(201);
+            after = waitFor(server, trader, id, v -> v.get("pluginVersion").asText().equals("1.0.0"));
+            assertThat(after.get("swaps")).hasSize(3);
+            TestServer.Response up2 = server.upload("/api/plugins", admin, "sma-crossover.jar",
+                    Files.readAllBytes(v3));
+            assertThat(up2.status()).as(up2.body()).isEqualTo(201);
+            waitFor(server, trader, id, v -> v.get("pluginVersion").asText().equals("9.1.0"));
             TestServer.Response reload = server.send("POST", "/api/plugins/sma-crossover/reload", admin, null);
             assertThat(reload.status()).isEqualTo(200);
-            after = waitFor(server, trader, id, v -> v.get("swaps").size() == 3);
-            assertThat(after.get("swaps").get(2).get("outcome").asText()).isEqualTo("RESTORED");
+            after = waitFor(server, trader, id, v -> v.get("swaps").size() == 5);
+            assertThat(after.get("swaps").get(4).get("outcome").asText()).isEqualTo("RESTORED");
             assertThat(after.get("status").asText()).isEqualTo("RUNNING");
 
             // 4. a broken build leaves the instance on 9.1.0, and says why
@@ -125,7 +148,7 @@ class InstanceHotSwapIT {
             waitFor(server, trader, id, v -> v.get("barsDone").asLong() > done + 25);
 
             JsonNode audit = server.send("GET", "/api/audit?action=instance.swapped&limit=10", admin, null).json();
-            assertThat(audit.get("entries")).hasSize(3);
+            assertThat(audit.get("entries")).hasSize(5);
             TestServer.Response stop = server.send("POST", "/api/instances/" + id + "/stop", trader, null);
             assertThat(stop.json().get("status").asText()).isEqualTo("STOPPED");
             synchronized (events) {

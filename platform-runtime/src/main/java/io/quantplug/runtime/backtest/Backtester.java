@@ -101,7 +101,8 @@ public final class Backtester {
      * @param bars      the bars, of the configured instrument, in strictly ascending open time; at least one
      * @param progress  receives progress
      * @param listener  observes the session (on this thread)
-     * @return the result
+     * @return the result; when the bar list or {@code progress} throws {@link RunStoppedException} after the first
+     *         bar, the result up to the last bar processed, with {@link BacktestResult#stoppedBy()} set
      * @throws BacktestConfigurationException when an extension id is unknown, a parameter is invalid, or an extension
      *                                        cannot be created
      * @throws IllegalArgumentException       when there are no bars or a bar is of another instrument
