@@ -110,6 +110,9 @@ class ConsoleBrowserIT {
                 List.of("--port=" + port), Map.of("SE_AVOID_STATS", "true"));
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
+        // lists re-render on live events (an upload sends two plugin events): an element found a moment ago may be
+        // replaced before its attribute is read, so a wait looks it up again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         js = (JavascriptExecutor) driver;
         log("server and browser started");
     }
