@@ -16,10 +16,13 @@ final class SessionTimers {
             (a, b) -> a.timeMillis != b.timeMillis ? Long.compare(a.timeMillis, b.timeMillis)
                     : Long.compare(a.sequence, b.sequence));
     private long sequence;
+    /** The earliest timer's time, or {@code Long.MAX_VALUE} when none is scheduled: one comparison per bar. */
+    private long firstDueMillis = Long.MAX_VALUE;
 
     /** Schedules an instance's timer. */
     void schedule(StrategyRunner runner, String name, long timeMillis) {
         queue.add(new Scheduled(timeMillis, ++sequence, runner, name));
+        firstDueMillis = Math.min(firstDueMillis, timeMillis);
     }
 
     /**
@@ -29,7 +32,12 @@ final class SessionTimers {
      * @return the earliest timer due at or before it, or null when none is
      */
     Scheduled nextDue(long upToMillis) {
+        if (firstDueMillis > upToMillis) {
+            return null;
+        }
+        Scheduled due = queue.poll();
         Scheduled next = queue.peek();
-        return next == null || next.timeMillis > upToMillis ? null : queue.poll();
+        firstDueMillis = next == null ? Long.MAX_VALUE : next.timeMillis;
+        return due;
     }
 }

@@ -88,7 +88,8 @@ public final class Portfolio implements PortfolioView {
      * @param price      the latest price, quote per base
      */
     public void mark(InstrumentId instrument, double price) {
-        positionFor(instrument).mark(price);
+        Position p = instrument == lastId ? lastPosition : positionFor(instrument);
+        p.mark(price);
     }
 
     /**
@@ -148,12 +149,18 @@ public final class Portfolio implements PortfolioView {
         }
         Position p = positions.get(instrument);
         if (p == null) {
-            p = new Position(instrument);
-            positions.put(instrument, p);
-            positionList.add(p);
+            p = open(instrument);
         }
         lastId = instrument;
         lastPosition = p;
+        return p;
+    }
+
+    /** The first fill or mark of an instrument: a method of its own, kept off the per-bar path's compiled code. */
+    private Position open(InstrumentId instrument) {
+        Position p = new Position(instrument);
+        positions.put(instrument, p);
+        positionList.add(p);
         return p;
     }
 
