@@ -5,12 +5,14 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
+import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.PortfolioBacktester;
 import io.quantplug.runtime.backtest.PortfolioConfig;
 import io.quantplug.runtime.backtest.PortfolioResult;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.Journal;
 import io.quantplug.runtime.store.RunStore;
@@ -87,7 +89,7 @@ public final class RunRecorder {
      * @param mode       how the run is recorded, e.g. {@code BACKTEST} or {@code PAPER}
      * @param config     what to run
      * @param timeframe  the bar length
-     * @param bars       the bars, at least one (a paced list replays in real time)
+     * @param bars       the bars, at least one
      * @param progress   told of progress; may throw (e.g. {@link java.util.concurrent.CancellationException}) to
      *                   end the run, which is then stored {@code FAILED} with the exception's message
      * @param listener   told of the session's events after the store's journal
@@ -100,11 +102,36 @@ public final class RunRecorder {
     public Recorded run(Backtester backtester, RunStore.Mode mode, BacktestConfig config, Timeframe timeframe,
                         List<Bar> bars, BacktestProgress progress, SessionListener listener,
                         java.util.function.LongConsumer started) {
-        long runId = store.runs().start(mode, plannedRun(config, timeframe, bars), actor);
+        return run(mode, config, timeframe, bars, journaling -> backtester.open(config, timeframe,
+                BarSource.of(bars), journaling), progress, listener, started);
+    }
+
+    /**
+     * Opens a session through the caller, runs it on the calling thread and stores it: how a console instance runs
+     * a paced replay whose {@link io.quantplug.runtime.session.RunningSession} it keeps to watch and stop.
+     *
+     * @param mode      how the run is recorded, e.g. {@code BACKTEST} or {@code PAPER}
+     * @param config    what runs, as the opened session runs it
+     * @param timeframe the bar length
+     * @param planned   the bars the session is planned to take, at least one: the stored run's planned range
+     * @param open      opens the session with the listener given (the store's journal, then {@code listener})
+     * @param progress  told of progress; may throw to end the run, as above
+     * @param listener  told of the session's events after the store's journal
+     * @param started   told the run id once the run is recorded as {@code RUNNING}, before the first bar
+     * @return the run id, result and document, once every record is written
+     * @throws QuantplugException        when the database refuses to record the run's start
+     * @throws StoreUnavailableException when the run's records were not all written within 30 s
+     * @throws RuntimeException          whatever opening or running throws, after the run is journaled
+     *                                   {@code FAILED}
+     */
+    public Recorded run(RunStore.Mode mode, BacktestConfig config, Timeframe timeframe, List<Bar> planned,
+                        java.util.function.Function<SessionListener, BacktestRun> open, BacktestProgress progress,
+                        SessionListener listener, java.util.function.LongConsumer started) {
+        long runId = store.runs().start(mode, plannedRun(config, timeframe, planned), actor);
         started.accept(runId);
         String[] stoppedBy = {null};
         Done<BacktestResult, ResultDocument> done = journaled(runId, journaling -> {
-            BacktestResult r = backtester.run(config, timeframe, bars, progress, journaling);
+            BacktestResult r = open.apply(journaling).run(progress);
             stoppedBy[0] = r.stoppedBy();
             return r;
         }, listener, ResultDocument::of, (id, document, by, journal) -> stoppedBy[0] == null

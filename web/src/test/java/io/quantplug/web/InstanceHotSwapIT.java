@@ -96,8 +96,12 @@ class InstanceHotSwapIT {
             JsonNode folderAudit = server.send("GET", "/api/audit?action=plugin.folder_&limit=10", admin, null).json();
             assertThat(folderAudit.get("entries").findValuesAsText("actor")).contains("plugins-folder");
             assertThat(folderAudit.toString()).contains("sma-crossover-9.0.0.jar").contains("9.0.0 started");
+            assertThat(after.get("workingOrders").isArray()).isTrue();
             if (after.get("fills").asLong() == before.get("fills").asLong()) {
                 assertThat(after.get("position").asText()).isEqualTo(before.get("position").asText());
+            }
+            if (after.get("orders").asLong() == before.get("orders").asLong()) {
+                assertThat(after.get("workingOrders")).isEqualTo(before.get("workingOrders"));
             }
             Matcher m2 = awaitSignal(events, "v2");
             checkContinuity(m2, barIndex);

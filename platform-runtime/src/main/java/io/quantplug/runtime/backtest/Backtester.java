@@ -2,30 +2,22 @@ package io.quantplug.runtime.backtest;
 
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
-import io.quantplug.runtime.analytics.EquityCurve;
-import io.quantplug.runtime.analytics.MetricsCalculator;
-import io.quantplug.runtime.analytics.PerformanceMetrics;
-import io.quantplug.runtime.internal.engine.TradingSession;
-import io.quantplug.runtime.internal.portfolio.Portfolio;
+import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.PluginSwap;
 import io.quantplug.runtime.session.SessionHotSwap;
-import java.time.Duration;
-import java.util.function.Consumer;
-import io.quantplug.runtime.internal.venue.BpsFeeModel;
-import io.quantplug.runtime.internal.venue.BpsSlippageModel;
-import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.session.SessionListener;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Runs backtests with the extensions of a catalog. Each {@link #run} builds a fresh session on the calling thread,
- * which becomes the session's engine thread; runs are independent and may go on different threads at once.
+ * Runs backtests with the extensions of a catalog. Each {@link #open} assembles a fresh session (a
+ * {@link BacktestRun}, run on the thread that calls its {@code run}, which becomes the session's engine thread);
+ * {@link #run} opens and runs one at once. Runs are independent and may go on different threads at once.
  *
  * <p>Every strategy of the configuration becomes an instance of the session ({@link BacktestConfig#instanceIds()}),
  * sharing one account; with an aggregation policy other than {@code NONE} they trade as one signal group. The
@@ -33,9 +25,6 @@ import java.util.Objects;
  * several.
  */
 public final class Backtester {
-
-    private static final int PROGRESS_EVERY = 1 << 14;
-    private static final int HISTORY_BARS = 1_000;
 
     private final ExtensionCatalog catalog;
     /** The host whose plugin changes a run follows (hot swap), or null for none. */
@@ -78,6 +67,24 @@ public final class Backtester {
     }
 
     /**
+     * Opens a session on a source of bars, to run on the thread that calls {@link BacktestRun#run} and to watch
+     * from others ({@link io.quantplug.runtime.session.RunningSession}). Every extension is looked up and its
+     * parameters checked here, before any bar is asked for.
+     *
+     * @param config    what to run
+     * @param timeframe the bar length of the source's bars
+     * @param source    the bars, of the configured instrument, in strictly ascending open time
+     * @param listener  observes the session, on its engine thread
+     * @return the session, not started
+     * @throws BacktestConfigurationException when an extension id is unknown or a parameter is invalid
+     */
+    public BacktestRun open(BacktestConfig config, Timeframe timeframe, BarSource source, SessionListener listener) {
+        return new BacktestRun(catalog, followed, swapTimeout, swapReports, Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(timeframe, "timeframe"), Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
      * Runs a backtest.
      *
      * @param config    what to run
@@ -94,7 +101,8 @@ public final class Backtester {
     }
 
     /**
-     * Runs a backtest and reports its signals, orders, events and faults to a listener as they happen.
+     * Runs a backtest and reports its signals, orders, events and faults to a listener as they happen:
+     * {@link #open} on the bars, then {@link BacktestRun#run}.
      *
      * @param config    what to run
      * @param timeframe the bar length of {@code bars}
@@ -112,57 +120,6 @@ public final class Backtester {
         if (bars.isEmpty()) {
             throw new IllegalArgumentException("no bars to backtest");
         }
-        Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
-        SessionAssembly assembly = new SessionAssembly(catalog, config, resolved);
-        ResultCollector collector = new ResultCollector(listener);
-        TradingSession session = assembly.session(config.instrument(),
-                new Portfolio(config.instrument().quoteAsset(), config.initialCapital()), bars.get(0).openTimeMillis(),
-                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
-                HISTORY_BARS, bars.size());
-        session.start();
-        SessionHotSwap swapper = followed == null ? null
-                : SessionHotSwap.attach(session, catalog, followed, swapTimeout, swapReports);
-        String stoppedBy = null;
-        try {
-            try {
-                feed(session, bars, progress);
-            } catch (RunStoppedException e) {
-                if (session.barCount() == 0) {
-                    throw e; // stopped before its first bar: nothing to report
-                }
-                stoppedBy = e.getMessage();
-            }
-            session.finish();
-        } finally {
-            if (swapper != null) {
-                swapper.close();
-            }
-        }
-        int processed = (int) session.barCount();
-        progress.onProgress(processed, bars.size());
-
-        BigDecimal endEquity = session.account().equity();
-        EquityCurve equity = session.equity();
-        PerformanceMetrics metrics = MetricsCalculator.compute(equity, session.trades(),
-                timeframe.barsPerYear(), session.barsInMarket(), config.initialCapital(), endEquity,
-                session.account().totalFees());
-        return new BacktestResult(config, resolved, timeframe, bars.get(0).openTimeMillis(),
-                bars.get(processed - 1).openTimeMillis(), session.barCount(), session.trades(), metrics,
-                equity, collector.rejections, collector.faults, collector.signals, collector.orders,
-                collector.fills, collector.riskEvents, collector.decisions, stoppedBy);
-    }
-
-    /**
-     * The bar loop, in a method of its own: small enough for the JIT to compile on its own and inline the session's
-     * per-bar path, instead of compiling it on-stack inside the large {@code run} method.
-     */
-    private static void feed(TradingSession session, List<Bar> bars, BacktestProgress progress) {
-        int total = bars.size();
-        for (int i = 0; i < total; i++) {
-            session.onBar(bars.get(i));
-            if ((i & (PROGRESS_EVERY - 1)) == PROGRESS_EVERY - 1) {
-                progress.onProgress(i + 1, total);
-            }
-        }
+        return open(config, timeframe, BarSource.of(bars), listener).run(progress);
     }
 }

@@ -145,15 +145,6 @@ final class LiveListener implements SessionListener {
     }
 
     /**
-     * The position after the last fill, or null before the first.
-     *
-     * @return the change
-     */
-    PositionChange position() {
-        return position;
-    }
-
-    /**
      * Realised plus unrealised P&amp;L at a price: realised so far + quantity × price − cost basis.
      *
      * @param price the mark price, or NaN when unknown (then only the realised part)

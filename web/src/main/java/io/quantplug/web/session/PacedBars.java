@@ -1,21 +1,19 @@
 package io.quantplug.web.session;
 
 import io.quantplug.api.market.Bar;
-import io.quantplug.runtime.backtest.RunStoppedException;
-import java.util.AbstractList;
+import io.quantplug.runtime.session.BarSource;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A replay source: a read-only view of bars whose {@code get(i)} returns bar {@code i} no sooner than
- * {@code i / barsPerSecond} seconds after the first bar was read, so a session fed from it runs at a chosen speed
- * on its own thread. It is also where a replay is stopped ({@link #stop}: the next {@code get} throws
- * {@link RunStoppedException}: the run ends there with its result up to the stop) and where the replay's position is read. Only reads in index order from 0 (the
- * replay) are paced and counted; any other read (a look-up of the first or last bar) answers at once. Meant to be
- * read by one thread; {@link #stop}, {@link #done} and {@link #lastClose} may be called from any.
+ * A paced replay: a bar source whose {@link #next()} hands out bar {@code i} no sooner than {@code i / barsPerSecond}
+ * seconds after the first, so a session fed from it runs at a chosen speed on its own thread. {@link #stop()} makes
+ * a waiting or later {@code next()} return null at once. {@link #next()} is called by one thread (the session's);
+ * {@link #stop}, {@link #done} and {@link #lastClose} may be called from any.
  */
-final class PacedBars extends AbstractList<Bar> {
+final class PacedBars implements BarSource {
 
     private final List<Bar> bars;
     private final double barsPerSecond;
@@ -23,7 +21,7 @@ final class PacedBars extends AbstractList<Bar> {
     private int next;
     private volatile int done;
     private volatile double lastClose = Double.NaN;
-    private volatile String stoppedBy;
+    private volatile boolean stopped;
 
     /**
      * Wraps bars.
@@ -37,44 +35,36 @@ final class PacedBars extends AbstractList<Bar> {
     }
 
     @Override
-    public Bar get(int index) {
-        if (index != next) {
-            return bars.get(index); // a look-up outside the replay (the first and last bar's times): not paced
+    public Bar next() {
+        if (stopped || next == bars.size()) {
+            return null;
         }
-        if (stoppedBy != null) {
-            throw new RunStoppedException("stopped by " + stoppedBy);
-        }
-        if (index == 0) {
+        if (next == 0) {
             startNanos = System.nanoTime();
         } else {
-            long due = startNanos + (long) (index / barsPerSecond * TimeUnit.SECONDS.toNanos(1));
+            long due = startNanos + (long) (next / barsPerSecond * TimeUnit.SECONDS.toNanos(1));
             long wait;
-            while ((wait = due - System.nanoTime()) > 0 && stoppedBy == null) {
+            while ((wait = due - System.nanoTime()) > 0 && !stopped) {
                 LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(100)));
             }
-            if (stoppedBy != null) {
-                throw new RunStoppedException("stopped by " + stoppedBy);
+            if (stopped) {
+                return null;
             }
         }
-        Bar b = bars.get(index);
-        next = index + 1;
+        Bar b = bars.get(next++);
         done = next;
         lastClose = b.close();
         return b;
     }
 
     @Override
-    public int size() {
+    public int expectedBars() {
         return bars.size();
     }
 
-    /**
-     * Stops the replay at the next bar.
-     *
-     * @param by who stops it
-     */
-    void stop(String by) {
-        stoppedBy = by;
+    @Override
+    public void stop() {
+        stopped = true;
     }
 
     /**

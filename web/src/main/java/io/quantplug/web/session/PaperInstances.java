@@ -1,7 +1,9 @@
 package io.quantplug.web.session;
 
 import io.quantplug.runtime.RunRecorder;
+import io.quantplug.api.order.Order;
 import io.quantplug.runtime.backtest.BacktestProgress;
+import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.store.RunStore;
@@ -10,12 +12,10 @@ import io.quantplug.web.ApiException;
 import io.quantplug.web.EventHub;
 import io.quantplug.web.ServerLimits;
 import io.quantplug.web.ServerMetrics;
-import io.quantplug.runtime.plugin.ExtensionInfo;
-import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginChange;
 import io.quantplug.runtime.plugin.PluginHost;
-import io.quantplug.runtime.plugin.PluginInfo;
-import io.quantplug.runtime.plugin.PluginStatus;
+import io.quantplug.runtime.session.ExtensionBuild;
+import io.quantplug.runtime.session.OpenPosition;
 import io.quantplug.runtime.session.PluginSwap;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,10 +45,10 @@ import java.util.function.Supplier;
  * instance on the old one with the reason in {@code pluginProblem}; a plugin disabled or deleted stops its strategy
  * instance (and fails its risk rules closed) by the session's fault policy. Thread-safe.
  *
- * <p>It stays near 500 lines because the registry, its limits, the engine threads and the hot-swap bookkeeping all
- * change one instance's state under one lock and are read through one view; much of the length is the view's and
- * the swap records' documentation. The swap bookkeeping moves out with the public running-session handle of issue
- * 14, which will own builds and swaps for every kind of session.
+ * <p>Each run is a {@link BacktestRun} on the paced source, kept as the instance's running-session handle: the view
+ * reads its position, working orders and extension builds from it, and a stop goes through it. The registry, its
+ * limits, the engine threads and the swap records change one instance's state under one lock and are read through
+ * one view, which is why they stay in one class.
  */
 public final class PaperInstances implements AutoCloseable {
 
@@ -96,24 +96,14 @@ public final class PaperInstances implements AutoCloseable {
      * @param swaps          the hot swaps of the current run, oldest first (at most {@value #MAX_SWAPS})
      * @param pluginProblem  why a new build of one of its plugins was not taken (the old build keeps running), or
      *                       null
+     * @param workingOrders  the orders working at the simulated venue now, oldest first
      */
     public record View(long id, String owner, String strategy, Map<String, String> parameters, String instrument,
                        String source, double speed, Status status, long barsDone, long barsTotal, Long runId,
                        BigDecimal position, BigDecimal pnl, Double lastPrice, long orders, long fills,
                        long riskRejections, List<String> riskRules, String error, Instant created, String pluginId,
                        String pluginVersion, List<ExtensionBuild> extensions, List<SwapView> swaps,
-                       String pluginProblem) {
-    }
-
-    /**
-     * The plugin build one extension of an instance runs on.
-     *
-     * @param role          {@code strategy}, {@code enhancer}, {@code sizer} or {@code riskRule}
-     * @param id            the extension id
-     * @param pluginId      its plugin, or null for an extension of the server itself (the kill switch)
-     * @param pluginVersion the plugin build it runs on now, or null
-     */
-    public record ExtensionBuild(String role, String id, String pluginId, String pluginVersion) {
+                       String pluginProblem, List<WorkingOrderView> workingOrders) {
     }
 
     /**
@@ -148,10 +138,13 @@ public final class PaperInstances implements AutoCloseable {
         final List<SwapView> swaps = new CopyOnWriteArrayList<>();
         volatile Status status = Status.CREATED;
         volatile PacedBars replay;
+        /** The running session of the current (or last) run, once opened. */
+        volatile BacktestRun session;
+        /** Who asked the current run to stop, or null. */
+        volatile String stopBy;
         volatile LiveListener listener;
         volatile Long runId;
         volatile String error;
-        volatile List<ExtensionBuild> builds = List.of();
         volatile String pluginProblem;
         volatile Thread thread;
 
@@ -163,26 +156,33 @@ public final class PaperInstances implements AutoCloseable {
             this.created = created;
         }
 
+        List<ExtensionBuild> builds() {
+            BacktestRun s = session;
+            return s == null ? List.of() : s.extensions();
+        }
+
         boolean uses(String pluginId) {
-            return builds.stream().anyMatch(b -> pluginId.equals(b.pluginId()));
+            return builds().stream().anyMatch(b -> pluginId.equals(b.pluginId()));
         }
 
         View view() {
             PacedBars r = replay;
             LiveListener l = listener;
             double last = r == null ? Double.NaN : r.lastClose();
-            var position = l == null ? null : l.position();
-            List<ExtensionBuild> b = builds;
+            BacktestRun s = session;
+            List<OpenPosition> positions = s == null ? List.of() : s.positions();
+            List<Order> working = s == null ? List.of() : s.workingOrders();
+            List<ExtensionBuild> b = builds();
             ExtensionBuild strategy = b.isEmpty() ? null : b.get(0);
             return new View(id, owner, plan.config().strategy().id(), plan.config().strategy().parameters(),
                     plan.config().instrument().id().toString(), plan.source(), speed, status,
                     r == null ? 0 : r.done(), plan.bars().size(), runId,
-                    position == null ? BigDecimal.ZERO : position.quantity(),
+                    positions.isEmpty() ? BigDecimal.ZERO : positions.get(0).quantity(),
                     l == null ? BigDecimal.ZERO : l.pnl(last), Double.isNaN(last) ? null : last,
                     l == null ? 0 : l.orders(), l == null ? 0 : l.fills(), l == null ? 0 : l.riskRejections(),
                     plan.config().riskRules().stream().map(x -> x.id()).toList(), error, created,
                     strategy == null ? null : strategy.pluginId(), strategy == null ? null : strategy.pluginVersion(),
-                    b, List.copyOf(swaps), pluginProblem);
+                    b, List.copyOf(swaps), pluginProblem, working.stream().map(WorkingOrderView::of).toList());
         }
     }
 
@@ -275,10 +275,11 @@ public final class PaperInstances implements AutoCloseable {
             i.error = null;
             i.runId = null;
             i.replay = new PacedBars(i.plan.bars(), i.speed);
+            i.session = null;
+            i.stopBy = null;
             i.listener = new LiveListener("instance/" + id, hub, metrics, true);
         }
         ExtensionCatalog extensions = catalog.get();
-        i.builds = builds(i.plan, extensions);
         i.swaps.clear();
         i.pluginProblem = null;
         Thread t = new Thread(() -> run(i, extensions, by), "quantplug-instance-" + id);
@@ -298,8 +299,10 @@ public final class PaperInstances implements AutoCloseable {
         };
         try {
             Backtester engine = new Backtester(catalog).following(host, SWAP_TIMEOUT, swap -> swapped(i, swap));
-            RunRecorder.Recorded r = new RunRecorder(store, by).run(engine, RunStore.Mode.PAPER, i.plan.config(),
-                    i.plan.timeframe(), replay, progress, i.listener, runId -> i.runId = runId);
+            RunRecorder.Recorded r = new RunRecorder(store, by).run(RunStore.Mode.PAPER, i.plan.config(),
+                    i.plan.timeframe(), i.plan.bars(), journaling -> opened(i, engine.open(i.plan.config(),
+                            i.plan.timeframe(), replay, journaling)), progress, i.listener,
+                    runId -> i.runId = runId);
             i.status = r.result().stoppedBy() == null ? Status.COMPLETED : Status.STOPPED;
         } catch (CancellationException e) { // stopped before its first bar
             i.status = Status.STOPPED;
@@ -310,6 +313,16 @@ public final class PaperInstances implements AutoCloseable {
             metrics.events(replay.done() - counted[0]);
             hub.publish("instance", Map.of("id", i.id, "status", i.status.name()));
         }
+    }
+
+    /** Keeps the run's handle, and stops it at once when a stop came before it was opened. */
+    private static BacktestRun opened(Instance i, BacktestRun session) {
+        i.session = session;
+        String by = i.stopBy;
+        if (by != null) {
+            session.stop(by);
+        }
+        return session;
     }
 
     /**
@@ -329,7 +342,12 @@ public final class PaperInstances implements AutoCloseable {
         if (i.status != Status.RUNNING) {
             throw ApiException.conflict("instance " + id + " is " + i.status.name().toLowerCase() + ", not running");
         }
-        i.replay.stop(by);
+        i.stopBy = by;
+        BacktestRun session = i.session;
+        if (session != null) {
+            session.stop(by);
+        }
+        i.replay.stop();
         Thread t = i.thread;
         if (t != null && t != Thread.currentThread()) {
             try {
@@ -382,26 +400,6 @@ public final class PaperInstances implements AutoCloseable {
         return n;
     }
 
-    /** The plugin build each extension of a run comes from, strategy first. */
-    private List<ExtensionBuild> builds(RunPlanner.Plan plan, ExtensionCatalog catalog) {
-        List<ExtensionBuild> out = new ArrayList<>();
-        plan.config().strategies().forEach(r -> out.add(build("strategy", ExtensionKind.STRATEGY, r.id(), catalog)));
-        plan.config().enhancers().forEach(r -> out.add(build("enhancer", ExtensionKind.ENHANCEMENT, r.id(),
-                catalog)));
-        if (plan.config().sizer() != null) {
-            out.add(build("sizer", ExtensionKind.ENHANCEMENT, plan.config().sizer().id(), catalog));
-        }
-        plan.config().riskRules().forEach(r -> out.add(build("riskRule", ExtensionKind.RISK_RULE, r.id(), catalog)));
-        return List.copyOf(out);
-    }
-
-    private ExtensionBuild build(String role, ExtensionKind kind, String id, ExtensionCatalog catalog) {
-        String pluginId = catalog.find(kind, id).map(ExtensionInfo::pluginId).orElse(null);
-        String version = pluginId == null ? null : host.plugins().stream().filter(p -> p.id().equals(pluginId)
-                && p.status() == PluginStatus.STARTED).map(PluginInfo::version).findFirst().orElse(null);
-        return new ExtensionBuild(role, id, pluginId, version);
-    }
-
     /** A swap made in a running instance (on the thread that changed the plugin host). */
     private void swapped(Instance i, PluginSwap swap) {
         String to = swap.to() == null ? null : swap.to().version();
@@ -412,9 +410,6 @@ public final class PaperInstances implements AutoCloseable {
             i.swaps.add(v);
         }
         if (swap.moved()) {
-            i.builds = i.builds.stream().map(b -> swap.from().id().equals(b.pluginId())
-                    && swap.extensionId().equals(b.id()) ? new ExtensionBuild(b.role(), b.id(), b.pluginId(), to) : b)
-                    .toList();
             i.pluginProblem = null;
         } else {
             i.pluginProblem = swap.extensionId() + " did not move to " + (to == null ? "a new build" : to) + ": "
@@ -482,8 +477,13 @@ public final class PaperInstances implements AutoCloseable {
         synchronized (instances) {
             for (Instance i : instances.values()) {
                 PacedBars r = i.replay;
+                BacktestRun session = i.session;
+                i.stopBy = "server shutdown";
+                if (session != null) {
+                    session.stop("server shutdown");
+                }
                 if (r != null) {
-                    r.stop("server shutdown");
+                    r.stop();
                 }
                 if (i.thread != null) {
                     threads.add(i.thread);

@@ -1,0 +1,261 @@
+package io.quantplug.runtime.backtest;
+
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.api.order.Order;
+import io.quantplug.runtime.analytics.EquityCurve;
+import io.quantplug.runtime.analytics.MetricsCalculator;
+import io.quantplug.runtime.analytics.PerformanceMetrics;
+import io.quantplug.runtime.internal.engine.TradingSession;
+import io.quantplug.runtime.internal.portfolio.Portfolio;
+import io.quantplug.runtime.internal.venue.BpsFeeModel;
+import io.quantplug.runtime.internal.venue.BpsSlippageModel;
+import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.plugin.ExtensionKind;
+import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.plugin.PluginInfo;
+import io.quantplug.runtime.plugin.PluginStatus;
+import io.quantplug.runtime.session.BarSource;
+import io.quantplug.runtime.session.ExtensionBuild;
+import io.quantplug.runtime.session.OpenPosition;
+import io.quantplug.runtime.session.PluginSwap;
+import io.quantplug.runtime.session.RunningSession;
+import io.quantplug.runtime.session.SessionHotSwap;
+import io.quantplug.runtime.session.SessionListener;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One session on the simulated venue, opened by {@link Backtester#open}: its extensions looked up and checked when
+ * opened, then {@link #run} on the calling thread, which becomes the session's engine thread, pulling bars from its
+ * {@link BarSource} until the source ends or the session is {@linkplain #stop stopped}. Other threads watch it
+ * through {@link RunningSession}: state, positions, working orders, the plugin build of every extension and the
+ * hot swaps made.
+ *
+ * <p>A run is used once. When its backtester follows a plugin host, every extension whose plugin is replaced while
+ * it runs moves to the new build between two bars ({@link SessionHotSwap}).
+ */
+public final class BacktestRun implements RunningSession {
+
+    private static final int PROGRESS_EVERY = 1 << 14;
+    private static final int HISTORY_BARS = 1_000;
+
+    private final BacktestConfig config;
+    private final Timeframe timeframe;
+    private final BarSource source;
+    private final ExtensionCatalog catalog;
+    private final PluginHost followed;
+    private final Duration swapTimeout;
+    private final Consumer<PluginSwap> swapReports;
+    private final Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
+    private final SessionAssembly assembly;
+    private final SessionTracker tracker;
+    private final ResultCollector collector;
+    private final List<PluginSwap> swaps = new CopyOnWriteArrayList<>();
+    private final AtomicLong barsTaken = new AtomicLong();
+    private final AtomicReference<Bar> lastBar = new AtomicReference<>();
+    private volatile State state = State.CREATED;
+    private volatile String stoppedBy;
+    private volatile List<ExtensionBuild> builds;
+
+    BacktestRun(ExtensionCatalog catalog, PluginHost followed, Duration swapTimeout, Consumer<PluginSwap> swapReports,
+                BacktestConfig config, Timeframe timeframe, BarSource source, SessionListener listener) {
+        this.catalog = catalog;
+        this.followed = followed;
+        this.swapTimeout = swapTimeout;
+        this.swapReports = swapReports;
+        this.config = config;
+        this.timeframe = timeframe;
+        this.source = source;
+        this.assembly = new SessionAssembly(catalog, config, resolved);
+        this.tracker = new SessionTracker(listener);
+        this.collector = new ResultCollector(tracker);
+        this.builds = builds(catalog, followed, config);
+    }
+
+    /**
+     * Runs the session on the calling thread until its source ends or it is stopped, then finishes it: working
+     * orders canceled and open positions closed at the last price, through the venue.
+     *
+     * @param progress told of progress every 16,384 bars and at the end, with the total the source expects (-1
+     *                 when it does not know); it may throw {@link RunStoppedException} to stop the run there
+     * @return the result; for a stopped run (by {@link #stop}, or a {@link RunStoppedException} from the source or
+     *         {@code progress}) the result up to the last bar taken, with {@link BacktestResult#stoppedBy()} set
+     * @throws IllegalStateException          when the run was started before
+     * @throws IllegalArgumentException       when the source gives no bar at all, or a bar of another instrument
+     * @throws RunStoppedException            when stopped before its first bar (nothing to report)
+     * @throws BacktestConfigurationException when a strategy cannot be created
+     */
+    public BacktestResult run(BacktestProgress progress) {
+        synchronized (this) {
+            if (state != State.CREATED) {
+                throw new IllegalStateException("a run is used once; this one is " + state);
+            }
+            state = State.RUNNING;
+        }
+        try {
+            BacktestResult result = runOnce(progress);
+            state = result.stoppedBy() == null ? State.FINISHED : State.STOPPED;
+            return result;
+        } catch (RuntimeException | Error e) {
+            state = e instanceof RunStoppedException ? State.STOPPED : State.FAILED;
+            throw e;
+        }
+    }
+
+    private BacktestResult runOnce(BacktestProgress progress) {
+        Bar first = stoppedBy == null ? source.next() : null;
+        if (first == null) {
+            if (stoppedBy != null) {
+                throw new RunStoppedException("stopped by " + stoppedBy);
+            }
+            throw new IllegalArgumentException("no bars to backtest");
+        }
+        int expected = source.expectedBars();
+        TradingSession session = assembly.session(config.instrument(),
+                new Portfolio(config.instrument().quoteAsset(), config.initialCapital()), first.openTimeMillis(),
+                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
+                HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
+        session.start();
+        SessionHotSwap swapper = followed == null ? null
+                : SessionHotSwap.attach(session, catalog, followed, swapTimeout, this::swapped);
+        String stop = null;
+        try {
+            try {
+                feed(session, first, progress, expected);
+            } catch (RunStoppedException e) {
+                if (session.barCount() == 0) {
+                    throw e; // stopped before its first bar: nothing to report
+                }
+                stop = e.getMessage();
+            }
+            if (stop == null && stoppedBy != null) {
+                stop = "stopped by " + stoppedBy;
+            }
+            session.finish();
+        } finally {
+            if (swapper != null) {
+                swapper.close();
+            }
+        }
+        long processed = session.barCount();
+        progress.onProgress((int) processed, expected < 0 ? (int) processed : expected);
+        Bar last = lastBar.get();
+        BigDecimal endEquity = session.account().equity();
+        EquityCurve equity = session.equity();
+        PerformanceMetrics metrics = MetricsCalculator.compute(equity, session.trades(),
+                timeframe.barsPerYear(), session.barsInMarket(), config.initialCapital(), endEquity,
+                session.account().totalFees());
+        return new BacktestResult(config, resolved, timeframe, first.openTimeMillis(), last.openTimeMillis(),
+                processed, session.trades(), metrics, equity, collector.rejections, collector.faults,
+                collector.signals, collector.orders, collector.fills, collector.riskEvents, collector.decisions, stop);
+    }
+
+    /**
+     * The bar loop, in a method of its own: small enough for the JIT to compile on its own and inline the session's
+     * per-bar path. The bar count and the last bar are published with release stores (plain stores on x86), so
+     * watching a run costs it no fence per bar.
+     */
+    private void feed(TradingSession session, Bar first, BacktestProgress progress, int expected) {
+        int total = expected < 0 ? -1 : expected;
+        long n = 0;
+        for (Bar bar = first; bar != null; bar = stoppedBy == null ? source.next() : null) {
+            session.onBar(bar);
+            lastBar.lazySet(bar);
+            barsTaken.lazySet(++n);
+            if ((n & (PROGRESS_EVERY - 1)) == 0) {
+                progress.onProgress((int) n, total);
+            }
+        }
+    }
+
+    private void swapped(PluginSwap swap) {
+        swaps.add(swap);
+        if (swap.moved()) {
+            String to = swap.to().version();
+            builds = builds.stream().map(b -> swap.from().id().equals(b.pluginId())
+                    && swap.extensionId().equals(b.id()) ? new ExtensionBuild(b.role(), b.id(), b.pluginId(), to)
+                    : b).toList();
+        }
+        swapReports.accept(swap);
+    }
+
+    private static List<ExtensionBuild> builds(ExtensionCatalog catalog, PluginHost host, BacktestConfig config) {
+        List<ExtensionBuild> out = new ArrayList<>();
+        config.strategies().forEach(r -> out.add(build("strategy", ExtensionKind.STRATEGY, r.id(), catalog, host)));
+        config.enhancers().forEach(r -> out.add(build("enhancer", ExtensionKind.ENHANCEMENT, r.id(), catalog,
+                host)));
+        if (config.sizer() != null) {
+            out.add(build("sizer", ExtensionKind.ENHANCEMENT, config.sizer().id(), catalog, host));
+        }
+        config.riskRules().forEach(r -> out.add(build("riskRule", ExtensionKind.RISK_RULE, r.id(), catalog, host)));
+        return List.copyOf(out);
+    }
+
+    private static ExtensionBuild build(String role, ExtensionKind kind, String id, ExtensionCatalog catalog,
+                                        PluginHost host) {
+        String pluginId = catalog.find(kind, id).map(e -> e.pluginId()).orElse(null);
+        String version = pluginId == null || host == null ? null : host.plugins().stream()
+                .filter(p -> p.id().equals(pluginId) && p.status() == PluginStatus.STARTED)
+                .map(PluginInfo::version).findFirst().orElse(null);
+        return new ExtensionBuild(role, id, pluginId, version);
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public void stop(String by) {
+        if (stoppedBy == null) {
+            stoppedBy = by == null ? "unknown" : by;
+        }
+        source.stop();
+    }
+
+    @Override
+    public String stoppedBy() {
+        return stoppedBy;
+    }
+
+    @Override
+    public long barCount() {
+        return barsTaken.get();
+    }
+
+    @Override
+    public double lastPrice() {
+        Bar b = lastBar.get();
+        return b == null ? Double.NaN : b.close();
+    }
+
+    @Override
+    public List<OpenPosition> positions() {
+        return tracker.positions();
+    }
+
+    @Override
+    public List<Order> workingOrders() {
+        return tracker.workingOrders();
+    }
+
+    @Override
+    public List<ExtensionBuild> extensions() {
+        return builds;
+    }
+
+    @Override
+    public List<PluginSwap> swaps() {
+        return List.copyOf(swaps);
+    }
+}
