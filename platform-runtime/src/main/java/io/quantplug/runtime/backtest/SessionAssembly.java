@@ -59,8 +59,8 @@ final class SessionAssembly {
             ExtensionRef ref = config.strategies().get(i);
             StrategyProvider p = lookup(catalog, ExtensionKind.STRATEGY, ref.id(), StrategyProvider.class);
             strategies.add(p);
-            strategyParams.add(parameters("strategy", p, new ExtensionRef(names.get(i), ref.parameters()),
-                    resolved));
+            strategyParams.add(parameters("strategy", p, new ExtensionRef(names.get(i), ref.parameters(),
+                    ref.values()), resolved));
         }
         for (ExtensionRef ref : config.enhancers()) {
             enhancers.add(enhancement(catalog, ref, EnhancementKind.SIGNAL_ENHANCER, SignalEnhancer.class,
@@ -163,7 +163,7 @@ final class SessionAssembly {
     private static Parameters parameters(String role, ExtensionProvider provider, ExtensionRef ref,
                                          Map<String, Map<String, String>> resolved) {
         try {
-            Parameters p = provider.descriptor().parameters().resolve(ref.parameters());
+            Parameters p = ref.resolve(provider.descriptor().parameters());
             resolved.put(role.replace(' ', '-') + ":" + ref.id(), p.asText());
             return p;
         } catch (InvalidParameterException e) {

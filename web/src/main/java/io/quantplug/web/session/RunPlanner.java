@@ -230,7 +230,8 @@ public final class RunPlanner {
     /**
      * An extension reference checked against the catalog: the id exists with that kind, every parameter is valid.
      *
-     * @return the reference with the raw parameters
+     * @return the reference with the raw parameters and the typed values resolved from them, which the session uses
+     *         without resolving again
      * @throws ApiException 400 naming {@code idField}, or {@code paramsField.NAME}
      */
     static ExtensionRef checked(ExtensionCatalog catalog, ExtensionKind kind, EnhancementKind enhancementKind,
@@ -244,11 +245,10 @@ public final class RunPlanner {
         }
         Map<String, String> params = raw == null ? Map.of() : new LinkedHashMap<>(raw);
         try {
-            found.get().descriptor().parameters().resolve(params);
+            return ExtensionRef.checked(id, params, found.get().descriptor().parameters().resolve(params));
         } catch (InvalidParameterException e) {
             throw ApiException.badField(paramsField + "." + e.parameter(), e.getMessage());
         }
-        return new ExtensionRef(id, params);
     }
 
     private static List<String> available(ExtensionCatalog catalog, ExtensionKind kind, EnhancementKind ek) {
