@@ -3,16 +3,17 @@ package io.quantplug.benchmarks;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
-import io.quantplug.api.param.Parameters;
-import io.quantplug.api.strategy.StrategyProvider;
+import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.analytics.EquityCurve;
+import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.BacktestProgress;
+import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
-import io.quantplug.runtime.internal.engine.TradingSession;
-import io.quantplug.runtime.internal.venue.BpsFeeModel;
-import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.Journal;
 import io.quantplug.runtime.store.RunStore;
@@ -74,8 +75,8 @@ public class JournalOverheadBenchmark {
 
     private List<Bar> bars;
     private Instrument instrument;
-    private StrategyProvider smaProvider;
-    private Parameters smaParameters;
+    private Backtester backtester;
+    private BacktestConfig config;
     private BenchmarkDatabases databases;
     private Store store;
     private Journal journal;
@@ -93,8 +94,9 @@ public class JournalOverheadBenchmark {
                 new BigDecimal("10"));
         ExtensionCatalog catalog = ExtensionCatalog.of(
                 ExtensionCatalog.fromClassPath(JournalOverheadBenchmark.class.getClassLoader()));
-        smaProvider = catalog.strategy("sma-crossover").orElseThrow();
-        smaParameters = smaProvider.descriptor().parameters().resolve(Map.of("fast", "10", "slow", "30"));
+        backtester = new Backtester(catalog);
+        config = new BacktestConfig(instrument, new BigDecimal("10000"), BigDecimal.ZERO, BigDecimal.ZERO,
+                ExtensionRef.parse("sma-crossover:fast=10,slow=30"), List.of(), null, List.of());
         databases = new BenchmarkDatabases(vendor);
         store = Store.open(databases.settings);
         journal = store.journal();
@@ -145,16 +147,7 @@ public class JournalOverheadBenchmark {
     }
 
     private EquityCurve run(SessionListener l) {
-        TradingSession session = new TradingSession(instrument, new BigDecimal("10000"),
-                BpsFeeModel.flat(BigDecimal.ZERO), new BpsSlippageModel(BigDecimal.ZERO), List.of(), null, List.of(),
-                l, bars.get(0).openTimeMillis(), 1_000, bars.size());
-        session.addStrategy("sma-crossover-1", "sma-crossover", smaProvider, smaParameters);
-        session.start();
-        for (int i = 0; i < bars.size(); i++) {
-            session.onBar(bars.get(i));
-        }
-        session.finish();
-        return session.equity();
+        return backtester.open(config, Timeframe.M1, BarSource.of(bars), l).execute(BacktestProgress.NONE).equity();
     }
 
     /** The same session with no listener: the baseline. */

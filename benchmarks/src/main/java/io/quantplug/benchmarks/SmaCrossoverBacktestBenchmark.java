@@ -4,8 +4,6 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
-import io.quantplug.api.param.Parameters;
-import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestProgress;
@@ -14,10 +12,8 @@ import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
-import io.quantplug.runtime.internal.engine.TradingSession;
-import io.quantplug.runtime.internal.venue.BpsFeeModel;
-import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.SessionListener;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +42,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,10 +50,12 @@ import java.util.concurrent.TimeUnit;
  * bars per second.
  *
  * <ul>
- *   <li>{@link #quantplugSession()}: engine + simulated venue + exact-decimal portfolio, producing round trips and
- *       the equity curve: the work ta4j's {@code run} does (which produces a {@code TradingRecord}).</li>
- *   <li>{@link #quantplug()}: the whole {@link Backtester#run}, adding parameter resolution and the metrics over
- *       the equity curve (Sharpe, Sortino, drawdown ...), which ta4j does not compute here.</li>
+ *   <li>{@link #quantplugSession()}: a session opened through the public API ({@link Backtester#open} on a
+ *       {@link BarSource}, then {@code execute}): extension look-up and parameters, engine, simulated venue and
+ *       exact-decimal portfolio, producing round trips and the equity curve: the work ta4j's {@code run} does
+ *       (which produces a {@code TradingRecord}).</li>
+ *   <li>{@link #quantplug()}: the whole {@link Backtester#run}, adding the metrics over the equity curve (Sharpe,
+ *       Sortino, drawdown ...), which ta4j does not compute here.</li>
  * </ul>
  * Each invocation is a complete backtest: Quantplug builds a new session and strategy; ta4j builds new indicators
  * (its indicators cache their values, so reusing them would skip the work).
@@ -79,12 +76,12 @@ public class SmaCrossoverBacktestBenchmark {
     static final int BARS = 50_000;
     static final String FILE = "binance-spot-1m-btc-eth-2021-2023/BTCUSDT_1m_2022chunk.csv";
 
+    private static final SessionListener NO_LISTENER = new SessionListener() { };
+
     private List<Bar> bars;
     private Backtester backtester;
     private BacktestConfig config;
     private org.ta4j.core.BarSeries ta4jSeries;
-    private StrategyProvider smaProvider;
-    private Parameters smaParameters;
 
     @Setup
     public void load() {
@@ -101,8 +98,6 @@ public class SmaCrossoverBacktestBenchmark {
         backtester = new Backtester(catalog);
         config = new BacktestConfig(instrument, new BigDecimal("10000"), BigDecimal.ZERO, BigDecimal.ZERO,
                 ExtensionRef.parse("sma-crossover:fast=10,slow=30"), List.of(), null, List.of());
-        smaProvider = catalog.strategy("sma-crossover").orElseThrow();
-        smaParameters = smaProvider.descriptor().parameters().resolve(Map.of("fast", "10", "slow", "30"));
 
         ta4jSeries = new org.ta4j.core.BaseBarSeriesBuilder().withName("BTCUSDT")
                 .withNumTypeOf(DoubleNum.class).build();
@@ -124,16 +119,8 @@ public class SmaCrossoverBacktestBenchmark {
     @Benchmark
     @OperationsPerInvocation(BARS)
     public EquityCurve quantplugSession() {
-        TradingSession session = new TradingSession(config.instrument(), config.initialCapital(),
-                BpsFeeModel.flat(BigDecimal.ZERO), new BpsSlippageModel(BigDecimal.ZERO), List.of(), null, List.of(),
-                new SessionListener() { }, bars.get(0).openTimeMillis(), 1_000, bars.size());
-        session.addStrategy("sma-crossover-1", "sma-crossover", smaProvider, smaParameters);
-        session.start();
-        for (int i = 0; i < bars.size(); i++) {
-            session.onBar(bars.get(i));
-        }
-        session.finish();
-        return session.equity();
+        return backtester.open(config, Timeframe.M1, BarSource.of(bars), NO_LISTENER).execute(BacktestProgress.NONE)
+                .equity();
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.order.Order;
 import io.quantplug.runtime.analytics.EquityCurve;
+import io.quantplug.runtime.analytics.RoundTrip;
 import io.quantplug.runtime.analytics.MetricsCalculator;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.internal.engine.TradingSession;
@@ -20,7 +21,7 @@ import io.quantplug.runtime.session.ExtensionBuild;
 import io.quantplug.runtime.session.OpenPosition;
 import io.quantplug.runtime.session.PluginSwap;
 import io.quantplug.runtime.session.RunningSession;
-import io.quantplug.runtime.session.SessionHotSwap;
+import io.quantplug.runtime.internal.engine.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
@@ -66,6 +67,11 @@ public final class BacktestRun implements RunningSession {
     private volatile State state = State.CREATED;
     private volatile String stoppedBy;
     private volatile List<ExtensionBuild> builds;
+    // set by the engine thread when the run ends (published by the volatile write of state after them)
+    private TradingSession session;
+    private Bar firstBar;
+    private String stopMessage;
+    private BacktestResult result;
 
     BacktestRun(ExtensionCatalog catalog, PluginHost followed, Duration swapTimeout, Consumer<PluginSwap> swapReports,
                 BacktestConfig config, Timeframe timeframe, BarSource source, SessionListener listener) {
@@ -83,19 +89,34 @@ public final class BacktestRun implements RunningSession {
     }
 
     /**
-     * Runs the session on the calling thread until its source ends or it is stopped, then finishes it: working
-     * orders canceled and open positions closed at the last price, through the venue.
+     * Runs the session on the calling thread until its source ends or it is stopped, then finishes it, and returns
+     * its result: {@link #execute} then {@link #result}.
      *
-     * @param progress told of progress every 16,384 bars and at the end, with the total the source expects (-1
-     *                 when it does not know); it may throw {@link RunStoppedException} to stop the run there
-     * @return the result; for a stopped run (by {@link #stop}, or a {@link RunStoppedException} from the source or
-     *         {@code progress}) the result up to the last bar taken, with {@link BacktestResult#stoppedBy()} set
+     * @param progress as {@link #execute} takes it
+     * @return the result, as {@link #result} gives it
      * @throws IllegalStateException          when the run was started before
      * @throws IllegalArgumentException       when the source gives no bar at all, or a bar of another instrument
      * @throws RunStoppedException            when stopped before its first bar (nothing to report)
      * @throws BacktestConfigurationException when a strategy cannot be created
      */
     public BacktestResult run(BacktestProgress progress) {
+        return execute(progress).result();
+    }
+
+    /**
+     * Runs the session on the calling thread until its source ends or it is stopped, then finishes it: working
+     * orders canceled and open positions closed at the last price, through the venue. The metrics are not computed
+     * here ({@link #result} does, once); {@link #equity} and {@link #trades} are ready when this returns.
+     *
+     * @param progress told of progress every 16,384 bars and at the end, with the total the source expects (-1
+     *                 when it does not know); it may throw {@link RunStoppedException} to stop the run there
+     * @return this run, finished or stopped
+     * @throws IllegalStateException          when the run was started before
+     * @throws IllegalArgumentException       when the source gives no bar at all, or a bar of another instrument
+     * @throws RunStoppedException            when stopped before its first bar (nothing to report)
+     * @throws BacktestConfigurationException when a strategy cannot be created
+     */
+    public BacktestRun execute(BacktestProgress progress) {
         synchronized (this) {
             if (state != State.CREATED) {
                 throw new IllegalStateException("a run is used once; this one is " + state);
@@ -103,16 +124,65 @@ public final class BacktestRun implements RunningSession {
             state = State.RUNNING;
         }
         try {
-            BacktestResult result = runOnce(progress);
-            state = result.stoppedBy() == null ? State.FINISHED : State.STOPPED;
-            return result;
+            runOnce(progress);
+            state = stopMessage == null ? State.FINISHED : State.STOPPED;
+            return this;
         } catch (RuntimeException | Error e) {
             state = e instanceof RunStoppedException ? State.STOPPED : State.FAILED;
             throw e;
         }
     }
 
-    private BacktestResult runOnce(BacktestProgress progress) {
+    /**
+     * The result of the finished run, with its metrics (computed on the first call).
+     *
+     * @return the result; for a stopped run (by {@link #stop}, or a {@link RunStoppedException} from the source or
+     *         the progress) the result up to the last bar taken, with {@link BacktestResult#stoppedBy()} set
+     * @throws IllegalStateException when the run has not finished
+     */
+    public synchronized BacktestResult result() {
+        if (result == null) {
+            TradingSession s = finished();
+            BigDecimal endEquity = s.account().equity();
+            PerformanceMetrics metrics = MetricsCalculator.compute(s.equity(), s.trades(), timeframe.barsPerYear(),
+                    s.barsInMarket(), config.initialCapital(), endEquity, s.account().totalFees());
+            result = new BacktestResult(config, resolved, timeframe, firstBar.openTimeMillis(),
+                    lastBar.get().openTimeMillis(), s.barCount(), s.trades(), metrics, s.equity(),
+                    collector.rejections, collector.faults, collector.signals, collector.orders, collector.fills,
+                    collector.riskEvents, collector.decisions, stopMessage);
+        }
+        return result;
+    }
+
+    /**
+     * The equity curve of the finished run: one point per bar, at its close.
+     *
+     * @return the curve
+     * @throws IllegalStateException when the run has not finished
+     */
+    public EquityCurve equity() {
+        return finished().equity();
+    }
+
+    /**
+     * The round trips of the finished run, oldest first.
+     *
+     * @return the trades
+     * @throws IllegalStateException when the run has not finished
+     */
+    public List<RoundTrip> trades() {
+        return finished().trades();
+    }
+
+    private TradingSession finished() {
+        State s = state;
+        if (s != State.FINISHED && s != State.STOPPED || session == null) {
+            throw new IllegalStateException("the run has not finished; it is " + s);
+        }
+        return session;
+    }
+
+    private void runOnce(BacktestProgress progress) {
         Bar first = stoppedBy == null ? source.next() : null;
         if (first == null) {
             if (stoppedBy != null) {
@@ -121,19 +191,19 @@ public final class BacktestRun implements RunningSession {
             throw new IllegalArgumentException("no bars to backtest");
         }
         int expected = source.expectedBars();
-        TradingSession session = assembly.session(config.instrument(),
+        TradingSession s = assembly.session(config.instrument(),
                 new Portfolio(config.instrument().quoteAsset(), config.initialCapital()), first.openTimeMillis(),
                 BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
                 HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
-        session.start();
+        s.start();
         SessionHotSwap swapper = followed == null ? null
-                : SessionHotSwap.attach(session, catalog, followed, swapTimeout, this::swapped);
+                : SessionHotSwap.attach(s, catalog, followed, swapTimeout, this::swapped);
         String stop = null;
         try {
             try {
-                feed(session, first, progress, expected);
+                feed(s, first, progress, expected);
             } catch (RunStoppedException e) {
-                if (session.barCount() == 0) {
+                if (s.barCount() == 0) {
                     throw e; // stopped before its first bar: nothing to report
                 }
                 stop = e.getMessage();
@@ -141,23 +211,17 @@ public final class BacktestRun implements RunningSession {
             if (stop == null && stoppedBy != null) {
                 stop = "stopped by " + stoppedBy;
             }
-            session.finish();
+            s.finish();
         } finally {
             if (swapper != null) {
                 swapper.close();
             }
         }
-        long processed = session.barCount();
+        long processed = s.barCount();
         progress.onProgress((int) processed, expected < 0 ? (int) processed : expected);
-        Bar last = lastBar.get();
-        BigDecimal endEquity = session.account().equity();
-        EquityCurve equity = session.equity();
-        PerformanceMetrics metrics = MetricsCalculator.compute(equity, session.trades(),
-                timeframe.barsPerYear(), session.barsInMarket(), config.initialCapital(), endEquity,
-                session.account().totalFees());
-        return new BacktestResult(config, resolved, timeframe, first.openTimeMillis(), last.openTimeMillis(),
-                processed, session.trades(), metrics, equity, collector.rejections, collector.faults,
-                collector.signals, collector.orders, collector.fills, collector.riskEvents, collector.decisions, stop);
+        firstBar = first;
+        stopMessage = stop;
+        session = s;
     }
 
     /**

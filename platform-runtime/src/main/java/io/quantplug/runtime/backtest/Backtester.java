@@ -6,7 +6,7 @@ import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.PluginSwap;
-import io.quantplug.runtime.session.SessionHotSwap;
+import io.quantplug.runtime.internal.engine.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.time.Duration;

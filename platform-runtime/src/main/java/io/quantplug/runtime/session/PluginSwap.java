@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One extension instance of a running session moved (or failed to move) to another build of its plugin, as
- * {@link SessionHotSwap} reports it once the engine thread has made the swap.
+ * The session that follows a plugin host ({@link io.quantplug.runtime.backtest.Backtester#following}) reports it once the engine thread has made the swap.
  *
  * @param kind        the extension's kind
  * @param extensionId the extension id (e.g. {@code sma-crossover})

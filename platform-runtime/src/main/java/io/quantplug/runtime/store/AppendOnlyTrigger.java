@@ -9,6 +9,7 @@ import java.sql.SQLException;
  * H2 trigger that refuses UPDATE and DELETE on the audit log (the PostgreSQL migration does the same in PL/pgSQL).
  * Public only because H2 instantiates it by name; not part of the API.
  */
+@SuppressWarnings("exports") // H2 reads it by class name; the H2 type is no part of the API
 public final class AppendOnlyTrigger implements Trigger {
 
     /** Creates the trigger; H2 calls this. */

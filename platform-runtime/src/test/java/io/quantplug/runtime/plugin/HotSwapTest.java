@@ -16,7 +16,7 @@ import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.testplugin.CounterStrategyProvider;
 import io.quantplug.runtime.plugin.testplugin.Probe;
 import io.quantplug.runtime.session.PluginFault;
-import io.quantplug.runtime.session.SessionHotSwap;
+import io.quantplug.runtime.internal.engine.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.testsupport.SharedData;

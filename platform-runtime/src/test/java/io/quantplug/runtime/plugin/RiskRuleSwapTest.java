@@ -20,7 +20,7 @@ import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.RiskEventReport;
-import io.quantplug.runtime.session.SessionHotSwap;
+import io.quantplug.runtime.internal.engine.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

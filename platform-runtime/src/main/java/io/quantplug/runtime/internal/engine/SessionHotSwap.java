@@ -1,4 +1,4 @@
-package io.quantplug.runtime.session;
+package io.quantplug.runtime.internal.engine;
 
 import io.quantplug.api.ExtensionDescriptor;
 import io.quantplug.api.enhancement.Enhancement;
@@ -10,13 +10,14 @@ import io.quantplug.api.risk.RiskRuleProvider;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
-import io.quantplug.runtime.internal.engine.TradingSession;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionInfo;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginChange;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
+import io.quantplug.runtime.session.InstanceSwap;
+import io.quantplug.runtime.session.PluginSwap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
