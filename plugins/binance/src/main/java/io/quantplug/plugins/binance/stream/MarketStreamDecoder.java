@@ -340,7 +340,8 @@ public final class MarketStreamDecoder {
      * @return the id, -1 if absent
      */
     public long tradeId() {
-        return aggregateId >= 0 ? aggregateId : tradeId;
+        // a spot trade also has a number in "a" (the seller's order id): only an aggTrade's "a" is its id
+        return "aggTrade".equals(eventType) ? aggregateId : tradeId;
     }
 
     /**
