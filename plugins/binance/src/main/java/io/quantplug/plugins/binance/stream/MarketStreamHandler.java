@@ -49,7 +49,7 @@ import java.util.function.LongSupplier;
  * callbacks, which the JDK calls one at a time). Snapshots complete on any thread and are installed by the stream
  * thread before the next depth event of their symbol. Listener calls happen on the stream thread.
  */
-public final class MarketStreamHandler {
+public final class MarketStreamHandler implements StreamHandler {
 
     private static final System.Logger LOG = System.getLogger(MarketStreamHandler.class.getName());
 
@@ -122,6 +122,7 @@ public final class MarketStreamHandler {
      *
      * @param text the message text
      */
+    @Override
     public void onMessage(String text) {
         MarketMessageKind kind;
         try {
@@ -145,14 +146,22 @@ public final class MarketStreamHandler {
         }
     }
 
-    /** Restarts every book (after a reconnect): clears it, buffers new events and asks for fresh snapshots. */
+    /**
+     * Restarts every book (after a reconnect): clears it and buffers new events; the first event of each then
+     * asks for a fresh snapshot (Binance's order: open the stream and buffer, then fetch the snapshot).
+     */
     public void resyncAll() {
         for (LocalBook b : books.values()) {
             b.sequencer.reset();
             b.arrived.set(null);
             b.outstanding = false;
-            requestSnapshot(b);
         }
+    }
+
+    /** A connection came up: every book is resynced ({@link #resyncAll()}). */
+    @Override
+    public void onConnected() {
+        resyncAll();
     }
 
     private void onDepth() {
