@@ -9,10 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,15 +39,15 @@ class RecordedBookReplayTest {
         // the depth event in the middle of the recording is withheld
         long skippedDepthEvent = lines.stream().filter(l -> l.contains("\"depthUpdate\"")).count() / 2;
         List<CompletableFuture<DepthSnapshot>> fetches = new ArrayList<>();
-        Check check = new Check();
+        BookTickerCheck[] check = new BookTickerCheck[1];
         MarketStreamHandler handler = new MarketStreamHandler(new MarketStreamDecoder(JSON), "BINANCE", rule,
                 s -> {
                     CompletableFuture<DepthSnapshot> f = new CompletableFuture<>();
                     fetches.add(f);
                     return f;
-                }, new RecordingListener(), check::onTicker, () -> 0L, 0, 10_000, Long.MAX_VALUE);
+                }, new RecordingListener(), t -> check[0].onTicker(t), () -> 0L, 0, 10_000, Long.MAX_VALUE);
         handler.track(symbol);
-        check.sequencer = handler.sequencer(symbol);
+        check[0] = new BookTickerCheck(handler.sequencer(symbol));
 
         // the independent truth: the whole recording, nothing withheld
         OrderBook truthBook = new OrderBook();
@@ -72,13 +69,13 @@ class RecordedBookReplayTest {
             if (depth) {
                 truth.accept(truthDecoder.depthUpdate());
                 if (++depthEvents == skippedDepthEvent) {
-                    comparedBeforeGap = check.compared;
+                    comparedBeforeGap = check[0].compared.get();
                     continue;                                   // withheld: the gap
                 }
             }
             handler.onMessage(json);
             if (depth) {
-                check.afterDepth();
+                check[0].afterMessage();
                 if (fetches.size() == 2 && !fetches.get(1).isDone()) {
                     fetches.get(1).complete(snapshotOf(truthBook, truth.lastUpdateId()));
                 }
@@ -91,14 +88,16 @@ class RecordedBookReplayTest {
         assertThat(fetches).as("snapshot requests: initial + resync").hasSize(2);
         assertThat(seq.state()).isEqualTo(DepthSequencer.State.IN_SYNC);
         assertThat(truth.gaps()).as("the recording itself has no gap").isZero();
-        assertThat(check.mismatches).as("bookTickers disagreeing with the local book").isEmpty();
-        long expected = check.tickerIds.stream().filter(check.appliedIds::contains).count();
-        assertThat(check.compared).as("every bookTicker at an applied update id is compared").isEqualTo(expected);
-        assertThat(check.compared).isGreaterThan(400);
+        BookTickerCheck c = check[0];
+        long compared = c.compared.get();
+        assertThat(c.mismatches).as("bookTickers disagreeing with the local book").isEmpty();
+        long expected = c.tickerIds.stream().filter(c.appliedIds::contains).count();
+        assertThat(compared).as("every bookTicker at an applied update id is compared").isEqualTo(expected);
+        assertThat(compared).isGreaterThan(400);
         assertThat(comparedBeforeGap).isGreaterThan(100);
-        assertThat(check.compared - comparedBeforeGap).as("agreements after the resync").isGreaterThan(100);
+        assertThat(compared - comparedBeforeGap).as("agreements after the resync").isGreaterThan(100);
         System.out.printf("%s %s: %d depth events, %d bookTickers compared (%d after the resync), 0 mismatches%n",
-                day1, symbol, depthEvents, check.compared, check.compared - comparedBeforeGap);
+                day1, symbol, depthEvents, compared, compared - comparedBeforeGap);
     }
 
     private static DepthSnapshot snapshotOf(OrderBook book, long lastUpdateId) {
@@ -115,55 +114,5 @@ class RecordedBookReplayTest {
             aq[d] = book.askQuantity(d);
         }
         return new DepthSnapshot(lastUpdateId, bp, bq, ap, aq);
-    }
-
-    /** Compares bookTickers with the handler's book when the book reaches the ticker's update id. */
-    private static final class Check {
-        DepthSequencer sequencer;
-        final TreeMap<Long, BookTicker> waiting = new TreeMap<>();
-        final List<Long> tickerIds = new ArrayList<>();
-        final Set<Long> appliedIds = new HashSet<>();
-        final List<String> mismatches = new ArrayList<>();
-        long compared;
-
-        void onTicker(BookTicker t) {
-            tickerIds.add(t.updateId());
-            if (inSync() && t.updateId() == sequencer.lastUpdateId()) {
-                compare(t);
-            } else if (!inSync() || t.updateId() > sequencer.lastUpdateId()) {
-                waiting.put(t.updateId(), t);
-            }
-        }
-
-        void afterDepth() {
-            if (!inSync()) {
-                return;
-            }
-            long id = sequencer.lastUpdateId();
-            appliedIds.add(id);
-            BookTicker t = waiting.remove(id);
-            if (t != null) {
-                compare(t);
-            }
-            waiting.headMap(id).clear();
-        }
-
-        private boolean inSync() {
-            return sequencer.state() == DepthSequencer.State.IN_SYNC;
-        }
-
-        private void compare(BookTicker t) {
-            compared++;
-            OrderBook b = sequencer.book();
-            if (b.bestBidPrice() != t.bidPrice() || b.bestBidQuantity() != t.bidQuantity()
-                    || b.bestAskPrice() != t.askPrice() || b.bestAskQuantity() != t.askQuantity()) {
-                if (mismatches.size() < 5) {
-                    mismatches.add("u=" + t.updateId() + " ticker " + t + " book " + b.bestBidPrice() + "/"
-                            + b.bestBidQuantity() + " " + b.bestAskPrice() + "/" + b.bestAskQuantity());
-                } else {
-                    mismatches.add("u=" + t.updateId());
-                }
-            }
-        }
     }
 }

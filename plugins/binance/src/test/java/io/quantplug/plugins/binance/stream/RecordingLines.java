@@ -26,6 +26,16 @@ final class RecordingLines {
 
     /** The JSON part of every line of the named files, in order (skips or, on CI, fails if the data is absent). */
     static List<String> read(String... files) {
+        List<String> raw = raw(files);
+        List<String> out = new ArrayList<>(raw.size());
+        for (String line : raw) {
+            out.add(line.substring(line.indexOf(' ') + 1));
+        }
+        return out;
+    }
+
+    /** Every line of the named files as recorded ({@code <local ns> <json>}), in order. */
+    static List<String> raw(String... files) {
         List<String> out = new ArrayList<>();
         for (String f : files) {
             Path p = SharedData.require(FOLDER + f);
@@ -33,8 +43,7 @@ final class RecordingLines {
                     new GZIPInputStream(Files.newInputStream(p), 1 << 16), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    int space = line.indexOf(' ');
-                    out.add(line.substring(space + 1));
+                    out.add(line);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("reading " + p, e);
