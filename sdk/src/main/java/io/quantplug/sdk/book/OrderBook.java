@@ -9,10 +9,10 @@ package io.quantplug.sdk.book;
  * quantity of a price; a quantity of 0 removes the level, and removing a level that is not in the book is not an
  * error (venues send such removals, Binance's diff-depth stream among them).
  *
- * <p>Complexity: best bid/ask and the level at depth {@code d} are O(1); a level update is O(log n) to find the
- * price plus O(k) to shift the k levels better than it when a level is added or removed (so updates near the top,
- * the common case, are cheap). Once the book has reached its working size nothing is allocated per update; the
- * top-N view is read into a caller-owned {@link TopLevels}.
+ * <p>Complexity: each side keeps its levels sorted in primitive-array blocks of 64; a level update anywhere in
+ * the book is O(log n + 64) (binary searches, then a shift inside one block); best bid/ask is O(1) and the level
+ * at depth {@code d} O(1 + d / 64). Once the book has reached its working size nothing is allocated per update
+ * (emptied blocks are recycled); the top-N view is read into a caller-owned {@link TopLevels}.
  *
  * <p>Threading: not thread-safe. One thread owns a book (the thread that decodes the venue's stream, or the
  * engine thread in a replay); other threads get copies.
@@ -30,23 +30,10 @@ public final class OrderBook {
     private final BookSide bids;
     private final BookSide asks;
 
-    /** An empty book with room for 1,024 levels a side before its arrays grow. */
+    /** An empty book. */
     public OrderBook() {
-        this(1024);
-    }
-
-    /**
-     * An empty book.
-     *
-     * @param initialLevels levels per side before the arrays grow (they double when full), at least 1
-     * @throws IllegalArgumentException if {@code initialLevels < 1}
-     */
-    public OrderBook(int initialLevels) {
-        if (initialLevels < 1) {
-            throw new IllegalArgumentException("initialLevels must be >= 1, got " + initialLevels);
-        }
-        bids = new BookSide(true, initialLevels);
-        asks = new BookSide(false, initialLevels);
+        bids = new BookSide(true);
+        asks = new BookSide(false);
     }
 
     /**

@@ -34,15 +34,9 @@ public final class TopLevels {
 
     void fill(BookSide bids, BookSide asks) {
         bidCount = Math.min(bidPrices.length, bids.size());
-        for (int d = 0; d < bidCount; d++) {
-            bidPrices[d] = bids.price(d);
-            bidQuantities[d] = bids.quantity(d);
-        }
+        bids.copyTop(bidPrices, bidQuantities, bidCount);
         askCount = Math.min(askPrices.length, asks.size());
-        for (int d = 0; d < askCount; d++) {
-            askPrices[d] = asks.price(d);
-            askQuantities[d] = asks.quantity(d);
-        }
+        asks.copyTop(askPrices, askQuantities, askCount);
     }
 
     /**

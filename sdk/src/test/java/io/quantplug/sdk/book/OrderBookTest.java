@@ -9,7 +9,7 @@ class OrderBookTest {
 
     @Test
     void keepsBestLevelsAndRemovesLevelsOnZeroQuantity() {
-        OrderBook book = new OrderBook(1);   // grows past its first arrays
+        OrderBook book = new OrderBook();
         for (int i = 0; i < 40; i++) {
             book.applyBid(100.0 - i, 1.0 + i);
             book.applyAsk(101.0 + i, 2.0 + i);
@@ -42,6 +42,59 @@ class OrderBookTest {
     }
 
     @Test
+    void agreesWithASortedMapOverManyRandomUpdatesAcrossBlocks() {
+        // reference: java.util.TreeMap keyed by price; seeded, so the run is the same every time
+        java.util.Random random = new java.util.Random(20240808);
+        java.util.TreeMap<Double, Double> bidRef = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        java.util.TreeMap<Double, Double> askRef = new java.util.TreeMap<>();
+        OrderBook book = new OrderBook();
+        TopLevels top = new TopLevels(10);
+        for (int step = 0; step < 200_000; step++) {
+            boolean bid = random.nextBoolean();
+            double price = bid ? 1000 - random.nextInt(3000) * 0.25 : 1000.25 + random.nextInt(3000) * 0.25;
+            double qty = random.nextInt(4) == 0 ? 0.0 : 1 + random.nextInt(100);
+            if (bid) {
+                book.applyBid(price, qty);
+                if (qty == 0) {
+                    bidRef.remove(price);
+                } else {
+                    bidRef.put(price, qty);
+                }
+            } else {
+                book.applyAsk(price, qty);
+                if (qty == 0) {
+                    askRef.remove(price);
+                } else {
+                    askRef.put(price, qty);
+                }
+            }
+            if (step % 1000 == 0) {
+                book.copyTop(top);
+                int d = 0;
+                for (var e : bidRef.entrySet()) {
+                    if (d == top.bidCount()) {
+                        break;
+                    }
+                    assertThat(top.bidPrice(d)).isEqualTo(e.getKey());
+                    assertThat(top.bidQuantity(d++)).isEqualTo(e.getValue());
+                }
+            }
+        }
+        assertThat(book.bidLevels()).isEqualTo(bidRef.size());
+        assertThat(book.askLevels()).isEqualTo(askRef.size());
+        int d = 0;
+        for (var e : askRef.entrySet()) {
+            assertThat(book.askPrice(d)).isEqualTo(e.getKey());
+            assertThat(book.askQuantity(d++)).isEqualTo(e.getValue());
+        }
+        d = 0;
+        for (var e : bidRef.entrySet()) {
+            assertThat(book.bidPrice(d)).isEqualTo(e.getKey());
+            assertThat(book.bidQuantity(d++)).isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
     void emptySideReportsNaNAndSnapshotReplacesEverything() {
         OrderBook book = new OrderBook();
         assertThat(book.bestBidPrice()).isNaN();
@@ -66,7 +119,6 @@ class OrderBookTest {
         assertThatThrownBy(() -> book.applyBid(-1.0, 1.0)).hasMessageContaining("price must be finite and > 0");
         assertThatThrownBy(() -> book.applyAsk(1.0, Double.NaN)).hasMessageContaining("quantity");
         assertThatThrownBy(() -> book.bidPrice(0)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> new OrderBook(0)).hasMessageContaining("initialLevels must be >= 1");
         assertThatThrownBy(() -> new DepthSnapshot(1, new double[1], new double[2], new double[0], new double[0]))
                 .hasMessageContaining("pair up");
     }
