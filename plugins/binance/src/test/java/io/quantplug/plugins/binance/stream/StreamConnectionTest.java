@@ -52,6 +52,10 @@ class StreamConnectionTest {
     }
 
     private void start(Duration staleAfter) {
+        start(staleAfter, Duration.ofHours(23));
+    }
+
+    private void start(Duration staleAfter, Duration maxAge) {
         server = new StreamTestServer(recording, SequenceRule.SPOT, 20.0);
         DepthSnapshotDecoder snapshots = new DepthSnapshotDecoder(new JsonFactory());
         DepthSnapshotSource source = symbol -> {
@@ -78,7 +82,7 @@ class StreamConnectionTest {
                 check.afterMessage();
             }
         };
-        StreamSettings settings = new StreamSettings(staleAfter, Duration.ofHours(23), Duration.ofMillis(50), 2.0,
+        StreamSettings settings = new StreamSettings(staleAfter, maxAge, Duration.ofMillis(50), 2.0,
                 0.5, Duration.ofMillis(400), Duration.ofSeconds(5));
         connection = new StreamConnection(http, server::streamUri, STREAMS, checked, listener::onConnectionChange,
                 scheduler, System::nanoTime, settings);
@@ -168,6 +172,18 @@ class StreamConnectionTest {
         server.silence(false);
 
         await("a reconnect", () -> server.subscribeRequests().size() >= 2);
+        awaitAgreementsBeyond(before);
+        assertThat(check.mismatches).isEmpty();
+    }
+
+    @Test
+    void reconnectsOnItsOwnAtTheMaximumConnectionAge() {
+        // Binance ends a connection at 24 h; the connection leaves first, at maxConnectionAge (1.5 s here)
+        start(Duration.ofSeconds(10), Duration.ofMillis(1500));
+        awaitAgreementsBeyond(0);
+        await("a reconnect at the age limit", () -> server.subscribeRequests().size() >= 2);
+        long before = check.compared.get();
+        assertThat(listener.connection).anyMatch(s -> s.startsWith("down: connection reached its maximum age"));
         awaitAgreementsBeyond(before);
         assertThat(check.mismatches).isEmpty();
     }
