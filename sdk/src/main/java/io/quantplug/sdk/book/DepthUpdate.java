@@ -97,12 +97,7 @@ public final class DepthUpdate {
      * @param quantity the new absolute quantity, 0 to remove the level
      */
     public void addBid(double price, double quantity) {
-        if (2 * bidCount == bids.length) {
-            bids = Arrays.copyOf(bids, bids.length * 2);
-        }
-        bids[2 * bidCount] = price;
-        bids[2 * bidCount + 1] = quantity;
-        bidCount++;
+        bids = put(bids, bidCount++, price, quantity);
     }
 
     /**
@@ -112,12 +107,15 @@ public final class DepthUpdate {
      * @param quantity the new absolute quantity, 0 to remove the level
      */
     public void addAsk(double price, double quantity) {
-        if (2 * askCount == asks.length) {
-            asks = Arrays.copyOf(asks, asks.length * 2);
-        }
-        asks[2 * askCount] = price;
-        asks[2 * askCount + 1] = quantity;
-        askCount++;
+        asks = put(asks, askCount++, price, quantity);
+    }
+
+    /** Stores level {@code index} as a (price, quantity) pair, doubling the array when full. */
+    private static double[] put(double[] levels, int index, double price, double quantity) {
+        double[] out = 2 * index == levels.length ? Arrays.copyOf(levels, levels.length * 2) : levels;
+        out[2 * index] = price;
+        out[2 * index + 1] = quantity;
+        return out;
     }
 
     /**
