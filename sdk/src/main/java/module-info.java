@@ -5,6 +5,7 @@ module io.quantplug.sdk {
     requires transitive io.quantplug.api;
 
     exports io.quantplug.sdk.bar;
+    exports io.quantplug.sdk.book;
     exports io.quantplug.sdk.indicator;
     exports io.quantplug.sdk.snapshot;
 }
