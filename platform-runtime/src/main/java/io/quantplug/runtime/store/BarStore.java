@@ -24,6 +24,8 @@ import java.util.Optional;
 /**
  * Bars per instrument and timeframe, and the instruments they belong to. An import is one transaction: it either
  * stores every new bar or nothing. PostgreSQL imports stream through {@code COPY}; H2 takes JDBC batches. Thread-safe.
+ * Over 400 lines because the two import paths (binary {@code COPY}, JDBC batches) and the column reader belong
+ * with the SQL they serve.
  */
 public final class BarStore {
 
@@ -175,6 +177,46 @@ public final class BarStore {
         } catch (SQLException e) {
             throw new QuantplugException("cannot read bars of " + instrument + " " + timeframe + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the store holds of a range of open times and where bars are missing, for a download that fetches only
+     * the holes. Streams the open times; holds only the holes in memory.
+     *
+     * @param instrument the instrument
+     * @param timeframe  the bar length
+     * @param fromMillis first open time of the range, inclusive, UTC epoch milliseconds
+     * @param toMillis   end of the range, exclusive; after {@code fromMillis}
+     * @return the stored bar count and the holes ({@link BarCoverage})
+     * @throws IllegalArgumentException when the range is empty
+     * @throws QuantplugException       when the database fails
+     */
+    public BarCoverage coverage(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
+        BarCoverage.Scan scan = new BarCoverage.Scan(fromMillis, toMillis, timeframe);
+        String sql = "SELECT open_time FROM bars WHERE series_id = ? AND open_time >= ? AND open_time < ?"
+                + " ORDER BY open_time";
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            Long seriesId = existingSeriesId(c, instrument, timeframe);
+            if (seriesId != null) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setFetchSize(FETCH_SIZE);
+                    ps.setLong(1, seriesId);
+                    ps.setLong(2, fromMillis);
+                    ps.setLong(3, toMillis);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            scan.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+            c.commit();
+            return scan.result();
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot read the stored open times of " + instrument + " " + timeframe
+                    + ": " + e.getMessage(), e);
         }
     }
 
