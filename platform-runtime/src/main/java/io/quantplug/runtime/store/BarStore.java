@@ -151,33 +151,11 @@ public final class BarStore {
      * @throws QuantplugException when the database fails
      */
     public BarSeries read(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
-        String sql = "SELECT open_time, open_price, high_price, low_price, close_price, volume FROM bars"
-                + " WHERE series_id = ? AND open_time >= ? AND open_time < ? ORDER BY open_time";
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            Columns cols = new Columns();
-            Long seriesId = existingSeriesId(c, instrument, timeframe);
-            if (seriesId != null) {
-                // by series key alone, so that both databases walk the primary key in order
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setFetchSize(FETCH_SIZE);
-                    ps.setLong(1, seriesId);
-                    ps.setLong(2, fromMillis);
-                    ps.setLong(3, toMillis);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            cols.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                                    rs.getDouble(5), rs.getDouble(6));
-                        }
-                    }
-                }
-            }
-            c.commit();
-            return cols.toSeries(timeframe);
-        } catch (SQLException e) {
-            throw new QuantplugException("cannot read bars of " + instrument + " " + timeframe + ": "
-                    + e.getMessage(), e);
-        }
+        Columns cols = new Columns();
+        scan(instrument, timeframe, fromMillis, toMillis, "open_time, open_price, high_price, low_price, close_price,"
+                + " volume", rs -> cols.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                rs.getDouble(5), rs.getDouble(6)), "bars");
+        return cols.toSeries(timeframe);
     }
 
     /**
@@ -194,12 +172,27 @@ public final class BarStore {
      */
     public BarCoverage coverage(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
         BarCoverage.Scan scan = new BarCoverage.Scan(fromMillis, toMillis, timeframe);
-        String sql = "SELECT open_time FROM bars WHERE series_id = ? AND open_time >= ? AND open_time < ?"
+        scan(instrument, timeframe, fromMillis, toMillis, "open_time", rs -> scan.add(rs.getLong(1)),
+                "the stored open times");
+        return scan.result();
+    }
+
+    /** One row of a {@link #scan}. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Streams the columns of a series' bars in {@code [fromMillis, toMillis)}, oldest first, to a handler. */
+    private void scan(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis, String columns,
+                      RowHandler handler, String what) {
+        String sql = "SELECT " + columns + " FROM bars WHERE series_id = ? AND open_time >= ? AND open_time < ?"
                 + " ORDER BY open_time";
         try (Connection c = db.connection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             Long seriesId = existingSeriesId(c, instrument, timeframe);
             if (seriesId != null) {
+                // by series key alone, so that both databases walk the primary key in order
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setFetchSize(FETCH_SIZE);
                     ps.setLong(1, seriesId);
@@ -207,16 +200,15 @@ public final class BarStore {
                     ps.setLong(3, toMillis);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            scan.add(rs.getLong(1));
+                            handler.row(rs);
                         }
                     }
                 }
             }
             c.commit();
-            return scan.result();
         } catch (SQLException e) {
-            throw new QuantplugException("cannot read the stored open times of " + instrument + " " + timeframe
-                    + ": " + e.getMessage(), e);
+            throw new QuantplugException("cannot read " + what + " of " + instrument + " " + timeframe + ": "
+                    + e.getMessage(), e);
         }
     }
 
