@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code quantplug data}: bars in the store. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Bars in the store: import, list.",
-        subcommands = {DataCommand.Import.class, DataCommand.ListSeries.class})
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Bars in the store: import, download, list.",
+        subcommands = {DataCommand.Import.class, DataDownloadCommand.class, DataCommand.ListSeries.class})
 final class DataCommand {
 
     /** {@code quantplug data import FILE --symbol S --timeframe 1m}. */
@@ -89,7 +89,8 @@ final class DataCommand {
             try (Store store = common.openStore()) {
                 List<BarStore.SeriesInfo> series = store.bars().list();
                 if (series.isEmpty()) {
-                    out.println("No bars in the store (import some with 'quantplug data import FILE --timeframe TF').");
+                    out.println("No bars in the store (import some with 'quantplug data import FILE --timeframe TF' or"
+                            + " download them with 'quantplug data download').");
                     return QuantplugCli.OK;
                 }
                 int w = Math.max(10, series.stream().mapToInt(s -> s.instrument().toString().length()).max()

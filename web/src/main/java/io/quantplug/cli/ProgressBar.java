@@ -18,6 +18,7 @@ final class ProgressBar implements BacktestProgress {
     private final LongSupplier nanoTime;
     private final long startNanos;
     private boolean shown;
+    private boolean ended;
 
     ProgressBar(PrintWriter err) {
         this(err, System::nanoTime);
@@ -40,7 +41,16 @@ final class ProgressBar implements BacktestProgress {
                 barsTotal == 0 ? 100 : 100 * barsDone / barsTotal, barsDone, barsTotal);
         if (barsDone >= barsTotal) {
             err.println();
+            ended = true;
         }
         err.flush();
+    }
+
+    /** Ends a bar left unfinished by a failure, so the error message starts on a line of its own. */
+    void interrupted() {
+        if (shown && !ended) {
+            err.println();
+            err.flush();
+        }
     }
 }

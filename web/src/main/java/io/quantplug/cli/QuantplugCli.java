@@ -32,6 +32,8 @@ public final class QuantplugCli {
     public static final int STORE_UNAVAILABLE = 4;
     /** Exit code of {@code audit verify} when the audit log's hash chain is broken. */
     public static final int AUDIT_BROKEN = 5;
+    /** Exit code when an exchange cannot be reached or answers with an error ({@code data download}). */
+    public static final int EXCHANGE_UNAVAILABLE = 6;
 
     private QuantplugCli() {
     }

@@ -1,6 +1,7 @@
 package io.quantplug.cli;
 
 import io.quantplug.api.enhancement.EnhancementProvider;
+import io.quantplug.api.exchange.ExchangeAdapterProvider;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.api.param.ParameterSpec;
 import io.quantplug.api.param.ParameterType;
@@ -28,7 +29,9 @@ class DistributionParametersIT {
      * outside them that creation must refuse, naming the parameter.
      */
     static final Map<String, String> OUT_OF_BOUNDS_TEXT = Map.of(
-            "multi-timeframe:timeframes", "5m 7m"); // 7 minutes do not divide a day evenly
+            "multi-timeframe:timeframes", "5m 7m", // 7 minutes do not divide a day evenly
+            "binance:restUrl", "ftp://127.0.0.1/", // an http(s) URL, or empty for the network's
+            "binance:streamUrl", "http://127.0.0.1/"); // a ws(s) URL, or empty for the network's
 
     private static void refuses(ExtensionInfo e, String name, String bad, List<String> problems) {
         try {
@@ -36,6 +39,7 @@ class DistributionParametersIT {
             Object created = switch (e.kind()) {
                 case ENHANCEMENT -> ((EnhancementProvider) e.provider()).create(params);
                 case RISK_RULE -> ((RiskRuleProvider) e.provider()).create(params);
+                case EXCHANGE_ADAPTER -> ((ExchangeAdapterProvider) e.provider()).create(params);
                 default -> throw new AssertionError("text parameter of a " + e.kind() + " is not checked here");
             };
             problems.add(e.id() + ": " + name + " = '" + bad + "' was accepted: " + created);
@@ -52,7 +56,7 @@ class DistributionParametersIT {
         int parameters = 0;
         try (PluginHost host = PluginHost.open(CliRun.dist().resolve("plugins"))) {
             List<ExtensionInfo> extensions = host.catalog().all();
-            assertThat(extensions).hasSize(18); // as PluginsCommandIT counts them
+            assertThat(extensions).hasSize(19); // as PluginsCommandIT counts them
             for (ExtensionInfo e : extensions) {
                 for (ParameterSpec p : e.descriptor().parameters().parameters()) {
                     parameters++;

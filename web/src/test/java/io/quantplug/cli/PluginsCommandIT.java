@@ -30,7 +30,8 @@ class PluginsCommandIT {
                 .containsPattern("volatility-regime\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:regime-trend, "
                         + "enhancement:volatility-regime, risk-rule:black-swan-guard")
                 .containsPattern("volatility-grid\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volatility-grid")
-                .contains("9 plugin(s), 18 extension(s)");
+                .containsPattern("binance\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+exchange-adapter:binance")
+                .contains("10 plugin(s), 19 extension(s)");
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.Optional;
 /**
  * Bars per instrument and timeframe, and the instruments they belong to. An import is one transaction: it either
  * stores every new bar or nothing. PostgreSQL imports stream through {@code COPY}; H2 takes JDBC batches. Thread-safe.
+ * Over 400 lines because the two import paths (binary {@code COPY}, JDBC batches) and the column reader belong
+ * with the SQL they serve.
  */
 public final class BarStore {
 
@@ -149,11 +151,45 @@ public final class BarStore {
      * @throws QuantplugException when the database fails
      */
     public BarSeries read(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
-        String sql = "SELECT open_time, open_price, high_price, low_price, close_price, volume FROM bars"
-                + " WHERE series_id = ? AND open_time >= ? AND open_time < ? ORDER BY open_time";
+        Columns cols = new Columns();
+        scan(instrument, timeframe, fromMillis, toMillis, "open_time, open_price, high_price, low_price, close_price,"
+                + " volume", rs -> cols.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                rs.getDouble(5), rs.getDouble(6)), "bars");
+        return cols.toSeries(timeframe);
+    }
+
+    /**
+     * What the store holds of a range of open times and where bars are missing, for a download that fetches only
+     * the holes. Streams the open times; holds only the holes in memory.
+     *
+     * @param instrument the instrument
+     * @param timeframe  the bar length
+     * @param fromMillis first open time of the range, inclusive, UTC epoch milliseconds
+     * @param toMillis   end of the range, exclusive; after {@code fromMillis}
+     * @return the stored bar count and the holes ({@link BarCoverage})
+     * @throws IllegalArgumentException when the range is empty
+     * @throws QuantplugException       when the database fails
+     */
+    public BarCoverage coverage(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
+        BarCoverage.Scan scan = new BarCoverage.Scan(fromMillis, toMillis, timeframe);
+        scan(instrument, timeframe, fromMillis, toMillis, "open_time", rs -> scan.add(rs.getLong(1)),
+                "the stored open times");
+        return scan.result();
+    }
+
+    /** One row of a {@link #scan}. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Streams the columns of a series' bars in {@code [fromMillis, toMillis)}, oldest first, to a handler. */
+    private void scan(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis, String columns,
+                      RowHandler handler, String what) {
+        String sql = "SELECT " + columns + " FROM bars WHERE series_id = ? AND open_time >= ? AND open_time < ?"
+                + " ORDER BY open_time";
         try (Connection c = db.connection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            Columns cols = new Columns();
             Long seriesId = existingSeriesId(c, instrument, timeframe);
             if (seriesId != null) {
                 // by series key alone, so that both databases walk the primary key in order
@@ -164,16 +200,14 @@ public final class BarStore {
                     ps.setLong(3, toMillis);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            cols.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                                    rs.getDouble(5), rs.getDouble(6));
+                            handler.row(rs);
                         }
                     }
                 }
             }
             c.commit();
-            return cols.toSeries(timeframe);
         } catch (SQLException e) {
-            throw new QuantplugException("cannot read bars of " + instrument + " " + timeframe + ": "
+            throw new QuantplugException("cannot read " + what + " of " + instrument + " " + timeframe + ": "
                     + e.getMessage(), e);
         }
     }

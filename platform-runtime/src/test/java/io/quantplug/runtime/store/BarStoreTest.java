@@ -94,6 +94,35 @@ class BarStoreTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
+    void coverageNamesTheHolesBeforeBetweenAndAfterTheStoredBars(Vendor vendor) {
+        long m = 60_000;
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {
+            // stored 00:00, 00:01, 00:02 and, after a 3-minute hole, 00:06
+            store.bars().importBars(ETH_SPOT, threeBars(1600.75));
+            store.bars().importBars(ETH_SPOT, BarSeries.of(Timeframe.M1, new long[] {T0 + 6 * m},
+                    new double[] {1600}, new double[] {1601}, new double[] {1599}, new double[] {1600.5},
+                    new double[] {2}));
+
+            BarCoverage wide = store.bars().coverage(ETH, Timeframe.M1, T0 - 2 * m, T0 + 10 * m);
+            assertThat(wide.storedBars()).isEqualTo(4);
+            assertThat(wide.missing()).containsExactly(new BarCoverage.Hole(T0 - 2 * m, T0),
+                    new BarCoverage.Hole(T0 + 3 * m, T0 + 6 * m), new BarCoverage.Hole(T0 + 7 * m, T0 + 10 * m));
+            assertThat(wide.missingSlots(Timeframe.M1)).isEqualTo(2 + 3 + 3);
+
+            // a range inside the stored bars, whose ends fall inside bars' spans, has no hole
+            BarCoverage inner = store.bars().coverage(ETH, Timeframe.M1, T0 - 30_000, T0 + 3 * m);
+            assertThat(inner.storedBars()).isEqualTo(3);
+            assertThat(inner.missing()).isEmpty();
+
+            BarCoverage otherTimeframe = store.bars().coverage(ETH, Timeframe.H1, T0, T0 + 2 * 3_600_000);
+            assertThat(otherTimeframe.storedBars()).isZero();
+            assertThat(otherTimeframe.missing()).containsExactly(new BarCoverage.Hole(T0, T0 + 2 * 3_600_000));
+            assertThat(otherTimeframe.missing().get(0).slots(Timeframe.H1)).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
     void realFileRoundTripsBarForBar(Vendor vendor) {
         BarSeries file = RealBacktest.series();
         try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {

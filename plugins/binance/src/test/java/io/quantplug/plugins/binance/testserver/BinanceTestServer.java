@@ -73,6 +73,9 @@ public final class BinanceTestServer implements AutoCloseable {
     private volatile int throttleCount;
     private volatile long throttleRetryAfter;
     private volatile long bannedUntil;
+    private volatile String faultPath;
+    private volatile int faultAtRequest;
+    private volatile Runnable fault;
 
     private BinanceTestServer(boolean spot, String exchangeInfo) {
         this.spot = spot;
@@ -169,6 +172,18 @@ public final class BinanceTestServer implements AutoCloseable {
         this.bannedUntil = System.currentTimeMillis() + seconds * 1000;
     }
 
+    /**
+     * Runs a fault (e.g. {@code () -> server.ban(600)}) when the n-th request to a path (e.g. {@code /api/v3/klines})
+     * arrives, before it is answered: a failure in the middle of a paginated download, at a point that does not
+     * depend on timing.
+     */
+    public BinanceTestServer faultAt(String path, int n, Runnable fault) {
+        this.fault = fault;
+        this.faultPath = path;
+        this.faultAtRequest = n;
+        return this;
+    }
+
     /** The server's current time, UTC epoch milliseconds. */
     public long now() {
         return clock.getAsLong() + skewMillis;
@@ -184,6 +199,10 @@ public final class BinanceTestServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String raw = exchange.getRequestURI().getRawQuery();
             requests.add(new Received(exchange.getRequestMethod(), path, raw, System.currentTimeMillis()));
+            if (path.equals(faultPath)
+                    && requests.stream().filter(r -> r.path().equals(path)).count() == faultAtRequest) {
+                fault.run();
+            }
             if (delayMillis > 0) {
                 try {
                     Thread.sleep(delayMillis);
