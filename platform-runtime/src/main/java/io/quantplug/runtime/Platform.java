@@ -6,6 +6,7 @@ import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestConfigurationException;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
+import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.data.BarFileReader;
@@ -15,6 +16,8 @@ import io.quantplug.runtime.plugin.ExtensionInfo;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
+import io.quantplug.runtime.session.BarSource;
+import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.DatabaseSettings;
 import io.quantplug.runtime.store.Store;
 
@@ -152,6 +155,27 @@ public final class Platform implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(bars, "bars");
         return run(config, timeframeOf(bars), bars);
+    }
+
+    /**
+     * Opens a session on a source of bars, to run on a thread of the application's choosing and to watch from
+     * others while it runs ({@link io.quantplug.runtime.session.RunningSession}: state, positions, working orders,
+     * the plugin build of each extension; {@code stop}), on the extensions the platform loaded. It is not recorded
+     * in the store.
+     *
+     * @param config    what to run, as in {@link #backtest(BacktestConfig, List)}
+     * @param timeframe the bar length of the source's bars
+     * @param source    the bars (e.g. {@link io.quantplug.runtime.session.BarSource#of}, or a stream of the
+     *                  application's)
+     * @param listener  told of the session's signals, orders, fills and faults, on its engine thread
+     * @return the session; call {@link BacktestRun#run} on the thread that is to run it
+     * @throws BacktestConfigurationException as {@link #backtest(BacktestConfig, List)}
+     * @throws IllegalStateException          when the platform is closed
+     */
+    public BacktestRun open(BacktestConfig config, Timeframe timeframe, BarSource source, SessionListener listener) {
+        ensureOpen();
+        checkIds(config);
+        return backtester.open(config, timeframe, source, listener);
     }
 
     /**

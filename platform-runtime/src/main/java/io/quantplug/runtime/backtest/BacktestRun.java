@@ -48,6 +48,8 @@ import java.util.function.Consumer;
 public final class BacktestRun implements RunningSession {
 
     private static final int PROGRESS_EVERY = 1 << 14;
+    /** How often a backtest publishes its bar count and last bar, in bars; divides {@link #PROGRESS_EVERY}. */
+    private static final int PUBLISH_EVERY = 64;
     private static final int HISTORY_BARS = 1_000;
 
     private final BacktestConfig config;
@@ -183,7 +185,7 @@ public final class BacktestRun implements RunningSession {
     }
 
     private void runOnce(BacktestProgress progress) {
-        Bar first = stoppedBy == null ? source.next() : null;
+        Bar first = nextBar();
         if (first == null) {
             if (stoppedBy != null) {
                 throw new RunStoppedException("stopped by " + stoppedBy);
@@ -226,20 +228,43 @@ public final class BacktestRun implements RunningSession {
 
     /**
      * The bar loop, in a method of its own: small enough for the JIT to compile on its own and inline the session's
-     * per-bar path. The bar count and the last bar are published with release stores (plain stores on x86), so
-     * watching a run costs it no fence per bar.
+     * per-bar path. The bar count and the last bar are published for other threads with release stores (plain
+     * stores on x86): after every bar from a source with no known end (a stream, where each bar may be the last for
+     * a while), else every {@value #PUBLISH_EVERY} bars and when the loop ends, so a backtest pays nothing per bar
+     * for being watched.
      */
     private void feed(TradingSession session, Bar first, BacktestProgress progress, int expected) {
-        int total = expected < 0 ? -1 : expected;
+        boolean stream = expected < 0;
         long n = 0;
-        for (Bar bar = first; bar != null; bar = stoppedBy == null ? source.next() : null) {
-            session.onBar(bar);
-            lastBar.lazySet(bar);
-            barsTaken.lazySet(++n);
-            if ((n & (PROGRESS_EVERY - 1)) == 0) {
-                progress.onProgress((int) n, total);
+        Bar last = null;
+        try {
+            for (Bar bar = first; bar != null; bar = nextBar()) {
+                session.onBar(bar);
+                last = bar;
+                n++;
+                if (stream || (n & (PUBLISH_EVERY - 1)) == 0) {
+                    lastBar.lazySet(bar);
+                    barsTaken.lazySet(n);
+                    if ((n & (PROGRESS_EVERY - 1)) == 0) {
+                        progress.onProgress((int) n, expected);
+                    }
+                }
+            }
+        } finally {
+            if (last != null) {
+                lastBar.lazySet(last);
+                barsTaken.lazySet(n);
             }
         }
+    }
+
+    /** The source's next bar, or null once the run is stopped: also when the stop came while the source waited. */
+    private Bar nextBar() {
+        if (stoppedBy != null) {
+            return null;
+        }
+        Bar b = source.next();
+        return stoppedBy == null ? b : null;
     }
 
     private void swapped(PluginSwap swap) {

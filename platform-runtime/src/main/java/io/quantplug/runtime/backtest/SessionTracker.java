@@ -14,7 +14,6 @@ import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.session.SignalDecision;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ final class SessionTracker implements SessionListener {
         if (change.quantity().signum() == 0) {
             open.remove(change.instrument());
         } else {
-            BigDecimal average = change.averageEntryPrice();
-            open.put(change.instrument(), new OpenPosition(change.instrument(), change.quantity(), average,
+            open.put(change.instrument(), new OpenPosition(change.instrument(), change.quantity(), change.costBasis(),
                     change.realizedPnl()));
         }
         positionsView = List.copyOf(open.values());
