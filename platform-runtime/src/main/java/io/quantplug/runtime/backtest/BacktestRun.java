@@ -67,6 +67,7 @@ public final class BacktestRun implements RunningSession {
     private final AtomicLong barsTaken = new AtomicLong();
     private final AtomicReference<Bar> lastBar = new AtomicReference<>();
     private volatile State state = State.CREATED;
+    private long warmUpBars;
     private volatile String stoppedBy;
     private volatile List<ExtensionBuild> builds;
     // set by the engine thread when the run ends (published by the volatile write of state after them)
@@ -88,6 +89,28 @@ public final class BacktestRun implements RunningSession {
         this.tracker = new SessionTracker(listener);
         this.collector = new ResultCollector(tracker);
         this.builds = builds(catalog, followed, config);
+    }
+
+    /**
+     * Makes the first bars a warm-up: the strategies see them, but nothing they ask for trades (signals are recorded
+     * as {@code "not traded: warm-up bar"}, their own orders refused with {@code WARM_UP}). A paper or live session
+     * warms up on history this way before the market's bars; a backtest with the same warm-up trades the same after
+     * it. Call before {@link #run}.
+     *
+     * @param bars how many first bars, &ge; 0
+     * @return this run
+     * @throws IllegalArgumentException when {@code bars} is negative
+     * @throws IllegalStateException    when the run has started
+     */
+    public synchronized BacktestRun warmUp(long bars) {
+        if (bars < 0) {
+            throw new IllegalArgumentException("warmupBars must be >= 0, got " + bars);
+        }
+        if (state != State.CREATED) {
+            throw new IllegalStateException("the warm-up is set before the run starts");
+        }
+        warmUpBars = bars;
+        return this;
     }
 
     /**
@@ -197,6 +220,7 @@ public final class BacktestRun implements RunningSession {
                 new Portfolio(config.instrument().quoteAsset(), config.initialCapital()), first.openTimeMillis(),
                 BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
                 HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
+        s.warmUp(warmUpBars);
         s.start();
         SessionHotSwap swapper = followed == null ? null
                 : SessionHotSwap.attach(s, catalog, followed, swapTimeout, this::swapped);

@@ -167,4 +167,35 @@ class BacktestRunTest {
         assertThat(r.barCount()).isEqualTo(4);
         assertThat(run.barCount()).isEqualTo(4);
     }
+
+    @Test
+    void warmUpBarsAreSeenButNothingTrades() {
+        List<Bar> bars = List.of(bar(0), bar(1), bar(2), bar(3));
+        List<String> outcomes = new java.util.ArrayList<>();
+        List<io.quantplug.api.order.OrderEvent> events = new java.util.ArrayList<>();
+        ExtensionCatalog catalog = ExtensionCatalog.of(List.of(new ExtensionInfo(ExtensionKind.STRATEGY,
+                new BuyThenBid(), null)));
+        BacktestConfig config = new BacktestConfig(SPOT, new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO,
+                ExtensionRef.parse("buy-then-bid"), List.of(), null, List.of());
+        BacktestRun run = new Backtester(catalog).open(config, Timeframe.M1, BarSource.of(bars), new SessionListener() {
+            @Override
+            public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
+                outcomes.add(outcome);
+            }
+
+            @Override
+            public void onOrderEvent(String strategy, io.quantplug.api.order.OrderEvent event) {
+                events.add(event);
+            }
+        }).warmUp(2);
+        BacktestResult r = run.run(BacktestProgress.NONE);
+        // bar 0's signal and bar 1's limit order fall in the warm-up: nothing traded, the order refused
+        assertThat(outcomes).containsExactly("not traded: warm-up bar");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0)).isInstanceOfSatisfying(io.quantplug.api.order.OrderRejected.class,
+                e -> assertThat(e.reason().code()).isEqualTo("WARM_UP"));
+        assertThat(r.trades()).isEmpty();
+        assertThat(r.barCount()).isEqualTo(4);
+        assertThatIllegalStateException().isThrownBy(() -> run.warmUp(1));
+    }
 }

@@ -2,6 +2,8 @@ package io.quantplug.runtime.internal.engine;
 
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Order;
+import io.quantplug.api.order.RejectReason;
+import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.session.SessionListener;
 
@@ -14,12 +16,19 @@ import java.time.InstantSource;
  */
 final class StrategyActions {
 
+    /** The outcome recorded for a signal of a warm-up bar. */
+    static final String WARM_UP_OUTCOME = "not traded: warm-up bar";
+    private static final RejectReason WARM_UP_REFUSAL = new RejectReason(RejectSource.ENGINE, "WARM_UP",
+            "no orders during the warm-up bars", null);
+
     private final StrategyInstances instances;
     private final SignalPipeline pipeline;
     private final OrderRouter router;
     private final SessionTimers timers;
     private final SessionListener listener;
     private final InstantSource clock;
+    /** Bars still in the warm-up: their signals are not traded and direct orders are refused. */
+    private long warmUpBars;
 
     StrategyActions(StrategyInstances instances, SignalPipeline pipeline, OrderRouter router, SessionTimers timers,
                     SessionListener listener, InstantSource clock) {
@@ -31,8 +40,29 @@ final class StrategyActions {
         this.clock = clock;
     }
 
-    /** A signal: the group's vote when the instances trade as one, else through the pipeline into orders. */
+    /** The first {@code bars} bars warm the strategies up: they see them, but nothing they ask for trades. */
+    void warmUp(long bars) {
+        warmUpBars = bars;
+    }
+
+    boolean warmingUp() {
+        return warmUpBars > 0;
+    }
+
+    /** A warm-up bar has been processed. */
+    void warmUpBarDone() {
+        warmUpBars--;
+    }
+
+    /**
+     * A signal: not traded during the warm-up; else the group's vote when the instances trade as one, else through the
+     * pipeline into orders.
+     */
     void emit(StrategyRunner runner, Signal signal) {
+        if (warmUpBars > 0) {
+            listener.onSignal(clock.millis(), runner.instanceId(), signal, WARM_UP_OUTCOME);
+            return;
+        }
         SignalGroup group = instances.group();
         if (group != null) {
             group.collect(runner, signal);
@@ -45,7 +75,12 @@ final class StrategyActions {
         }
     }
 
+    /** A strategy's own order: refused during the warm-up ({@code WARM_UP}), else to the router. */
     void submit(StrategyRunner runner, Order order) {
+        if (warmUpBars > 0) {
+            router.send(runner, order, OrderOrigin.DIRECT, WARM_UP_REFUSAL);
+            return;
+        }
         router.submitDirect(runner, order);
     }
 

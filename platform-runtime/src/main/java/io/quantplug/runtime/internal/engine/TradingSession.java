@@ -255,6 +255,26 @@ public final class TradingSession {
         watch.budget(budget);
     }
 
+    /**
+     * Makes the session's first bars a warm-up: the strategies see them (their indicators fill up), but their signals
+     * are not traded (recorded with the outcome {@code "not traded: warm-up bar"}) and their own orders are refused
+     * ({@code ENGINE}, {@code WARM_UP}). How a paper or live session starts on history before the market's bars,
+     * and how a backtest does the same. Call before {@link #start()}.
+     *
+     * @param bars how many first bars, &ge; 0
+     * @throws IllegalArgumentException when negative
+     * @throws IllegalStateException    when the session has started
+     */
+    public void warmUp(long bars) {
+        if (bars < 0) {
+            throw new IllegalArgumentException("warm-up bars must be >= 0, got " + bars);
+        }
+        if (started) {
+            throw new IllegalStateException("the warm-up is set before the session starts");
+        }
+        actions.warmUp(bars);
+    }
+
     /** Calls every strategy's {@code onStart}. */
     public void start() {
         started = true;
@@ -299,6 +319,9 @@ public final class TradingSession {
         if (group != null) {
             group.decide();
             drain();
+        }
+        if (actions.warmingUp()) {
+            actions.warmUpBarDone();
         }
         bars++;
         if (portfolio.hasOpenPosition()) {
