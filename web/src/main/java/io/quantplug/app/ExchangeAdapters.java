@@ -1,6 +1,7 @@
 package io.quantplug.app;
 
 import io.quantplug.api.exchange.ExchangeAdapter;
+import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.exchange.ExchangeAdapterProvider;
 import io.quantplug.api.exchange.ExchangeCapability;
 import io.quantplug.api.param.Parameters;
@@ -9,6 +10,7 @@ import io.quantplug.runtime.plugin.ExtensionKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,6 +63,29 @@ public final class ExchangeAdapters {
                     + ")");
         }
         return adapter;
+    }
+
+    /**
+     * The instrument an adapter lists under a symbol.
+     *
+     * @param adapter  the adapter
+     * @param exchange its id, for the message
+     * @param symbol   the symbol as the exchange lists it, e.g. {@code BTCUSDT}
+     * @return the instrument, with the exchange's tick size, lot size and minimums
+     * @throws UserInputException naming {@code --symbol}, the count listed and up to five similar symbols, when the
+     *                            adapter lists no such symbol
+     */
+    public static Instrument instrument(ExchangeAdapter adapter, String exchange, String symbol) {
+        List<Instrument> listed = adapter.instruments();
+        for (Instrument i : listed) {
+            if (i.id().symbol().equals(symbol)) {
+                return i;
+            }
+        }
+        List<String> like = listed.stream().map(i -> i.id().symbol())
+                .filter(s -> s.contains(symbol.toUpperCase(Locale.ROOT))).sorted().limit(5).toList();
+        throw new UserInputException("--symbol: exchange '" + exchange + "' lists no instrument '" + symbol + "' ("
+                + listed.size() + " listed" + (like.isEmpty() ? "" : "; similar: " + String.join(", ", like)) + ")");
     }
 
     private static void close(ExchangeAdapter adapter) {

@@ -20,6 +20,7 @@ import io.quantplug.runtime.report.HtmlReport;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.session.PluginFault;
+import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.store.Journal;
 import io.quantplug.runtime.store.RunStore;
@@ -32,7 +33,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,35 +97,8 @@ final class BacktestCommand implements Callable<Integer> {
                     + " only.")
     Path config;
 
-    @Option(names = "--strategy", paramLabel = "ID", description = "Strategy id, e.g. sma-crossover (required"
-            + " without --config).")
-    String strategy;
-
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter; repeat for several.")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = BacktestConfig.DEFAULT_CAPITAL_TEXT,
-            description = "Initial capital in the quote asset (default: ${DEFAULT-VALUE}).")
-    BigDecimal capital;
-
-    @Option(names = "--fee-bps", paramLabel = "BPS", defaultValue = BacktestConfig.DEFAULT_FEE_BPS_TEXT,
-            description = "Fee per fill, bps of notional (default: ${DEFAULT-VALUE}).")
-    BigDecimal feeBps;
-
-    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "0",
-            description = "Slippage of market and stop fills, bps of price (default: ${DEFAULT-VALUE}).")
-    BigDecimal slippageBps;
-
-    @Option(names = "--risk", paramLabel = "RULE[:K=V,...]", description = "A risk rule; repeat for several.")
-    List<String> riskRules = new ArrayList<>();
-
-    @Option(names = "--enhancer", paramLabel = "ID[:K=V,...]", description = "A signal enhancer; repeat for several.")
-    List<String> enhancers = new ArrayList<>();
-
-    @Option(names = "--sizer", paramLabel = "ID[:K=V,...]",
-            description = "A position sizer (default: invest the signal's strength times the available cash, all of"
-                    + " it at strength 1).")
-    String sizer;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--no-store", description = "Do not store the run in the database.")
     boolean noStore;
@@ -146,7 +119,8 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** The options a portfolio file replaces. */
     private static final List<String> NOT_WITH_CONFIG = List.of("--data", "--strategy", "--param", "--timeframe",
-            "--from", "--to", "--capital", "--fee-bps", "--slippage-bps", "--risk", "--enhancer", "--sizer", "--symbol",
+            "--from", "--to", "--capital", "--fee-bps", "--slippage-bps", "--risk", "--enhancer", "--sizer",
+            "--warmup-bars", "--symbol",
             "--venue", "--tick-size", "--lot-size", "--min-notional");
 
     @Override
@@ -167,7 +141,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
             return PortfolioBacktest.run(config, out, noStore, common, stdout, stderr);
         }
-        if (strategy == null) {
+        if (runOptions.strategy == null) {
             throw new UserInputException("give --strategy ID (or --config FILE.yaml for a portfolio backtest)");
         }
         if (data == null && (instrumentOptions.symbol == null || timeframe == null)) {
@@ -243,9 +217,7 @@ final class BacktestCommand implements Callable<Integer> {
                     + Instant.ofEpochMilli(series.openTimeMillis(0)) + " .. "
                     + Instant.ofEpochMilli(series.openTimeMillis(series.size() - 1)));
         }
-        BacktestConfig config = new BacktestConfig(instrument, capital, feeBps, slippageBps,
-                new ExtensionRef(strategy, params), refs("--enhancer", enhancers),
-                sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));
+        BacktestConfig config = runOptions.config(instrument);
         List<Bar> bars = series.toBars(instrument.id());
         stdout.println("Instrument: " + instrument.id() + ", tick " + instrument.tickSize().toPlainString() + ", lot "
                 + instrument.lotSize().toPlainString() + ", min notional " + instrument.minNotional().toPlainString()
@@ -267,8 +239,8 @@ final class BacktestCommand implements Callable<Integer> {
                 listener = store.runs().listener(runId, journal, listener);
             }
             try {
-                result = new Backtester(host.catalog()).run(config, series.timeframe(), bars,
-                        new ProgressBar(stderr), listener);
+                result = new Backtester(host.catalog()).open(config, series.timeframe(), BarSource.of(bars), listener)
+                        .warmUp(runOptions.warmUpBars).run(new ProgressBar(stderr));
             } catch (RuntimeException e) {
                 if (journal != null) {
                     store.runs().fail(runId, e.getMessage(), user, journal);
@@ -283,7 +255,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         MetricsTable.print(document, stdout);
         Path dir = out != null ? out : Path.of("quantplug-results",
-                strategy + "_" + instrument.id().symbol() + "_" + series.timeframe());
+                runOptions.strategy + "_" + instrument.id().symbol() + "_" + series.timeframe());
         ResultJson.write(document, dir.resolve("result.json"));
         HtmlReport.write(document, bars, dir.resolve("report.html"));
         stdout.println("Wrote " + dir.resolve("result.json") + " and " + dir.resolve("report.html"));
@@ -336,22 +308,6 @@ final class BacktestCommand implements Callable<Integer> {
     static long parseTime(String option, String text) {
         try {
             return TimeArgument.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(option + ": " + e.getMessage());
-        }
-    }
-
-    private static List<ExtensionRef> refs(String option, List<String> texts) {
-        List<ExtensionRef> out = new ArrayList<>();
-        for (String t : texts) {
-            out.add(ref(option, t));
-        }
-        return out;
-    }
-
-    private static ExtensionRef ref(String option, String text) {
-        try {
-            return ExtensionRef.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(option + ": " + e.getMessage());
         }

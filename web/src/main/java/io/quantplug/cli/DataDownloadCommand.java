@@ -83,7 +83,7 @@ final class DataDownloadCommand implements Callable<Integer> {
         try (PluginHost host = PluginHost.open(common.pluginsDir());
              ExchangeAdapter adapter = ExchangeAdapters.open(host.catalog(), exchange, exchangeParams,
                      EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.HISTORICAL_BARS))) {
-            Instrument instrument = instrument(adapter);
+            Instrument instrument = ExchangeAdapters.instrument(adapter, exchange, symbol);
             try (Store store = common.openStore()) {
                 long start = System.nanoTime();
                 ProgressBar progress = new ProgressBar(err);
@@ -113,19 +113,6 @@ final class DataDownloadCommand implements Callable<Integer> {
             return QuantplugCli.EXCHANGE_UNAVAILABLE;
         }
         return QuantplugCli.OK;
-    }
-
-    private Instrument instrument(ExchangeAdapter adapter) {
-        List<Instrument> listed = adapter.instruments();
-        for (Instrument i : listed) {
-            if (i.id().symbol().equals(symbol)) {
-                return i;
-            }
-        }
-        List<String> like = listed.stream().map(i -> i.id().symbol())
-                .filter(s -> s.contains(symbol.toUpperCase(Locale.ROOT))).sorted().limit(5).toList();
-        throw new UserInputException("--symbol: exchange '" + exchange + "' lists no instrument '" + symbol + "' ("
-                + listed.size() + " listed" + (like.isEmpty() ? "" : "; similar: " + String.join(", ", like)) + ")");
     }
 
     private static void audit(Store store, Instrument instrument, Timeframe tf, String detail) {

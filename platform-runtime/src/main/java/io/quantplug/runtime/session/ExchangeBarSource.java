@@ -71,7 +71,7 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
             throw new IllegalArgumentException("stopAfterBars must be >= 1, got " + stopAfterLiveBars);
         }
         for (Bar b : warmUp) {
-            if (!b.instrument().equals(instrument) || b.timeframe() != timeframe) {
+            if (!b.instrument().equals(instrument) || !b.timeframe().equals(timeframe)) {
                 throw new IllegalArgumentException("warm-up bar " + b + " is not a " + timeframe.label() + " bar of "
                         + instrument);
             }
@@ -121,7 +121,7 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
 
     @Override
     public void onBar(Bar bar) {
-        if (stopped || !bar.instrument().equals(instrument) || bar.timeframe() != timeframe) {
+        if (stopped || !bar.instrument().equals(instrument) || !bar.timeframe().equals(timeframe)) {
             return;
         }
         try {

@@ -1,0 +1,185 @@
+package io.quantplug.app;
+
+import io.quantplug.api.exchange.ExchangeAdapter;
+import io.quantplug.api.exchange.ExchangeCapability;
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.BacktestRun;
+import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.session.BarSource;
+import io.quantplug.runtime.session.ExchangeBarSource;
+import io.quantplug.runtime.session.SessionListener;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A paper session on an exchange: the adapter a user named, the instrument it lists, the warm-up history it serves,
+ * its stream of closed bars (an {@link ExchangeBarSource}), and the engine session on the simulated venue that runs
+ * on them ({@link #run()}), warmed up on the history before its first streamed bar. What {@code quantplug paper}
+ * runs; the caller runs the session on a thread of its own and closes this afterwards.
+ *
+ * <p>Not thread-safe to open; once open, {@link #run()}'s handle and {@link #source()}'s read-outs may be read from
+ * any thread.
+ */
+public final class ExchangeSession implements AutoCloseable {
+
+    /** Streamed bars that may wait for the engine before the adapter's thread waits. */
+    static final int QUEUE_BARS = 10_000;
+
+    private final ExchangeAdapter adapter;
+    private final Instrument instrument;
+    private final List<Bar> warmUp;
+    private final ExchangeBarSource source;
+    private final List<Bar> taken = new ArrayList<>();
+    private final BacktestRun run;
+
+    private ExchangeSession(ExchangeAdapter adapter, Instrument instrument, List<Bar> warmUp, ExchangeBarSource source,
+                            Function<BarSource, BacktestRun> open) {
+        this.adapter = adapter;
+        this.instrument = instrument;
+        this.warmUp = warmUp;
+        this.source = source;
+        BarSource recording = new BarSource() {
+            @Override
+            public Bar next() {
+                Bar b = source.next();
+                if (b != null) {
+                    taken.add(b);
+                }
+                return b;
+            }
+
+            @Override
+            public void stop() {
+                source.stop();
+            }
+        };
+        this.run = open.apply(recording);
+    }
+
+    /**
+     * Opens the adapter, finds the instrument, fetches the warm-up bars, opens the engine session and connects the
+     * adapter's bar stream to it. Nothing runs until the caller runs {@link #run()}.
+     *
+     * @param catalog        the loaded extensions (the adapter and the run's strategy, enhancers, sizer and rules)
+     * @param exchange       the adapter id, e.g. {@code binance}
+     * @param exchangeParams the adapter's parameters as the user gave them
+     * @param symbol         the symbol as the exchange lists it
+     * @param timeframe      the bar length
+     * @param config         the run's configuration on the exchange's instrument
+     * @param warmUpBars     closed bars of history to warm the strategy up on, &ge; 0
+     * @param stopAfterBars  streamed bars after which the session ends, &ge; 1, or {@code Long.MAX_VALUE}
+     * @param listener       gives, for the run's configuration, what is told of the session's events (on its engine
+     *                       thread); called once, after the exchange is reached and before the session opens
+     * @param clock          what "now" is when the history is fetched
+     * @return the session, connected
+     * @throws UserInputException as {@link ExchangeAdapters#open} and {@link ExchangeAdapters#instrument}, and
+     *                            when the exchange serves fewer warm-up bars than asked
+     * @throws io.quantplug.runtime.backtest.BacktestConfigurationException when an extension of the run is unknown or
+     *                            a parameter invalid (the adapter is closed again)
+     * @throws java.io.UncheckedIOException when the exchange fails (the adapter is closed again)
+     */
+    public static ExchangeSession open(ExtensionCatalog catalog, String exchange, Map<String, String> exchangeParams,
+                                       String symbol, Timeframe timeframe,
+                                       Function<Instrument, BacktestConfig> config, long warmUpBars,
+                                       long stopAfterBars, Function<BacktestConfig, SessionListener> listener,
+                                       Clock clock) {
+        Objects.requireNonNull(config, "config");
+        Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS);
+        if (warmUpBars > 0) {
+            needed.add(ExchangeCapability.HISTORICAL_BARS);
+        }
+        ExchangeAdapter adapter = ExchangeAdapters.open(catalog, exchange, exchangeParams, needed);
+        try {
+            Instrument instrument = ExchangeAdapters.instrument(adapter, exchange, symbol);
+            List<Bar> history = warmUp(adapter, instrument, timeframe, warmUpBars, clock.millis());
+            ExchangeBarSource source = new ExchangeBarSource(instrument.id(), timeframe, history, QUEUE_BARS,
+                    stopAfterBars);
+            BacktestConfig c = config.apply(instrument);
+            ExchangeSession session = new ExchangeSession(adapter, instrument, history, source,
+                    bars -> new Backtester(catalog).open(c, timeframe, bars, listener.apply(c)).warmUp(history.size()));
+            adapter.connect(List.of(instrument.id()), timeframe, source);
+            return session;
+        } catch (RuntimeException e) {
+            adapter.close();
+            throw e;
+        }
+    }
+
+    /** The last {@code count} closed bars before now, oldest first. */
+    private static List<Bar> warmUp(ExchangeAdapter adapter, Instrument instrument, Timeframe timeframe, long count,
+                                    long nowMillis) {
+        if (count == 0) {
+            return List.of();
+        }
+        long end = nowMillis - Math.floorMod(nowMillis, timeframe.millis()); // the open of the bar still forming
+        List<Bar> bars = adapter.historicalBars(instrument.id(), timeframe, end - count * timeframe.millis(), end);
+        if (bars.size() < count) {
+            throw new UserInputException("--warmup-bars " + count + ": the exchange serves only " + bars.size()
+                    + " closed " + timeframe.label() + " bars of " + instrument.id() + " before "
+                    + java.time.Instant.ofEpochMilli(end));
+        }
+        return List.copyOf(bars.subList(bars.size() - (int) count, bars.size()));
+    }
+
+    /**
+     * The engine session; run it with {@link BacktestRun#run} on the thread that is to be its engine thread.
+     *
+     * @return the running-session handle
+     */
+    public BacktestRun run() {
+        return run;
+    }
+
+    /**
+     * The stream of bars: connection state and streamed-bar count.
+     *
+     * @return the source
+     */
+    public ExchangeBarSource source() {
+        return source;
+    }
+
+    /**
+     * The instrument traded, as the exchange lists it.
+     *
+     * @return the instrument
+     */
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /**
+     * The warm-up bars fetched, oldest first.
+     *
+     * @return the bars (empty without warm-up)
+     */
+    public List<Bar> warmUpBars() {
+        return warmUp;
+    }
+
+    /**
+     * The bars the session took, warm-up and streamed, oldest first; read once the run has ended.
+     *
+     * @return the bars
+     */
+    public List<Bar> barsTaken() {
+        return taken;
+    }
+
+    /** Disconnects the adapter; idempotent. */
+    @Override
+    public void close() {
+        adapter.close();
+    }
+}

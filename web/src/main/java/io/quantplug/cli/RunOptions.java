@@ -1,0 +1,89 @@
+package io.quantplug.cli;
+
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.app.UserInputException;
+import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.ExtensionRef;
+import picocli.CommandLine.Option;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a session runs, as {@code backtest}, {@code paper} and {@code live} take it: the strategy and its parameters,
+ * capital, fees, slippage, risk rules, enhancers and sizer.
+ */
+final class RunOptions {
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "Strategy id, e.g. sma-crossover.")
+    String strategy;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter; repeat for several.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = BacktestConfig.DEFAULT_CAPITAL_TEXT,
+            description = "Initial capital in the quote asset (default: ${DEFAULT-VALUE}).")
+    BigDecimal capital;
+
+    @Option(names = "--fee-bps", paramLabel = "BPS", defaultValue = BacktestConfig.DEFAULT_FEE_BPS_TEXT,
+            description = "Fee per fill, bps of notional (default: ${DEFAULT-VALUE}).")
+    BigDecimal feeBps;
+
+    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "0",
+            description = "Slippage of market and stop fills, bps of price (default: ${DEFAULT-VALUE}).")
+    BigDecimal slippageBps;
+
+    @Option(names = "--risk", paramLabel = "RULE[:K=V,...]", description = "A risk rule; repeat for several.")
+    List<String> riskRules = new ArrayList<>();
+
+    @Option(names = "--enhancer", paramLabel = "ID[:K=V,...]", description = "A signal enhancer; repeat for several.")
+    List<String> enhancers = new ArrayList<>();
+
+    @Option(names = "--sizer", paramLabel = "ID[:K=V,...]",
+            description = "A position sizer (default: invest the signal's strength times the available cash, all of"
+                    + " it at strength 1).")
+    String sizer;
+
+    @Option(names = "--warmup-bars", paramLabel = "N", defaultValue = "0",
+            description = "The first N bars warm the strategy up: it sees them, but nothing it asks for trades"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long warmUpBars;
+
+    /**
+     * The configuration of a run on an instrument.
+     *
+     * @param instrument the instrument traded
+     * @return the configuration, extension references unchecked (the session checks them)
+     * @throws UserInputException when {@code --strategy} is missing, a reference is malformed or
+     *                            {@code --warmup-bars} is negative
+     */
+    BacktestConfig config(Instrument instrument) {
+        if (strategy == null) {
+            throw new UserInputException("give --strategy ID");
+        }
+        if (warmUpBars < 0) {
+            throw new UserInputException("--warmup-bars must be >= 0, got " + warmUpBars);
+        }
+        return new BacktestConfig(instrument, capital, feeBps, slippageBps, new ExtensionRef(strategy, params),
+                refs("--enhancer", enhancers), sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));
+    }
+
+    private static List<ExtensionRef> refs(String option, List<String> texts) {
+        List<ExtensionRef> out = new ArrayList<>();
+        for (String t : texts) {
+            out.add(ref(option, t));
+        }
+        return out;
+    }
+
+    private static ExtensionRef ref(String option, String text) {
+        try {
+            return ExtensionRef.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(option + ": " + e.getMessage());
+        }
+    }
+}
