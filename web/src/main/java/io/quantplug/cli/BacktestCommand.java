@@ -120,8 +120,7 @@ final class BacktestCommand implements Callable<Integer> {
     /** The options a portfolio file replaces. */
     private static final List<String> NOT_WITH_CONFIG = List.of("--data", "--strategy", "--param", "--timeframe",
             "--from", "--to", "--capital", "--fee-bps", "--slippage-bps", "--risk", "--enhancer", "--sizer",
-            "--warmup-bars", "--symbol",
-            "--venue", "--tick-size", "--lot-size", "--min-notional");
+            "--warmup-bars", "--symbol", "--venue", "--tick-size", "--lot-size", "--min-notional");
 
     @Override
     public Integer call() {
