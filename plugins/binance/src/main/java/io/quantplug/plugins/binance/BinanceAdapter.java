@@ -21,41 +21,102 @@ import io.quantplug.plugins.binance.rest.OrderAnswers;
 import io.quantplug.plugins.binance.rest.WorkingOrder;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The Binance exchange adapter (spot or USD&#9416;-M futures, one market per adapter): instruments, historical bars,
- * orders and balances over REST. Live streams ({@link #connect}) belong to the stream half and are not declared yet.
+ * orders and balances over REST, and live streams through {@link #connect}.
  *
- * <p>{@link #submit} and {@link #cancel} deliver their events to the listener given to {@link #attach}; the stream
- * half attaches the session's listener when it connects. A rejected order is an {@link OrderRejected} event with a
- * typed reason, never an exception. {@link #place} returns the same events to the caller instead.
+ * <p>{@link #connect} opens one market-stream connection for all instruments (closed klines of the timeframe as
+ * bars, trades as trade ticks, the diff-depth stream as a local book reported as its top {@code bookLevels} levels;
+ * which of them: the {@code streams} parameter) and, with credentials, the user data stream, whose order events go
+ * to the listener. Connections reconnect by themselves (backoff with jitter, silence and 24-hour limits: see
+ * {@link io.quantplug.plugins.binance.stream.StreamConnection}); each change reaches
+ * {@link ExchangeListener#onConnectionChange}. Bars stay continuous across a reconnect: a repeated kline is dropped,
+ * and the klines missed while down (Binance does not replay them) are fetched over REST before the first live one.
+ *
+ * <p>Order events: {@link #submit} and {@link #cancel} deliver to the listener given to {@link #attach} or
+ * {@link #connect}. No fill is reported twice: while the user data stream is up, an order's events come from the
+ * stream only and the REST answer's are dropped; without it (no credentials, not connected, or down at the time of
+ * the answer) they come from the REST answer. A refusal is always reported, as an {@link OrderRejected} event with
+ * a typed reason, never an exception. {@link #place} returns the REST answer's events to the caller instead.
  *
  * <p>Beyond the SPI, for reconciliation: {@link #workingOrders} (with Binance's order ids) and {@link #tradesSince}
  * (the account's trades since a trade id). Methods block on network I/O and are safe from several threads; failures
- * are {@link io.quantplug.plugins.binance.rest.BinanceException}s ({@link java.io.UncheckedIOException}s).
+ * are {@link io.quantplug.plugins.binance.rest.BinanceException}s ({@link java.io.UncheckedIOException}s). Listener
+ * calls come from the stream threads and, for REST answers, from the caller of {@link #submit}/{@link #cancel}.
  */
 public final class BinanceAdapter implements ExchangeAdapter {
 
+    /** The default {@code bookLevels}: levels a side in each reported order book. */
+    public static final int DEFAULT_BOOK_LEVELS = 10;
+
     private final BinanceRestClient rest;
     private final URI streamUrl;
+    private final HttpClient http;
+    private final LongSupplier nanoClock;
+    private final Set<MarketStreamKind> streams;
+    private final int bookLevels;
     private final Set<ExchangeCapability> capabilities;
-    private volatile ExchangeListener listener;
+    private volatile OrderEventRouter router;
+    private LiveStreams live;
+    private boolean closed;
 
     /**
-     * Creates an adapter.
+     * Creates an adapter with every market stream, {@value #DEFAULT_BOOK_LEVELS} book levels, a new HTTP client for
+     * WebSockets and the system's monotonic clock.
      *
      * @param rest      the REST client of the adapter's market
      * @param streamUrl the WebSocket base URL for the stream half
      */
     public BinanceAdapter(BinanceRestClient rest, URI streamUrl) {
+        this(rest, streamUrl, HttpClient.newHttpClient(), System::nanoTime, Set.of(MarketStreamKind.values()),
+                DEFAULT_BOOK_LEVELS);
+    }
+
+    /**
+     * Creates an adapter.
+     *
+     * @param rest       the REST client of the adapter's market
+     * @param streamUrl  the WebSocket base URL, without a path (e.g. {@code wss://stream.binance.com:9443}): market
+     *                   streams at {@code /stream}, the user data stream at {@code /ws/<listenKey>}
+     * @param http       opens the WebSockets, not null
+     * @param nanoClock  monotonic nanoseconds for the streams' timers, e.g. {@code System::nanoTime}
+     * @param streams    the market streams {@link #connect} subscribes to, at least one
+     * @param bookLevels levels a side in each reported order book, 1 to 1000
+     * @throws IllegalArgumentException when {@code streams} is empty or {@code bookLevels} is out of range
+     */
+    public BinanceAdapter(BinanceRestClient rest, URI streamUrl, HttpClient http, LongSupplier nanoClock,
+                          Set<MarketStreamKind> streams, int bookLevels) {
         this.rest = Objects.requireNonNull(rest, "rest");
         this.streamUrl = Objects.requireNonNull(streamUrl, "streamUrl");
+        this.http = Objects.requireNonNull(http, "http");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        if (streams.isEmpty()) {
+            throw new IllegalArgumentException("streams must name at least one of kline, trade, depth");
+        }
+        if (bookLevels < 1 || bookLevels > BinanceRestClient.SNAPSHOT_LIMIT) {
+            throw new IllegalArgumentException("bookLevels must be in 1.." + BinanceRestClient.SNAPSHOT_LIMIT
+                    + ", got " + bookLevels);
+        }
+        this.streams = Set.copyOf(streams);
+        this.bookLevels = bookLevels;
         EnumSet<ExchangeCapability> caps = EnumSet.of(ExchangeCapability.INSTRUMENTS,
                 ExchangeCapability.HISTORICAL_BARS);
+        if (streams.contains(MarketStreamKind.KLINE)) {
+            caps.add(ExchangeCapability.LIVE_BARS);
+        }
+        if (streams.contains(MarketStreamKind.TRADE)) {
+            caps.add(ExchangeCapability.LIVE_TRADES);
+        }
+        if (streams.contains(MarketStreamKind.DEPTH)) {
+            caps.add(ExchangeCapability.LIVE_ORDER_BOOK);
+        }
         if (rest.transport().credentials().isPresent()) {
             caps.add(ExchangeCapability.ORDER_EXECUTION);
             caps.add(ExchangeCapability.BALANCES);
@@ -92,12 +153,46 @@ public final class BinanceAdapter implements ExchangeAdapter {
     }
 
     /**
-     * Sets where {@link #submit} and {@link #cancel} deliver order events.
+     * Sets where {@link #submit} and {@link #cancel} deliver order events, without streams: every REST answer's
+     * events are delivered. {@link #connect} replaces it.
      *
      * @param listener the session's listener
      */
     public void attach(ExchangeListener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.router = new OrderEventRouter(Objects.requireNonNull(listener, "listener"), () -> false);
+    }
+
+    /**
+     * Starts the live streams: the chosen market streams of every instrument on one connection, and the user data
+     * stream when credentials are set (its listen key is created here). Events arrive on the stream threads.
+     *
+     * @param instruments the instruments, on this adapter's venue ({@code BINANCE} spot, {@code BINANCE_USDM})
+     * @param timeframe   the bar length of the kline streams (one of Binance's intervals), or null for no bars
+     * @param listener    receives bars, trades, books, order events and connection changes
+     * @throws IllegalArgumentException when an instrument is on another venue, the timeframe is no Binance
+     *                                  interval, or nothing is left to stream
+     * @throws IllegalStateException    when already connected or closed
+     * @throws io.quantplug.plugins.binance.rest.BinanceException when the listen key cannot be created
+     */
+    @Override
+    public void connect(List<InstrumentId> instruments, Timeframe timeframe, ExchangeListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (instruments.isEmpty()) {
+            throw new IllegalArgumentException("connect needs at least one instrument");
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the adapter is closed");
+            }
+            if (live != null) {
+                throw new IllegalStateException("already connected; close the adapter and create another");
+            }
+            LiveStreams opened = new LiveStreams(rest, http, streamUrl, nanoClock, streams, bookLevels,
+                    List.copyOf(instruments), timeframe, listener, this::historicalBars);
+            opened.open();
+            live = opened;
+            router = opened.router();
+        }
     }
 
     @Override
@@ -117,17 +212,25 @@ public final class BinanceAdapter implements ExchangeAdapter {
      * @return the events: {@link OrderRejected} (validation or venue, typed), or acceptance, fills and an end state
      */
     public List<OrderEvent> place(Order order) {
+        return send(order).events();
+    }
+
+    /** An order's events from REST, and whether they are a refusal (nothing was placed). */
+    private record Outcome(List<OrderEvent> events, boolean refusal) {
+    }
+
+    private Outcome send(Order order) {
         requireTrading(ExchangeCapability.ORDER_EXECUTION);
         RejectReason invalid = OrderAnswers.unsupported(order, rest.transport().market());
         if (invalid != null) {
-            return List.of(new OrderRejected(order.clientOrderId(), order.instrument(),
-                    rest.transport().serverClock().now(), invalid));
+            return new Outcome(List.of(new OrderRejected(order.clientOrderId(), order.instrument(),
+                    rest.transport().serverClock().now(), invalid)), true);
         }
         try {
-            return rest.newOrder(order);
+            return new Outcome(rest.newOrder(order), false);
         } catch (BinanceRejectedException e) {
-            return List.of(new OrderRejected(order.clientOrderId(), order.instrument(),
-                    rest.transport().serverClock().now(), e.reason()));
+            return new Outcome(List.of(new OrderRejected(order.clientOrderId(), order.instrument(),
+                    rest.transport().serverClock().now(), e.reason())), true);
         }
     }
 
@@ -138,8 +241,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
      */
     @Override
     public void submit(Order order) {
-        ExchangeListener target = requireListener();
-        place(order).forEach(target::onOrderEvent);
+        OrderEventRouter target = requireRouter();
+        Outcome outcome = send(order);
+        target.fromRest(order.clientOrderId(), outcome.events(), outcome.refusal());
     }
 
     /**
@@ -151,8 +255,8 @@ public final class BinanceAdapter implements ExchangeAdapter {
     @Override
     public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) {
         requireTrading(ExchangeCapability.ORDER_EXECUTION);
-        ExchangeListener target = requireListener();
-        target.onOrderEvent(rest.cancelOrder(instrument, clientOrderId));
+        OrderEventRouter target = requireRouter();
+        target.fromRest(clientOrderId, List.of(rest.cancelOrder(instrument, clientOrderId)), false);
     }
 
     @Override
@@ -196,18 +300,32 @@ public final class BinanceAdapter implements ExchangeAdapter {
         }
     }
 
-    private ExchangeListener requireListener() {
-        ExchangeListener target = listener;
+    private OrderEventRouter requireRouter() {
+        OrderEventRouter target = router;
         if (target == null) {
             throw new IllegalStateException("attach a listener (or connect) before submitting or canceling orders");
         }
         return target;
     }
 
-    /** Nothing to release: the HTTP client is shared and holds no connection the adapter owns. */
+    /**
+     * Closes the streams of {@link #connect} (sockets, the listen key, the scheduler); idempotent. The REST half
+     * holds nothing of its own (the HTTP client is shared). After it, {@link #connect} fails.
+     */
     @Override
     public void close() {
-        // the REST half holds no resources of its own
+        LiveStreams opened;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            opened = live;
+            live = null;
+        }
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     @Override

@@ -25,9 +25,17 @@ import java.util.function.UnaryOperator;
 /**
  * Provides the {@code binance} exchange adapter. Parameters: {@code market} ({@code spot} | {@code usdm}),
  * {@code network} ({@code testnet} | {@code mainnet}, default testnet), {@code restUrl} and {@code streamUrl}
- * (override the network's endpoints, e.g. a local test server), {@code recvWindow} (1 to 60000 ms). Credentials come
- * from the environment ({@link BinanceCredentials#fromEnvironment}); without them the adapter offers market data
- * only.
+ * (override the network's endpoints, e.g. a local test server; {@code streamUrl} is a base without a path, such as
+ * {@code wss://stream.binance.com:9443}), {@code recvWindow} (1 to 60000 ms), {@code streams} (the market streams
+ * {@code connect} opens: a comma-separated subset of {@code kline,trade,depth}, default all three) and
+ * {@code bookLevels} (levels a side in each reported order book, 1 to 1000, default 10). Credentials come from the
+ * environment ({@link BinanceCredentials#fromEnvironment}); without them the adapter offers market data only (no
+ * orders, balances or user data stream).
+ *
+ * <p>Default stream URLs, from Binance's documents ("WebSocket Streams" of spot and its testnet, "Websocket Market
+ * Streams" of USD&#9416;-M futures): spot {@code wss://stream.binance.com:9443}, spot testnet
+ * {@code wss://stream.testnet.binance.vision}, USD&#9416;-M {@code wss://fstream.binance.com}, USD&#9416;-M testnet
+ * {@code wss://fstream.binancefuture.com}.
  */
 public final class BinanceAdapterProvider implements ExchangeAdapterProvider {
 
@@ -48,7 +56,13 @@ public final class BinanceAdapterProvider implements ExchangeAdapterProvider {
                             .description("WebSocket base URL instead of the network's (empty: the network's)")
                             .build(),
                     ParameterSpec.integer("recvWindow").defaultValue(5000).range(1, 60000).unit("ms")
-                            .description("how long a signed request stays valid after its timestamp").build()));
+                            .description("how long a signed request stays valid after its timestamp").build(),
+                    ParameterSpec.string("streams").defaultValue("kline,trade,depth")
+                            .description("market streams to open on connect: comma-separated kline, trade, depth")
+                            .build(),
+                    ParameterSpec.integer("bookLevels").defaultValue(BinanceAdapter.DEFAULT_BOOK_LEVELS)
+                            .range(1, 1000).unit("levels")
+                            .description("levels a side in each order book reported from the depth stream").build()));
 
     private final UnaryOperator<String> environment;
     private final Clock clock;
@@ -82,7 +96,7 @@ public final class BinanceAdapterProvider implements ExchangeAdapterProvider {
      * {@inheritDoc}
      *
      * @throws InvalidParameterException when {@code restUrl} or {@code streamUrl} is not an absolute http(s) or
-     *                                   ws(s) URL
+     *                                   ws(s) URL, or {@code streams} names an unknown stream
      * @throws IllegalArgumentException  when the credentials in the environment are incomplete or unusable
      */
     @Override
@@ -95,7 +109,8 @@ public final class BinanceAdapterProvider implements ExchangeAdapterProvider {
         BinanceCredentials credentials = BinanceCredentials.fromEnvironment(environment).orElse(null);
         BinanceTransport transport = new BinanceTransport(http, restUrl, market, credentials, new ServerClock(clock),
                 settings);
-        return new BinanceAdapter(new BinanceRestClient(transport), streamUrl);
+        return new BinanceAdapter(new BinanceRestClient(transport), streamUrl, http, System::nanoTime,
+                MarketStreamKind.parse(parameters.getString("streams")), (int) parameters.getLong("bookLevels"));
     }
 
     private static URI url(Parameters parameters, String name, URI fallback, String scheme) {

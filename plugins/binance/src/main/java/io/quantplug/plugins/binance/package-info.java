@@ -10,7 +10,15 @@
  *         .resolve(Map.of("market", "spot", "network", "testnet")));
  * List<Instrument> instruments = binance.instruments();
  * BinanceRestClient rest = binance.rest();                              // depth snapshots, server time, listen keys
- * URI streams = binance.streamUrl();
+ *
+ * // live: closed 1m klines, trades and a 10-level book of BTCUSDT, and (with API keys) the account's order events
+ * binance.connect(List.of(InstrumentId.of("BTCUSDT", "BINANCE")), Timeframe.M1, exchangeListener);
+ * binance.submit(order);                                                // its events arrive once, on the listener
+ * binance.close();                                                      // sockets, listen key, scheduler
  * }</pre>
+ *
+ * Parameters of {@code connect}: {@code streams} ({@code kline,trade,depth} by default) and {@code bookLevels}
+ * (10). Each {@code connect} opens one market connection to {@code <streamUrl>/stream} and, with credentials, one
+ * user data connection to {@code <streamUrl>/ws/<listenKey>}.
  */
 package io.quantplug.plugins.binance;

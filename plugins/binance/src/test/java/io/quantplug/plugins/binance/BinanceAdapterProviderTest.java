@@ -40,29 +40,33 @@ class BinanceAdapterProviderTest {
                 .map(p -> p.get().descriptor().id()).toList();
         assertThat(ids).contains("binance");
         assertThat(new BinanceAdapterProvider().descriptor().parameters().parameters())
-                .extracting(p -> p.name()).containsExactly("market", "network", "restUrl", "streamUrl", "recvWindow");
+                .extracting(p -> p.name()).containsExactly("market", "network", "restUrl", "streamUrl", "recvWindow", "streams",
+                        "bookLevels");
         assertThat(new BinanceAdapterProvider().descriptor().parameters().defaults().asText())
                 .containsEntry("market", "spot").containsEntry("network", "testnet")
-                .containsEntry("recvWindow", "5000");
+                .containsEntry("recvWindow", "5000").containsEntry("streams", "kline,trade,depth")
+                .containsEntry("bookLevels", "10");
     }
 
     @Test
-    void withoutCredentialsOnlyMarketDataIsDeclaredAndConnectIsNotYetSupported() {
+    void withoutCredentialsOnlyMarketDataIsDeclared() {
         BinanceAdapter adapter = (BinanceAdapter) create(provider(Map.of()), Map.of());
         assertThat(adapter.capabilities()).containsExactlyInAnyOrder(ExchangeCapability.INSTRUMENTS,
-                ExchangeCapability.HISTORICAL_BARS);
+                ExchangeCapability.HISTORICAL_BARS, ExchangeCapability.LIVE_BARS, ExchangeCapability.LIVE_TRADES,
+                ExchangeCapability.LIVE_ORDER_BOOK);
         assertThat(adapter.streamUrl()).isEqualTo(URI.create("wss://stream.testnet.binance.vision"));
         assertThatThrownBy(adapter::balances).isInstanceOf(UnsupportedCapabilityException.class);
-        assertThatThrownBy(() -> adapter.connect(List.of(InstrumentId.of("BTCUSDT", "BINANCE")), Timeframe.M1, null))
-                .isInstanceOf(UnsupportedCapabilityException.class);
+        assertThatThrownBy(() -> adapter.connect(List.of(InstrumentId.of("BTCUSDT", "BINANCE_USDM")), Timeframe.M1,
+                new io.quantplug.plugins.binance.testserver.RecordingListener()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BINANCE_USDM");
     }
 
     @Test
     void withCredentialsOrdersAndBalancesAreDeclared() {
         ExchangeAdapter adapter = create(provider(Map.of(BinanceCredentials.API_KEY, "k",
                 BinanceCredentials.API_SECRET, "s")), Map.of("market", "usdm", "network", "mainnet"));
-        assertThat(adapter.capabilities()).contains(ExchangeCapability.ORDER_EXECUTION, ExchangeCapability.BALANCES)
-                .doesNotContain(ExchangeCapability.LIVE_BARS);
+        assertThat(adapter.capabilities()).contains(ExchangeCapability.ORDER_EXECUTION, ExchangeCapability.BALANCES,
+                ExchangeCapability.LIVE_BARS);
         assertThat(((BinanceAdapter) adapter).streamUrl()).isEqualTo(URI.create("wss://fstream.binance.com"));
     }
 
@@ -76,6 +80,12 @@ class BinanceAdapterProviderTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("spot, usdm");
         assertThatThrownBy(() -> create(provider, Map.of("restUrl", "ftp://x")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("restUrl");
+        assertThatThrownBy(() -> create(provider, Map.of("streams", "kline,bookTicker")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("streams")
+                .hasMessageContaining("bookTicker").hasMessageContaining("kline, trade, depth");
+        assertThatThrownBy(() -> create(provider, Map.of("bookLevels", "1001")))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("bookLevels")
+                .hasMessageContaining("1000");
     }
 
     @Test

@@ -12,31 +12,64 @@ import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.OrderEvent;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import io.quantplug.plugins.binance.stream.DepthSnapshotDecoder;
+import io.quantplug.plugins.binance.stream.DepthSnapshotSource;
+import io.quantplug.plugins.binance.stream.ListenKeySource;
+import io.quantplug.sdk.book.DepthSnapshot;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * Binance's REST endpoints for one market, typed: instruments, klines, depth, orders, balances and account trades.
- * Every call goes through a {@link BinanceTransport} (weights, back-off, signing, time offset); the weights given
- * are those Binance documents for each endpoint. Calls block; thread-safe.
+ * Binance's REST endpoints for one market, typed: instruments, klines, depth, orders, balances, account trades and
+ * the user data stream's listen key. Every call goes through a {@link BinanceTransport} (weights, back-off, signing,
+ * time offset); the weights given are those Binance documents for each endpoint. Calls block; thread-safe.
+ *
+ * <p>For the stream half it is the {@link DepthSnapshotSource} (depth snapshots of {@link #SNAPSHOT_LIMIT} levels,
+ * fetched on the snapshot executor, never on the caller's stream thread) and the {@link ListenKeySource} (spot
+ * {@code /api/v3/userDataStream}, USD&#9416;-M {@code /fapi/v1/listenKey}, API key header only).
  */
-public final class BinanceRestClient {
+public final class BinanceRestClient implements DepthSnapshotSource, ListenKeySource {
+
+    /** Levels a side asked for in a depth snapshot for a local book: 1000 (spot weight 50, USD&#9416;-M weight 20). */
+    public static final int SNAPSHOT_LIMIT = 1000;
 
     private final BinanceTransport transport;
     private final BinanceMarket market;
+    private final Executor snapshotExecutor;
+    private final DepthSnapshotDecoder snapshotDecoder = new DepthSnapshotDecoder(new JsonFactory());
 
     /**
-     * Creates a client.
+     * Creates a client whose depth snapshots are each fetched on a new daemon thread (they are rare: when a book
+     * starts and after a gap).
      *
      * @param transport sends the requests
      */
     public BinanceRestClient(BinanceTransport transport) {
+        this(transport, task -> {
+            Thread t = new Thread(task, "binance-depth-snapshot");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /**
+     * Creates a client.
+     *
+     * @param transport        sends the requests
+     * @param snapshotExecutor runs the blocking depth-snapshot requests of {@link #fetch}, not null
+     */
+    public BinanceRestClient(BinanceTransport transport, Executor snapshotExecutor) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.market = transport.market();
+        this.snapshotExecutor = Objects.requireNonNull(snapshotExecutor, "snapshotExecutor");
     }
 
     /**
@@ -81,6 +114,83 @@ public final class BinanceRestClient {
                 : (limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20);
         return transport.publicGet(market.path("depth"), params("symbol", symbol, "limit", Integer.toString(limit)),
                 weight);
+    }
+
+    /**
+     * A depth snapshot of {@link #SNAPSHOT_LIMIT} levels a side, decoded for a local book; blocks.
+     *
+     * @param symbol the symbol, e.g. {@code BTCUSDT}
+     * @return the snapshot
+     * @throws BinanceException when the request fails
+     * @throws io.quantplug.plugins.binance.stream.MalformedStreamMessageException when the answer is no snapshot
+     */
+    public DepthSnapshot depthSnapshot(String symbol) {
+        return snapshotDecoder.decode(depth(symbol, SNAPSHOT_LIMIT).toString());
+    }
+
+    /**
+     * Starts fetching a depth snapshot on the snapshot executor ({@link #depthSnapshot}); the request waits for
+     * request weight like every other.
+     *
+     * @param symbol the symbol, e.g. {@code BTCUSDT}
+     * @return the snapshot, or a future completed with the request's failure
+     */
+    @Override
+    public CompletableFuture<DepthSnapshot> fetch(String symbol) {
+        return CompletableFuture.supplyAsync(() -> depthSnapshot(symbol), snapshotExecutor);
+    }
+
+    /**
+     * Creates the account's listen key for a user data stream: spot {@code POST /api/v3/userDataStream} (weight 2),
+     * USD&#9416;-M {@code POST /fapi/v1/listenKey} (weight 1); API key header only, no signature.
+     *
+     * @return the listen key
+     * @throws BinanceException when no credentials are set or the request fails (the message never holds a key)
+     */
+    @Override
+    public String create() {
+        String key = transport.keyed("POST", listenKeyPath(), Map.of(), listenKeyWeight()).path("listenKey")
+                .asText("");
+        if (key.isEmpty()) {
+            throw new BinanceException("POST " + listenKeyPath() + " answered without a listenKey");
+        }
+        return key;
+    }
+
+    /**
+     * Extends a listen key by 60 minutes: {@code PUT} on the same path (spot names the key in {@code listenKey};
+     * USD&#9416;-M takes none, the API key identifies it).
+     *
+     * @param listenKey the key
+     * @throws BinanceException when the request fails, e.g. -1125 for a key that no longer exists
+     */
+    @Override
+    public void keepAlive(String listenKey) {
+        transport.keyed("PUT", listenKeyPath(), listenKeyParams(listenKey), listenKeyWeight());
+    }
+
+    /**
+     * Closes a listen key: {@code DELETE} on the same path.
+     *
+     * @param listenKey the key
+     * @throws BinanceException when the request fails
+     */
+    @Override
+    public void close(String listenKey) {
+        transport.keyed("DELETE", listenKeyPath(), listenKeyParams(listenKey), listenKeyWeight());
+    }
+
+    private String listenKeyPath() {
+        return market == BinanceMarket.SPOT ? market.path("userDataStream") : market.path("listenKey");
+    }
+
+    private int listenKeyWeight() {
+        return market == BinanceMarket.SPOT ? 2 : 1;
+    }
+
+    private Map<String, String> listenKeyParams(String listenKey) {
+        return market == BinanceMarket.SPOT ? params("listenKey", Objects.requireNonNull(listenKey, "listenKey"))
+                : Map.of();
     }
 
     /**

@@ -2,12 +2,12 @@
  * Binance's WebSocket side: market streams into bars, trades and a local order book, the user data stream into
  * order events and balances, and the connection that keeps them up.
  *
- * <p>Wiring, as the adapter does it (the REST client supplies depth snapshots and listen keys):
+ * <p>Wiring, as the adapter's {@code connect} does it (the REST client supplies depth snapshots and listen keys):
  * <pre>{@code
  * ScheduledExecutorService scheduler = ...;                 // owned and shut down by the adapter
  * HttpClient http = HttpClient.newHttpClient();
  * MarketStreamHandler market = new MarketStreamHandler(new MarketStreamDecoder(new JsonFactory()), "BINANCE",
- *         SequenceRule.SPOT, restClient::depthSnapshot,       // a DepthSnapshotSource
+ *         SequenceRule.SPOT, restClient,                       // the REST client is the DepthSnapshotSource
  *         exchangeListener, null, System::nanoTime, 10, 10_000, TimeUnit.SECONDS.toNanos(1));
  * market.track("BTCUSDT");
  * StreamConnection streams = new StreamConnection(http, () -> URI.create("wss://stream.binance.com:9443/stream"),
@@ -15,7 +15,7 @@
  *         exchangeListener::onConnectionChange, scheduler, System::nanoTime, StreamSettings.defaults());
  * streams.open();
  *
- * // restClient also implements ListenKeySource
+ * // restClient is also the ListenKeySource
  * UserDataStream account = new UserDataStream(http, URI.create("wss://stream.binance.com:9443/ws/"),
  *         restClient, new UserDataDecoder(new ObjectMapper(), "BINANCE"), userDataListener,
  *         exchangeListener::onConnectionChange, scheduler, System::nanoTime,

@@ -1,17 +1,8 @@
 package io.quantplug.plugins.binance.stream;
 
-import io.quantplug.testsupport.SharedData;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the shared raw Binance recordings ({@code binance-ws-raw-2024-08-08}, see its PROVENANCE.md): gzip, one
@@ -19,7 +10,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class RecordingLines {
 
-    static final String FOLDER = "binance-ws-raw-2024-08-08/";
+    static final String FOLDER = io.quantplug.plugins.binance.testserver.Fixtures.RECORDINGS;
 
     private RecordingLines() {
     }
@@ -36,20 +27,7 @@ final class RecordingLines {
 
     /** Every line of the named files as recorded ({@code <local ns> <json>}), in order. */
     static List<String> raw(String... files) {
-        List<String> out = new ArrayList<>();
-        for (String f : files) {
-            Path p = SharedData.require(FOLDER + f);
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(p), 1 << 16), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.add(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + p, e);
-            }
-        }
-        return out;
+        return io.quantplug.plugins.binance.testserver.Fixtures.recording(files);
     }
 
     static boolean isSnapshot(String json) {

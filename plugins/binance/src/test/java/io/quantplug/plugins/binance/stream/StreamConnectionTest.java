@@ -1,5 +1,6 @@
 package io.quantplug.plugins.binance.stream;
 
+import io.quantplug.plugins.binance.testserver.RecordingListener;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.quantplug.plugins.binance.testserver.StreamTestServer;
 import io.quantplug.sdk.book.DepthSequencer;

@@ -24,11 +24,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A Binance-compatible REST server on {@code 127.0.0.1} (port chosen by the OS) for one market, spot
@@ -41,6 +45,13 @@ import java.util.function.LongSupplier;
  *   <li>SIGNED endpoints check {@code X-MBX-APIKEY}, the signature (HMAC-SHA256 hex or Ed25519 base64 over the raw
  *       query before {@code &signature=}) and Binance's timing rule ({@code timestamp < serverTime + 1000} and
  *       {@code serverTime - timestamp <= recvWindow}, else -1021), then ask a {@link TestVenue}.</li>
+ *   <li>Listen keys (spot {@code /api/v3/userDataStream}, USD-M {@code /fapi/v1/listenKey}): {@code POST} with the
+ *       API key header issues a key ({@code listenKey-1}, ...), {@code PUT} and {@code DELETE} keep alive and close
+ *       it (-1125 for a key not issued or closed; spot names the key in {@code listenKey}, USD-M in no
+ *       parameter).</li>
+ *   <li>Execution reports: every order the {@link TestVenue} accepts, fills, expires or cancels is also reported
+ *       as Binance's user data stream would ({@code executionReport} spot, {@code ORDER_TRADE_UPDATE} USD-M) to the
+ *       sink set with {@link #userData}, e.g. {@link StreamTestServer#sendUserData}.</li>
  *   <li>Faults on demand: HTTP 429 with {@code Retry-After}; an IP ban (418 with {@code Retry-After} to every
  *       request until it ends); a server clock skew (-1021); slow answers; a reported used weight.</li>
  * </ul>
@@ -59,7 +70,11 @@ public final class BinanceTestServer implements AutoCloseable {
     private final TestVenue venue;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final Map<String, String> depth = new HashMap<>();
+    private final Map<String, Supplier<String>> depth = new HashMap<>();
+    private final ExecutionReports reports;
+    private final List<String> listenKeys = new CopyOnWriteArrayList<>();
+    private final Set<String> openKeys = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<String> userData = message -> { };
     private final Map<String, KlineArchive> klines = new HashMap<>();
     private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger usedWeight = new AtomicInteger();
@@ -81,6 +96,7 @@ public final class BinanceTestServer implements AutoCloseable {
         this.spot = spot;
         this.prefix = spot ? "/api/v3/" : "/fapi/v1/";
         this.exchangeInfo = exchangeInfo;
+        this.reports = new ExecutionReports(spot);
         try {
             this.venue = new TestVenue(json.readTree(exchangeInfo), spot);
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -130,8 +146,25 @@ public final class BinanceTestServer implements AutoCloseable {
 
     /** Serves a symbol's depth snapshot. */
     public BinanceTestServer depth(String symbol, String body) {
+        depth.put(symbol, () -> body);
+        return this;
+    }
+
+    /** Serves a symbol's depth snapshot from a live source (e.g. {@link StreamTestServer}'s own book). */
+    public BinanceTestServer depth(String symbol, Supplier<String> body) {
         depth.put(symbol, body);
         return this;
+    }
+
+    /** Where the execution reports of the matching engine go (a user data stream's sender). */
+    public BinanceTestServer userData(Consumer<String> sink) {
+        this.userData = sink;
+        return this;
+    }
+
+    /** The listen keys issued so far, in order. */
+    public List<String> listenKeys() {
+        return List.copyOf(listenKeys);
     }
 
     /** Serves a symbol's klines from a CSV archive. */
@@ -244,24 +277,33 @@ public final class BinanceTestServer implements AutoCloseable {
                 usedWeight.addAndGet(spot ? 20 : 1);
                 return exchangeInfo;
             case "depth":
-                String body = depth.get(p.get("symbol"));
+                Supplier<String> body = depth.get(p.get("symbol"));
                 if (body == null) {
                     throw new TestVenue.Refusal(-1121, "Invalid symbol.");
                 }
-                return body;
+                return body.get();
             case "klines":
                 usedWeight.addAndGet(spot ? 2 : 10);
                 return klines(p);
             default:
                 break;
         }
+        if (spot && "userDataStream".equals(endpoint) || !spot && "listenKey".equals(endpoint)) {
+            return listenKey(exchange, method, spot ? p.get("listenKey") : null);
+        }
         authenticate(exchange, p, raw);
         long now = now();
         if ("order".equals(endpoint) && "POST".equals(method)) {
-            return venue.newOrder(p, now).toString();
+            JsonNode answer = venue.newOrder(p, now);
+            JsonNode trades = venue.trades(Map.of("symbol", p.get("symbol"), "orderId",
+                    answer.path("orderId").asText()));
+            reports.ofNewOrder(answer, trades, now).forEach(userData);
+            return answer.toString();
         }
         if ("order".equals(endpoint) && "DELETE".equals(method)) {
-            return venue.cancel(p, now).toString();
+            JsonNode answer = venue.cancel(p, now);
+            userData.accept(reports.ofCancel(answer, now));
+            return answer.toString();
         }
         return switch (spot ? endpoint : path) {
             case "openOrders", "/fapi/v1/openOrders" -> venue.openOrders(p.get("symbol")).toString();
@@ -269,6 +311,27 @@ public final class BinanceTestServer implements AutoCloseable {
             case "myTrades", "/fapi/v1/userTrades" -> venue.trades(p).toString();
             default -> throw new TestVenue.Refusal(-1000, "Unknown endpoint " + method + " " + path);
         };
+    }
+
+    private String listenKey(HttpExchange exchange, String method, String named) {
+        String key = exchange.getRequestHeaders().getFirst("X-MBX-APIKEY");
+        if (apiKey == null || !apiKey.equals(key)) {
+            throw new TestVenue.Refusal(-2015, "Invalid API-key, IP, or permissions for action.");
+        }
+        if ("POST".equals(method)) {
+            String issued = "listenKey-" + (listenKeys.size() + 1);
+            listenKeys.add(issued);
+            openKeys.add(issued);
+            return "{\"listenKey\":\"" + issued + "\"}";
+        }
+        String target = named != null ? named : listenKeys.isEmpty() ? null : listenKeys.get(listenKeys.size() - 1);
+        if (target == null || !openKeys.contains(target)) {
+            throw new TestVenue.Refusal(-1125, "This listenKey does not exist.");
+        }
+        if ("DELETE".equals(method)) {
+            openKeys.remove(target);
+        }
+        return "{}";
     }
 
     private String klines(Map<String, String> p) {

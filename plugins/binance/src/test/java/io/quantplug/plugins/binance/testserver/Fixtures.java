@@ -2,13 +2,18 @@ package io.quantplug.plugins.binance.testserver;
 
 import io.quantplug.testsupport.SharedData;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** The recorded Binance payloads and kline CSVs in {@code ../shared/data} the tests and the test server use. */
 public final class Fixtures {
@@ -31,7 +36,33 @@ public final class Fixtures {
     /** Binance spot BTCUSDT 1-minute klines, 2021, with two maintenance gaps. */
     public static final String BTC_2021 = "binance-spot-1m-btc-eth-2021-2023/BTCUSDT_1m_2021chunk.csv";
 
+    /** The folder of the raw WebSocket recordings (see its PROVENANCE.md). */
+    public static final String RECORDINGS = "binance-ws-raw-2024-08-08/";
+
     private Fixtures() {
+    }
+
+    /**
+     * Every line of the named recordings ({@code <local ns> <json>}, gzip) in order, as one stream.
+     *
+     * @param files file names in {@link #RECORDINGS}, e.g. {@code spot_btcusdt_20240808.gz}
+     * @return the lines
+     */
+    public static List<String> recording(String... files) {
+        List<String> out = new ArrayList<>();
+        for (String f : files) {
+            Path p = path(RECORDINGS + f);
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                    new GZIPInputStream(Files.newInputStream(p), 1 << 16), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.add(line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + p, e);
+            }
+        }
+        return out;
     }
 
     /**

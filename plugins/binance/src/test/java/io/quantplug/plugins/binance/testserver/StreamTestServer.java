@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,15 +25,19 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A local Binance-compatible stream server for tests, on 127.0.0.1 and a free port (Javalin/Jetty):
  * <ul>
- *   <li>{@code ws://.../stream}: after a client's {@code SUBSCRIBE} request it receives the recording's stream
- *       messages as they are replayed. The replay starts at the first subscription, runs on its own thread at
+ *   <li>{@code ws://.../stream}: after a client's {@code SUBSCRIBE} request it receives the recording's messages of
+ *       the streams it subscribed to (by the {@code stream} name of each combined-stream envelope) as they are
+ *       replayed. The replay starts at the first subscription, runs on its own thread at
  *       {@code speed} times the recorded pace (by the recording's local receive stamps; 0 = as fast as possible),
  *       and goes on while no client is connected, as a market does, so a reconnecting client has missed
  *       events;</li>
  *   <li>{@code GET /api/v3/depth}: a depth snapshot of the server's own book at the replay's current update id
  *       (the recording's REST snapshot advanced by every replayed diff, skipped ones included);</li>
  *   <li>{@code ws://.../ws/{listenKey}}: a user data stream; {@link #sendUserData} pushes to it.</li>
+ *   <li>Optionally ({@link #serveKlines}) a {@code <symbol>@kline_1m} stream built from a shared CSV, see
+ *       {@link KlineFeed}.</li>
  * </ul>
+ * A server {@link #withoutRecording()} serves only klines and user data.
  * Faults: {@link #dropConnections()} (abrupt close of every stream socket), {@link #skipNextDepthUpdate()} (one
  * diff is not sent), {@link #silence(boolean)} (the replay pauses while sockets stay open: a stale stream).
  */
@@ -42,7 +47,7 @@ public final class StreamTestServer implements AutoCloseable {
     private final long[] stampsNanos;
     private final double speed;
     private final Javalin app;
-    private final Set<WsContext> subscribed = ConcurrentHashMap.newKeySet();
+    private final Map<WsContext, Set<String>> subscribed = new ConcurrentHashMap<>();
     private final Set<WsContext> userSessions = ConcurrentHashMap.newKeySet();
     private final List<String> subscribeRequests = new CopyOnWriteArrayList<>();
     private final List<String> userKeys = new CopyOnWriteArrayList<>();
@@ -56,23 +61,35 @@ public final class StreamTestServer implements AutoCloseable {
     private final OrderBook book = new OrderBook();
     private final DepthSequencer sequencer;
     private final MarketStreamDecoder decoder = new MarketStreamDecoder(new JsonFactory());
+    private final List<KlineFeed> klineFeeds = new CopyOnWriteArrayList<>();
     private Thread replay;
     private int position;
 
     /**
+     * A server without a recording: no trades, depth or book tickers, only what {@link #serveKlines} and
+     * {@link #sendUserData} add.
+     *
+     * @return the server, started
+     */
+    public static StreamTestServer withoutRecording() {
+        return new StreamTestServer(null, SequenceRule.SPOT, 0);
+    }
+
+    /**
      * A server, started.
      *
-     * @param rawLines the recording's lines ({@code <local ns> <json>}), REST snapshot line included
+     * @param rawLines the recording's lines ({@code <local ns> <json>}), REST snapshot line included; null for none
      * @param rule     the recording's depth id rules (for the server's own book)
      * @param speed    replay speed against the recorded pace; 0 = as fast as possible
      */
     public StreamTestServer(List<String> rawLines, SequenceRule rule, double speed) {
         this.speed = speed;
         this.sequencer = new DepthSequencer(rule, book, 100_000);
-        this.lines = new java.util.ArrayList<>(rawLines.size());
-        this.stampsNanos = new long[rawLines.size()];
-        int snapshotAt = -1;
-        for (String raw : rawLines) {
+        List<String> recording = rawLines == null ? List.of() : rawLines;
+        this.lines = new java.util.ArrayList<>(recording.size());
+        this.stampsNanos = new long[recording.size()];
+        int snapshotAt = rawLines == null ? 0 : -1;
+        for (String raw : recording) {
             int space = raw.indexOf(' ');
             String json = raw.substring(space + 1);
             stampsNanos[lines.size()] = Long.parseLong(raw.substring(0, space));
@@ -85,11 +102,13 @@ public final class StreamTestServer implements AutoCloseable {
             throw new IllegalArgumentException("the recording has no REST depth snapshot line");
         }
         // the server's book starts from the recording's snapshot and the diffs before it; replay starts after it
-        for (int i = 0; i < snapshotAt; i++) {
-            feed(lines.get(i));
+        if (rawLines != null) {
+            for (int i = 0; i < snapshotAt; i++) {
+                feed(lines.get(i));
+            }
+            sequencer.onSnapshot(new DepthSnapshotDecoder(new JsonFactory()).decode(lines.get(snapshotAt)));
+            position = snapshotAt + 1;
         }
-        sequencer.onSnapshot(new DepthSnapshotDecoder(new JsonFactory()).decode(lines.get(snapshotAt)));
-        position = snapshotAt + 1;
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = "127.0.0.1";
@@ -103,12 +122,16 @@ public final class StreamTestServer implements AutoCloseable {
                     if (m.contains("\"SUBSCRIBE\"")) {
                         subscribeRequests.add(m);
                         ctx.send("{\"result\":null,\"id\":" + m.replaceAll(".*\"id\":(\\d+).*", "$1") + "}");
-                        subscribed.add(ctx);
-                        startReplay();
+                        Set<String> streams = streamNames(m);
+                        subscribed.put(ctx, streams);
+                        if (!lines.isEmpty()) {
+                            startReplay();
+                        }
+                        klineFeeds.forEach(f -> f.subscribed(streams, json -> send(ctx, json)));
                     }
                 });
-                ws.onClose(subscribed::remove);
-                ws.onError(subscribed::remove);
+                ws.onClose(ctx -> subscribed.remove(ctx));
+                ws.onError(ctx -> subscribed.remove(ctx));
             });
             cfg.routes.ws("/ws/{key}", ws -> {
                 ws.onConnect(ctx -> {
@@ -158,15 +181,81 @@ public final class StreamTestServer implements AutoCloseable {
                 skippedDepth.incrementAndGet();
                 continue;
             }
-            for (WsContext ctx : subscribed) {
-                try {
-                    ctx.send(json);
-                } catch (RuntimeException e) {
-                    subscribed.remove(ctx);
-                }
-            }
+            publish(streamName(json), json);
             sent.incrementAndGet();
         }
+    }
+
+    /** Sends a message of the named stream (null: every subscriber) to the sockets subscribed to it. */
+    void publish(String stream, String json) {
+        for (Map.Entry<WsContext, Set<String>> e : subscribed.entrySet()) {
+            if (stream == null || e.getValue().contains(stream)) {
+                send(e.getKey(), json);
+            }
+        }
+    }
+
+    private void send(WsContext ctx, String json) {
+        try {
+            synchronized (ctx) {
+                ctx.send(json);
+            }
+        } catch (RuntimeException e) {
+            subscribed.remove(ctx);
+        }
+    }
+
+    private static Set<String> streamNames(String subscribeRequest) {
+        Set<String> out = ConcurrentHashMap.newKeySet();
+        java.util.regex.Matcher params = java.util.regex.Pattern.compile("\"params\":\\[([^\\]]*)\\]")
+                .matcher(subscribeRequest);
+        if (params.find()) {
+            for (String name : params.group(1).split(",")) {
+                String n = name.strip().replace("\"", "");
+                if (!n.isEmpty()) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String streamName(String json) {
+        int at = json.indexOf("\"stream\":\"");
+        if (at < 0) {
+            return null;
+        }
+        int from = at + 10;
+        return json.substring(from, json.indexOf('"', from));
+    }
+
+    /**
+     * Also serves {@code <symbol>@kline_1m} from a CSV: closed klines ({@code x:true}) of the archive's rows from
+     * {@code fromOpenTime} on, at {@code barsPerSecond}, each optionally preceded by one in-progress update
+     * ({@code x:false}); see {@link KlineFeed}. The feed starts at the first subscription to the stream and goes on
+     * while no client is connected.
+     *
+     * @param symbol            the symbol as Binance writes it, e.g. {@code BTCUSDT}
+     * @param archive           the rows
+     * @param fromOpenTime      open time of the first kline, UTC epoch ms (the first row at or after it)
+     * @param barsPerSecond     pace, &gt; 0
+     * @param inProgressUpdates whether an in-progress update precedes each close
+     * @return this server
+     */
+    public StreamTestServer serveKlines(String symbol, KlineArchive archive, long fromOpenTime, double barsPerSecond,
+                                        boolean inProgressUpdates) {
+        klineFeeds.add(new KlineFeed(symbol, archive, fromOpenTime, barsPerSecond, inProgressUpdates,
+                () -> silent, this::publish));
+        return this;
+    }
+
+    /**
+     * The kline feeds added by {@link #serveKlines}, in order.
+     *
+     * @return the feeds
+     */
+    public List<KlineFeed> klineFeeds() {
+        return List.copyOf(klineFeeds);
     }
 
     private boolean feed(String json) {
@@ -179,7 +268,8 @@ public final class StreamTestServer implements AutoCloseable {
         }
     }
 
-    private String snapshotJson() {
+    /** The server's own book as a REST depth snapshot body, at the replay's current update id. */
+    String snapshotJson() {
         synchronized (bookLock) {
             StringBuilder sb = new StringBuilder("{\"lastUpdateId\":").append(sequencer.lastUpdateId())
                     .append(",\"bids\":[");
@@ -228,7 +318,7 @@ public final class StreamTestServer implements AutoCloseable {
 
     /** Closes every market-stream socket abruptly (no close handshake), as a network failure would. */
     public void dropConnections() {
-        for (WsContext ctx : subscribed) {
+        for (WsContext ctx : subscribed.keySet()) {
             subscribed.remove(ctx);
             ctx.session.disconnect();
         }
@@ -240,7 +330,7 @@ public final class StreamTestServer implements AutoCloseable {
     }
 
     /**
-     * Pauses or resumes the replay; while paused, sockets stay open and nothing is sent.
+     * Pauses or resumes the replay and the kline feeds; while paused, sockets stay open and nothing is sent.
      *
      * @param on true to pause
      */
@@ -307,6 +397,7 @@ public final class StreamTestServer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        klineFeeds.forEach(KlineFeed::stop);
         app.stop();
     }
 }

@@ -1,4 +1,4 @@
-package io.quantplug.plugins.binance.stream;
+package io.quantplug.plugins.binance.testserver;
 
 import io.quantplug.api.exchange.ExchangeListener;
 import io.quantplug.api.market.Bar;
@@ -9,14 +9,14 @@ import io.quantplug.api.order.OrderEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A listener that keeps what it is told, for assertions (safe to read from the test thread). */
-final class RecordingListener implements ExchangeListener {
+/** A listener that keeps what it is told, for assertions (safe to read from the test thread); connection changes as {@code "up: <detail>"} or {@code "down: <detail>"}. */
+public final class RecordingListener implements ExchangeListener {
 
-    final List<Bar> bars = new CopyOnWriteArrayList<>();
-    final List<TradeTick> trades = new CopyOnWriteArrayList<>();
-    final List<OrderBookSnapshot> books = new CopyOnWriteArrayList<>();
-    final List<OrderEvent> orderEvents = new CopyOnWriteArrayList<>();
-    final List<String> connection = new CopyOnWriteArrayList<>();
+    public final List<Bar> bars = new CopyOnWriteArrayList<>();
+    public final List<TradeTick> trades = new CopyOnWriteArrayList<>();
+    public final List<OrderBookSnapshot> books = new CopyOnWriteArrayList<>();
+    public final List<OrderEvent> orderEvents = new CopyOnWriteArrayList<>();
+    public final List<String> connection = new CopyOnWriteArrayList<>();
 
     @Override
     public void onBar(Bar bar) {
