@@ -13,7 +13,6 @@ import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.ExchangeBarSource;
 import io.quantplug.runtime.session.SessionListener;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +24,7 @@ import java.util.function.Function;
 /**
  * A paper session on an exchange: the adapter a user named, the instrument it lists, the warm-up history it serves,
  * its stream of closed bars (an {@link ExchangeBarSource}), and the engine session on the simulated venue that runs
- * on them ({@link #run()}), warmed up on the history before its first streamed bar. What {@code quantplug paper}
+ * on them ({@link #run()}), warmed up on the exchange's closed bars before its first streamed bar. What {@code quantplug paper}
  * runs; the caller runs the session on a thread of its own and closes this afterwards.
  *
  * <p>Not thread-safe to open; once open, {@link #run()}'s handle and {@link #source()}'s read-outs may be read from
@@ -38,16 +37,14 @@ public final class ExchangeSession implements AutoCloseable {
 
     private final ExchangeAdapter adapter;
     private final Instrument instrument;
-    private final List<Bar> warmUp;
     private final ExchangeBarSource source;
     private final List<Bar> taken = new ArrayList<>();
     private final BacktestRun run;
 
-    private ExchangeSession(ExchangeAdapter adapter, Instrument instrument, List<Bar> warmUp, ExchangeBarSource source,
+    private ExchangeSession(ExchangeAdapter adapter, Instrument instrument, ExchangeBarSource source,
                             Function<BarSource, BacktestRun> open) {
         this.adapter = adapter;
         this.instrument = instrument;
-        this.warmUp = warmUp;
         this.source = source;
         BarSource recording = new BarSource() {
             @Override
@@ -68,8 +65,9 @@ public final class ExchangeSession implements AutoCloseable {
     }
 
     /**
-     * Opens the adapter, finds the instrument, fetches the warm-up bars, opens the engine session and connects the
-     * adapter's bar stream to it. Nothing runs until the caller runs {@link #run()}.
+     * Opens the adapter, finds the instrument, opens the engine session and connects the adapter's bar stream to it.
+     * The warm-up bars are the closed bars before the first streamed one, fetched when it arrives. Nothing runs until
+     * the caller runs {@link #run()}.
      *
      * @param catalog        the loaded extensions (the adapter and the run's strategy, enhancers, sizer and rules)
      * @param exchange       the adapter id, e.g. {@code binance}
@@ -81,10 +79,9 @@ public final class ExchangeSession implements AutoCloseable {
      * @param stopAfterBars  streamed bars after which the session ends, &ge; 1, or {@code Long.MAX_VALUE}
      * @param listener       gives, for the run's configuration, what is told of the session's events (on its engine
      *                       thread); called once, after the exchange is reached and before the session opens
-     * @param clock          what "now" is when the history is fetched
      * @return the session, connected
-     * @throws UserInputException as {@link ExchangeAdapters#open} and {@link ExchangeAdapters#instrument}, and
-     *                            when the exchange serves fewer warm-up bars than asked
+     * @throws UserInputException as {@link ExchangeAdapters#open} and {@link ExchangeAdapters#instrument}, and for
+     *                            more than {@link Integer#MAX_VALUE} warm-up bars
      * @throws io.quantplug.runtime.backtest.BacktestConfigurationException when an extension of the run is unknown or
      *                            a parameter invalid (the adapter is closed again)
      * @throws java.io.UncheckedIOException when the exchange fails (the adapter is closed again)
@@ -92,8 +89,7 @@ public final class ExchangeSession implements AutoCloseable {
     public static ExchangeSession open(ExtensionCatalog catalog, String exchange, Map<String, String> exchangeParams,
                                        String symbol, Timeframe timeframe,
                                        Function<Instrument, BacktestConfig> config, long warmUpBars,
-                                       long stopAfterBars, Function<BacktestConfig, SessionListener> listener,
-                                       Clock clock) {
+                                       long stopAfterBars, Function<BacktestConfig, SessionListener> listener) {
         Objects.requireNonNull(config, "config");
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS);
         if (warmUpBars > 0) {
@@ -102,34 +98,21 @@ public final class ExchangeSession implements AutoCloseable {
         ExchangeAdapter adapter = ExchangeAdapters.open(catalog, exchange, exchangeParams, needed);
         try {
             Instrument instrument = ExchangeAdapters.instrument(adapter, exchange, symbol);
-            List<Bar> history = warmUp(adapter, instrument, timeframe, warmUpBars, clock.millis());
-            ExchangeBarSource source = new ExchangeBarSource(instrument.id(), timeframe, history, QUEUE_BARS,
-                    stopAfterBars);
+            if (warmUpBars > Integer.MAX_VALUE) {
+                throw new UserInputException("--warmup-bars must be at most " + Integer.MAX_VALUE);
+            }
+            ExchangeBarSource source = new ExchangeBarSource(instrument.id(), timeframe, (int) warmUpBars,
+                    (open, count) -> adapter.historicalBars(instrument.id(), timeframe,
+                            open - count * timeframe.millis(), open), QUEUE_BARS, stopAfterBars);
             BacktestConfig c = config.apply(instrument);
-            ExchangeSession session = new ExchangeSession(adapter, instrument, history, source,
-                    bars -> new Backtester(catalog).open(c, timeframe, bars, listener.apply(c)).warmUp(history.size()));
+            ExchangeSession session = new ExchangeSession(adapter, instrument, source,
+                    bars -> new Backtester(catalog).open(c, timeframe, bars, listener.apply(c)).warmUp(warmUpBars));
             adapter.connect(List.of(instrument.id()), timeframe, source);
             return session;
         } catch (RuntimeException e) {
             adapter.close();
             throw e;
         }
-    }
-
-    /** The last {@code count} closed bars before now, oldest first. */
-    private static List<Bar> warmUp(ExchangeAdapter adapter, Instrument instrument, Timeframe timeframe, long count,
-                                    long nowMillis) {
-        if (count == 0) {
-            return List.of();
-        }
-        long end = nowMillis - Math.floorMod(nowMillis, timeframe.millis()); // the open of the bar still forming
-        List<Bar> bars = adapter.historicalBars(instrument.id(), timeframe, end - count * timeframe.millis(), end);
-        if (bars.size() < count) {
-            throw new UserInputException("--warmup-bars " + count + ": the exchange serves only " + bars.size()
-                    + " closed " + timeframe.label() + " bars of " + instrument.id() + " before "
-                    + java.time.Instant.ofEpochMilli(end));
-        }
-        return List.copyOf(bars.subList(bars.size() - (int) count, bars.size()));
     }
 
     /**
@@ -157,15 +140,6 @@ public final class ExchangeSession implements AutoCloseable {
      */
     public Instrument instrument() {
         return instrument;
-    }
-
-    /**
-     * The warm-up bars fetched, oldest first.
-     *
-     * @return the bars (empty without warm-up)
-     */
-    public List<Bar> warmUpBars() {
-        return warmUp;
     }
 
     /**

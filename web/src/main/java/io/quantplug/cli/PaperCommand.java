@@ -28,7 +28,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -119,7 +118,7 @@ final class PaperCommand implements Callable<Integer> {
                 session = ExchangeSession.open(host.catalog(), exchange, exchangeParams, symbol, tf,
                         runOptions::config, runOptions.warmUpBars,
                         stopAfterBars == null ? Long.MAX_VALUE : stopAfterBars,
-                        config -> recording == null ? pnl : recording.start(config, tf, pnl), Clock.systemUTC());
+                        config -> recording == null ? pnl : recording.start(config, tf, pnl));
             } catch (UncheckedIOException e) {
                 if (recording != null) {
                     recording.fail(e);
@@ -142,7 +141,7 @@ final class PaperCommand implements Callable<Integer> {
                     PrintWriter stderr, Timeframe tf) {
         BacktestRun run = session.run();
         stdout.println("Paper: " + runOptions.strategy + " on " + session.instrument().id() + " " + tf.label()
-                + " from " + exchange + ", warm-up " + session.warmUpBars().size() + " bars"
+                + " from " + exchange + ", warm-up " + runOptions.warmUpBars + " bars"
                 + (stopAfterBars == null ? ", until stopped (Ctrl-C)" : ", " + stopAfterBars + " streamed bars"));
         stdout.flush();
         CountDownLatch written = new CountDownLatch(1);

@@ -16,10 +16,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bars of a paper or live session: first the warm-up bars (history fetched before the session starts), then the
- * closed bars an exchange adapter streams, handed from the adapter's I/O threads to the session's engine thread
- * through a bounded queue. Give it to the adapter as its {@link ExchangeListener} ({@code adapter.connect(...,
- * source)}) and to the session as its {@link BarSource}.
+ * The bars of a paper or live session: first the warm-up bars, then the closed bars an exchange adapter streams,
+ * handed from the adapter's I/O threads to the session's engine thread through a bounded queue. Give it to the
+ * adapter as its {@link ExchangeListener} ({@code adapter.connect(..., source)}) and to the session as its
+ * {@link BarSource}.
+ *
+ * <p>The warm-up bars are the {@code warmUpBars} closed bars before the first streamed one, asked of a
+ * {@link History} (the adapter's historical bars) when that bar arrives, on the adapter's thread that delivers it
+ * (never on the engine thread): so they join the stream without an overlap whatever the local clock says.
  *
  * <p>A streamed bar of another instrument or timeframe is ignored, and so is one that opens no later than the last
  * bar handed out (a bar sent again after a reconnect, or the last warm-up bar arriving live). Trades, book updates
@@ -36,11 +40,34 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     /** Put in the queue to wake the engine thread when the source stops. */
     private static final Bar END = new Bar(InstrumentId.of("END", "END"), Timeframe.M1, 0, 1, 1, 1, 1, 0);
 
+    /** Closed bars before a time, as an exchange serves them. */
+    @FunctionalInterface
+    public interface History {
+        /**
+         * The last closed bars opening before a time.
+         *
+         * @param openMillis the open time of the first streamed bar, UTC epoch milliseconds
+         * @param count      how many bars, &ge; 1
+         * @return up to {@code count} bars opening before {@code openMillis}, oldest first
+         */
+        List<Bar> barsBefore(long openMillis, int count);
+    }
+
     private final InstrumentId instrument;
     private final Timeframe timeframe;
-    private final List<Bar> warmUp;
+    private final int warmUpBars;
+    private final History history;
+    /** The warm-up bars, set by the adapter's thread before it queues the first streamed bar. */
+    private volatile List<Bar> warmUp;
+    /** Why the warm-up bars could not be had, or null. */
+    private volatile RuntimeException warmUpProblem;
+    private volatile int warmUpFetched;
+    /** Whether the first streamed bar has been seen (adapter threads only). */
+    private boolean firstSeen;
     private final BlockingQueue<Bar> queue;
     private final long stopAfterLiveBars;
+    /** The warm-up bars and the first streamed bar, as the engine thread hands them out; null before. */
+    private List<Bar> head;
     private int warmUpNext;
     private long lastOpenMillis = Long.MIN_VALUE;
     private volatile long liveBars;
@@ -54,14 +81,16 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
      *
      * @param instrument        the session's instrument
      * @param timeframe         its bar length
-     * @param warmUp            closed bars to hand out before the streamed ones, oldest first (copied); may be empty
+     * @param warmUpBars        closed bars to hand out before the streamed ones, &ge; 0
+     * @param history           where they come from (called once, on the adapter's thread that delivers the first
+     *                          streamed bar); may be null when {@code warmUpBars} is 0
      * @param capacity          how many streamed bars may wait for the engine, &ge; 1
      * @param stopAfterLiveBars end after this many streamed bars, &ge; 1, or {@code Long.MAX_VALUE} for never
-     * @throws IllegalArgumentException when {@code capacity} or {@code stopAfterLiveBars} is below 1, or a warm-up
-     *                                  bar is of another instrument or timeframe
+     * @throws IllegalArgumentException when {@code warmUpBars} is negative, {@code capacity} or
+     *                                  {@code stopAfterLiveBars} below 1, or {@code history} null with a warm-up
      */
-    public ExchangeBarSource(InstrumentId instrument, Timeframe timeframe, List<Bar> warmUp, int capacity,
-                             long stopAfterLiveBars) {
+    public ExchangeBarSource(InstrumentId instrument, Timeframe timeframe, int warmUpBars, History history,
+                             int capacity, long stopAfterLiveBars) {
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         if (capacity < 1) {
@@ -70,29 +99,58 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
         if (stopAfterLiveBars < 1) {
             throw new IllegalArgumentException("stopAfterBars must be >= 1, got " + stopAfterLiveBars);
         }
-        for (Bar b : warmUp) {
-            if (!b.instrument().equals(instrument) || !b.timeframe().equals(timeframe)) {
-                throw new IllegalArgumentException("warm-up bar " + b + " is not a " + timeframe.label() + " bar of "
-                        + instrument);
-            }
+        if (warmUpBars < 0 || warmUpBars > 0 && history == null) {
+            throw new IllegalArgumentException("warmupBars must be >= 0 and come with a history, got " + warmUpBars);
         }
-        this.warmUp = new ArrayList<>(warmUp);
+        this.warmUpBars = warmUpBars;
+        this.history = history;
         this.queue = new ArrayBlockingQueue<>(capacity + 1); // + 1: room for END when full
         this.stopAfterLiveBars = stopAfterLiveBars;
     }
 
+    /**
+     * The next bar: the warm-up bars first (fetched when the first streamed bar arrived), then the streamed bars.
+     *
+     * @return the bar, or null once stopped or after {@code stopAfterLiveBars} streamed bars
+     * @throws IllegalStateException when the history served fewer warm-up bars than asked, bars of another
+     *                               instrument or timeframe, or bars not before the first streamed one (a gap
+     *                               between them is kept, as a backtest keeps gaps in its data), or failed
+     */
     @Override
     public Bar next() {
-        while (!stopped) {
-            if (warmUpNext < warmUp.size()) {
-                Bar b = warmUp.get(warmUpNext);
-                warmUp.set(warmUpNext++, null); // handed out: not kept
-                lastOpenMillis = b.openTimeMillis();
-                return b;
-            }
-            if (liveBars >= stopAfterLiveBars) {
+        List<Bar> w = head;
+        if (w == null) {
+            Bar first = take(); // the adapter's thread set warmUp (or warmUpProblem) before it queued this bar
+            if (first == null) {
                 return null;
             }
+            if (warmUpProblem != null) {
+                throw warmUpProblem;
+            }
+            w = new ArrayList<>(warmUp);
+            w.add(first); // handed out after the warm-up bars
+            head = w;
+        }
+        if (warmUpNext < w.size()) {
+            Bar b = w.get(warmUpNext);
+            w.set(warmUpNext++, null); // handed out: not kept
+            return warmUpNext == w.size() ? handOut(b) : warmUpBar(b);
+        }
+        if (liveBars >= stopAfterLiveBars) {
+            return null;
+        }
+        Bar b = take();
+        return b == null ? null : handOut(b);
+    }
+
+    private Bar warmUpBar(Bar b) {
+        lastOpenMillis = b.openTimeMillis();
+        return b;
+    }
+
+    /** The next streamed bar not handed out before, waiting for it; null once stopped. */
+    private Bar take() {
+        while (!stopped) {
             Bar b;
             try {
                 b = queue.take();
@@ -103,14 +161,52 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
             if (b == END) {
                 return null;
             }
-            if (b.openTimeMillis() <= lastOpenMillis) {
-                continue; // sent again after a reconnect, or the last warm-up bar arriving live
-            }
-            lastOpenMillis = b.openTimeMillis();
-            liveBars++;
-            return b;
+            if (b.openTimeMillis() > lastOpenMillis) {
+                return b;
+            } // else sent again after a reconnect: skipped
         }
         return null;
+    }
+
+    private Bar handOut(Bar b) {
+        lastOpenMillis = b.openTimeMillis();
+        liveBars++;
+        return b;
+    }
+
+    private List<Bar> checked(List<Bar> bars, long end) {
+        if (bars.size() < warmUpBars) {
+            throw new IllegalStateException("warm-up: the exchange serves only " + bars.size() + " of the "
+                    + warmUpBars + " closed " + timeframe.label() + " bars of " + instrument + " before "
+                    + java.time.Instant.ofEpochMilli(end));
+        }
+        List<Bar> last = new ArrayList<>(bars.subList(bars.size() - warmUpBars, bars.size()));
+        for (Bar b : last) {
+            if (!b.instrument().equals(instrument) || !b.timeframe().equals(timeframe)) {
+                throw new IllegalStateException("warm-up bar " + b + " is not a " + timeframe.label() + " bar of "
+                        + instrument);
+            }
+        }
+        long lastOpen = last.get(last.size() - 1).openTimeMillis();
+        if (lastOpen >= end) {
+            throw new IllegalStateException("warm-up: the history's last bar opens at "
+                    + java.time.Instant.ofEpochMilli(lastOpen) + ", not before the first streamed bar ("
+                    + java.time.Instant.ofEpochMilli(end) + ")");
+        }
+        return last;
+    }
+
+    /** On the adapter's thread, before the first streamed bar is queued: the warm-up bars before it. */
+    private void fetchWarmUp(Bar first) {
+        try {
+            List<Bar> w = warmUpBars == 0 ? new ArrayList<>()
+                    : checked(history.barsBefore(first.openTimeMillis(), warmUpBars), first.openTimeMillis());
+            warmUpFetched = w.size();
+            warmUp = w;
+        } catch (RuntimeException e) {
+            warmUpProblem = e instanceof IllegalStateException ? e
+                    : new IllegalStateException("warm-up: the exchange failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -123,6 +219,12 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     public void onBar(Bar bar) {
         if (stopped || !bar.instrument().equals(instrument) || !bar.timeframe().equals(timeframe)) {
             return;
+        }
+        synchronized (this) {
+            if (!firstSeen) {
+                firstSeen = true;
+                fetchWarmUp(bar);
+            }
         }
         try {
             while (!queue.offer(bar, 100, TimeUnit.MILLISECONDS)) {
@@ -170,6 +272,15 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
      */
     public String connectionDetail() {
         return connection;
+    }
+
+    /**
+     * The warm-up bars handed out or to be handed out, known once the first streamed bar has arrived.
+     *
+     * @return how many; 0 before the first streamed bar
+     */
+    public int warmUpBarsFetched() {
+        return warmUpFetched;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Warm-up bars first, then streamed bars in order, each once; an end after N streamed bars or a stop. */
 class ExchangeBarSourceTest {
@@ -23,9 +24,12 @@ class ExchangeBarSourceTest {
     }
 
     @Test
-    void warmUpThenStreamedBarsEachOnceUntilTheLimit() {
-        ExchangeBarSource source = new ExchangeBarSource(BTC, Timeframe.M1, List.of(bar(0), bar(1)), 8, 3);
-        source.onBar(bar(1)); // the last warm-up bar, arriving live: dropped
+    void warmUpBeforeTheFirstStreamedBarThenStreamedBarsEachOnceUntilTheLimit() {
+        List<long[]> asked = new java.util.ArrayList<>();
+        ExchangeBarSource source = new ExchangeBarSource(BTC, Timeframe.M1, 2, (open, count) -> {
+            asked.add(new long[] {open, count});
+            return List.of(bar(-1), bar(0), bar(1)); // more than asked: the last two are taken
+        }, 8, 3);
         source.onBar(bar(2));
         source.onBar(bar(2)); // sent again after a reconnect: dropped
         source.onBar(new Bar(InstrumentId.of("ETHUSDT", "BINANCE"), Timeframe.M1, T0 + 180_000, 1, 1, 1, 1, 1));
@@ -37,11 +41,14 @@ class ExchangeBarSourceTest {
                 .containsExactly(bar(0), bar(1), bar(2), bar(3), bar(4));
         assertThat(source.next()).isNull();
         assertThat(source.liveBars()).isEqualTo(3);
+        assertThat(source.warmUpBarsFetched()).isEqualTo(2);
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0)).containsExactly(bar(2).openTimeMillis(), 2);
     }
 
     @Test
     void aStopWakesTheEngineThread() throws Exception {
-        ExchangeBarSource source = new ExchangeBarSource(BTC, Timeframe.M1, List.of(), 8, Long.MAX_VALUE);
+        ExchangeBarSource source = new ExchangeBarSource(BTC, Timeframe.M1, 0, null, 8, Long.MAX_VALUE);
         CompletableFuture<Bar> waiting = CompletableFuture.supplyAsync(source::next);
         Thread.sleep(50);
         assertThat(waiting).isNotDone();
@@ -53,10 +60,22 @@ class ExchangeBarSourceTest {
     }
 
     @Test
+    void aShortOrWrongHistoryIsRefusedWithWhatItLacks() {
+        ExchangeBarSource shortHistory = new ExchangeBarSource(BTC, Timeframe.M1, 3, (open, count) -> List.of(bar(0)),
+                8, 5);
+        shortHistory.onBar(bar(1));
+        assertThatIllegalStateException().isThrownBy(shortHistory::next).withMessageContaining("only 1 of the 3");
+        ExchangeBarSource overlapping = new ExchangeBarSource(BTC, Timeframe.M1, 1, (open, count) -> List.of(bar(1)),
+                8, 5);
+        overlapping.onBar(bar(1));
+        assertThatIllegalStateException().isThrownBy(overlapping::next).withMessageContaining("not before");
+    }
+
+    @Test
     void badArgumentsAreNamed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ExchangeBarSource(BTC, Timeframe.M1, List.of(), 8, 0))
-                .withMessageContaining("stopAfterBars");
-        assertThatIllegalArgumentException().isThrownBy(() -> new ExchangeBarSource(BTC, Timeframe.M5,
-                List.of(bar(0)), 8, 1)).withMessageContaining("warm-up bar");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ExchangeBarSource(BTC, Timeframe.M1, 0, null, 8,
+                0)).withMessageContaining("stopAfterBars");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ExchangeBarSource(BTC, Timeframe.M5, 2, null, 8,
+                1)).withMessageContaining("warmupBars");
     }
 }
