@@ -127,7 +127,30 @@ public final class RunRecorder {
     public Recorded run(RunStore.Mode mode, BacktestConfig config, Timeframe timeframe, List<Bar> planned,
                         java.util.function.Function<SessionListener, BacktestRun> open, BacktestProgress progress,
                         SessionListener listener, java.util.function.LongConsumer started) {
-        long runId = store.runs().start(mode, plannedRun(config, timeframe, planned), actor);
+        return run(mode, plannedRun(config, timeframe, planned), open, progress, listener, started);
+    }
+
+    /**
+     * As {@link #run(RunStore.Mode, BacktestConfig, Timeframe, List, java.util.function.Function, BacktestProgress,
+     * SessionListener, java.util.function.LongConsumer)}, for a session whose bars are not known before it runs (a
+     * stream): the caller gives the run block recorded at the start.
+     *
+     * @param mode     how the run is recorded, e.g. {@code PAPER}
+     * @param planned  the run block recorded at the start (replaced by the result's at the end)
+     * @param open     opens the session with the listener given (the store's journal, then {@code listener})
+     * @param progress told of progress; may throw to end the run
+     * @param listener told of the session's events after the store's journal
+     * @param started  told the run id once the run is recorded as {@code RUNNING}
+     * @return the run id, result and document, once every record is written
+     * @throws QuantplugException        when the database refuses to record the run's start
+     * @throws StoreUnavailableException when the run's records were not all written within 30 s
+     * @throws RuntimeException          whatever opening or running throws, after the run is journaled
+     *                                   {@code FAILED}
+     */
+    public Recorded run(RunStore.Mode mode, ResultDocument.Run planned,
+                        java.util.function.Function<SessionListener, BacktestRun> open, BacktestProgress progress,
+                        SessionListener listener, java.util.function.LongConsumer started) {
+        long runId = store.runs().start(mode, planned, actor);
         started.accept(runId);
         String[] stoppedBy = {null};
         Done<BacktestResult, ResultDocument> done = journaled(runId, journaling -> {

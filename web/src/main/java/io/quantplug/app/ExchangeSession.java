@@ -90,6 +90,32 @@ public final class ExchangeSession implements AutoCloseable {
                                        String symbol, Timeframe timeframe,
                                        Function<Instrument, BacktestConfig> config, long warmUpBars,
                                        long stopAfterBars, Function<BacktestConfig, SessionListener> listener) {
+        return open(catalog, new Backtester(catalog), exchange, exchangeParams, symbol, timeframe, config, warmUpBars,
+                stopAfterBars, listener);
+    }
+
+    /**
+     * As {@link #open(ExtensionCatalog, String, Map, String, Timeframe, Function, long, long, Function)}, with the
+     * backtester that opens the engine session: one that follows a plugin host ({@link Backtester#following}) moves
+     * the session to each new build of its plugins, as the console's instances do.
+     *
+     * @param catalog        the loaded extensions, where the adapter is found
+     * @param backtester     opens the engine session (its catalog must hold the run's extensions)
+     * @param exchange       the adapter id
+     * @param exchangeParams the adapter's parameters
+     * @param symbol         the symbol as the exchange lists it
+     * @param timeframe      the bar length
+     * @param config         the run's configuration on the exchange's instrument
+     * @param warmUpBars     closed bars of history to warm up on, &ge; 0
+     * @param stopAfterBars  streamed bars after which the session ends, &ge; 1, or {@code Long.MAX_VALUE}
+     * @param listener       gives the session's listener for its configuration
+     * @return the session, connected
+     * @throws UserInputException as the other {@code open}
+     */
+    public static ExchangeSession open(ExtensionCatalog catalog, Backtester backtester, String exchange,
+                                       Map<String, String> exchangeParams, String symbol, Timeframe timeframe,
+                                       Function<Instrument, BacktestConfig> config, long warmUpBars,
+                                       long stopAfterBars, Function<BacktestConfig, SessionListener> listener) {
         Objects.requireNonNull(config, "config");
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS);
         if (warmUpBars > 0) {
@@ -106,7 +132,7 @@ public final class ExchangeSession implements AutoCloseable {
                             open - count * timeframe.millis(), open), QUEUE_BARS, stopAfterBars);
             BacktestConfig c = config.apply(instrument);
             ExchangeSession session = new ExchangeSession(adapter, instrument, source,
-                    bars -> new Backtester(catalog).open(c, timeframe, bars, listener.apply(c)).warmUp(warmUpBars));
+                    bars -> backtester.open(c, timeframe, bars, listener.apply(c)).warmUp(warmUpBars));
             adapter.connect(List.of(instrument.id()), timeframe, source);
             return session;
         } catch (RuntimeException e) {

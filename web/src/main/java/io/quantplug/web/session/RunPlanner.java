@@ -1,6 +1,8 @@
 package io.quantplug.web.session;
 
 import io.quantplug.api.ExtensionProvider;
+import io.quantplug.api.exchange.ExchangeAdapter;
+import io.quantplug.api.exchange.ExchangeCapability;
 import io.quantplug.api.enhancement.EnhancementKind;
 import io.quantplug.api.enhancement.EnhancementProvider;
 import io.quantplug.api.instrument.Instrument;
@@ -8,6 +10,7 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.InvalidParameterException;
+import io.quantplug.app.ExchangeAdapters;
 import io.quantplug.app.InstrumentResolver;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
@@ -21,10 +24,12 @@ import io.quantplug.web.ApiException;
 import io.quantplug.web.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a {@link RunRequest} completely before anything starts — extension ids against the catalog, every
@@ -34,15 +39,44 @@ import java.util.Optional;
  */
 public final class RunPlanner {
 
+    /** Most warm-up bars an exchange instance may ask for. */
+    static final long MAX_WARM_UP_BARS = 10_000;
+
     /**
      * A checked run.
      *
      * @param config    the backtest configuration
      * @param timeframe the bar length
-     * @param bars      the bars, oldest first, at least 2
+     * @param bars      the bars, oldest first, at least 2; empty for live bars from an exchange
      * @param source    where the bars come from, for people
+     * @param exchange  the exchange the bars come from live, or null for stored or uploaded bars
      */
-    public record Plan(BacktestConfig config, Timeframe timeframe, List<Bar> bars, String source) {
+    public record Plan(BacktestConfig config, Timeframe timeframe, List<Bar> bars, String source,
+                       ExchangePlan exchange) {
+
+        /**
+         * A plan on stored or uploaded bars.
+         *
+         * @param config    the configuration
+         * @param timeframe the bar length
+         * @param bars      the bars
+         * @param source    where they come from, for people
+         */
+        public Plan(BacktestConfig config, Timeframe timeframe, List<Bar> bars, String source) {
+            this(config, timeframe, bars, source, null);
+        }
+    }
+
+    /**
+     * The exchange a paper instance takes its live bars from, checked: the adapter exists, its parameters are valid
+     * and it lists the symbol.
+     *
+     * @param id         the adapter id
+     * @param parameters its parameters as given
+     * @param symbol     the symbol as the exchange lists it
+     * @param warmUpBars closed bars of history to warm up on, &ge; 0
+     */
+    public record ExchangePlan(String id, Map<String, String> parameters, String symbol, long warmUpBars) {
     }
 
     private final DataSets dataSets;
@@ -94,10 +128,64 @@ public final class RunPlanner {
         BigDecimal fee = bps("feeBps", r.feeBps(), BacktestConfig.DEFAULT_FEE_BPS);
         BigDecimal slippage = bps("slippageBps", r.slippageBps(), BigDecimal.ZERO);
 
+        if (r.exchange() != null) {
+            return exchangePlan(r, catalog, capital, fee, slippage, strategyRef, enhancers, sizer, rules);
+        }
         Source src = source(r);
         BacktestConfig config = new BacktestConfig(src.instrument(), capital, fee, slippage, strategyRef, enhancers,
                 sizer, rules);
         return new Plan(config, src.series().timeframe(), src.series().toBars(src.instrument().id()), src.text());
+    }
+
+    /**
+     * A paper instance on an exchange's live bars: the adapter is opened once here to check its parameters and find
+     * the instrument (tick and lot size as the exchange lists them), then closed; the instance opens it again when it
+     * starts.
+     */
+    private static Plan exchangePlan(RunRequest r, ExtensionCatalog catalog, BigDecimal capital, BigDecimal fee,
+                                     BigDecimal slippage, ExtensionRef strategy, List<ExtensionRef> enhancers,
+                                     ExtensionRef sizer, List<ExtensionRef> rules) {
+        RunRequest.Exchange x = r.exchange();
+        for (String[] f : new String[][] {{"dataset", r.dataset()}, {"from", r.from()}, {"to", r.to()}}) {
+            if (f[1] != null) {
+                throw ApiException.badField(f[0], f[0] + " is for stored bars, not an exchange's live bars");
+            }
+        }
+        if (r.speed() != null) {
+            throw ApiException.badField("speed", "an instance on an exchange takes its bars as they close");
+        }
+        String id = Json.required(x.id(), "exchange.id");
+        String symbol = Json.required(r.symbol(), "symbol");
+        Timeframe timeframe;
+        try {
+            timeframe = Timeframe.parse(Json.required(r.timeframe(), "timeframe"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("timeframe", e.getMessage());
+        }
+        long warmUp = x.warmupBars() == null ? 0 : x.warmupBars();
+        if (warmUp < 0 || warmUp > MAX_WARM_UP_BARS) {
+            throw ApiException.badField("exchange.warmupBars", "warmupBars must be in 0.." + MAX_WARM_UP_BARS
+                    + ", got " + warmUp);
+        }
+        Map<String, String> params = x.parameters() == null ? Map.of() : new LinkedHashMap<>(x.parameters());
+        Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS);
+        if (warmUp > 0) {
+            needed.add(ExchangeCapability.HISTORICAL_BARS);
+        }
+        Instrument instrument;
+        try (ExchangeAdapter adapter = ExchangeAdapters.open(catalog, id, params, needed)) {
+            instrument = ExchangeAdapters.instrument(adapter, id, symbol);
+        } catch (UserInputException e) {
+            throw ApiException.badField(e.getMessage().startsWith("--symbol") ? "symbol" : "exchange",
+                    Json.brief(e.getMessage()));
+        } catch (java.io.UncheckedIOException e) {
+            throw new ApiException(502, "exchange_unavailable", "exchange", "exchange '" + id + "' failed: "
+                    + Json.brief(e.getMessage()));
+        }
+        BacktestConfig config = new BacktestConfig(instrument, capital, fee, slippage, strategy, enhancers, sizer,
+                rules);
+        return new Plan(config, timeframe, List.of(), id + " " + instrument.id().symbol() + " " + timeframe.label()
+                + " (live)", new ExchangePlan(id, params, symbol, warmUp));
     }
 
     /**

@@ -29,11 +29,25 @@ import java.util.Map;
  * @param portfolio   backtests only: a portfolio backtest (several instruments and strategies on one account), in
  *                    the shape of the {@code --config} YAML file; it describes the whole run, so every other field
  *                    is then absent
+ * @param exchange    paper instances only: the bars come live from an exchange adapter plugin ({@code symbol} as the
+ *                    exchange lists it and {@code timeframe} required; no {@code dataset}, {@code from}, {@code to}
+ *                    or {@code speed})
  */
 public record RunRequest(String strategy, Map<String, String> parameters, String dataset, String symbol,
                          String venue, String timeframe, String from, String to, BigDecimal capital,
                          BigDecimal feeBps, BigDecimal slippageBps, List<Extension> enhancers, Extension sizer,
-                         List<Extension> riskRules, Double speed, PortfolioRequest portfolio) {
+                         List<Extension> riskRules, Double speed, PortfolioRequest portfolio, Exchange exchange) {
+
+    /**
+     * Where a paper instance's live bars come from.
+     *
+     * @param id         the exchange adapter's id, e.g. {@code binance}
+     * @param parameters its parameters (e.g. {@code network}), may be null
+     * @param warmupBars closed bars of history the strategy warms up on before the first live bar (nothing trades on
+     *                   them), default 0
+     */
+    public record Exchange(String id, Map<String, String> parameters, Long warmupBars) {
+    }
 
     /**
      * An enhancement or risk rule with its parameters.
