@@ -1,6 +1,7 @@
 package io.quantplug.app.alerts;
 
 import io.github.bucket4j.Bucket;
+import io.quantplug.app.ClockTimeMeter;
 import io.github.bucket4j.TimeMeter;
 
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One channel's filter: which alert kinds it takes, and how often, so that a flapping condition does not flood it.
@@ -41,17 +41,7 @@ final class AlertThrottle {
     AlertThrottle(Clock clock, Set<AlertKind> kinds, Duration minInterval, int maxPerHour) {
         this.kinds = kinds.isEmpty() ? EnumSet.allOf(AlertKind.class) : EnumSet.copyOf(kinds);
         this.minInterval = minInterval;
-        this.meter = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.meter = new ClockTimeMeter(clock);
         this.channel = Bucket.builder().withCustomTimePrecision(meter)
                 .addLimit(l -> l.capacity(maxPerHour).refillGreedy(maxPerHour, Duration.ofHours(1))).build();
     }
