@@ -3,6 +3,7 @@ package io.quantplug.cli;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.ExchangeSession;
 import io.quantplug.app.UserInputException;
+import io.quantplug.app.alerts.SessionAlerts;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
@@ -108,7 +109,9 @@ final class PaperCommand implements Callable<Integer> {
             throw new UserInputException("--stop-after-bars must be >= 1, got " + stopAfterBars);
         }
         String user = Store.processUser();
-        try (PluginHost host = PluginHost.open(common.pluginsDir());
+        String label = "paper " + runOptions.strategy + " " + symbol + " " + tf.label();
+        try (SessionAlerts alerts = SessionAlerts.open(common.home(), System.getenv(), Clock.systemUTC());
+             PluginHost host = PluginHost.open(common.pluginsDir());
              Store store = noStore ? null : common.openStore()) {
             BacktestCommand.requireUsablePlugins(host);
             PnlListener pnl = new PnlListener();
@@ -118,7 +121,8 @@ final class PaperCommand implements Callable<Integer> {
                 session = ExchangeSession.open(host.catalog(), exchange, exchangeParams, symbol, tf,
                         runOptions::config, runOptions.warmUpBars,
                         stopAfterBars == null ? Long.MAX_VALUE : stopAfterBars,
-                        config -> recording == null ? pnl : recording.start(config, tf, pnl));
+                        config -> alerts.listener(label, config.instrument().id().toString(),
+                                recording == null ? pnl : recording.start(config, tf, pnl)));
             } catch (UncheckedIOException e) {
                 if (recording != null) {
                     recording.fail(e);
@@ -132,13 +136,15 @@ final class PaperCommand implements Callable<Integer> {
                 throw e;
             }
             try (session) {
-                return run(session, recording, pnl, stdout, stderr, tf);
+                return run(session, recording, pnl, stdout, stderr, tf, alerts.disconnectWatch(
+                        session.source()::connected, session.source()::connectionDetail, label,
+                        session.instrument().id().toString()));
             }
         }
     }
 
     private int run(ExchangeSession session, Recording recording, PnlListener pnl, PrintWriter stdout,
-                    PrintWriter stderr, Timeframe tf) {
+                    PrintWriter stderr, Timeframe tf, Runnable disconnectWatch) {
         BacktestRun run = session.run();
         stdout.println("Paper: " + runOptions.strategy + " on " + session.instrument().id() + " " + tf.label()
                 + " from " + exchange + ", warm-up " + runOptions.warmUpBars + " bars"
@@ -160,6 +166,7 @@ final class PaperCommand implements Callable<Integer> {
             return t;
         });
         status.scheduleAtFixedRate(new StatusLine(session, pnl, stderr), 1, 1, TimeUnit.SECONDS);
+        status.scheduleAtFixedRate(disconnectWatch, 1, 1, TimeUnit.SECONDS);
         try {
             BacktestResult result;
             try {

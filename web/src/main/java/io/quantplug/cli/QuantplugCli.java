@@ -17,7 +17,8 @@ import java.io.PrintWriter;
 @Command(name = "quantplug", mixinStandardHelpOptions = true, versionProvider = QuantplugCli.Version.class,
         description = "Quantplug: a trading platform whose every trading idea is a plugin.",
         subcommands = {BacktestCommand.class, PaperCommand.class, ServeCommand.class, AnalyzeCommand.class, PluginsCommand.class,
-            DataCommand.class, RunsCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+            DataCommand.class, RunsCommand.class, AuditCommand.class, AlertsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class QuantplugCli {
 
     /** Exit code of a successful run. */
@@ -34,6 +35,8 @@ public final class QuantplugCli {
     public static final int AUDIT_BROKEN = 5;
     /** Exit code when an exchange cannot be reached or answers with an error ({@code data download}). */
     public static final int EXCHANGE_UNAVAILABLE = 6;
+    /** Exit code of {@code alerts test} when a channel did not accept the test alert. */
+    public static final int ALERT_NOT_DELIVERED = 7;
 
     private QuantplugCli() {
     }

@@ -3,6 +3,7 @@ package io.quantplug.web.auth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.quantplug.app.ClockTimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -89,17 +90,7 @@ public final class LoginGuard {
                     + ", globalFailures=" + globalFailures + ", hashingSlots=" + hashingSlots);
         }
         this.clock = clock;
-        this.meter = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.meter = new ClockTimeMeter(clock);
         this.perAddress = perAddress;
         this.failures = bucket(globalFailures);
         this.hashing = new Semaphore(hashingSlots, true);
