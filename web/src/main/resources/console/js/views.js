@@ -63,7 +63,10 @@ export function instanceRow(v, actions) {
       params ? el('div', { class: 'muted small' }, params) : null),
     el('td', {}, v.instrument, el('div', { class: 'muted small' }, v.source.replace(/^data set /, ''))),
     el('td', {}, badge(v.status), v.error ? el('div', { class: 'error-text' }, v.error) : null),
-    el('td', { class: 'progress-cell' }, progress(v.barsDone, v.barsTotal)),
+    el('td', { class: 'progress-cell' }, v.barsTotal < 0
+      ? el('div', {}, `${fmt.int(v.barsDone)} bars (live)`,
+        v.connection ? el('div', { class: 'muted small' }, v.connection) : null)
+      : progress(v.barsDone, v.barsTotal)),
     el('td', { class: 'num' }, v.position),
     el('td', { class: 'num ' + sign(v.pnl) }, fmt.num(v.pnl, 2)),
     el('td', { class: 'num' }, v.lastPrice === null ? '–' : fmt.num(v.lastPrice, 2)),

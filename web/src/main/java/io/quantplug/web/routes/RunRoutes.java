@@ -58,7 +58,8 @@ public final class RunRoutes {
         api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
                 "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
         api.add(HandlerType.POST, "/api/instances", Access.TRADER, "instances",
-                "Create an instance: a run request plus 'speed' (bars per second); not started", RunRequest.class,
+                "Create an instance: a run request plus 'speed' (bars per second), or an 'exchange' for live bars; not"
+                        + " started", RunRequest.class,
                 r::create);
         api.add(HandlerType.GET, "/api/instances/{id}", Access.VIEWER, "instances", "An instance's status and P&L",
                 ctx -> ctx.json(s.instances().view(id(ctx))));
@@ -151,7 +152,7 @@ public final class RunRoutes {
         String user = Api.principal(ctx).username();
         PaperInstances.View v = s.instances().create(plan, req.speed() == null ? 10 : req.speed(), user);
         s.store().audit().append(user, "instance.created", "instance/" + v.id(), plan.config().strategy() + " on "
-                + plan.source() + " at " + v.speed() + " bars/s");
+                + plan.source() + (plan.exchange() == null ? " at " + v.speed() + " bars/s" : ""));
         ctx.status(201).json(v);
     }
 

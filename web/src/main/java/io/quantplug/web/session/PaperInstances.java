@@ -3,7 +3,9 @@ package io.quantplug.web.session;
 import io.quantplug.runtime.RunRecorder;
 import io.quantplug.api.order.Order;
 import io.quantplug.runtime.backtest.BacktestProgress;
+import io.quantplug.app.ExchangeSession;
 import io.quantplug.runtime.backtest.BacktestRun;
+import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.store.RunStore;
@@ -78,7 +80,7 @@ public final class PaperInstances implements AutoCloseable {
      * @param speed          bars per second
      * @param status         the state
      * @param barsDone       bars replayed in the current (or last) run
-     * @param barsTotal      bars to replay
+     * @param barsTotal      bars to replay, or -1 for an exchange's live bars (no end)
      * @param runId          the current (or last) stored run, or null
      * @param position       the position in base units after the last fill
      * @param pnl            realised + unrealised P&amp;L at the last replayed close, quote asset
@@ -97,13 +99,15 @@ public final class PaperInstances implements AutoCloseable {
      * @param pluginProblem  why a new build of one of its plugins was not taken (the old build keeps running), or
      *                       null
      * @param workingOrders  the orders working at the simulated venue now, oldest first
+     * @param connection     for an instance on an exchange's live bars, the exchange connection's state and what
+     *                       the adapter said last; null for a replay
      */
     public record View(long id, String owner, String strategy, Map<String, String> parameters, String instrument,
                        String source, double speed, Status status, long barsDone, long barsTotal, Long runId,
                        BigDecimal position, BigDecimal pnl, Double lastPrice, long orders, long fills,
                        long riskRejections, List<String> riskRules, String error, Instant created, String pluginId,
                        String pluginVersion, List<ExtensionBuild> extensions, List<SwapView> swaps,
-                       String pluginProblem, List<WorkingOrderView> workingOrders) {
+                       String pluginProblem, List<WorkingOrderView> workingOrders, String connection) {
     }
 
     /**
@@ -140,6 +144,8 @@ public final class PaperInstances implements AutoCloseable {
         volatile PacedBars replay;
         /** The running session of the current (or last) run, once opened. */
         volatile BacktestRun session;
+        /** The exchange connection of the current run, for an instance on an exchange's live bars. */
+        volatile ExchangeSession exchange;
         /** Who asked the current run to stop, or null. */
         volatile String stopBy;
         volatile LiveListener listener;
@@ -168,21 +174,25 @@ public final class PaperInstances implements AutoCloseable {
         View view() {
             PacedBars r = replay;
             LiveListener l = listener;
-            double last = r == null ? Double.NaN : r.lastClose();
             BacktestRun s = session;
+            ExchangeSession ex = exchange;
+            double last = r != null ? r.lastClose() : s != null ? s.lastPrice() : Double.NaN;
             List<OpenPosition> positions = s == null ? List.of() : s.positions();
             List<Order> working = s == null ? List.of() : s.workingOrders();
             List<ExtensionBuild> b = builds();
             ExtensionBuild strategy = b.isEmpty() ? null : b.get(0);
             return new View(id, owner, plan.config().strategy().id(), plan.config().strategy().parameters(),
                     plan.config().instrument().id().toString(), plan.source(), speed, status,
-                    r == null ? 0 : r.done(), plan.bars().size(), runId,
+                    r != null ? r.done() : s != null ? s.barCount() : 0,
+                    plan.exchange() == null ? plan.bars().size() : -1, runId,
                     positions.isEmpty() ? BigDecimal.ZERO : positions.get(0).quantity(),
                     l == null ? BigDecimal.ZERO : l.pnl(last), Double.isNaN(last) ? null : last,
                     l == null ? 0 : l.orders(), l == null ? 0 : l.fills(), l == null ? 0 : l.riskRejections(),
                     plan.config().riskRules().stream().map(x -> x.id()).toList(), error, created,
                     strategy == null ? null : strategy.pluginId(), strategy == null ? null : strategy.pluginVersion(),
-                    b, List.copyOf(swaps), pluginProblem, working.stream().map(WorkingOrderView::of).toList());
+                    b, List.copyOf(swaps), pluginProblem, working.stream().map(WorkingOrderView::of).toList(),
+                    ex == null ? null : (ex.source().connected() ? "connected" : "disconnected") + ": "
+                            + ex.source().connectionDetail());
         }
     }
 
@@ -226,7 +236,9 @@ public final class PaperInstances implements AutoCloseable {
      * @throws ApiException 400 naming {@code speed} when out of range
      */
     public View create(RunPlanner.Plan plan, double speed, String owner) {
-        if (!(speed >= 0.1 && speed <= 100_000)) {
+        if (plan.exchange() != null) {
+            speed = 0; // bars come as the exchange closes them
+        } else if (!(speed >= 0.1 && speed <= 100_000)) {
             throw ApiException.badField("speed", "speed must be in 0.1..100000 bars per second, got " + speed);
         }
         Instance i = new Instance(ids.incrementAndGet(), owner, plan, speed, clock.instant());
@@ -274,8 +286,9 @@ public final class PaperInstances implements AutoCloseable {
             i.status = Status.RUNNING;
             i.error = null;
             i.runId = null;
-            i.replay = new PacedBars(i.plan.bars(), i.speed);
+            i.replay = i.plan.exchange() == null ? new PacedBars(i.plan.bars(), i.speed) : null;
             i.session = null;
+            i.exchange = null;
             i.stopBy = null;
             i.listener = new LiveListener("instance/" + id, hub, metrics, true);
         }
@@ -297,12 +310,21 @@ public final class PaperInstances implements AutoCloseable {
             metrics.events(done - counted[0]);
             counted[0] = done;
         };
+        RunPlanner.ExchangePlan x = i.plan.exchange();
         try {
             Backtester engine = new Backtester(catalog).following(host, SWAP_TIMEOUT, swap -> swapped(i, swap));
-            RunRecorder.Recorded r = new RunRecorder(store, by).run(RunStore.Mode.PAPER, i.plan.config(),
-                    i.plan.timeframe(), i.plan.bars(), journaling -> opened(i, engine.open(i.plan.config(),
-                            i.plan.timeframe(), replay, journaling)), progress, i.listener,
-                    runId -> i.runId = runId);
+            RunRecorder recorder = new RunRecorder(store, by);
+            RunRecorder.Recorded r = x == null
+                    ? recorder.run(RunStore.Mode.PAPER, i.plan.config(), i.plan.timeframe(), i.plan.bars(),
+                            journaling -> opened(i, engine.open(i.plan.config(), i.plan.timeframe(), replay,
+                                    journaling)), progress, i.listener, runId -> i.runId = runId)
+                    : recorder.run(RunStore.Mode.PAPER, plannedLive(i), journaling -> {
+                        ExchangeSession session = ExchangeSession.open(catalog, engine, x.id(), x.parameters(),
+                                x.symbol(), i.plan.timeframe(), instrument -> i.plan.config(), x.warmUpBars(),
+                                Long.MAX_VALUE, config -> journaling);
+                        i.exchange = session;
+                        return opened(i, session.run());
+                    }, progress, i.listener, runId -> i.runId = runId);
             i.status = r.result().stoppedBy() == null ? Status.COMPLETED : Status.STOPPED;
         } catch (CancellationException e) { // stopped before its first bar
             i.status = Status.STOPPED;
@@ -310,9 +332,21 @@ public final class PaperInstances implements AutoCloseable {
             i.status = Status.FAILED;
             i.error = RunErrors.publicMessage("instance/" + i.id, e);
         } finally {
-            metrics.events(replay.done() - counted[0]);
+            ExchangeSession session = i.exchange;
+            if (session != null) {
+                session.close();
+            }
+            BacktestRun run = i.session;
+            metrics.events((replay != null ? replay.done() : run != null ? run.barCount() : 0) - counted[0]);
             hub.publish("instance", Map.of("id", i.id, "status", i.status.name()));
         }
+    }
+
+    /** The run block stored when an instance on an exchange starts: no bars yet, from and to the start. */
+    private ResultDocument.Run plannedLive(Instance i) {
+        Instant now = clock.instant();
+        return ResultDocument.Run.of(i.plan.config(), i.plan.timeframe().label(), now, now, 0,
+                Map.of("strategy:" + i.plan.config().strategy().id(), i.plan.config().strategy().parameters()));
     }
 
     /** Keeps the run's handle, and stops it at once when a stop came before it was opened. */
@@ -347,7 +381,10 @@ public final class PaperInstances implements AutoCloseable {
         if (session != null) {
             session.stop(by);
         }
-        i.replay.stop();
+        PacedBars replay = i.replay;
+        if (replay != null) {
+            replay.stop();
+        }
         Thread t = i.thread;
         if (t != null && t != Thread.currentThread()) {
             try {
