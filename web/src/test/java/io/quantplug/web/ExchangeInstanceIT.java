@@ -19,12 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A console instance on an exchange's live bars, as a user reaches it over the API: the distribution's binance
  * plugin against the local Binance-compatible exchange streaming the real 2022 BTCUSDT one-minute klines. Created
  * with an {@code exchange} instead of a data set (refused when the symbol is not listed), started, watched (bars,
- * connection, builds), moved to a new build of its strategy's plugin while it runs, and stopped: the run is stored as
- * a {@code PAPER} run, {@code STOPPED}.
+ * connection, builds, its trading gauges at {@code /metrics}), moved to a new build of its strategy's plugin while it
+ * runs, and stopped: the run is stored as a {@code PAPER} run, {@code STOPPED}.
  */
 class ExchangeInstanceIT {
 
     private static final long STREAM_FROM = Instant.parse("2022-06-20T00:00:00Z").toEpochMilli();
+
+    private static double gauge(String exposition, String series) {
+        return exposition.lines().filter(l -> l.startsWith(series + " ")).map(l -> Double.parseDouble(
+                l.substring(series.length() + 1))).findFirst().orElseThrow(() -> new AssertionError(series
+                + " not in /metrics"));
+    }
 
     @Test
     void anInstanceOnAnExchangeRunsFollowsItsPluginAndStops() throws Exception {
@@ -58,6 +64,14 @@ class ExchangeInstanceIT {
             assertThat(running.get("connection").asText()).startsWith("connected");
             assertThat(running.get("lastPrice").isNumber()).isTrue();
             String original = running.get("pluginVersion").asText();
+            String metrics = server.send("GET", "/metrics", null, null).body();
+            String tag = "{instance=\"" + id + "\"}";
+            assertThat(metrics).contains("quantplug_instance_connected" + tag + " 1.0");
+            double equity = gauge(metrics, "quantplug_instance_equity" + tag);
+            assertThat(equity).isBetween(5_000.0, 20_000.0); // 10,000 USDT, marked at the last close
+            assertThat(gauge(metrics, "quantplug_instance_drawdown" + tag)).isBetween(0.0, 1.0);
+            // the local exchange streams 2022's bars now: each is taken years after its close
+            assertThat(gauge(metrics, "quantplug_instance_event_lag_seconds" + tag)).isGreaterThan(86_400.0);
 
             // a higher build of the strategy's plugin dropped beside the running one: the instance moves to it
             Path v2 = SmaBuilds.build(ApiFlowIT.distJar("sma-crossover"), "9.0.0", "v2",

@@ -67,6 +67,9 @@ public final class BacktestRun implements RunningSession {
     private final AtomicLong barsTaken = new AtomicLong();
     private final AtomicReference<Bar> lastBar = new AtomicReference<>();
     private volatile State state = State.CREATED;
+    private volatile double equityNow = Double.NaN;
+    private volatile double drawdown;
+    private double peakEquity = Double.NEGATIVE_INFINITY;
     private long warmUpBars;
     private volatile String stoppedBy;
     private volatile List<ExtensionBuild> builds;
@@ -269,6 +272,7 @@ public final class BacktestRun implements RunningSession {
                 if (stream || (n & (PUBLISH_EVERY - 1)) == 0) {
                     lastBar.lazySet(bar);
                     barsTaken.lazySet(n);
+                    publishEquity(session.lastEquity());
                     if ((n & (PROGRESS_EVERY - 1)) == 0) {
                         progress.onProgress((int) n, expected);
                     }
@@ -278,8 +282,22 @@ public final class BacktestRun implements RunningSession {
             if (last != null) {
                 lastBar.lazySet(last);
                 barsTaken.lazySet(n);
+                publishEquity(session.lastEquity());
             }
         }
+    }
+
+    /** At a publishing point: the equity, its running peak and the largest fall from it so far. */
+    private void publishEquity(double now) {
+        if (!(now > peakEquity)) {
+            double fall = peakEquity > 0 ? (peakEquity - now) / peakEquity : 0;
+            if (fall > drawdown) {
+                drawdown = fall;
+            }
+        } else {
+            peakEquity = now;
+        }
+        equityNow = now;
     }
 
     /** The source's next bar, or null once the run is stopped: also when the stop came while the source waited. */
@@ -350,6 +368,16 @@ public final class BacktestRun implements RunningSession {
     public double lastPrice() {
         Bar b = lastBar.get();
         return b == null ? Double.NaN : b.close();
+    }
+
+    @Override
+    public double currentEquity() {
+        return equityNow;
+    }
+
+    @Override
+    public double maxDrawdown() {
+        return drawdown;
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     private volatile boolean connected;
     private volatile String connection = "not connected yet";
     private volatile long droppedBars;
+    private volatile long lagMillis = -1;
 
     /**
      * Creates the source.
@@ -171,6 +172,7 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     private Bar handOut(Bar b) {
         lastOpenMillis = b.openTimeMillis();
         liveBars++;
+        lagMillis = System.currentTimeMillis() - b.closeTimeMillis(); // the wall clock: how late the engine takes it
         return b;
     }
 
@@ -290,6 +292,16 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
      */
     public long liveBars() {
         return liveBars;
+    }
+
+    /**
+     * The event lag of the last streamed bar: the wall-clock time when the engine took it minus the bar's close
+     * time (the exchange's clock), so it includes the exchange's delay in sending it, the network and the queue.
+     *
+     * @return milliseconds (negative when the local clock is behind the exchange's), or -1 before the first
+     */
+    public long eventLagMillis() {
+        return lagMillis;
     }
 
     /**

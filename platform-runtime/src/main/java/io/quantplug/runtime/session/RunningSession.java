@@ -9,7 +9,8 @@ import java.util.List;
  * and live sessions share. The engine thread that runs the session is the one that called its run method
  * ({@link io.quantplug.runtime.backtest.BacktestRun#run}); everything here may be called from any other thread
  * and answers from a snapshot the engine thread publishes when it changes (after each fill, order event, swap and
- * state change), so reading costs the engine nothing per bar.
+ * state change; the bar count, last price, equity and drawdown after every bar of a stream and every 64 bars of a
+ * backtest), so reading costs a backtest nothing per bar.
  *
  * <p>The session's events go, as they happen and on the engine thread, to the {@link SessionListener} it was
  * opened with: signals, orders, order events, position changes, faults and risk events.
@@ -66,6 +67,21 @@ public interface RunningSession {
      * @return the price, quote per base, or NaN before the first bar
      */
     double lastPrice();
+
+    /**
+     * The equity after the last bar published: cash plus positions at the last close (the estimate the equity curve
+     * holds; the result's metrics are exact).
+     *
+     * @return account currency, or NaN before the first bar
+     */
+    double currentEquity();
+
+    /**
+     * The largest fall of {@link #currentEquity()} from its running peak so far, over the bars published.
+     *
+     * @return a fraction of the peak, 0..1 (0.12 is 12 %)
+     */
+    double maxDrawdown();
 
     /**
      * The open positions after the last fill.

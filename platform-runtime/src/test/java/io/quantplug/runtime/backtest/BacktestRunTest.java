@@ -143,6 +143,10 @@ class BacktestRunTest {
         assertThat(working.get(0)).isInstanceOf(LimitOrder.class);
         assertThat(((LimitOrder) working.get(0)).limitPrice()).isEqualByComparingTo("50");
         assertThat(run.lastPrice()).isEqualTo(bar(2).close());
+        // all-in at 101 rounds down to 9.900 BTC (lot 0.001), 0.1 USDT left; marked at bar 2's close, 102.25:
+        // 0.1 + 9.9 * 102.25 = 1012.375, never below its running peak (1000, 1002.475, 1012.375)
+        assertThat(run.currentEquity()).isCloseTo(1012.375, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(run.maxDrawdown()).isZero();
 
         run.stop("alice");
         BacktestResult r = result.get(5, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import io.quantplug.web.Json;
 import io.quantplug.web.Services;
 import io.quantplug.web.auth.Access;
 import io.quantplug.web.session.KillSwitch;
+import io.quantplug.web.session.InstanceViews;
 import io.quantplug.web.session.PaperInstances;
 import io.quantplug.web.session.PortfolioPlanner;
 import io.quantplug.web.session.RunPlanner;
@@ -150,7 +151,7 @@ public final class RunRoutes {
         }
         RunPlanner.Plan plan = s.planner().plan(req, s.catalog(), List.of(new ExtensionRef(KillSwitch.ID, Map.of())));
         String user = Api.principal(ctx).username();
-        PaperInstances.View v = s.instances().create(plan, req.speed() == null ? 10 : req.speed(), user);
+        InstanceViews.View v = s.instances().create(plan, req.speed() == null ? 10 : req.speed(), user);
         s.store().audit().append(user, "instance.created", "instance/" + v.id(), plan.config().strategy() + " on "
                 + plan.source() + (plan.exchange() == null ? " at " + v.speed() + " bars/s" : ""));
         ctx.status(201).json(v);
@@ -158,14 +159,14 @@ public final class RunRoutes {
 
     private void start(Context ctx) {
         String user = Api.principal(ctx).username();
-        PaperInstances.View v = s.instances().start(id(ctx), s::catalog, user, isAdmin(ctx));
+        InstanceViews.View v = s.instances().start(id(ctx), s::catalog, user, isAdmin(ctx));
         s.store().audit().append(user, "instance.started", "instance/" + v.id(), "");
         ctx.json(v);
     }
 
     private void stop(Context ctx) {
         String user = Api.principal(ctx).username();
-        PaperInstances.View v = s.instances().stop(id(ctx), user, isAdmin(ctx));
+        InstanceViews.View v = s.instances().stop(id(ctx), user, isAdmin(ctx));
         s.store().audit().append(user, "instance.stopped", "instance/" + v.id(), "");
         ctx.json(v);
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The running-session handle as an embedding application uses it: {@link Platform#open} on a source of its own (the
@@ -90,6 +91,8 @@ class RunningSessionExampleTest {
             assertThat(run.state()).isEqualTo(RunningSession.State.RUNNING);
             assertThat(run.lastPrice()).isEqualTo(bars.get(PAUSE_AT - 1).close());
             List<OpenPosition> open = run.positions();
+            double drawdown = run.maxDrawdown();
+            double equity = run.currentEquity();
             assertThat(run.workingOrders()).isEmpty(); // the strategy trades market orders, filled on the next bar
 
             run.stop("example");
@@ -97,6 +100,22 @@ class RunningSessionExampleTest {
             assertThat(run.state()).isEqualTo(RunningSession.State.STOPPED);
             assertThat(result.barCount()).isEqualTo(PAUSE_AT);
             assertThat(result.stoppedBy()).isEqualTo("stopped by example");
+            // a stream publishes after every bar: the handle's equity is the curve's last point before the stop closed
+            // the position, which cost the 10 bps fee on its notional at the last close; its drawdown is the curve's
+            // (computed here) with that point. The curve has a point for the start (the capital) and one per bar.
+            double[] curve = result.equity().values();
+            assertThat(curve).hasSize(PAUSE_AT + 1);
+            double fee = open.isEmpty() ? 0 : open.get(0).quantity().doubleValue() * bars.get(PAUSE_AT - 1).close()
+                    * 10 / 10_000;
+            assertThat(equity - curve[PAUSE_AT]).isCloseTo(fee, within(1e-6));
+            double peak = Double.NEGATIVE_INFINITY;
+            double deepest = 0;
+            for (int i = 0; i <= PAUSE_AT; i++) {
+                double e = i == PAUSE_AT ? equity : curve[i];
+                peak = Math.max(peak, e);
+                deepest = Math.max(deepest, (peak - e) / peak);
+            }
+            assertThat(drawdown).isCloseTo(deepest, within(1e-12));
             List<RoundTrip> trades = result.trades();
             RoundTrip last = trades.get(trades.size() - 1);
             if (open.isEmpty()) {

@@ -504,6 +504,15 @@ public final class TradingSession {
         equityValues = Arrays.copyOf(equityValues, equitySize * 2);
     }
 
+    /**
+     * The equity after the last bar, as the equity curve has it: cash plus positions at the last close.
+     *
+     * @return account currency, or NaN before the first bar
+     */
+    public double lastEquity() {
+        return equitySize == 0 ? Double.NaN : equityValues[equitySize - 1];
+    }
+
     // ---- read-outs of the result ----
 
     /**
