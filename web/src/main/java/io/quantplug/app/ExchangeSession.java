@@ -75,7 +75,8 @@ public final class ExchangeSession implements AutoCloseable {
      * @param symbol         the symbol as the exchange lists it
      * @param timeframe      the bar length
      * @param config         the run's configuration on the exchange's instrument
-     * @param warmUpBars     closed bars of history to warm the strategy up on, &ge; 0
+     * @param warmUpBars     closed bars of history to warm the strategy up on, &ge; 0, or null for what the strategy
+     *                       declares ({@link io.quantplug.api.strategy.StrategyProvider#warmUpBars})
      * @param stopAfterBars  streamed bars after which the session ends, &ge; 1, or {@code Long.MAX_VALUE}
      * @param listener       gives, for the run's configuration, what is told of the session's events (on its engine
      *                       thread); called once, after the exchange is reached and before the session opens
@@ -88,14 +89,14 @@ public final class ExchangeSession implements AutoCloseable {
      */
     public static ExchangeSession open(ExtensionCatalog catalog, String exchange, Map<String, String> exchangeParams,
                                        String symbol, Timeframe timeframe,
-                                       Function<Instrument, BacktestConfig> config, long warmUpBars,
+                                       Function<Instrument, BacktestConfig> config, Long warmUpBars,
                                        long stopAfterBars, Function<BacktestConfig, SessionListener> listener) {
         return open(catalog, new Backtester(catalog), exchange, exchangeParams, symbol, timeframe, config, warmUpBars,
                 stopAfterBars, listener);
     }
 
     /**
-     * As {@link #open(ExtensionCatalog, String, Map, String, Timeframe, Function, long, long, Function)}, with the
+     * As {@link #open(ExtensionCatalog, String, Map, String, Timeframe, Function, Long, long, Function)}, with the
      * backtester that opens the engine session: one that follows a plugin host ({@link Backtester#following}) moves
      * the session to each new build of its plugins, as the console's instances do.
      *
@@ -106,7 +107,7 @@ public final class ExchangeSession implements AutoCloseable {
      * @param symbol         the symbol as the exchange lists it
      * @param timeframe      the bar length
      * @param config         the run's configuration on the exchange's instrument
-     * @param warmUpBars     closed bars of history to warm up on, &ge; 0
+     * @param warmUpBars     closed bars of history to warm up on, &ge; 0, or null for the strategy's declared warm-up
      * @param stopAfterBars  streamed bars after which the session ends, &ge; 1, or {@code Long.MAX_VALUE}
      * @param listener       gives the session's listener for its configuration
      * @return the session, connected
@@ -114,31 +115,55 @@ public final class ExchangeSession implements AutoCloseable {
      */
     public static ExchangeSession open(ExtensionCatalog catalog, Backtester backtester, String exchange,
                                        Map<String, String> exchangeParams, String symbol, Timeframe timeframe,
-                                       Function<Instrument, BacktestConfig> config, long warmUpBars,
+                                       Function<Instrument, BacktestConfig> config, Long warmUpBars,
                                        long stopAfterBars, Function<BacktestConfig, SessionListener> listener) {
         Objects.requireNonNull(config, "config");
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS);
-        if (warmUpBars > 0) {
+        if (warmUpBars == null || warmUpBars > 0) {
             needed.add(ExchangeCapability.HISTORICAL_BARS);
         }
         ExchangeAdapter adapter = ExchangeAdapters.open(catalog, exchange, exchangeParams, needed);
         try {
             Instrument instrument = ExchangeAdapters.instrument(adapter, exchange, symbol);
-            if (warmUpBars > Integer.MAX_VALUE) {
-                throw new UserInputException("--warmup-bars must be at most " + Integer.MAX_VALUE);
+            BacktestConfig c = config.apply(instrument);
+            long warmUp = warmUpBars != null ? warmUpBars : declaredWarmUp(catalog, c);
+            if (warmUp < 0 || warmUp > Integer.MAX_VALUE) {
+                throw new UserInputException("--warmup-bars must be in 0.." + Integer.MAX_VALUE + ", got " + warmUp);
             }
-            ExchangeBarSource source = new ExchangeBarSource(instrument.id(), timeframe, (int) warmUpBars,
+            ExchangeBarSource source = new ExchangeBarSource(instrument.id(), timeframe, (int) warmUp,
                     (open, count) -> adapter.historicalBars(instrument.id(), timeframe,
                             open - count * timeframe.millis(), open), QUEUE_BARS, stopAfterBars);
-            BacktestConfig c = config.apply(instrument);
             ExchangeSession session = new ExchangeSession(adapter, instrument, source,
-                    bars -> backtester.open(c, timeframe, bars, listener.apply(c)).warmUp(warmUpBars));
+                    bars -> backtester.open(c, timeframe, bars, listener.apply(c)).warmUp(warmUp));
             adapter.connect(List.of(instrument.id()), timeframe, source);
             return session;
         } catch (RuntimeException e) {
             adapter.close();
             throw e;
         }
+    }
+
+    /**
+     * The longest warm-up the run's strategies declare for their parameters ({@code StrategyProvider.warmUpBars}).
+     *
+     * @param catalog where the strategies are found
+     * @param config  the run
+     * @return bars, &ge; 0 (0 for a strategy that is not found: the session names it when it opens)
+     */
+    static long declaredWarmUp(ExtensionCatalog catalog, BacktestConfig config) {
+        long most = 0;
+        for (var ref : config.strategies()) {
+            var provider = catalog.strategy(ref.id());
+            if (provider.isPresent()) {
+                try {
+                    most = Math.max(most, provider.get().warmUpBars(ref.resolve(provider.get().descriptor()
+                            .parameters())));
+                } catch (IllegalArgumentException e) {
+                    // an invalid parameter: the session refuses it with its name when it opens
+                }
+            }
+        }
+        return most;
     }
 
     /**

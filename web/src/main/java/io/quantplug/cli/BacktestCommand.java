@@ -239,7 +239,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
             try {
                 result = new Backtester(host.catalog()).open(config, series.timeframe(), BarSource.of(bars), listener)
-                        .warmUp(runOptions.warmUpBars).run(new ProgressBar(stderr));
+                        .warmUp(runOptions.warmUpBars(0)).run(new ProgressBar(stderr));
             } catch (RuntimeException e) {
                 if (journal != null) {
                     store.runs().fail(runId, e.getMessage(), user, journal);

@@ -148,7 +148,7 @@ final class PaperCommand implements Callable<Integer> {
                     PrintWriter stderr, Timeframe tf, Runnable disconnectWatch) {
         BacktestRun run = session.run();
         stdout.println("Paper: " + runOptions.strategy + " on " + session.instrument().id() + " " + tf.label()
-                + " from " + exchange + ", warm-up " + runOptions.warmUpBars + " bars"
+                + " from " + exchange + ", warm-up " + session.run().warmUpBars() + " bars"
                 + (stopAfterBars == null ? ", until stopped (Ctrl-C)" : ", " + stopAfterBars + " streamed bars"));
         stdout.flush();
         CountDownLatch written = new CountDownLatch(1);

@@ -47,25 +47,37 @@ final class RunOptions {
                     + " it at strength 1).")
     String sizer;
 
-    @Option(names = "--warmup-bars", paramLabel = "N", defaultValue = "0",
-            description = "The first N bars warm the strategy up: it sees them, but nothing it asks for trades"
-                    + " (default: ${DEFAULT-VALUE}).")
-    long warmUpBars;
+    @Option(names = "--warmup-bars", paramLabel = "N",
+            description = "N bars warm the strategy up: it sees them, but nothing it asks for trades (backtest: the"
+                    + " first N, default 0; paper and live: N bars of history before the market's, default the"
+                    + " strategy's declared warm-up).")
+    Long warmUpBars;
+
+    /**
+     * The warm-up the user asked for.
+     *
+     * @param otherwise what applies when {@code --warmup-bars} is not given
+     * @return bars, &ge; 0
+     * @throws UserInputException when negative
+     */
+    long warmUpBars(long otherwise) {
+        long n = warmUpBars == null ? otherwise : warmUpBars;
+        if (n < 0) {
+            throw new UserInputException("--warmup-bars must be >= 0, got " + n);
+        }
+        return n;
+    }
 
     /**
      * The configuration of a run on an instrument.
      *
      * @param instrument the instrument traded
      * @return the configuration, extension references unchecked (the session checks them)
-     * @throws UserInputException when {@code --strategy} is missing, a reference is malformed or
-     *                            {@code --warmup-bars} is negative
+     * @throws UserInputException when {@code --strategy} is missing or a reference is malformed
      */
     BacktestConfig config(Instrument instrument) {
         if (strategy == null) {
             throw new UserInputException("give --strategy ID");
-        }
-        if (warmUpBars < 0) {
-            throw new UserInputException("--warmup-bars must be >= 0, got " + warmUpBars);
         }
         return new BacktestConfig(instrument, capital, feeBps, slippageBps, new ExtensionRef(strategy, params),
                 refs("--enhancer", enhancers), sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));

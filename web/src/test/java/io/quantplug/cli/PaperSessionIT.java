@@ -126,7 +126,7 @@ class PaperSessionIT {
             // the history is the 2,000 bars before the first streamed one, asked for when it arrives
             BacktestResult paper;
             try (ExchangeSession session = ExchangeSession.open(catalog, "replay", Map.of(), "BTCUSDT", Timeframe.M1,
-                    ExchangeSessionConfig::config, WARM_UP, STREAMED, c -> new SessionListener() { })) {
+                    ExchangeSessionConfig::config, (long) WARM_UP, STREAMED, c -> new SessionListener() { })) {
                 paper = session.run().run(BacktestProgress.NONE);
                 assertThat(session.source().warmUpBarsFetched()).isEqualTo(WARM_UP);
                 assertThat(session.source().liveBars()).isEqualTo(STREAMED);

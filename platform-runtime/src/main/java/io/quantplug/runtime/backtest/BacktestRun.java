@@ -117,6 +117,15 @@ public final class BacktestRun implements RunningSession {
     }
 
     /**
+     * The warm-up asked for.
+     *
+     * @return bars, &ge; 0
+     */
+    public synchronized long warmUpBars() {
+        return warmUpBars;
+    }
+
+    /**
      * Runs the session on the calling thread until its source ends or it is stopped, then finishes it, and returns
      * its result: {@link #execute} then {@link #result}.
      *

@@ -74,9 +74,9 @@ public final class RunPlanner {
      * @param id         the adapter id
      * @param parameters its parameters as given
      * @param symbol     the symbol as the exchange lists it
-     * @param warmUpBars closed bars of history to warm up on, &ge; 0
+     * @param warmUpBars closed bars of history to warm up on, &ge; 0, or null for the strategy's declared warm-up
      */
-    public record ExchangePlan(String id, Map<String, String> parameters, String symbol, long warmUpBars) {
+    public record ExchangePlan(String id, Map<String, String> parameters, String symbol, Long warmUpBars) {
     }
 
     private final DataSets dataSets;
@@ -162,14 +162,14 @@ public final class RunPlanner {
         } catch (IllegalArgumentException e) {
             throw ApiException.badField("timeframe", e.getMessage());
         }
-        long warmUp = x.warmupBars() == null ? 0 : x.warmupBars();
-        if (warmUp < 0 || warmUp > MAX_WARM_UP_BARS) {
+        Long warmUp = x.warmupBars();
+        if (warmUp != null && (warmUp < 0 || warmUp > MAX_WARM_UP_BARS)) {
             throw ApiException.badField("exchange.warmupBars", "warmupBars must be in 0.." + MAX_WARM_UP_BARS
                     + ", got " + warmUp);
         }
         Map<String, String> params = x.parameters() == null ? Map.of() : new LinkedHashMap<>(x.parameters());
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS);
-        if (warmUp > 0) {
+        if (warmUp == null || warmUp > 0) {
             needed.add(ExchangeCapability.HISTORICAL_BARS);
         }
         Instrument instrument;

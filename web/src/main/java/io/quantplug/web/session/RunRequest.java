@@ -44,7 +44,7 @@ public record RunRequest(String strategy, Map<String, String> parameters, String
      * @param id         the exchange adapter's id, e.g. {@code binance}
      * @param parameters its parameters (e.g. {@code network}), may be null
      * @param warmupBars closed bars of history the strategy warms up on before the first live bar (nothing trades on
-     *                   them), default 0
+     *                   them), 0..10000; default the strategy's declared warm-up
      */
     public record Exchange(String id, Map<String, String> parameters, Long warmupBars) {
     }

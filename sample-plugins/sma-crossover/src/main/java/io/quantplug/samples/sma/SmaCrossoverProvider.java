@@ -4,6 +4,7 @@ import io.quantplug.api.ExtensionDescriptor;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.api.param.ParameterSchema;
 import io.quantplug.api.param.ParameterSpec;
+import io.quantplug.api.param.Parameters;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
@@ -37,5 +38,16 @@ public final class SmaCrossoverProvider implements StrategyProvider {
                     + " must be below 'slow' = " + slow);
         }
         return new SmaCrossover(context, fast, slow);
+    }
+
+    /**
+     * The slow average's length: the first crossing can be decided on the bar after it has a full window.
+     *
+     * @param parameters the checked parameters
+     * @return {@code slow} bars
+     */
+    @Override
+    public int warmUpBars(Parameters parameters) {
+        return parameters.getInt("slow");
     }
 }
