@@ -9,7 +9,6 @@ import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
-import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.ExchangeBarSource;
 import io.quantplug.runtime.session.LiveOptions;
 import io.quantplug.runtime.session.SendBarrier;
@@ -58,7 +57,7 @@ public final class LiveSession implements AutoCloseable {
     private final Instrument instrument;
     private final ExchangeBarSource source;
     private final String runTag;
-    private final List<Bar> taken = new ArrayList<>();
+    private final TakenBars taken;
     private final List<LiveReconciliation.Difference> differences = new ArrayList<>();
     private BacktestRun run;
 
@@ -67,6 +66,7 @@ public final class LiveSession implements AutoCloseable {
         this.instrument = instrument;
         this.source = source;
         this.runTag = runTag;
+        this.taken = new TakenBars(source);
     }
 
     /**
@@ -120,7 +120,7 @@ public final class LiveSession implements AutoCloseable {
             SessionListener l = listener.apply(c);
             LiveOptions options = new LiveOptions(session.runTag, settings.flattenOnStop(), barrier.get(), WAIT,
                     notices);
-            session.run = new Backtester(catalog).openLive(c, timeframe, source, session.recording(), adapter,
+            session.run = new Backtester(catalog).openLive(c, timeframe, source, session.taken, adapter,
                     options, l).warmUp(settings.warmUpBars());
             adapter.connect(List.of(instrument.id()), timeframe, source);
             session.differences.addAll(LiveReconciliation.check(adapter, instrument, c.initialCapital()));
@@ -145,25 +145,6 @@ public final class LiveSession implements AutoCloseable {
             tag.append(Character.forDigit(random.nextInt(36), 36));
         }
         return tag.append('-').toString();
-    }
-
-    /** The bars as the engine takes them, kept for the report. */
-    private BarSource recording() {
-        return new BarSource() {
-            @Override
-            public Bar next() {
-                Bar b = source.next();
-                if (b != null) {
-                    taken.add(b);
-                }
-                return b;
-            }
-
-            @Override
-            public void stop() {
-                source.stop();
-            }
-        };
     }
 
     /**
@@ -217,7 +198,7 @@ public final class LiveSession implements AutoCloseable {
      * @return the bars
      */
     public List<Bar> barsTaken() {
-        return taken;
+        return taken.bars();
     }
 
     /** Disconnects the adapter; idempotent. */

@@ -109,7 +109,7 @@ final class LiveCommand implements Callable<Integer> {
         try (PluginHost host = PluginHost.open(common.pluginsDir()); Store store = common.openStore()) {
             BacktestCommand.requireUsablePlugins(host);
             PaperCommand.PnlListener pnl = new PaperCommand.PnlListener();
-            LiveRecording recording = new LiveRecording(store, user);
+            SessionRecording recording = new SessionRecording(store, user);
             LiveSession session;
             try {
                 session = LiveSession.open(host.catalog(), exchange, exchangeParams, symbol, tf, runOptions::config,
@@ -143,7 +143,7 @@ final class LiveCommand implements Callable<Integer> {
         }
     }
 
-    private int run(LiveSession session, LiveRecording recording, PaperCommand.PnlListener pnl, PrintWriter stdout,
+    private int run(LiveSession session, SessionRecording recording, PaperCommand.PnlListener pnl, PrintWriter stdout,
                     PrintWriter stderr, Timeframe tf) {
         BacktestRun run = session.run();
         stdout.println("Live: " + runOptions.strategy + " on " + session.instrument().id() + " " + tf.label()

@@ -15,18 +15,19 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A live session's run in the store: started once the instrument is known, journaled, then completed, stopped or
+ * An exchange session's run in the store (mode {@code LIVE}, or {@code PAPER}): started once the instrument is
+ * known, journaled, then completed, stopped or
  * failed. Gives the session its journal-before-send {@link SendBarrier}: an order is sent once the journal entry
  * that holds it (the last one appended when the engine takes the mark) is committed.
  */
-final class LiveRecording {
+final class SessionRecording {
 
     private final Store store;
     private final String user;
     private Journal journal;
     private long runId = -1;
 
-    LiveRecording(Store store, String user) {
+    SessionRecording(Store store, String user) {
         this.store = store;
         this.user = user;
     }
