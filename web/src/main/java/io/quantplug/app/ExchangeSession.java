@@ -13,7 +13,6 @@ import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.ExchangeBarSource;
 import io.quantplug.runtime.session.SessionListener;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class ExchangeSession implements AutoCloseable {
     private final ExchangeAdapter adapter;
     private final Instrument instrument;
     private final ExchangeBarSource source;
-    private final List<Bar> taken = new ArrayList<>();
+    private final TakenBars taken;
     private final BacktestRun run;
 
     private ExchangeSession(ExchangeAdapter adapter, Instrument instrument, ExchangeBarSource source,
@@ -46,22 +45,8 @@ public final class ExchangeSession implements AutoCloseable {
         this.adapter = adapter;
         this.instrument = instrument;
         this.source = source;
-        BarSource recording = new BarSource() {
-            @Override
-            public Bar next() {
-                Bar b = source.next();
-                if (b != null) {
-                    taken.add(b);
-                }
-                return b;
-            }
-
-            @Override
-            public void stop() {
-                source.stop();
-            }
-        };
-        this.run = open.apply(recording);
+        this.taken = new TakenBars(source);
+        this.run = open.apply(taken);
     }
 
     /**
@@ -199,7 +184,7 @@ public final class ExchangeSession implements AutoCloseable {
      * @return the bars
      */
     public List<Bar> barsTaken() {
-        return taken;
+        return taken.bars();
     }
 
     /** Disconnects the adapter; idempotent. */

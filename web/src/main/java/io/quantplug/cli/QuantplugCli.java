@@ -16,9 +16,9 @@ import java.io.PrintWriter;
  */
 @Command(name = "quantplug", mixinStandardHelpOptions = true, versionProvider = QuantplugCli.Version.class,
         description = "Quantplug: a trading platform whose every trading idea is a plugin.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, ServeCommand.class, AnalyzeCommand.class, PluginsCommand.class,
-            DataCommand.class, RunsCommand.class, AuditCommand.class, AlertsCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, ServeCommand.class,
+            AnalyzeCommand.class, PluginsCommand.class, DataCommand.class, RunsCommand.class, AuditCommand.class,
+            AlertsCommand.class, CommandLine.HelpCommand.class})
 public final class QuantplugCli {
 
     /** Exit code of a successful run. */

@@ -71,6 +71,8 @@ public final class BacktestRun implements RunningSession {
     private volatile double drawdown;
     private double peakEquity = Double.NEGATIVE_INFINITY;
     private long warmUpBars;
+    /** Set for a live session (an exchange venue), null for the simulated venue. */
+    private LiveWiring live;
     private volatile String stoppedBy;
     private volatile List<ExtensionBuild> builds;
     // set by the engine thread when the run ends (published by the volatile write of state after them)
@@ -92,6 +94,12 @@ public final class BacktestRun implements RunningSession {
         this.tracker = new SessionTracker(listener);
         this.collector = new ResultCollector(tracker);
         this.builds = builds(catalog, followed, config);
+    }
+
+    /** Makes this run a live session on an exchange venue; called once, by {@link Backtester#openLive}. */
+    BacktestRun live(LiveWiring wiring) {
+        this.live = wiring;
+        return this;
     }
 
     /**
@@ -220,20 +228,35 @@ public final class BacktestRun implements RunningSession {
     }
 
     private void runOnce(BacktestProgress progress) {
-        Bar first = nextBar();
-        if (first == null) {
-            if (stoppedBy != null) {
-                throw new RunStoppedException("stopped by " + stoppedBy);
+        try {
+            Bar first = nextBar();
+            if (first == null) {
+                if (stoppedBy != null) {
+                    throw new RunStoppedException("stopped by " + stoppedBy);
+                }
+                throw new IllegalArgumentException("no bars to backtest");
             }
-            throw new IllegalArgumentException("no bars to backtest");
+            runSession(first, progress, source.expectedBars());
+        } finally {
+            if (live != null) {
+                live.close();
+            }
         }
-        int expected = source.expectedBars();
-        TradingSession s = assembly.session(config.instrument(),
-                new Portfolio(config.instrument().quoteAsset(), config.initialCapital()), first.openTimeMillis(),
-                BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
-                HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
+    }
+
+    private void runSession(Bar first, BacktestProgress progress, int expected) {
+        Portfolio account = new Portfolio(config.instrument().quoteAsset(), config.initialCapital());
+        TradingSession s = live != null
+                ? assembly.session(config.instrument(), account, first.openTimeMillis(), live.venue(),
+                        live.orderIdPrefix(), collector, HISTORY_BARS)
+                : assembly.session(config.instrument(), account, first.openTimeMillis(),
+                        BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
+                        HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
         s.warmUp(warmUpBars);
         s.start();
+        if (live != null) {
+            live.source().pump(s::pollVenue);
+        }
         SessionHotSwap swapper = followed == null ? null
                 : SessionHotSwap.attach(s, catalog, followed, swapTimeout, this::swapped);
         String stop = null;
@@ -249,7 +272,7 @@ public final class BacktestRun implements RunningSession {
             if (stop == null && stoppedBy != null) {
                 stop = "stopped by " + stoppedBy;
             }
-            s.finish();
+            s.finish(live == null || live.flattenOnStop());
         } finally {
             if (swapper != null) {
                 swapper.close();

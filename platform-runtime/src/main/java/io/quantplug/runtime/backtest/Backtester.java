@@ -1,17 +1,24 @@
 package io.quantplug.runtime.backtest;
 
+import io.quantplug.api.exchange.ExchangeAdapter;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.internal.venue.ExchangeVenue;
 import io.quantplug.runtime.session.BarSource;
+import io.quantplug.runtime.session.ExchangeBarSource;
+import io.quantplug.runtime.session.LiveOptions;
 import io.quantplug.runtime.session.PluginSwap;
 import io.quantplug.runtime.internal.engine.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +89,39 @@ public final class Backtester {
         return new BacktestRun(catalog, followed, swapTimeout, swapReports, Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(timeframe, "timeframe"), Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Opens a live session: the engine of {@link #open} on an exchange's bars and its real venue
+     * ({@link ExchangeVenue}), to run on the thread that calls {@link BacktestRun#run}. Orders go to the adapter
+     * from an I/O thread of the session's, each after the options' {@link io.quantplug.runtime.session.SendBarrier}
+     * says it is journaled; the adapter's order events reach the strategies between bars (the source wakes the
+     * engine thread). At the end, working orders are canceled on the exchange and the open position stays, unless
+     * {@link LiveOptions#flattenOnStop()}. Connect the adapter to {@code source} after this returns.
+     *
+     * @param config    what to run; its instrument as the exchange lists it, its capital what the session may use
+     * @param timeframe the bar length
+     * @param source    the exchange's bars; its order events are forwarded to the venue from now on
+     * @param bars      the bars the session takes: {@code source} itself or a wrapper that draws from it
+     * @param adapter   the exchange, with order execution
+     * @param options   order id prefix, end of session, journal barrier, notices
+     * @param listener  observes the session, on its engine thread
+     * @return the session, not started
+     * @throws BacktestConfigurationException when an extension id is unknown or a parameter is invalid
+     */
+    public BacktestRun openLive(BacktestConfig config, Timeframe timeframe, ExchangeBarSource source, BarSource bars,
+                                ExchangeAdapter adapter, LiveOptions options, SessionListener listener) {
+        Objects.requireNonNull(source, "source");
+        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "quantplug-live-io-" + options.orderIdPrefix());
+            t.setDaemon(true);
+            return t;
+        });
+        ExchangeVenue venue = new ExchangeVenue(config.instrument(), adapter, io, options, Clock.systemUTC());
+        BacktestRun run = open(config, timeframe, bars, listener);
+        venue.onArrival(source::wake);
+        source.forwardOrderEvents(venue::offer);
+        return run.live(new LiveWiring(venue, io, source, options.orderIdPrefix(), options.flattenOnStop()));
     }
 
     /**

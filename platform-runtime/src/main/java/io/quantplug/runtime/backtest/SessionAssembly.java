@@ -19,6 +19,7 @@ import io.quantplug.runtime.internal.engine.TradingSession;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.FeeModel;
 import io.quantplug.runtime.internal.venue.SlippageModel;
+import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.session.AggregationPolicy;
@@ -93,8 +94,34 @@ final class SessionAssembly {
      */
     TradingSession session(Instrument instrument, Portfolio portfolio, long startMillis, FeeModel fees,
                            SlippageModel slippage, SessionListener listener, int historyBars, int expectedBars) {
-        TradingSession session = new SessionBuilder(instrument, portfolio, new SimulatedClock(startMillis), listener)
-                .simulatedVenue(fees, slippage).enhancers(enhancers).sizer(sizer).riskRules(rules)
+        SessionBuilder builder = new SessionBuilder(instrument, portfolio, new SimulatedClock(startMillis), listener)
+                .simulatedVenue(fees, slippage);
+        return session(builder, historyBars, expectedBars);
+    }
+
+    /**
+     * Assembles this configuration's session on a venue of the caller's (a live session's exchange venue), with its
+     * client order ids behind a prefix.
+     *
+     * @param instrument    the instrument traded
+     * @param portfolio     the account
+     * @param startMillis   the session's start (its first bar's open), UTC epoch milliseconds
+     * @param venue         the venue, not connected
+     * @param orderIdPrefix what every client order id starts with
+     * @param listener      observer of the session
+     * @param historyBars   how many bars the strategies' history window keeps
+     * @return the session, not started
+     * @throws BacktestConfigurationException when a strategy cannot be created
+     */
+    TradingSession session(Instrument instrument, Portfolio portfolio, long startMillis, Venue venue,
+                           String orderIdPrefix, SessionListener listener, int historyBars) {
+        SessionBuilder builder = new SessionBuilder(instrument, portfolio, new SimulatedClock(startMillis), listener)
+                .venue(venue).orderIdPrefix(orderIdPrefix);
+        return session(builder, historyBars, 1 << 12);
+    }
+
+    private TradingSession session(SessionBuilder builder, int historyBars, int expectedBars) {
+        TradingSession session = builder.enhancers(enhancers).sizer(sizer).riskRules(rules)
                 .historyCapacity(historyBars).expectedBars(expectedBars).build();
         install(session);
         return session;

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The bars of a paper or live session: first the warm-up bars, then the closed bars an exchange adapter streams,
@@ -27,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A streamed bar of another instrument or timeframe is ignored, and so is one that opens no later than the last
  * bar handed out (a bar sent again after a reconnect, or the last warm-up bar arriving live). Trades, book updates
- * and order events are not bars and are ignored here (a session on ticks or on a real venue takes them elsewhere).
+ * and order events are not bars and are ignored here, unless a live session asks for its order events to be
+ * {@linkplain #forwardOrderEvents forwarded} (to its venue's inbox); its venue then {@linkplain #wake() wakes} the
+ * engine thread, which runs the session's {@linkplain #pump pump} inside {@link #next()} between bars.
  * The source ends ({@link #next()} returns null) after {@code stopAfterLiveBars} streamed bars, or when
  * {@linkplain #stop() stopped}.
  *
@@ -39,6 +42,8 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
 
     /** Put in the queue to wake the engine thread when the source stops. */
     private static final Bar END = new Bar(InstrumentId.of("END", "END"), Timeframe.M1, 0, 1, 1, 1, 1, 0);
+    /** Put in the queue to make the engine thread run the pump: an order event has arrived. */
+    private static final Bar WAKE = new Bar(InstrumentId.of("WAKE", "WAKE"), Timeframe.M1, 0, 1, 1, 1, 1, 0);
 
     /** Closed bars before a time, as an exchange serves them. */
     @FunctionalInterface
@@ -76,6 +81,10 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     private volatile String connection = "not connected yet";
     private volatile long droppedBars;
     private volatile long lagMillis = -1;
+    /** Where order events go (a live session's venue inbox); null drops them (paper). */
+    private volatile Consumer<OrderEvent> orderEvents;
+    /** Run on the engine thread inside {@link #next()} after a {@link #wake()}; set by the live session. */
+    private volatile Runnable pump = () -> { };
 
     /**
      * Creates the source.
@@ -161,6 +170,10 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
             }
             if (b == END) {
                 return null;
+            }
+            if (b == WAKE) {
+                pump.run();
+                continue;
             }
             if (b.openTimeMillis() > lastOpenMillis) {
                 return b;
@@ -248,8 +261,41 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     public void onOrderBook(OrderBookSnapshot book) {
     }
 
+    /**
+     * Forwards the adapter's order events (a live session's venue takes them) instead of ignoring them. Call before
+     * the adapter connects.
+     *
+     * @param sink receives each event on the adapter's thread; it must be thread-safe and must not block
+     */
+    public void forwardOrderEvents(Consumer<OrderEvent> sink) {
+        this.orderEvents = Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
+     * Sets what the engine thread runs when woken while it waits for a bar (a live session delivers its venue's
+     * events to the strategies). Engine thread or before the session runs.
+     *
+     * @param pump the action, run on the engine thread inside {@link #next()}
+     */
+    public void pump(Runnable pump) {
+        this.pump = Objects.requireNonNull(pump, "pump");
+    }
+
+    /**
+     * Wakes the engine thread if it waits for a bar, to run the {@linkplain #pump pump}; if it is busy, the pump
+     * runs when it next waits. Any thread; never blocks (when the queue is full, bars are waiting and the engine
+     * thread will be in {@link #next()} soon anyway).
+     */
+    public void wake() {
+        queue.offer(WAKE);
+    }
+
     @Override
     public void onOrderEvent(OrderEvent event) {
+        Consumer<OrderEvent> sink = orderEvents;
+        if (sink != null) {
+            sink.accept(event);
+        }
     }
 
     @Override

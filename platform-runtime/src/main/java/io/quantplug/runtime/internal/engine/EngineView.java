@@ -14,6 +14,8 @@ import java.time.InstantSource;
  * @param clock      the session clock
  * @param history    the session's recent bars, oldest first
  * @param portfolio  the account (shared by every session of a portfolio backtest)
+ * @param orderIds   makes the session's client order ids (a live session's carry its run tag)
  */
-record EngineView(Instrument instrument, InstantSource clock, BarWindow history, Portfolio portfolio) {
+record EngineView(Instrument instrument, InstantSource clock, BarWindow history, Portfolio portfolio,
+                  OrderIds orderIds) {
 }

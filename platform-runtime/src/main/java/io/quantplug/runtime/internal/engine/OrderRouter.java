@@ -7,6 +7,7 @@ import io.quantplug.api.order.Fill;
 import io.quantplug.api.order.LimitOrder;
 import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
+import io.quantplug.api.order.OrderAccepted;
 import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderFilled;
@@ -161,11 +162,16 @@ final class OrderRouter implements Venue.Listener {
         if (event instanceof OrderFilled filled) {
             book(filled.fill(), entry.owner, exitReason(entry.origin, order));
         }
-        if (entry.origin == OrderOrigin.RISK_CLOSE) {
-            closer.ended(order.clientOrderId()); // every venue event ends the order
+        if (entry.origin == OrderOrigin.RISK_CLOSE && ends(event)) {
+            closer.ended(order.clientOrderId());
         }
         listener.onOrderEvent(owner, event);
         deliveries.add(new Delivery(entry.owner, event));
+    }
+
+    /** Whether a venue event ends its order: all but a partial fill and a real venue's acceptance. */
+    private static boolean ends(OrderEvent event) {
+        return event instanceof OrderFilled f ? f.complete() : !(event instanceof OrderAccepted);
     }
 
     private void book(Fill fill, OrderOwner owner, ExitReason exitReason) {
@@ -204,7 +210,7 @@ final class OrderRouter implements Venue.Listener {
         }
         OrderOwner opener = owners.ownerById(trips.openedBy(instrument.id()));
         Side side = qty.signum() > 0 ? Side.SELL : Side.BUY;
-        ClientOrderId id = new ClientOrderId("end-of-data-" + (++liquidationSequence));
+        ClientOrderId id = view.orderIds().of("end-of-data-" + (++liquidationSequence));
         MarketOrder order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
         OrderOwner owner = opener != null ? opener : new EngineOwner(ENGINE, null);
         listener.onOrderSubmitted(now, owner.ownerId(), order, "end of data: the open position is closed at the last"

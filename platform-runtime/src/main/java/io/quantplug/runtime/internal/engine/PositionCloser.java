@@ -38,7 +38,10 @@ final class PositionCloser {
     private ClientOrderId working;
     private long sequence;
 
-    PositionCloser(Instrument instrument, Portfolio portfolio, OrderOwners owners) {
+    private final OrderIds orderIds;
+
+    PositionCloser(Instrument instrument, Portfolio portfolio, OrderOwners owners, OrderIds orderIds) {
+        this.orderIds = orderIds;
         this.instrument = instrument;
         this.portfolio = portfolio;
         this.owners = owners;
@@ -68,7 +71,7 @@ final class PositionCloser {
         if (position.signum() == 0) {
             return;
         }
-        ClientOrderId id = new ClientOrderId("risk-close-" + (++sequence));
+        ClientOrderId id = orderIds.of("risk-close-" + (++sequence));
         working = id;
         Side side = position.signum() > 0 ? Side.SELL : Side.BUY;
         OrderOwner opener = owners.ownerById(router.openedBy(instrument));

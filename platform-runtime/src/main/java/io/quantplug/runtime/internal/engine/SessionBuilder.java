@@ -49,6 +49,7 @@ public final class SessionBuilder {
     private List<Bound<RiskRule>> riskRules = List.of();
     private int historyCapacity = 1_000;
     private int expectedBars;
+    private String orderIdPrefix = "";
 
     /**
      * Starts a session on an account.
@@ -149,6 +150,21 @@ public final class SessionBuilder {
     }
 
     /**
+     * Sets what every client order id of the session starts with: none by default (a backtest's ids are
+     * {@code INSTANCE-N}); a live session's run tag, so that its ids are unique on the exchange account. Ids longer
+     * than 36 characters with it lose characters from the start of the owner's part.
+     *
+     * @param prefix at most 12 characters of {@code A-Z a-z 0-9 . : / _ -}, or empty
+     * @return this builder
+     * @throws IllegalArgumentException when longer or of other characters
+     */
+    public SessionBuilder orderIdPrefix(String prefix) {
+        new OrderIds(prefix);
+        this.orderIdPrefix = prefix;
+        return this;
+    }
+
+    /**
      * Makes and wires the session's parts.
      *
      * @return the session, not started
@@ -164,10 +180,11 @@ public final class SessionBuilder {
             throw new IllegalStateException("a session needs a venue");
         }
         BarWindow history = new BarWindow(historyCapacity);
-        EngineView view = new EngineView(instrument, clock, history, portfolio);
+        OrderIds orderIds = new OrderIds(orderIdPrefix);
+        EngineView view = new EngineView(instrument, clock, history, portfolio, orderIds);
         CallbackGuard guard = new CallbackGuard(listener, clock);
         StrategyInstances instances = new StrategyInstances();
-        PositionCloser closer = new PositionCloser(instrument, portfolio, instances);
+        PositionCloser closer = new PositionCloser(instrument, portfolio, instances, orderIds);
         RiskGate riskGate = new RiskGate(riskRules, view, venue, guard, listener, closer);
         SignalPipeline pipeline = new SignalPipeline(enhancers, sizer, view, venue, guard);
         OrderRouter router = new OrderRouter(view, venue, riskGate, closer, instances, listener);

@@ -148,7 +148,7 @@ final class SignalGroup implements OrderOwner {
 
     @Override
     public ClientOrderId nextClientOrderId() {
-        return new ClientOrderId(ID + "-" + (++orderSequence));
+        return view.orderIds().of(ID + "-" + (++orderSequence));
     }
 
     @Override

@@ -276,7 +276,7 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public ClientOrderId nextClientOrderId() {
-        return new ClientOrderId(instanceId + "-" + (++orderSequence));
+        return view.orderIds().of(instanceId + "-" + (++orderSequence));
     }
 
     @Override

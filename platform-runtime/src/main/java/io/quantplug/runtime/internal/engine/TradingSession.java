@@ -296,6 +296,9 @@ public final class TradingSession {
         if (finished || bar.instrument() != instrument.id()) {
             refuseUnlessAcceptable(bar);
         }
+        if (venue.poll()) {
+            drain(); // a real venue's events that came since the last bar
+        }
         if (swaps.pending()) {
             swaps.applyAll();
         }
@@ -456,13 +459,23 @@ public final class TradingSession {
      * collected since its last decision are dropped: an order decided now could not fill.
      */
     public void finish() {
+        finish(true);
+    }
+
+    /**
+     * Ends the session as {@link #finish()} does, closing the open position only when asked: a live session keeps
+     * its position on the exchange unless the user asked to flatten it on stop.
+     *
+     * @param closePosition whether to close the open position at the last price
+     */
+    public void finish(boolean closePosition) {
         if (finished) {
             return;
         }
         long now = clock.millis();
         router.cancelAll(now);
         drain();
-        if (router.liquidate(now)) {
+        if (closePosition && router.liquidate(now)) {
             equityValues[equitySize - 1] = portfolio.equityEstimate();
         }
         drain();
@@ -477,8 +490,24 @@ public final class TradingSession {
         swaps.close();
     }
 
+    /**
+     * Delivers the events a real venue received since the last call (fills, cancels, refusals) to the portfolio and
+     * the strategies, between bars: how a live session's order events reach its strategies without waiting for the
+     * next bar. Nothing happens for the simulated venue. Engine thread only; does nothing once finished.
+     *
+     * @return whether any event was delivered
+     */
+    public boolean pollVenue() {
+        if (finished || !started || !venue.poll()) {
+            return false;
+        }
+        drain();
+        return true;
+    }
+
     private void drain() {
         router.drain();
+        venue.flush();
     }
 
     private void fireTimers(long upToMillis) {

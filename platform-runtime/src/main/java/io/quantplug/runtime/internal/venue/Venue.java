@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Where a trading session's orders execute: the port between the engine and a venue, simulated
- * ({@link SimulatedVenue}) or, later, an exchange reached through an adapter. The session submits and cancels
+ * ({@link SimulatedVenue}) or an exchange reached through an adapter ({@link ExchangeVenue}). The session submits and cancels
  * orders and asks what is working; the venue answers each submission at once (accepted or refused) and reports what
  * happens later (fills, expiries, refusals at fill time) to the {@link Listener} the session {@linkplain #connect
  * connects}, on the engine thread, which books the fills. Fees are the venue's: every fill it reports carries them.
@@ -29,7 +29,9 @@ public interface Venue {
     /** Receives events that happen at the venue after submission: fills, expiries, refusals and cancels there. */
     interface Listener {
         /**
-         * An order event the venue produced after the submission returned. Every such event ends the order.
+         * An order event the venue produced after the submission returned. Every such event ends the order, but a
+         * partial fill ({@link io.quantplug.api.order.OrderFilled#complete()} false), which only a real venue
+         * reports, and an {@link OrderAccepted}, which {@link ExchangeVenue#closeAt} reports before it sends.
          *
          * @param event the event
          * @param order the order it concerns, as rounded by the venue
@@ -142,6 +144,25 @@ public interface Venue {
      * @return reserved cash in the account currency
      */
     BigDecimal reservedCash();
+
+    /**
+     * Hands the orders accepted since the last call to the venue's sender; the session calls it after each batch of
+     * work (when the events of the submissions are recorded), so that a real venue sends an order only after it was
+     * journaled. The simulated venue needs none of it.
+     */
+    default void flush() {
+    }
+
+    /**
+     * Delivers the events that arrived from the venue since the last call to the listener, on the engine thread:
+     * a real venue's fills, cancels and refusals, which its I/O threads put in an inbox. The simulated venue has
+     * none: its events come from {@link #onBar}.
+     *
+     * @return whether any event was delivered
+     */
+    default boolean poll() {
+        return false;
+    }
 
     /**
      * A completed bar of market data: a simulated venue matches its working orders against it; a real one may

@@ -17,7 +17,9 @@ import java.util.Set;
 
 /**
  * A small matching engine behind {@link BinanceTestServer}: market and crossing limit orders fill at once at the
- * symbol's last price (taker fee 0.1 % of the quote amount, in the quote asset); other limit orders rest; IOC/FOK
+ * symbol's last price (taker fee 0.1 % of the quote amount, in the quote asset; a spot market order sized in the
+ * quote asset, {@code quoteOrderQty}, buys the amount over the last price, down to the lot step); other limit orders
+ * rest; IOC/FOK
  * orders that cannot fill expire. Orders are checked as Binance does, with its error codes: unknown symbol (-1121),
  * too many decimals (-1111), PRICE_FILTER / LOT_SIZE / notional filters (-1013 spot, -4164 USD-M), duplicate client
  * order id and insufficient balance (-2010 spot, -2019 USD-M), unknown order on cancel (-2011). Synchronized.
@@ -110,7 +112,9 @@ public final class TestVenue {
         }
         String type = p.get("type");
         String side = p.get("side");
-        BigDecimal qty = new BigDecimal(p.get("quantity"));
+        BigDecimal qty = p.containsKey("quoteOrderQty") && "MARKET".equals(type)
+                ? quantityFor(new BigDecimal(p.get("quoteOrderQty")), lastPrice.get(symbol), r)
+                : new BigDecimal(p.get("quantity"));
         if (qty.stripTrailingZeros().scale() > 8) {
             throw new Refusal(-1111, "Precision is over the maximum defined for this asset.");
         }
@@ -171,6 +175,12 @@ public final class TestVenue {
             answer.set("fills", fills);
         }
         return answer;
+    }
+
+    /** A spot market order's quantity for a quote amount: the amount over the last price, down to the step. */
+    private static BigDecimal quantityFor(BigDecimal quote, BigDecimal last, Rules r) {
+        BigDecimal steps = quote.divide(last.multiply(r.step), 0, RoundingMode.DOWN);
+        return steps.multiply(r.step).stripTrailingZeros();
     }
 
     private ObjectNode trade(String symbol, long orderId, String clientId, boolean buy, BigDecimal price,
