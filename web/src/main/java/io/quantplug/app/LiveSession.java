@@ -45,12 +45,13 @@ public final class LiveSession implements AutoCloseable {
     /**
      * How the session runs.
      *
-     * @param warmUpBars        closed bars of history to warm the strategy up on, &ge; 0
+     * @param warmUpBars        closed bars of history to warm the strategy up on, &ge; 0, or null for what the
+     *                          strategy declares ({@link io.quantplug.api.strategy.StrategyProvider#warmUpBars})
      * @param stopAfterBars     streamed bars after which the session ends, &ge; 1, or {@code Long.MAX_VALUE}
      * @param flattenOnStop     whether the open position is closed with a market order at the end
      * @param allowNoRiskRules  whether to trade on mainnet without a risk rule
      */
-    public record Settings(long warmUpBars, long stopAfterBars, boolean flattenOnStop, boolean allowNoRiskRules) {
+    public record Settings(Long warmUpBars, long stopAfterBars, boolean flattenOnStop, boolean allowNoRiskRules) {
     }
 
     private final ExchangeAdapter adapter;
@@ -97,7 +98,7 @@ public final class LiveSession implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS,
                 ExchangeCapability.ORDER_EXECUTION, ExchangeCapability.BALANCES);
-        if (settings.warmUpBars() > 0) {
+        if (settings.warmUpBars() == null || settings.warmUpBars() > 0) {
             needed.add(ExchangeCapability.HISTORICAL_BARS);
         }
         ExchangeAdapter adapter = ExchangeAdapters.open(catalog, exchange, exchangeParams, needed);
@@ -109,10 +110,12 @@ public final class LiveSession implements AutoCloseable {
                 throw new UserInputException("live trading on mainnet needs at least one risk rule (--risk RULE);"
                         + " to trade real money without any, give --no-risk-rules-i-understand");
             }
-            if (settings.warmUpBars() > Integer.MAX_VALUE) {
-                throw new UserInputException("--warmup-bars must be at most " + Integer.MAX_VALUE);
+            long warmUp = settings.warmUpBars() != null ? settings.warmUpBars()
+                    : ExchangeSession.declaredWarmUp(catalog, c);
+            if (warmUp < 0 || warmUp > Integer.MAX_VALUE) {
+                throw new UserInputException("--warmup-bars must be in 0.." + Integer.MAX_VALUE + ", got " + warmUp);
             }
-            ExchangeBarSource source = new ExchangeBarSource(instrument.id(), timeframe, (int) settings.warmUpBars(),
+            ExchangeBarSource source = new ExchangeBarSource(instrument.id(), timeframe, (int) warmUp,
                     (open, count) -> adapter.historicalBars(instrument.id(), timeframe,
                             open - count * timeframe.millis(), open), ExchangeSession.QUEUE_BARS,
                     settings.stopAfterBars());
@@ -121,7 +124,7 @@ public final class LiveSession implements AutoCloseable {
             LiveOptions options = new LiveOptions(session.runTag, settings.flattenOnStop(), barrier.get(), WAIT,
                     notices);
             session.run = new Backtester(catalog).openLive(c, timeframe, source, session.taken, adapter,
-                    options, l).warmUp(settings.warmUpBars());
+                    options, l).warmUp(warmUp);
             adapter.connect(List.of(instrument.id()), timeframe, source);
             session.differences.addAll(LiveReconciliation.check(adapter, instrument, c.initialCapital()));
             return session;

@@ -147,7 +147,7 @@ final class LiveCommand implements Callable<Integer> {
                     PrintWriter stderr, Timeframe tf) {
         BacktestRun run = session.run();
         stdout.println("Live: " + runOptions.strategy + " on " + session.instrument().id() + " " + tf.label()
-                + " at " + exchange + ", order ids " + session.runTag() + "*, warm-up " + runOptions.warmUpBars
+                + " at " + exchange + ", order ids " + session.runTag() + "*, warm-up " + session.run().warmUpBars()
                 + " bars" + (stopAfterBars == null ? ", until stopped (Ctrl-C)" : ", " + stopAfterBars
                 + " streamed bars") + (flattenOnStop ? ", position closed at the end" : ", position kept at the end"));
         stdout.flush();
