@@ -3,13 +3,8 @@ package io.quantplug.cli;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.LiveSession;
 import io.quantplug.app.UserInputException;
-import io.quantplug.runtime.backtest.BacktestProgress;
-import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.plugin.PluginHost;
-import io.quantplug.runtime.report.HtmlReport;
-import io.quantplug.runtime.report.ResultDocument;
-import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.session.OpenPosition;
 import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
@@ -22,16 +17,11 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code quantplug live}: a strategy trading on an exchange, on the engine, plugins and risk rules of a backtest
@@ -49,8 +39,6 @@ import java.util.concurrent.TimeUnit;
             "Binance: API keys from QUANTPLUG_BINANCE_API_KEY and QUANTPLUG_BINANCE_API_SECRET (or ..._FILE);"
                     + " the network defaults to testnet. On mainnet at least one --risk rule is required."})
 final class LiveCommand implements Callable<Integer> {
-
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     @Option(names = "--exchange", required = true, paramLabel = "ID",
             description = "Exchange adapter id, e.g. binance (see 'quantplug plugins').")
@@ -151,54 +139,10 @@ final class LiveCommand implements Callable<Integer> {
                 + " bars" + (stopAfterBars == null ? ", until stopped (Ctrl-C)" : ", " + stopAfterBars
                 + " streamed bars") + (flattenOnStop ? ", position closed at the end" : ", position kept at the end"));
         stdout.flush();
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.stop("signal");
-            try {
-                written.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "quantplug-live-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "quantplug-live-status");
-            t.setDaemon(true);
-            return t;
-        });
-        status.scheduleAtFixedRate(() -> status(session, pnl, stderr), 1, 1, TimeUnit.SECONDS);
-        try {
-            BacktestResult result;
-            try {
-                result = run.run(BacktestProgress.NONE);
-            } catch (RuntimeException e) {
-                recording.fail(e);
-                throw e;
-            } finally {
-                status.shutdownNow();
-            }
-            stderr.println();
-            ResultDocument document = ResultDocument.of(result);
-            MetricsTable.print(document, stdout);
-            Path dir = out != null ? out : Path.of("quantplug-results", "live_" + runOptions.strategy + "_"
-                    + session.instrument().id().symbol() + "_" + tf.label());
-            ResultJson.write(document, dir.resolve("result.json"));
-            HtmlReport.write(document, session.barsTaken(), dir.resolve("report.html"));
-            stdout.println("Wrote " + dir.resolve("result.json") + " and " + dir.resolve("report.html"));
-            result.faults().forEach(f -> stderr.println("quantplug: plugin fault: " + f.extensionId() + " ("
-                    + f.instanceId() + ") " + f.callback() + " threw " + f.error() + "; " + f.action()));
-            if (!recording.finish(document, result.stoppedBy(), stdout, stderr)) {
-                return QuantplugCli.STORE_UNAVAILABLE;
-            }
-            return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
-        } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is shutting down: the hook is running and waits for the countdown above
-            }
-        }
+        Path dir = out != null ? out : Path.of("quantplug-results", "live_" + runOptions.strategy + "_"
+                + session.instrument().id().symbol() + "_" + tf.label());
+        return SessionDriver.drive("live", run, session::barsTaken, recording, dir, stdout, stderr,
+                () -> status(session, pnl, stderr));
     }
 
     /** The status line: bars, position, P&amp;L (before fees), working orders and the connection. */

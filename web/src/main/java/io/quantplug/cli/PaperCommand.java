@@ -4,19 +4,11 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.ExchangeSession;
 import io.quantplug.app.UserInputException;
 import io.quantplug.app.alerts.SessionAlerts;
-import io.quantplug.runtime.backtest.BacktestConfig;
-import io.quantplug.runtime.backtest.BacktestProgress;
-import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.plugin.PluginHost;
-import io.quantplug.runtime.report.HtmlReport;
-import io.quantplug.runtime.report.ResultDocument;
-import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.session.OpenPosition;
-import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.SessionListener;
-import io.quantplug.runtime.store.Journal;
 import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Command;
@@ -30,17 +22,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code quantplug paper}: a strategy on an exchange's live bars with simulated fills, on the same engine, plugins and
@@ -57,9 +43,6 @@ import java.util.concurrent.TimeUnit;
             "Binance: the adapter's network defaults to testnet; --exchange-param network=mainnet for real market"
                     + " data (paper trading needs no API key)."})
 final class PaperCommand implements Callable<Integer> {
-
-    /** How long the shutdown hook waits for the run to be written. */
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     @Option(names = "--exchange", required = true, paramLabel = "ID",
             description = "Exchange adapter id, e.g. binance (see 'quantplug plugins').")
@@ -116,14 +99,14 @@ final class PaperCommand implements Callable<Integer> {
              Store store = noStore ? null : common.openStore()) {
             BacktestCommand.requireUsablePlugins(host);
             PnlListener pnl = new PnlListener();
-            Recording recording = store == null ? null : new Recording(store, user);
+            SessionRecording recording = store == null ? null : new SessionRecording(store, user);
             ExchangeSession session;
             try {
                 session = ExchangeSession.open(host.catalog(), exchange, exchangeParams, symbol, tf,
                         runOptions::config, runOptions.warmUpBars,
                         stopAfterBars == null ? Long.MAX_VALUE : stopAfterBars,
                         config -> alerts.listener(label, config.instrument().id().toString(),
-                                recording == null ? pnl : recording.start(config, tf, pnl)));
+                                recording == null ? pnl : recording.start(RunStore.Mode.PAPER, config, tf, pnl)));
             } catch (UncheckedIOException e) {
                 if (recording != null) {
                     recording.fail(e);
@@ -144,66 +127,17 @@ final class PaperCommand implements Callable<Integer> {
         }
     }
 
-    private int run(ExchangeSession session, Recording recording, PnlListener pnl, PrintWriter stdout,
+    private int run(ExchangeSession session, SessionRecording recording, PnlListener pnl, PrintWriter stdout,
                     PrintWriter stderr, Timeframe tf, Runnable disconnectWatch) {
         BacktestRun run = session.run();
         stdout.println("Paper: " + runOptions.strategy + " on " + session.instrument().id() + " " + tf.label()
                 + " from " + exchange + ", warm-up " + session.run().warmUpBars() + " bars"
                 + (stopAfterBars == null ? ", until stopped (Ctrl-C)" : ", " + stopAfterBars + " streamed bars"));
         stdout.flush();
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.stop("signal");
-            try {
-                written.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "quantplug-paper-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "quantplug-paper-status");
-            t.setDaemon(true);
-            return t;
-        });
-        status.scheduleAtFixedRate(new StatusLine(session, pnl, stderr), 1, 1, TimeUnit.SECONDS);
-        status.scheduleAtFixedRate(disconnectWatch, 1, 1, TimeUnit.SECONDS);
-        try {
-            BacktestResult result;
-            try {
-                result = run.run(BacktestProgress.NONE);
-            } catch (RuntimeException e) {
-                if (recording != null) {
-                    recording.fail(e);
-                }
-                throw e;
-            } finally {
-                status.shutdownNow();
-            }
-            stderr.println();
-            ResultDocument document = ResultDocument.of(result);
-            MetricsTable.print(document, stdout);
-            Path dir = out != null ? out : Path.of("quantplug-results", "paper_" + runOptions.strategy + "_"
-                    + session.instrument().id().symbol() + "_" + tf.label());
-            ResultJson.write(document, dir.resolve("result.json"));
-            HtmlReport.write(document, session.barsTaken(), dir.resolve("report.html"));
-            stdout.println("Wrote " + dir.resolve("result.json") + " and " + dir.resolve("report.html"));
-            for (PluginFault f : result.faults()) {
-                stderr.println("quantplug: plugin fault: " + f.extensionId() + " (" + f.instanceId() + ") "
-                        + f.callback() + " threw " + f.error() + "; " + f.action());
-            }
-            if (recording != null && !recording.finish(document, result.stoppedBy(), stdout, stderr)) {
-                return QuantplugCli.STORE_UNAVAILABLE;
-            }
-            return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
-        } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is shutting down: the hook is running and waits for the countdown above
-            }
-        }
+        Path dir = out != null ? out : Path.of("quantplug-results", "paper_" + runOptions.strategy + "_"
+                + session.instrument().id().symbol() + "_" + tf.label());
+        return SessionDriver.drive("paper", run, session::barsTaken, recording, dir, stdout, stderr,
+                new StatusLine(session, pnl, stderr), disconnectWatch);
     }
 
     /** Realised P&amp;L per the last position change, for the status line (engine thread writes, status reads). */
@@ -252,51 +186,6 @@ final class PaperCommand implements Callable<Integer> {
                     session.source().connected() ? "connected" : "DISCONNECTED (" + session.source().connectionDetail()
                             + ")");
             err.flush();
-        }
-    }
-
-    /** The run in the store: started once the instrument is known, journaled, then completed, stopped or failed. */
-    private static final class Recording {
-        private final Store store;
-        private final String user;
-        private Journal journal;
-        private long runId = -1;
-
-        Recording(Store store, String user) {
-            this.store = store;
-            this.user = user;
-        }
-
-        /** Records the run as started ({@code RUNNING}, mode {@code PAPER}) and gives its journaling listener. */
-        SessionListener start(BacktestConfig config, Timeframe tf, SessionListener next) {
-            Instant now = Instant.now();
-            runId = store.runs().start(RunStore.Mode.PAPER, ResultDocument.Run.of(config, tf.label(), now, now, 0,
-                    Map.of("strategy:" + config.strategy().id(), config.strategy().parameters())), user);
-            journal = store.journal();
-            return store.runs().listener(runId, journal, next);
-        }
-
-        void fail(RuntimeException e) {
-            if (journal != null) {
-                store.runs().fail(runId, e.getMessage(), user, journal);
-                journal.close(Duration.ofSeconds(30));
-            }
-        }
-
-        boolean finish(ResultDocument document, String stoppedBy, PrintWriter stdout, PrintWriter stderr) {
-            if (stoppedBy == null) {
-                store.runs().complete(runId, document, user, journal);
-            } else {
-                store.runs().stopped(runId, document, stoppedBy, user, journal);
-            }
-            Journal.Stats stats = journal.close(Duration.ofSeconds(30));
-            if (stats.unwritten() > 0 || stats.failure() != null) {
-                stderr.println("quantplug: error: run " + runId + " was not stored completely (" + stats.unwritten()
-                        + " records unwritten): " + stats.failure());
-                return false;
-            }
-            stdout.println("Stored as run " + runId + " (quantplug runs show " + runId + ")");
-            return true;
         }
     }
 }
