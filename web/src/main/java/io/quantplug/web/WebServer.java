@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Largest JSON request body, bytes (uploads are multipart, with limits of their own). */
+    private static final long MAX_BODY_BYTES = 1L << 20;
     /** Request attribute set when a handler answered with its own error (so the 404 page leaves it alone). */
     private static final String ANSWERED = "quantplug.answered";
     /** The audit actor of changes made through the plugins folder. */
@@ -256,11 +258,16 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.multipartConfig.maxFileSize(maxUpload, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxUpload + (1 << 20), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            cfg.http.maxRequestSize = 1L << 20;
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.routes.before(ctx -> {
                 if (ctx.header("X-HTTP-Method-Override") != null) {
                     throw new ApiException(400, "invalid_field", "X-HTTP-Method-Override", "method overrides are"
                             + " not accepted: send the request with its own method");
+                }
+                if (!ctx.isMultipart() && ctx.contentLength() > MAX_BODY_BYTES) {
+                    // refused from its declared length, before a byte of it is read (and before a client that
+                    // sent Expect: 100-continue sends it); Javalin's own check only trips while reading
+                    throw new HttpResponseException(413, "body too large");
                 }
             });
             api.install(cfg.routes, auth);

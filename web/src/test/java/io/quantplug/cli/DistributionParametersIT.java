@@ -31,7 +31,8 @@ class DistributionParametersIT {
     static final Map<String, String> OUT_OF_BOUNDS_TEXT = Map.of(
             "multi-timeframe:timeframes", "5m 7m", // 7 minutes do not divide a day evenly
             "binance:restUrl", "ftp://127.0.0.1/", // an http(s) URL, or empty for the network's
-            "binance:streamUrl", "http://127.0.0.1/"); // a ws(s) URL, or empty for the network's
+            "binance:streamUrl", "http://127.0.0.1/", // a ws(s) URL, or empty for the network's
+            "binance:streams", "kline,quotes"); // kline, trade and depth only
 
     private static void refuses(ExtensionInfo e, String name, String bad, List<String> problems) {
         try {

@@ -210,8 +210,9 @@ class ConsoleHardeningIT {
                     "bars\u0000.csv", new byte[] {'x'}));
             assertThat(nulCsv.status()).as(nulCsv.body()).isEqualTo(400);
 
-            TestServer.Response bigJson = server.send("POST", "/api/backtests", trader,
-                    "{\"strategy\":\"" + "x".repeat(10 << 20) + "\"}");
+            // a 10 MB body declared in Content-Length is refused from its length, before any of it is read: the
+            // answer comes while the client has sent only the headers (on a raw socket, which sends no body)
+            TestServer.Response bigJson = declaredOnly(server, trader, 10 << 20);
             assertThat(bigJson.status()).isEqualTo(413);
             assertThat(bigJson.json().get("error").asText()).isEqualTo("payload_too_large");
 
@@ -393,6 +394,38 @@ class ConsoleHardeningIT {
             }
             pos += n;
             return n;
+        }
+    }
+
+    /** POSTs a backtest that declares a body of {@code length} bytes but sends none of it, and reads the answer. */
+    private static TestServer.Response declaredOnly(TestServer server, String token, int length)
+            throws java.io.IOException {
+        java.net.URI uri = java.net.URI.create(server.url());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/backtests HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            int status = Integer.parseInt(in.readLine().split(" ")[1]);
+            long bodyLength = -1;
+            for (String h = in.readLine(); h != null && !h.isEmpty(); h = in.readLine()) {
+                if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    bodyLength = Long.parseLong(h.substring(15).trim());
+                }
+            }
+            char[] body = new char[(int) Math.max(0, bodyLength)];
+            int read = 0;
+            while (read < body.length) {
+                int n = in.read(body, read, body.length - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            return new TestServer.Response(status, new String(body, 0, read), java.util.Map.of());
         }
     }
 }
