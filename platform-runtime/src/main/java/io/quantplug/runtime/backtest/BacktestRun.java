@@ -12,10 +12,7 @@ import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
-import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginHost;
-import io.quantplug.runtime.plugin.PluginInfo;
-import io.quantplug.runtime.plugin.PluginStatus;
 import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.ExtensionBuild;
 import io.quantplug.runtime.session.OpenPosition;
@@ -26,7 +23,6 @@ import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +89,7 @@ public final class BacktestRun implements RunningSession {
         this.assembly = new SessionAssembly(catalog, config, resolved);
         this.tracker = new SessionTracker(listener);
         this.collector = new ResultCollector(tracker);
-        this.builds = builds(catalog, followed, config);
+        this.builds = ExtensionBuilds.of(catalog, followed, config);
     }
 
     /** Makes this run a live session on an exchange venue; called once, by {@link Backtester#openLive}. */
@@ -344,33 +340,9 @@ public final class BacktestRun implements RunningSession {
     private void swapped(PluginSwap swap) {
         swaps.add(swap);
         if (swap.moved()) {
-            String to = swap.to().version();
-            builds = builds.stream().map(b -> swap.from().id().equals(b.pluginId())
-                    && swap.extensionId().equals(b.id()) ? new ExtensionBuild(b.role(), b.id(), b.pluginId(), to)
-                    : b).toList();
+            builds = ExtensionBuilds.after(builds, swap);
         }
         swapReports.accept(swap);
-    }
-
-    private static List<ExtensionBuild> builds(ExtensionCatalog catalog, PluginHost host, BacktestConfig config) {
-        List<ExtensionBuild> out = new ArrayList<>();
-        config.strategies().forEach(r -> out.add(build("strategy", ExtensionKind.STRATEGY, r.id(), catalog, host)));
-        config.enhancers().forEach(r -> out.add(build("enhancer", ExtensionKind.ENHANCEMENT, r.id(), catalog,
-                host)));
-        if (config.sizer() != null) {
-            out.add(build("sizer", ExtensionKind.ENHANCEMENT, config.sizer().id(), catalog, host));
-        }
-        config.riskRules().forEach(r -> out.add(build("riskRule", ExtensionKind.RISK_RULE, r.id(), catalog, host)));
-        return List.copyOf(out);
-    }
-
-    private static ExtensionBuild build(String role, ExtensionKind kind, String id, ExtensionCatalog catalog,
-                                        PluginHost host) {
-        String pluginId = catalog.find(kind, id).map(e -> e.pluginId()).orElse(null);
-        String version = pluginId == null || host == null ? null : host.plugins().stream()
-                .filter(p -> p.id().equals(pluginId) && p.status() == PluginStatus.STARTED)
-                .map(PluginInfo::version).findFirst().orElse(null);
-        return new ExtensionBuild(role, id, pluginId, version);
     }
 
     @Override
