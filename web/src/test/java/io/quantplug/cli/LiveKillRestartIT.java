@@ -15,7 +15,6 @@ import io.quantplug.plugins.binance.rest.RestSettings;
 import io.quantplug.plugins.binance.rest.ServerClock;
 import io.quantplug.plugins.binance.testserver.BinanceTestExchange;
 import io.quantplug.plugins.binance.testserver.BinanceTestServer;
-import io.quantplug.plugins.binance.testserver.Fixtures;
 import io.quantplug.plugins.binance.testserver.TestVenue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LiveKillRestartIT {
 
-    private static final long STREAM_FROM = Instant.parse("2022-06-20T00:00:00Z").toEpochMilli();
     private static final InstrumentId BTC = InstrumentId.of("BTCUSDT", "BINANCE");
     private static final Pattern TAG = Pattern.compile("order ids (q[0-9a-z]{5}-)\\*");
 
@@ -62,15 +59,9 @@ class LiveKillRestartIT {
     @Test
     void aRestartAfterKillNineCancelsTheKilledSessionsOrderAndReportsEveryMissedFill() throws Exception {
         Path home = tmp.resolve("home");
-        String db = "jdbc:h2:file:" + home.resolve("db/quantplug").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-        try (BinanceTestExchange exchange = BinanceTestExchange.spot()
-                .klines("BTCUSDT", Fixtures.BTC_2022, STREAM_FROM).barsPerSecond(20).inProgressUpdates(false)
-                .start()) {
+        String db = LiveCommandIT.h2Url(home);
+        try (BinanceTestExchange exchange = LiveCommandIT.fundedExchange()) {
             TestVenue venue = exchange.rest().venue();
-            venue.setLastPrice("BTCUSDT", "20500.00");
-            venue.setBalance("USDT", "100000");
-            venue.setBalance("BTC", "0");
             List<String> args = List.of("live", "--exchange", "binance", "--symbol", "BTCUSDT", "--timeframe", "1m",
                     "--strategy", "sma-crossover", "--param", "fast=3", "--param", "slow=8", "--warmup-bars", "20",
                     "--capital", "10000", "--exchange-param", "restUrl=" + exchange.restUrl(),
