@@ -22,13 +22,16 @@ import java.util.regex.Pattern;
  *       stopped without canceling it (killed, crashed). It is <b>canceled</b>, not adopted: the new session has not
  *       got the owner's state that placed it. Any other open order (placed by hand or by another program) is left
  *       alone and reported.</li>
+ *   <li><b>Missed fills</b>: the account's trades since the last trade id an earlier live run reconciled that no live
+ *       run stored ({@link MissedFills}): fills of a session that was killed or lost its stream. Reported, not
+ *       booked.</li>
  *   <li><b>Base asset</b>: a balance (free plus locked) other than zero is reported: the session starts flat and
  *       neither sells nor counts it.</li>
  *   <li><b>Quote asset</b>: a free balance below the capital is reported: orders sized on the capital may be
  *       refused by the exchange.</li>
  * </ul>
- * Fills an earlier session missed while it was down (Binance's account trades since the last known trade id) are
- * not looked at yet.
+ * The base balance is the outside truth for the position: after missed fills it still tells exactly what the account
+ * holds that the session does not count.
  */
 final class LiveReconciliation {
 
@@ -38,8 +41,8 @@ final class LiveReconciliation {
     /**
      * One difference between the account and the session's start.
      *
-     * @param kind   {@code open-order-canceled}, {@code open-order-foreign}, {@code base-balance} or
-     *               {@code quote-balance}
+     * @param kind   {@code open-order-canceled}, {@code open-order-foreign}, {@code missed-fill},
+     *               {@code trades-unavailable}, {@code base-balance} or {@code quote-balance}
      * @param detail for people
      */
     record Difference(String kind, String detail) {
@@ -54,9 +57,11 @@ final class LiveReconciliation {
      * @param adapter    the exchange, connected (cancels need its listener)
      * @param instrument the instrument
      * @param capital    the session's capital in the quote asset
+     * @param ledger     what the store knows of earlier live runs' trades
      * @return the differences, possibly none
      */
-    static List<Difference> check(ExchangeAdapter adapter, Instrument instrument, BigDecimal capital) {
+    static List<Difference> check(ExchangeAdapter adapter, Instrument instrument, BigDecimal capital,
+                                  TradeLedger ledger) {
         List<Difference> out = new ArrayList<>();
         for (ClientOrderId id : adapter.openOrders(instrument.id())) {
             if (RUN_TAG.matcher(id.value()).matches()) {
@@ -74,6 +79,7 @@ final class LiveReconciliation {
                         + " is not a live session's; left alone"));
             }
         }
+        out.addAll(MissedFills.check(adapter, instrument, ledger));
         BigDecimal base = BigDecimal.ZERO;
         BigDecimal quote = BigDecimal.ZERO;
         for (Balance b : adapter.balances()) {

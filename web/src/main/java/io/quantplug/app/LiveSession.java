@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * user data stream. What {@code quantplug live} runs; the caller runs {@link #run()} on a thread of its own and closes
  * this afterwards.
  *
- * <p>Opening it checks the account first ({@link LiveReconciliation}: open orders, base and quote balances) and
+ * <p>Opening it checks the account first ({@link LiveReconciliation}: open orders, missed fills, base and quote
+ * balances) and
  * refuses to trade on Binance's {@code mainnet} without a risk rule unless asked. Every client order id starts with
  * the session's {@linkplain #runTag run tag}. Not thread-safe to open; once open, {@link #run()}'s handle and
  * {@link #source()}'s read-outs may be read from any thread.
@@ -86,6 +87,8 @@ public final class LiveSession implements AutoCloseable {
      *                       opens; the run is recorded from here)
      * @param barrier        gives the journal barrier (called once, after {@code listener})
      * @param notices        told of what a person should know (fees not booked, failed cancels), on any thread
+     * @param ledger         gives what the store knows of earlier live runs' trades on the instrument (called once,
+     *                       after {@code listener})
      * @return the session, connected and reconciled
      * @throws UserInputException as {@link ExchangeAdapters#open}, when the adapter cannot trade (no API keys), and
      *                            on mainnet without a risk rule unless waived
@@ -94,7 +97,8 @@ public final class LiveSession implements AutoCloseable {
     public static LiveSession open(ExtensionCatalog catalog, String exchange, Map<String, String> exchangeParams,
                                    String symbol, Timeframe timeframe, Function<Instrument, BacktestConfig> config,
                                    Settings settings, Function<BacktestConfig, SessionListener> listener,
-                                   Supplier<SendBarrier> barrier, Consumer<String> notices) {
+                                   Supplier<SendBarrier> barrier, Consumer<String> notices,
+                                   Function<Instrument, TradeLedger> ledger) {
         Objects.requireNonNull(config, "config");
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS,
                 ExchangeCapability.ORDER_EXECUTION, ExchangeCapability.BALANCES);
@@ -126,7 +130,8 @@ public final class LiveSession implements AutoCloseable {
             session.run = new Backtester(catalog).openLive(c, timeframe, source, session.taken, adapter,
                     options, l).warmUp(warmUp);
             adapter.connect(List.of(instrument.id()), timeframe, source);
-            session.differences.addAll(LiveReconciliation.check(adapter, instrument, c.initialCapital()));
+            session.differences.addAll(LiveReconciliation.check(adapter, instrument, c.initialCapital(),
+                    ledger.apply(instrument)));
             return session;
         } catch (RuntimeException e) {
             adapter.close();

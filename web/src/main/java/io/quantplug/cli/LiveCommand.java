@@ -2,10 +2,12 @@ package io.quantplug.cli;
 
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.LiveSession;
+import io.quantplug.app.TradeLedger;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.session.OpenPosition;
+import io.quantplug.runtime.store.LiveTradeMarks;
 import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Command;
@@ -104,7 +106,8 @@ final class LiveCommand implements Callable<Integer> {
                         new LiveSession.Settings(runOptions.warmUpBars,
                                 stopAfterBars == null ? Long.MAX_VALUE : stopAfterBars, flattenOnStop, noRiskRules),
                         config -> recording.start(RunStore.Mode.LIVE, config, tf, pnl), recording::barrier,
-                        notice -> notice(stderr, notice));
+                        notice -> notice(stderr, notice), instrument -> TradeLedger.of(
+                                new LiveTradeMarks(store.database()), instrument.id().toString(), recording::runId));
             } catch (UncheckedIOException e) {
                 recording.fail(e);
                 stderr.println("quantplug: error: exchange '" + exchange + "' failed: " + e.getMessage());

@@ -30,7 +30,8 @@ class LiveReconciliationTest {
                 new ClientOrderId("web_manual_order_1")),
                 List.of(new Balance("BTC", new BigDecimal("0.002"), new BigDecimal("0.001")),
                         new Balance("USDT", new BigDecimal("900"), BigDecimal.ZERO)));
-        List<LiveReconciliation.Difference> found = LiveReconciliation.check(account, SPOT, new BigDecimal("1000"));
+        List<LiveReconciliation.Difference> found = LiveReconciliation.check(account, SPOT, new BigDecimal("1000"),
+                new MissedFillsTest.Ledger(null, List.of()));
         assertThat(account.canceled).containsExactly(new ClientOrderId("qab12c-sma-crossover-3"));
         assertThat(found).extracting(LiveReconciliation.Difference::kind).containsExactly("open-order-canceled",
                 "open-order-foreign", "base-balance", "quote-balance");
@@ -41,7 +42,8 @@ class LiveReconciliationTest {
     @Test
     void findsNothingOnAnAccountThatMatchesTheStart() {
         Account account = new Account(List.of(), List.of(new Balance("USDT", new BigDecimal("1000"), BigDecimal.ZERO)));
-        assertThat(LiveReconciliation.check(account, SPOT, new BigDecimal("1000"))).isEmpty();
+        assertThat(LiveReconciliation.check(account, SPOT, new BigDecimal("1000"),
+                new MissedFillsTest.Ledger(null, List.of()))).isEmpty();
         assertThat(account.canceled).isEmpty();
     }
 
@@ -80,6 +82,12 @@ class LiveReconciliationTest {
         @Override
         public void cancel(InstrumentId instrument, ClientOrderId clientOrderId) {
             canceled.add(clientOrderId);
+        }
+
+        @Override
+        public List<io.quantplug.api.exchange.AccountTrade> accountTrades(InstrumentId instrument, long fromTradeId,
+                                                                          int limit) {
+            return List.of();
         }
 
         @Override

@@ -48,15 +48,9 @@ class LiveCommandIT {
     @Test
     void tradesOnTheExchangeWithEveryOrderStoredBeforeItIsSent() throws Exception {
         Path home = tmp.resolve("home");
-        String db = "jdbc:h2:file:" + home.resolve("db/quantplug").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-        try (BinanceTestExchange exchange = BinanceTestExchange.spot()
-                .klines("BTCUSDT", Fixtures.BTC_2022, STREAM_FROM).barsPerSecond(20).inProgressUpdates(false)
-                .start()) {
+        String db = h2Url(home);
+        try (BinanceTestExchange exchange = fundedExchange()) {
             TestVenue venue = exchange.rest().venue();
-            venue.setLastPrice("BTCUSDT", FILL_PRICE);
-            venue.setBalance("USDT", "100000");
-            venue.setBalance("BTC", "0");
             List<String> storedWhenSent = new CopyOnWriteArrayList<>();
             checkStoredAtOrder(exchange.rest(), db, 1, storedWhenSent);
 
@@ -109,6 +103,30 @@ class LiveCommandIT {
                     .contains("--no-risk-rules-i-understand");
             assertThat(exchange.rest().requests()).noneMatch(q -> q.path().equals("/api/v3/order"));
         }
+    }
+
+    /**
+     * The store of a home as an H2 file opened with {@code AUTO_SERVER}, so that a test reads it while a child process
+     * writes it.
+     */
+    static String h2Url(Path home) {
+        return "jdbc:h2:file:" + home.resolve("db/quantplug").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    }
+
+    /**
+     * The local exchange streaming 2022 BTCUSDT one-minute klines at 20 bars a second, market orders filling at
+     * {@link #FILL_PRICE}, the account holding 100,000 USDT and no BTC.
+     */
+    static BinanceTestExchange fundedExchange() {
+        BinanceTestExchange exchange = BinanceTestExchange.spot()
+                .klines("BTCUSDT", Fixtures.BTC_2022, STREAM_FROM).barsPerSecond(20).inProgressUpdates(false)
+                .start();
+        TestVenue venue = exchange.rest().venue();
+        venue.setLastPrice("BTCUSDT", FILL_PRICE);
+        venue.setBalance("USDT", "100000");
+        venue.setBalance("BTC", "0");
+        return exchange;
     }
 
     /**

@@ -97,6 +97,22 @@ public interface ExchangeAdapter extends AutoCloseable {
     }
 
     /**
+     * The account's trades of an instrument with id &ge; {@code fromTradeId}, oldest first, at most {@code limit}
+     * ({@link ExchangeCapability#ORDER_EXECUTION}): what a restarted session compares with the fills it stored to
+     * find fills it missed while down. The default throws: an adapter that cannot list trades lets the session
+     * reconcile open orders and balances only.
+     *
+     * @param instrument  the instrument
+     * @param fromTradeId the first trade id wanted, &ge; 0
+     * @param limit       most trades answered, 1 to 1000
+     * @return the trades, possibly none
+     * @throws UnsupportedCapabilityException when the adapter cannot list the account's trades
+     */
+    default List<AccountTrade> accountTrades(InstrumentId instrument, long fromTradeId, int limit) {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.ORDER_EXECUTION);
+    }
+
+    /**
      * Account balances ({@link ExchangeCapability#BALANCES}).
      *
      * @return one balance per asset held

@@ -32,10 +32,10 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
@@ -65,7 +65,8 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             // as if versions 2 and 3 had never been applied
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6')");
+            undoVersion6(st);
             undoVersion5(st);
             undoVersion4(st);
             undoVersion3(st);
@@ -76,7 +77,7 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
             assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -92,7 +93,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6')");
+            undoVersion6(st);
             undoVersion5(st);
             undoVersion4(st);
             undoVersion3(st);
@@ -101,7 +103,7 @@ class MigrationTest {
                     + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
             assertVersion3Objects(again);
             try (Connection c = again.database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
@@ -118,7 +120,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')");
+            undoVersion6(st);
             undoVersion5(st);
             undoVersion4(st);
             // a run recorded by a version-3 store
@@ -127,13 +130,41 @@ class MigrationTest {
                     + " '{}', 'FAILED', CURRENT_TIMESTAMP, 'alice', 'h', 1, '{}')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
             assertThat(again.runs().list()).extracting(RunStore.RunSummary::kind)
                     .containsExactly(RunStore.Kind.SINGLE);
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
                 assertThatThrownBy(() -> st.executeUpdate("UPDATE runs SET kind = 'BASKET'"))
                         .isInstanceOf(SQLException.class);
                 st.executeUpdate("UPDATE runs SET instrument_id = '" + "X".repeat(2048) + "'");
+            }
+        }
+    }
+
+    /** Removes what version 6 adds, leaving a version-5 schema. */
+    private static void undoVersion6(Statement st) throws SQLException {
+        st.execute("ALTER TABLE runs DROP COLUMN last_trade_id");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aVersion5DatabaseGainsVersion6AndKeepsItsRuns(Vendor vendor) throws SQLException {
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        try (Store store = Store.open(settings); Connection c = store.database().connection();
+             Statement st = c.createStatement()) {
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '6'");
+            undoVersion6(st);
+            st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
+                    + " created_by, host, pid, config) VALUES ('LIVE', 's', 'BTCUSDT.BINANCE', '1m', '{}', 'STOPPED',"
+                    + " CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')");
+        }
+        try (Store again = Store.open(settings); Connection c = again.database().connection();
+             Statement st = c.createStatement()) {
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
+            try (ResultSet rs = st.executeQuery("SELECT mode, last_trade_id FROM runs")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("LIVE");
+                assertThat(rs.getObject(2)).isNull();
             }
         }
     }
@@ -151,7 +182,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version = '5'");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6')");
+            undoVersion6(st);
             undoVersion5(st);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("INSERT INTO runs (mode, strategy,"
                     + " instrument_id, timeframe, parameters, status, created_at, created_by, host, pid, config)"
@@ -160,7 +192,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
                     + " created_by, host, pid, config) VALUES ('PAPER', 's', 'i', '1m', '{}', 'STOPPED',"
                     + " CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')");

@@ -288,6 +288,24 @@ public final class BinanceAdapter implements ExchangeAdapter {
         return rest.tradesSince(instrument, fromId, limit);
     }
 
+    /**
+     * The account's trades as the SPI lists them ({@link #tradesSince} without Binance's order ids), for the
+     * start-up reconciliation of a live session.
+     *
+     * @param instrument  the instrument
+     * @param fromTradeId first trade id wanted
+     * @param limit       most rows, 1 to 1000
+     * @return the trades, oldest first
+     */
+    @Override
+    public List<io.quantplug.api.exchange.AccountTrade> accountTrades(InstrumentId instrument, long fromTradeId,
+                                                                      int limit) {
+        return tradesSince(instrument, fromTradeId, limit).stream()
+                .map(t -> new io.quantplug.api.exchange.AccountTrade(t.tradeId(), t.instrument(), t.side(), t.price(),
+                        t.quantity(), t.commission(), t.commissionAsset(), t.timeMillis()))
+                .toList();
+    }
+
     @Override
     public List<Balance> balances() {
         requireTrading(ExchangeCapability.BALANCES);

@@ -80,6 +80,15 @@ class SignedEndpointsTest {
             assertThat(fill.quantity()).isEqualByComparingTo("0.02");
             assertThat(fill.fee()).isEqualByComparingTo("0.4");
             assertThat(adapter.tradesSince(BTC, 0, 1000)).extracting(AccountTrade::tradeId).containsExactly(1L, 2L);
+            // the same trades through the SPI, as a restarted live session reconciles them
+            List<io.quantplug.api.exchange.AccountTrade> spi = adapter.accountTrades(BTC, 2, 1000);
+            assertThat(spi).singleElement().satisfies(t -> {
+                assertThat(t.tradeId()).isEqualTo(2L);
+                assertThat(t.quantity()).isEqualByComparingTo("0.02");
+                assertThat(t.fee()).isEqualByComparingTo("0.4");
+                assertThat(t.feeAsset()).isEqualTo("USDT");
+                assertThat(t.timeMillis()).isEqualTo(since2.get(0).timeMillis());
+            });
         }
     }
 
