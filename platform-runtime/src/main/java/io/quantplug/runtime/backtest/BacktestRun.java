@@ -251,7 +251,10 @@ public final class BacktestRun implements RunningSession {
         s.warmUp(warmUpBars);
         s.start();
         if (live != null) {
-            live.source().pump(s::pollVenue);
+            live.source().pump(() -> {
+                s.pollVenue();
+                tracker.publish(); // fills between bars show at once
+            });
         }
         SessionHotSwap swapper = followed == null ? null
                 : SessionHotSwap.attach(s, catalog, followed, swapTimeout, this::swapped);
@@ -269,6 +272,7 @@ public final class BacktestRun implements RunningSession {
                 stop = "stopped by " + stoppedBy;
             }
             s.finish(live == null || live.flattenOnStop());
+            tracker.publish();
         } finally {
             if (swapper != null) {
                 swapper.close();
@@ -289,7 +293,7 @@ public final class BacktestRun implements RunningSession {
      * for being watched.
      */
     private void feed(TradingSession session, Bar first, BacktestProgress progress, int expected) {
-        boolean stream = expected < 0;
+        boolean stream = source.paced();
         long n = 0;
         Bar last = null;
         try {
@@ -301,6 +305,7 @@ public final class BacktestRun implements RunningSession {
                     lastBar.lazySet(bar);
                     barsTaken.lazySet(n);
                     publishEquity(session.lastEquity());
+                    tracker.publish();
                     if ((n & (PROGRESS_EVERY - 1)) == 0) {
                         progress.onProgress((int) n, expected);
                     }
@@ -312,6 +317,7 @@ public final class BacktestRun implements RunningSession {
                 barsTaken.lazySet(n);
                 publishEquity(session.lastEquity());
             }
+            tracker.publish();
         }
     }
 

@@ -14,23 +14,25 @@ import io.quantplug.runtime.session.RiskEventReport;
 import io.quantplug.runtime.session.SessionListener;
 import io.quantplug.runtime.session.SignalDecision;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps a running session's positions and working orders from its events and publishes them as immutable lists
- * for other threads ({@link BacktestRun#positions()}, {@link BacktestRun#workingOrders()}); passes every event on.
- * Its maps belong to the engine thread; the published lists are read through volatile fields. Costs nothing per bar:
- * it works only on order events and fills.
+ * Keeps a running session's positions and working orders from its events, and publishes them as immutable lists for
+ * other threads ({@link BacktestRun#positions()}, {@link BacktestRun#workingOrders()}) when the run publishes its
+ * state ({@link #publish()}: after every bar of a paced or streamed session, every 64 bars of a backtest, and at the
+ * end). Passes every event on. Its maps belong to the engine thread; the published lists are read through volatile
+ * fields. Per order it does two map operations and nothing per bar.
  */
 final class SessionTracker implements SessionListener {
 
     private final SessionListener next;
-    /** Orders handed to the venue, not yet answered. */
-    private final Map<ClientOrderId, Order> submitted = new LinkedHashMap<>();
+    /** Orders sent to the venue and not yet ended (filled in full, canceled, expired or refused), oldest first. */
     private final Map<ClientOrderId, Order> working = new LinkedHashMap<>();
-    private final Map<InstrumentId, OpenPosition> open = new LinkedHashMap<>();
+    private final Map<InstrumentId, PositionChange> open = new LinkedHashMap<>();
+    private boolean dirty;
     private volatile List<Order> workingView = List.of();
     private volatile List<OpenPosition> positionsView = List.of();
 
@@ -46,6 +48,20 @@ final class SessionTracker implements SessionListener {
         return positionsView;
     }
 
+    /** Engine thread: publishes the lists when an event changed them since the last call. */
+    void publish() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        workingView = List.copyOf(working.values());
+        List<OpenPosition> positions = new ArrayList<>(open.size());
+        for (PositionChange c : open.values()) {
+            positions.add(new OpenPosition(c.instrument(), c.quantity(), c.costBasis(), c.realizedPnl()));
+        }
+        positionsView = List.copyOf(positions);
+    }
+
     @Override
     public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
         next.onSignal(timeMillis, strategy, signal, outcome);
@@ -58,24 +74,17 @@ final class SessionTracker implements SessionListener {
 
     @Override
     public void onOrderSubmitted(long timeMillis, String strategy, Order order, String reason) {
-        submitted.put(order.clientOrderId(), order);
+        working.put(order.clientOrderId(), order);
+        dirty = true;
         next.onOrderSubmitted(timeMillis, strategy, order, reason);
     }
 
     @Override
     public void onOrderEvent(String strategy, OrderEvent event) {
-        ClientOrderId id = event.clientOrderId();
-        Order order = submitted.remove(id);
-        boolean changed;
-        if (event instanceof OrderAccepted) {
-            changed = order != null && working.put(id, order) == null;
-        } else if (event instanceof OrderFilled f && f.remainingQuantity().signum() > 0) {
-            changed = order != null && working.putIfAbsent(id, order) == null; // partly filled: still working
-        } else {
-            changed = working.remove(id) != null; // filled in full, canceled, expired or refused
-        }
-        if (changed) {
-            workingView = List.copyOf(working.values());
+        boolean ends = !(event instanceof OrderAccepted)
+                && !(event instanceof OrderFilled f && f.remainingQuantity().signum() > 0); // partly filled: working
+        if (ends && working.remove(event.clientOrderId()) != null) {
+            dirty = true;
         }
         next.onOrderEvent(strategy, event);
     }
@@ -85,10 +94,9 @@ final class SessionTracker implements SessionListener {
         if (change.quantity().signum() == 0) {
             open.remove(change.instrument());
         } else {
-            open.put(change.instrument(), new OpenPosition(change.instrument(), change.quantity(), change.costBasis(),
-                    change.realizedPnl()));
+            open.put(change.instrument(), change);
         }
-        positionsView = List.copyOf(open.values());
+        dirty = true;
         next.onPositionChanged(change);
     }
 

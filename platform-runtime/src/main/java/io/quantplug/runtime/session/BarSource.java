@@ -33,6 +33,17 @@ public interface BarSource {
     }
 
     /**
+     * Whether this source hands out bars at a pace (the market's, or a chosen replay speed) rather than as fast as the
+     * engine takes them: a session on a paced source publishes its state to other threads after every bar, one on an
+     * unpaced source every 64 bars.
+     *
+     * @return true for a stream or a paced replay; the default: when {@link #expectedBars()} is unknown
+     */
+    default boolean paced() {
+        return expectedBars() < 0;
+    }
+
+    /**
      * Asks a blocked or later {@link #next()} to return null at once. Called by {@link RunningSession#stop} from any
      * thread; a source that never blocks may ignore it (the session checks for a stop between bars).
      */

@@ -57,6 +57,16 @@ final class PacedBars implements BarSource {
         return b;
     }
 
+    /**
+     * A replay at a chosen speed: the session publishes its state after every bar.
+     *
+     * @return true
+     */
+    @Override
+    public boolean paced() {
+        return true;
+    }
+
     @Override
     public int expectedBars() {
         return bars.size();
