@@ -100,6 +100,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @Mixin
+    EquityOption equityOption;
+
     @Option(names = "--no-store", description = "Do not store the run in the database.")
     boolean noStore;
 
@@ -127,6 +130,7 @@ final class BacktestCommand implements Callable<Integer> {
         Logging.configure(common.verbose);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        equityOption.full(); // refuse a bad value before any work
         if (config != null) {
             List<String> clash = new ArrayList<>();
             for (String option : NOT_WITH_CONFIG) {
@@ -138,7 +142,7 @@ final class BacktestCommand implements Callable<Integer> {
                 throw new UserInputException("--config FILE.yaml describes the whole run; it does not go with "
                         + String.join(", ", clash) + " (put them in the YAML file)");
             }
-            return PortfolioBacktest.run(config, out, noStore, common, stdout, stderr);
+            return PortfolioBacktest.run(config, out, noStore, equityOption, common, stdout, stderr);
         }
         if (runOptions.strategy == null) {
             throw new UserInputException("give --strategy ID (or --config FILE.yaml for a portfolio backtest)");
@@ -255,7 +259,7 @@ final class BacktestCommand implements Callable<Integer> {
         MetricsTable.print(document, stdout);
         Path dir = out != null ? out : Path.of("quantplug-results",
                 runOptions.strategy + "_" + instrument.id().symbol() + "_" + series.timeframe());
-        ResultJson.write(document, dir.resolve("result.json"));
+        ResultJson.write(equityOption.apply(document), dir.resolve("result.json"));
         HtmlReport.write(document, bars, dir.resolve("report.html"));
         stdout.println("Wrote " + dir.resolve("result.json") + " and " + dir.resolve("report.html"));
         for (PluginFault f : result.faults()) {

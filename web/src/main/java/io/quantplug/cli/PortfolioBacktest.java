@@ -60,7 +60,8 @@ final class PortfolioBacktest {
      * @return the exit code
      * @throws UserInputException for bad input, naming the file and what is wrong
      */
-    static int run(Path configFile, Path out, boolean noStore, CommonOptions common, PrintWriter stdout, PrintWriter stderr) {
+    static int run(Path configFile, Path out, boolean noStore, EquityOption equity, CommonOptions common,
+                   PrintWriter stdout, PrintWriter stderr) {
         PortfolioFile f = PortfolioFile.read(configFile);
         Path base = configFile.toAbsolutePath().getParent();
         List<Loaded> loaded = new ArrayList<>();
@@ -94,7 +95,7 @@ final class PortfolioBacktest {
         PortfolioTables.print(document, stdout);
         String name = configFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Path dir = out != null ? out : Path.of("quantplug-results", "portfolio_" + name);
-        ResultJson.write(document, dir.resolve("result.json"));
+        ResultJson.write(equity.apply(document), dir.resolve("result.json"));
         stdout.println("Wrote " + dir.resolve("result.json"));
         stdout.println(runId < 0 ? "(not stored: --no-store)"
                 : "Stored as run " + runId + " (quantplug runs show " + runId + ")");

@@ -86,6 +86,9 @@ final class RunsCommand {
         boolean json;
 
         @Mixin
+        EquityOption equityOption;
+
+        @Mixin
         CommonOptions common;
 
         @Spec
@@ -102,8 +105,8 @@ final class RunsCommand {
                 ResultDocument document = portfolio.map(PortfolioDocument::accountView)
                         .orElseGet(() -> store.runs().document(id).orElseThrow());
                 if (json) {
-                    out.println(portfolio.isPresent() ? ResultJson.toJson(portfolio.get())
-                            : ResultJson.toJson(document));
+                    out.println(portfolio.isPresent() ? ResultJson.toJson(equityOption.apply(portfolio.get()))
+                            : ResultJson.toJson(equityOption.apply(document)));
                     return QuantplugCli.OK;
                 }
                 out.printf(Locale.ROOT, "Run %d: %s %s%s, %s, created %s%s%n", summary.id(), summary.mode(),

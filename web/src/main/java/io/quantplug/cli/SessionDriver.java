@@ -81,7 +81,8 @@ final class SessionDriver {
             stderr.println();
             ResultDocument document = ResultDocument.of(result);
             MetricsTable.print(document, stdout);
-            ResultJson.write(document, dir.resolve("result.json"));
+            ResultJson.write(document.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS),
+                    dir.resolve("result.json"));
             HtmlReport.write(document, taken.get(), dir.resolve("report.html"));
             stdout.println("Wrote " + dir.resolve("result.json") + " and " + dir.resolve("report.html"));
             for (PluginFault f : result.faults()) {

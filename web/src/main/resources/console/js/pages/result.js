@@ -124,8 +124,15 @@ async function showResult() {
   document.getElementById('waiting').hidden = true;
   document.getElementById('result').hidden = false;
   document.getElementById('metrics').replaceChildren(...metricTiles(run, result.metrics));
+  const zoom = async (from, to) => {
+    const range = `from=${from}&to=${to}`;
+    const [fineBars, fineEquity] = await Promise.all([
+      portfolio ? null : api('GET', `/api/backtests/${id}/bars?${range}`),
+      api('GET', `/api/backtests/${id}/equity?${range}`)]);
+    return { bars: fineBars, equity: fineEquity.equity };
+  };
   drawCharts({ price: document.getElementById('price-chart'), equity: document.getElementById('equity-chart'),
-    drawdown: document.getElementById('drawdown-chart') }, result, bars);
+    drawdown: document.getElementById('drawdown-chart') }, result, bars, zoom);
   if (portfolio) {
     document.getElementById('price-card').hidden = true;
     document.getElementById('subtitle').textContent = 'Portfolio: ' + run.books.map(b => b.instrument).join(', ')
@@ -135,8 +142,8 @@ async function showResult() {
     const candles = fmt.int(bars.time.length);
     document.getElementById('price-note').textContent = (bars.barsPerPoint > 1
       ? `${candles} candles of ${bars.barsPerPoint} bars each. ` : `${candles} candles. `)
-      + 'Green arrows mark long entries, red arrows short entries, grey arrows exits. Scroll or drag to zoom; the'
-      + ' three charts move together.';
+      + 'Green arrows mark long entries, red arrows short entries, grey arrows exits. Scroll or drag to zoom (zoomed'
+      + ' in, the visible range is drawn bar by bar); the three charts move together.';
   }
   document.getElementById('trades-title').textContent = `Trades (${fmt.int(result.trades.length)})`;
   document.getElementById('trades').append(tradesTable(result.trades, portfolio).table);

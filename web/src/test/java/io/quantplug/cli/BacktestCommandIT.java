@@ -46,10 +46,14 @@ class BacktestCommandIT {
             "profitFactor", "tradeCount"}) {
             assertThat(doc.get("metrics").has(metric)).as("metric %s", metric).isTrue();
         }
+        // the equity at the default bound: 2,000 of the 30,241 points (start + every bar), both ends kept
         JsonNode equity = doc.get("equity");
-        assertThat(equity.size()).isEqualTo(30_241);
+        assertThat(equity.size()).isEqualTo(2_000);
+        assertThat(doc.at("/equitySampling/points").asLong()).isEqualTo(30_241);
+        assertThat(doc.at("/equitySampling/kept").asInt()).isEqualTo(2_000);
         assertThat(equity.get(0).get(0).asText()).isEqualTo("2023-03-01T00:00:00Z");
         assertThat(equity.get(0).get(1).asDouble()).isEqualTo(10_000.0);
+        assertThat(equity.get(1_999).get(0).asText()).isEqualTo("2023-03-22T00:00:00Z");
         JsonNode last = doc.get("trades").get(doc.get("trades").size() - 1);
         assertThat(last.get("exitReason").asText()).isEqualTo("END_OF_DATA");
         assertThat(last.get("exitTime").asText()).isEqualTo("2023-03-22T00:00:00Z");
@@ -57,6 +61,27 @@ class BacktestCommandIT {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("TradingView Lightweight Charts", "createSeriesMarkers", "\"trades\":[")
                 .doesNotContain("__RESULT_JSON__", "__CANDLE_JSON__", "<script src=");
+        // 30,240 bars drawn as at most 4,000 candles: ceil(30,240 / 4,000) = 8 bars each, 3,780 candles
+        assertThat(html).contains("{\"barSeconds\":60,\"bucketSeconds\":480,\"candles\":[");
+        assertThat(html).contains("\"equitySampling\":{\"points\":30241,\"kept\":2000,\"method\":\"LTTB\"}");
+    }
+
+    @Test
+    void equityFullKeepsEveryBarAndABadValueIsRefusedBeforeAnyWork() throws IOException {
+        Path data = SharedData.require(BINANCE_US);
+        Path out = tmp.resolve("full");
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover", "--no-store",
+                "--equity", "full", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(doc.get("equity").size()).isEqualTo(30_241);
+        assertThat(doc.has("equitySampling")).isFalse();
+
+        CliRun bad = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover", "--no-store",
+                "--equity", "all", "--out", tmp.resolve("bad").toString());
+        assertThat(bad.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(bad.err()).contains("--equity must be bounded or full, got 'all'");
+        assertThat(tmp.resolve("bad")).doesNotExist();
     }
 
     @Test

@@ -67,7 +67,11 @@ class StoreCommandsIT {
         JsonNode stored = json.readTree(show.out());
         JsonNode file = json.readTree(out.resolve("result.json").toFile());
         assertThat(stored.get("trades").size()).isEqualTo(file.get("trades").size()).isGreaterThan(100);
-        assertThat(stored.get("equity").size()).isEqualTo(11_521);
+        assertThat(stored.get("equity").size()).isEqualTo(2_000); // thinned as result.json is
+        assertThat(stored.at("/equitySampling/points").asInt()).isEqualTo(11_521);
+        JsonNode whole = json.readTree(CliRun.of("runs", "show", "1", "--json", "--equity", "full", "--home", home)
+                .out());
+        assertThat(whole.get("equity").size()).isEqualTo(11_521); // the store keeps every point
         for (String part : new String[] {"run", "metrics", "trades", "equity", "rejections", "faults", "counts"}) {
             assertThat(stored.get(part).equals(NUMBERS_BY_VALUE, file.get(part))).as(part).isTrue();
         }

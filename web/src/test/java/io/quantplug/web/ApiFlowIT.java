@@ -102,7 +102,14 @@ class ApiFlowIT {
                 .isEqualByComparingTo(expected.metrics().netProfit());
         assertThat(result.at("/metrics/netProfit").isTextual()).as("decimals are strings").isTrue();
         assertThat(result.at("/trades/0/entryTime").asText()).endsWith("Z");
-        assertThat(result.get("equity")).hasSize(expected.equity().size());
+        // the equity thinned to the default bound, unless the whole curve is asked for
+        assertThat(result.get("equity")).hasSize(ResultDocument.DEFAULT_EQUITY_POINTS);
+        assertThat(result.at("/equitySampling/points").asInt()).isEqualTo(expected.equity().size());
+        JsonNode full = server.send("GET", "/api/backtests/" + id + "/result?equity=full", trader, null).json();
+        assertThat(full.get("equity")).hasSize(expected.equity().size());
+        assertThat(full.has("equitySampling")).isFalse();
+        assertThat(server.send("GET", "/api/backtests/" + id + "/result?equity=most", trader, null).status())
+                .isEqualTo(400);
 
         long runId = job.get("runId").asLong();
         var stored = server.store.runs().summary(runId).orElseThrow();
@@ -110,9 +117,34 @@ class ApiFlowIT {
         assertThat(server.store.runs().document(runId).orElseThrow().trades()).hasSize(expected.trades().size());
 
         JsonNode chart = server.send("GET", "/api/backtests/" + id + "/bars", trader, null).json();
-        assertThat(chart.get("barsPerPoint").asInt()).isEqualTo(2); // 30,240 bars thinned to at most 20,000
-        assertThat(chart.get("time")).hasSize(15_120);
-        assertThat(chart.get("high").get(0).asDouble()).isEqualTo(Math.max(bars.get(0).high(), bars.get(1).high()));
+        // 30,240 bars in at most 4,000 candles: ceil(30,240 / 4,000) = 8 bars each, 3,780 candles
+        assertThat(chart.get("barsPerPoint").asInt()).isEqualTo(8);
+        assertThat(chart.get("time")).hasSize(3_780);
+        assertThat(chart.get("high").get(0).asDouble()).isEqualTo(bars.subList(0, 8).stream()
+                .mapToDouble(Bar::high).max().orElseThrow());
+
+        // zoomed in on two hours: the bars and the equity of that range at full resolution
+        long from = bars.get(600).openTimeMillis() / 1000;
+        long to = bars.get(719).openTimeMillis() / 1000;
+        JsonNode zoomed = server.send("GET", "/api/backtests/" + id + "/bars?from=" + from + "&to=" + to, trader,
+                null).json();
+        assertThat(zoomed.get("barsPerPoint").asInt()).isEqualTo(1);
+        assertThat(zoomed.get("time")).hasSize(120);
+        assertThat(zoomed.get("time").get(0).asLong()).isEqualTo(from);
+        assertThat(zoomed.get("close").get(119).asDouble()).isEqualTo(bars.get(719).close());
+        JsonNode range = server.send("GET", "/api/backtests/" + id + "/equity?from=" + from + "&to=" + to, trader,
+                null).json();
+        List<ResultDocument.EquityPoint> inRange = expected.equity().stream().filter(p -> p.time().getEpochSecond()
+                >= from && p.time().getEpochSecond() <= to).toList();
+        assertThat(range.get("equity")).hasSize(inRange.size());
+        assertThat(range.get("equitySampling").isNull()).isTrue();
+        assertThat(range.at("/equity/0/1").asDouble()).isEqualTo(inRange.get(0).equity());
+        JsonNode coarse = server.send("GET", "/api/backtests/" + id + "/equity?points=100", trader, null).json();
+        assertThat(coarse.get("equity")).hasSize(100);
+        assertThat(coarse.at("/equitySampling/points").asInt()).isEqualTo(expected.equity().size());
+        JsonNode refused = server.send("GET", "/api/backtests/" + id + "/equity?points=3", trader, null).json();
+        assertThat(refused.get("field").asText()).isEqualTo("points");
+        assertThat(refused.get("message").asText()).isEqualTo("points must be a whole number in 8..20000, got '3'");
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -354,8 +356,16 @@ class ConsoleBrowserIT {
         assertThat(distinctCanvasColours("equity-chart")).isGreaterThan(3);
         assertThat(driver.findElement(By.cssSelector("#price-chart a#tv-attr-logo")).getAttribute("href"))
                 .contains("tradingview.com");
-        // /bars thins to at most 20,000 points: 30,240 bars -> ceil(30,240 / 20,000) = 2 bars per candle, 15,120
-        assertThat(driver.findElement(By.id("price-note")).getText()).startsWith("15,120 candles of 2 bars each");
+        // /bars draws at most 4,000 candles: 30,240 bars -> ceil(30,240 / 4,000) = 8 bars per candle, 3,780
+        assertThat(driver.findElement(By.id("price-note")).getText()).startsWith("3,780 candles of 8 bars each");
+        // zoomed in with the mouse wheel, the visible range is asked for again and drawn bar by bar
+        assertThat(driver.findElement(By.id("price-chart")).getAttribute("data-bars-per-candle")).isEqualTo("8");
+        WebElement plot = driver.findElement(By.cssSelector("#price-chart canvas"));
+        for (int i = 0; i < 40; i++) { // each notch zooms in by about a tenth: 30,240 bars down to a few hundred
+            new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(plot), 0, -600).perform();
+        }
+        wait.until(ExpectedConditions.attributeToBe(By.id("price-chart"), "data-bars-per-candle", "1"));
+        screenshot("backtest-result-zoomed");
         By rows = By.cssSelector("#trades tbody tr");
         assertThat(driver.findElements(rows)).hasSize(pnl.size());
         assertThat(driver.findElement(By.id("trades-title")).getText())

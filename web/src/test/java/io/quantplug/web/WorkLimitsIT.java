@@ -3,6 +3,7 @@ package io.quantplug.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.testsupport.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,12 +88,12 @@ class WorkLimitsIT {
             TestServer.Response answer = server.send("GET", "/api/backtests/" + first + "/result", trader, null);
             long runId = done.get("runId").asLong();
             assertThat(answer.body()).isEqualTo(Json.MAPPER.writeValueAsString(server.store.runs().document(runId)
-                    .orElseThrow()));
+                    .orElseThrow().withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS)));
             JsonNode result = answer.json();
             assertThat(result.get("trades").size()).isGreaterThan(100);
             JsonNode bars = server.send("GET", "/api/backtests/" + first + "/bars", trader, null).json();
-            assertThat(bars.get("barsPerPoint").asInt()).isEqualTo(2); // 30,240 bars thinned to at most 20,000
-            assertThat(bars.get("time").size()).isEqualTo(15_120);
+            assertThat(bars.get("barsPerPoint").asInt()).isEqualTo(8); // 30,240 bars in at most 4,000 candles
+            assertThat(bars.get("time").size()).isEqualTo(3_780);
             assertThat(server.send("POST", "/api/backtests/" + second + "/cancel", trader, null).status())
                     .isIn(200, 409);
         }

@@ -124,6 +124,46 @@ public final class EquityCurve {
     }
 
     /**
+     * The points a chart of at most {@code maxPoints} points should draw: {@link LargestTriangleThreeBuckets},
+     * keeping the first and last points, the highest and the lowest equity, and the peak and the trough of the
+     * maximum drawdown (the latest highest point before the deepest fall below it, and the point of that fall), so
+     * that a drawdown chart drawn from these points shows the true maximum drawdown.
+     *
+     * @param maxPoints the most points to keep, &ge; 8
+     * @return the indices kept, ascending; every index when the curve has at most {@code maxPoints} points
+     * @throws IllegalArgumentException when {@code maxPoints < 8}
+     */
+    public int[] chartIndices(int maxPoints) {
+        if (maxPoints < 8) {
+            throw new IllegalArgumentException("maxPoints must be >= 8, got " + maxPoints);
+        }
+        int high = 0;
+        int low = 0;
+        int peak = 0;
+        int ddPeak = 0;
+        int ddTrough = 0;
+        double depth = 0;
+        for (int i = 1; i < size; i++) {
+            double e = values[i];
+            if (e > values[high]) {
+                high = i;
+            }
+            if (e < values[low]) {
+                low = i;
+            }
+            if (e >= values[peak]) {
+                peak = i;
+            } else if (values[peak] > 0 && (values[peak] - e) / values[peak] > depth) {
+                depth = (values[peak] - e) / values[peak];
+                ddPeak = peak;
+                ddTrough = i;
+            }
+        }
+        return LargestTriangleThreeBuckets.select(timesMillis, values, size, maxPoints,
+                new int[] {high, low, ddPeak, ddTrough});
+    }
+
+    /**
      * A copy of the equity values.
      *
      * @return the values

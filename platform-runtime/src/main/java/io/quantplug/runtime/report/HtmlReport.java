@@ -15,13 +15,15 @@ import java.util.Locale;
 /**
  * Writes {@code report.html}: one self-contained file (no network at view time) with a candlestick chart and trade
  * markers, the equity curve, the drawdown, the metrics and a sortable trades table. Charts are drawn by the vendored
- * TradingView Lightweight Charts 5.2.1 (Apache-2.0), inlined in the page. Above {@value #MAX_CANDLES} bars the
- * candles are aggregated for display (the page says so); trades and equity are always complete.
+ * TradingView Lightweight Charts 5.2.1 (Apache-2.0), inlined in the page. So that the page stays small and opens
+ * whatever the run's length, above {@value #MAX_CANDLES} bars the candles are aggregated ({@link Candles}; the page
+ * says so), and the equity is thinned to at most {@link ResultDocument#DEFAULT_EQUITY_POINTS} points
+ * ({@link ResultDocument#withEquityPoints}, keeping the maximum drawdown's peak and trough); trades are complete.
  */
 public final class HtmlReport {
 
     /** The most candles drawn; longer runs are aggregated to fit. */
-    public static final int MAX_CANDLES = 50_000;
+    public static final int MAX_CANDLES = Candles.DEFAULT_MAX;
 
     private static final String TEMPLATE = "report-template.html";
     private static final String LIBRARY = "vendor/lightweight-charts.standalone.production.js";
@@ -40,7 +42,7 @@ public final class HtmlReport {
         ObjectWriter compact = ResultJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
         String resultJson;
         try {
-            resultJson = compact.writeValueAsString(document);
+            resultJson = compact.writeValueAsString(document.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS));
         } catch (IOException e) {
             throw new QuantplugException("cannot serialise the result for the report: " + e.getMessage(), e);
         }
@@ -64,51 +66,18 @@ public final class HtmlReport {
         ResultJson.writeAtomically(file, render(document, bars));
     }
 
-    /** Candles as {@code [openTimeSeconds, o, h, l, c]}, aggregated by a whole factor when there are too many. */
+    /** Candles as {@code [openTimeSeconds, o, h, l, c]}, aggregated to at most {@value #MAX_CANDLES}. */
     static String candles(List<Bar> bars) {
-        long barSeconds = bars.isEmpty() ? 60 : bars.get(0).timeframe().millis() / 1000;
-        int factor = Math.max(1, (bars.size() + MAX_CANDLES - 1) / MAX_CANDLES);
-        long bucketSeconds = barSeconds * factor;
-        StringBuilder b = new StringBuilder(bars.size() / factor * 48 + 64);
-        b.append("{\"barSeconds\":").append(barSeconds).append(",\"bucketSeconds\":").append(bucketSeconds)
-                .append(",\"candles\":[");
-        long firstSecond = bars.isEmpty() ? 0 : bars.get(0).openTimeMillis() / 1000;
-        long currentBucket = Long.MIN_VALUE;
-        double o = 0;
-        double h = 0;
-        double l = 0;
-        double c = 0;
-        boolean any = false;
-        for (Bar bar : bars) {
-            long t = bar.openTimeMillis() / 1000;
-            long bucket = firstSecond + Math.floorDiv(t - firstSecond, bucketSeconds) * bucketSeconds;
-            if (bucket != currentBucket) {
-                if (any) {
-                    appendCandle(b, currentBucket, o, h, l, c);
-                }
-                currentBucket = bucket;
-                o = bar.open();
-                h = bar.high();
-                l = bar.low();
-                any = true;
-            } else {
-                h = Math.max(h, bar.high());
-                l = Math.min(l, bar.low());
-            }
-            c = bar.close();
-        }
-        if (any) {
-            appendCandle(b, currentBucket, o, h, l, c);
-        }
-        if (b.charAt(b.length() - 1) == ',') {
-            b.setLength(b.length() - 1);
+        Candles c = Candles.of(bars, MAX_CANDLES);
+        StringBuilder b = new StringBuilder(c.size() * 48 + 64);
+        b.append("{\"barSeconds\":").append(c.barSeconds()).append(",\"bucketSeconds\":")
+                .append(c.barSeconds() * c.barsPerCandle()).append(",\"candles\":[");
+        for (int i = 0; i < c.size(); i++) {
+            b.append(i == 0 ? "[" : ",[").append(c.time()[i]).append(',').append(fmt(c.open()[i])).append(',')
+                    .append(fmt(c.high()[i])).append(',').append(fmt(c.low()[i])).append(',')
+                    .append(fmt(c.close()[i])).append(']');
         }
         return b.append("]}").toString();
-    }
-
-    private static void appendCandle(StringBuilder b, long t, double o, double h, double l, double c) {
-        b.append('[').append(t).append(',').append(fmt(o)).append(',').append(fmt(h)).append(',').append(fmt(l))
-                .append(',').append(fmt(c)).append("],");
     }
 
     private static String fmt(double v) {

@@ -1,5 +1,6 @@
 package io.quantplug.runtime.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quantplug.api.ApiVersion;
 import io.quantplug.runtime.analytics.EquityCurve;
@@ -38,18 +39,36 @@ import java.util.TreeMap;
  * @param counts      signal, order and fill counts
  * @param riskEvents  events risk rules reported, in the order reported
  * @param decisions   the signal groups' decisions, in order
+ * @param equitySampling how {@code equity} was thinned, or null when it holds every point (see
+ *                    {@link ResultDocument#withEquityPoints})
  */
-@JsonPropertyOrder({"format", "run", "metrics", "strategies", "instruments", "trades", "equity", "rejections",
-    "faults", "counts", "riskEvents", "decisions"})
+@JsonPropertyOrder({"format", "run", "metrics", "strategies", "instruments", "trades", "equity", "equitySampling",
+    "rejections", "faults", "counts", "riskEvents", "decisions"})
 public record PortfolioDocument(String format, Run run, ResultDocument.Metrics metrics,
                                 List<StrategyEntry> strategies, List<InstrumentEntry> instruments,
                                 List<ResultDocument.Trade> trades, List<ResultDocument.EquityPoint> equity,
                                 List<ResultDocument.RejectionEntry> rejections, List<PluginFault> faults,
                                 ResultDocument.Counts counts, List<ResultDocument.RiskEventEntry> riskEvents,
-                                List<ResultDocument.DecisionEntry> decisions) {
+                                List<ResultDocument.DecisionEntry> decisions,
+                                @JsonInclude(JsonInclude.Include.NON_NULL)
+                                ResultDocument.EquitySampling equitySampling) {
 
     /** The format identifier written in every portfolio document. */
     public static final String FORMAT = "quantplug-portfolio-result/1";
+
+    /**
+     * This document with the account's equity thinned to at most {@code maxPoints} points, as
+     * {@link ResultDocument#withEquityPoints} does.
+     *
+     * @param maxPoints the most points to keep, &ge; 8
+     * @return the thinned document, or this one when it has no more points than that
+     * @throws IllegalArgumentException when {@code maxPoints < 8}
+     */
+    public PortfolioDocument withEquityPoints(int maxPoints) {
+        EquitySampled s = EquitySampled.of(equity, maxPoints, equitySampling);
+        return s == null ? this : new PortfolioDocument(format, run, metrics, strategies, instruments, trades,
+                s.points(), rejections, faults, counts, riskEvents, decisions, s.sampling());
+    }
 
     /**
      * What ran.
@@ -161,7 +180,7 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
                 r.rejections().stream().map(ResultDocument.RejectionEntry::of).toList(), r.faults(),
                 new ResultDocument.Counts(r.signalCount(), r.orderCount(), r.fillCount()),
                 r.riskEvents().stream().map(ResultDocument.RiskEventEntry::of).toList(),
-                r.decisions().stream().map(ResultDocument.DecisionEntry::of).toList());
+                r.decisions().stream().map(ResultDocument.DecisionEntry::of).toList(), null);
     }
 
     /**
@@ -215,7 +234,7 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
                 run.slippageBps(), null, null, strategyIds(run), run.enhancers(), run.sizer(), run.riskRules(),
                 run.parameters());
         return new ResultDocument(ResultDocument.FORMAT, single, metrics, trades, equity, rejections, faults, counts,
-                riskEvents, decisions);
+                riskEvents, decisions, equitySampling);
     }
 
     /**
@@ -258,6 +277,6 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
     public static PortfolioDocument of(Run run, Breakdown breakdown, ResultDocument account) {
         return new PortfolioDocument(FORMAT, run, account.metrics(), breakdown.strategies(), breakdown.instruments(),
                 account.trades(), account.equity(), account.rejections(), account.faults(), account.counts(),
-                account.riskEvents(), account.decisions());
+                account.riskEvents(), account.decisions(), account.equitySampling());
     }
 }

@@ -1,6 +1,7 @@
 package io.quantplug.runtime.report;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quantplug.api.ApiVersion;
 import io.quantplug.api.risk.RiskEvent;
@@ -35,7 +36,9 @@ import java.util.stream.Collectors;
  * fees), {@code fees}, {@code exitReason}), {@code equity} (an array of {@code [time, equity]} pairs: the start,
  * then every bar close), {@code rejections}, {@code faults}, {@code counts}, {@code riskEvents} (what risk rules
  * reported, with the rule's id) and {@code decisions} (a signal group's decisions with their votes; empty without
- * aggregation). A document written before the last two existed reads with both empty.
+ * aggregation). A document written before the last two existed reads with both empty. {@code equitySampling} is
+ * there only when the equity was thinned for size: how many points the whole curve has, how many were kept and how
+ * (see {@link #withEquityPoints}).
  *
  * <p>A little over the usual file length on purpose: the whole contract, block by block, reads in one place.
  *
@@ -49,12 +52,14 @@ import java.util.stream.Collectors;
  * @param counts     signal, order and fill counts
  * @param riskEvents events risk rules reported, in the order reported
  * @param decisions  the signal group's decisions, in order
+ * @param equitySampling how {@code equity} was thinned, or null when it holds every point
  */
-@JsonPropertyOrder({"format", "run", "metrics", "trades", "equity", "rejections", "faults", "counts", "riskEvents",
-    "decisions"})
+@JsonPropertyOrder({"format", "run", "metrics", "trades", "equity", "equitySampling", "rejections", "faults",
+    "counts", "riskEvents", "decisions"})
 public record ResultDocument(String format, Run run, Metrics metrics, List<Trade> trades, List<EquityPoint> equity,
                              List<RejectionEntry> rejections, List<PluginFault> faults, Counts counts,
-                             List<RiskEventEntry> riskEvents, List<DecisionEntry> decisions) {
+                             List<RiskEventEntry> riskEvents, List<DecisionEntry> decisions,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) EquitySampling equitySampling) {
 
     /**
      * Reads a missing list as empty.
@@ -69,6 +74,7 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
      * @param counts     signal, order and fill counts
      * @param riskEvents events risk rules reported, or null for none
      * @param decisions  the signal group's decisions, or null for none
+     * @param equitySampling how {@code equity} was thinned, or null when it holds every point
      */
     public ResultDocument {
         riskEvents = riskEvents == null ? List.of() : List.copyOf(riskEvents);
@@ -77,6 +83,57 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
 
     /** The format identifier written in every document. */
     public static final String FORMAT = "quantplug-result/1";
+
+    /**
+     * The most equity points {@code result.json}, {@code report.html} and the console's first chart carry unless the
+     * whole curve is asked for: enough for a chart several screens wide, and a file of a few hundred kilobytes
+     * whatever the run's length.
+     */
+    public static final int DEFAULT_EQUITY_POINTS = 2_000;
+
+    /**
+     * This document with its equity thinned to at most {@code maxPoints} points for a chart, by
+     * {@link EquityCurve#chartIndices} (Largest-Triangle-Three-Buckets keeping both ends, the highest and lowest
+     * equity, and the maximum drawdown's peak and trough), and {@code equitySampling} saying so. The metrics are
+     * those of the whole curve and stay as they are. A document already at most that long is returned as it is.
+     *
+     * @param maxPoints the most points to keep, &ge; 8
+     * @return the thinned document, or this one
+     * @throws IllegalArgumentException when {@code maxPoints < 8}
+     */
+    public ResultDocument withEquityPoints(int maxPoints) {
+        EquitySampled s = EquitySampled.of(equity, maxPoints, equitySampling);
+        return s == null ? this : new ResultDocument(format, run, metrics, trades, s.points(), rejections, faults,
+                counts, riskEvents, decisions, s.sampling());
+    }
+
+    /**
+     * Equity points thinned for a chart as {@link #withEquityPoints} thins a document's.
+     *
+     * @param equity    the points, in time order
+     * @param maxPoints the most to keep, &ge; 8
+     * @return the points kept, in time order: all of them when there are no more than {@code maxPoints}
+     * @throws IllegalArgumentException when {@code maxPoints < 8}
+     */
+    public static List<EquityPoint> thinnedEquity(List<EquityPoint> equity, int maxPoints) {
+        EquitySampled s = EquitySampled.of(equity, maxPoints, null);
+        return s == null ? equity : s.points();
+    }
+
+    /**
+     * How the equity of a document was thinned for size.
+     *
+     * @param points the points of the whole curve
+     * @param kept   the points in the document
+     * @param method {@code LTTB} (Largest-Triangle-Three-Buckets, keeping both ends, the highest and lowest equity,
+     *               and the maximum drawdown's peak and trough)
+     */
+    @JsonPropertyOrder({"points", "kept", "method"})
+    public record EquitySampling(long points, int kept, String method) {
+
+        /** The method's name: Largest-Triangle-Three-Buckets with the extremes and the maximum drawdown kept. */
+        public static final String LTTB = "LTTB";
+    }
 
     /**
      * What ran.
@@ -409,6 +466,6 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
                 equity, r.rejections().stream().map(RejectionEntry::of).toList(), r.faults(),
                 new Counts(r.signalCount(), r.orderCount(), r.fillCount()),
                 r.riskEvents().stream().map(RiskEventEntry::of).toList(),
-                r.decisions().stream().map(DecisionEntry::of).toList());
+                r.decisions().stream().map(DecisionEntry::of).toList(), null);
     }
 }

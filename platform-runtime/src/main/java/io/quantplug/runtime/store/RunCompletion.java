@@ -23,6 +23,13 @@ import java.util.List;
 record RunCompletion(long runId, ResultDocument document, Object runBlock, String breakdown, RunStore.Status status,
                      String why, String actor, AuditLog audit) implements CompoundEntry {
 
+    RunCompletion {
+        if (document.equitySampling() != null) {
+            throw new IllegalArgumentException("run " + runId + ": store the whole result; its equity was thinned to "
+                    + document.equitySampling().kept() + " of " + document.equitySampling().points() + " points");
+        }
+    }
+
     RunCompletion(long runId, ResultDocument document, String actor, AuditLog audit) {
         this(runId, document, document.run(), null, RunStore.Status.COMPLETED, null, actor, audit);
     }

@@ -194,6 +194,8 @@ public final class RunStore {
      * @param actor    who ran it
      * @param journal  the journal its records went through
      * @return the journal sequence number of the completion: the run is stored once that is acknowledged
+     * @throws IllegalArgumentException when the document's equity was thinned ({@link ResultDocument#withEquityPoints}):
+     *                                  the store keeps the whole curve
      */
     public long complete(long runId, ResultDocument document, String actor, Journal journal) {
         return journal.append(new RunCompletion(runId, document, actor, audit));
@@ -292,6 +294,17 @@ public final class RunStore {
      */
     public Optional<ResultDocument> document(long id) {
         return readOnly(id, StoredResult::read);
+    }
+
+    /**
+     * A run's whole equity curve as stored, every point (the documents written to files and served to the console
+     * may carry a thinned one): for a chart zoomed in on a time range.
+     *
+     * @param id the run id
+     * @return the points in time order; empty when the run did not complete or does not exist
+     */
+    public List<ResultDocument.EquityPoint> equity(long id) {
+        return readOnly(id, (c, runId) -> Optional.of(StoredResult.equity(c, runId))).orElseThrow();
     }
 
     /** How a document is read from a run's rows. */

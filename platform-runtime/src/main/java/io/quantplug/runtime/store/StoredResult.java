@@ -84,7 +84,7 @@ final class StoredResult {
         return new ResultDocument(ResultDocument.FORMAT, run, row.metrics(), trades(c, runId),
                 equity(c, runId), rejections(c, runId), row.faults(),
                 new ResultDocument.Counts(count(c, "signals", runId), count(c, "orders", runId),
-                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId));
+                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId), null);
     }
 
     /** The events rules reported (the rows with values; rejections have none), in the order reported. */
@@ -146,7 +146,8 @@ final class StoredResult {
         return out;
     }
 
-    private static List<ResultDocument.EquityPoint> equity(Connection c, long runId) throws SQLException {
+    /** A run's whole equity curve, in time order (empty for a run that did not complete or has no such id). */
+    static List<ResultDocument.EquityPoint> equity(Connection c, long runId) throws SQLException {
         List<ResultDocument.EquityPoint> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT points, data FROM equity_snapshots WHERE run_id = ? ORDER BY seq")) {

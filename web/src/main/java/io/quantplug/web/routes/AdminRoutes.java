@@ -143,8 +143,8 @@ public final class AdminRoutes {
     }
 
     private void audit(Context ctx) {
-        long afterId = longParam(ctx, "afterId", 0, 0, Long.MAX_VALUE);
-        int limit = (int) longParam(ctx, "limit", 100, 1, MAX_PAGE);
+        long afterId = QueryParams.longParam(ctx, "afterId", 0, 0, Long.MAX_VALUE);
+        int limit = (int) QueryParams.longParam(ctx, "limit", 100, 1, MAX_PAGE);
         String actor = blankToNull(ctx.queryParam("actor"));
         String action = blankToNull(ctx.queryParam("action"));
         List<AuditLog.Entry> page = s.store().audit().page(afterId, limit, actor, action);
@@ -200,23 +200,6 @@ public final class AdminRoutes {
         out.put("disabled", u.disabled());
         out.put("createdAt", u.createdAt());
         return out;
-    }
-
-    private static long longParam(Context ctx, String name, long absent, long min, long max) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return absent;
-        }
-        try {
-            long v = Long.parseLong(text.strip());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.badField(name, name + " must be a whole number in " + min + ".." + max + ", got '"
-                + text + "'");
     }
 
     private static String blankToNull(String s) {

@@ -4,6 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.runtime.report.Candles;
+import io.quantplug.runtime.report.PortfolioDocument;
+import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.web.Api;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.Json;
@@ -16,13 +19,16 @@ import io.quantplug.web.session.PortfolioPlanner;
 import io.quantplug.web.session.RunPlanner;
 import io.quantplug.web.session.RunRequest;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code /api/backtests} and {@code /api/instances}: submit, follow, cancel and read runs. */
 public final class RunRoutes {
 
-    private static final int MAX_CHART_BARS = 20_000;
+    /** The most candles or equity points one chart request may ask for. */
+    private static final int MAX_CHART_POINTS = 20_000;
 
     private final Services s;
 
@@ -51,10 +57,18 @@ public final class RunRoutes {
                 "Cancel a queued or running job (its owner or an admin)", r::cancel);
         api.add(HandlerType.GET, "/api/backtests/{id}/result", Access.VIEWER, "backtests",
                 "A completed job's result: run, metrics, trades, equity (a portfolio job's also strategies and"
-                        + " instruments, format quantplug-portfolio-result/1)", ctx -> ctx.json(s.backtests()
-                        .document(id(ctx))));
+                        + " instruments, format quantplug-portfolio-result/1); the equity thinned to at most "
+                        + ResultDocument.DEFAULT_EQUITY_POINTS + " points (equitySampling says so) unless"
+                        + " ?equity=full", r::result);
+        api.add(HandlerType.GET, "/api/backtests/{id}/equity", Access.VIEWER, "backtests",
+                "A completed job's equity between ?from and ?to (UTC epoch seconds, inclusive; default all) at full"
+                        + " resolution, or thinned to ?points (8.." + MAX_CHART_POINTS + ", default "
+                        + ResultDocument.DEFAULT_EQUITY_POINTS + ") keeping the extremes and the maximum drawdown",
+                r::equity);
         api.add(HandlerType.GET, "/api/backtests/{id}/bars", Access.VIEWER, "backtests",
-                "The job's bars for the chart (time, open, high, low, close), at most 20,000, evenly thinned",
+                "The job's bars for the chart (time, open, high, low, close) between ?from and ?to (UTC epoch"
+                        + " seconds, inclusive; default all), merged into candles of whole bars when more than"
+                        + " ?candles (1.." + MAX_CHART_POINTS + ", default " + Candles.DEFAULT_MAX + ")",
                 r::bars);
         api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
                 "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
@@ -116,32 +130,49 @@ public final class RunRoutes {
         ctx.json(job);
     }
 
-    private void bars(Context ctx) {
-        List<Bar> bars = s.backtests().bars(id(ctx), s.planner());
-        int step = Math.max(1, (bars.size() + MAX_CHART_BARS - 1) / MAX_CHART_BARS);
-        int n = (bars.size() + step - 1) / step;
-        long[] time = new long[n];
-        double[] open = new double[n];
-        double[] high = new double[n];
-        double[] low = new double[n];
-        double[] close = new double[n];
-        for (int k = 0; k < n; k++) {
-            int from = k * step;
-            int to = Math.min(bars.size(), from + step);
-            Bar first = bars.get(from);
-            time[k] = first.openTimeMillis() / 1000;
-            open[k] = first.open();
-            close[k] = bars.get(to - 1).close();
-            double h = Double.NEGATIVE_INFINITY;
-            double l = Double.POSITIVE_INFINITY;
-            for (int i = from; i < to; i++) {
-                h = Math.max(h, bars.get(i).high());
-                l = Math.min(l, bars.get(i).low());
-            }
-            high[k] = h;
-            low[k] = l;
+    private void result(Context ctx) {
+        boolean full = QueryParams.choice(ctx, "equity", "bounded", "bounded", "full").equals("full");
+        Object document = s.backtests().document(id(ctx));
+        if (!full && document instanceof ResultDocument d) {
+            document = d.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS);
+        } else if (!full && document instanceof PortfolioDocument d) {
+            document = d.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS);
         }
-        ctx.json(Map.of("barsPerPoint", step, "time", time, "open", open, "high", high, "low", low, "close", close));
+        ctx.json(document);
+    }
+
+    private void equity(Context ctx) {
+        long from = QueryParams.longParam(ctx, "from", Long.MIN_VALUE / 1000, Long.MIN_VALUE / 1000,
+                Long.MAX_VALUE / 1000);
+        long to = QueryParams.longParam(ctx, "to", Long.MAX_VALUE / 1000, Long.MIN_VALUE / 1000,
+                Long.MAX_VALUE / 1000);
+        int points = (int) QueryParams.longParam(ctx, "points", ResultDocument.DEFAULT_EQUITY_POINTS, 8,
+                MAX_CHART_POINTS);
+        List<ResultDocument.EquityPoint> range = new ArrayList<>();
+        for (ResultDocument.EquityPoint p : s.backtests().equity(id(ctx))) {
+            long t = p.time().getEpochSecond();
+            if (t >= from && t <= to) {
+                range.add(p);
+            }
+        }
+        List<ResultDocument.EquityPoint> kept = ResultDocument.thinnedEquity(range, points);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("equity", kept);
+        out.put("equitySampling", kept.size() == range.size() ? null
+                : new ResultDocument.EquitySampling(range.size(), kept.size(), ResultDocument.EquitySampling.LTTB));
+        ctx.json(out);
+    }
+
+    private void bars(Context ctx) {
+        long from = QueryParams.longParam(ctx, "from", Long.MIN_VALUE / 1000, Long.MIN_VALUE / 1000,
+                Long.MAX_VALUE / 1000);
+        long to = QueryParams.longParam(ctx, "to", Long.MAX_VALUE / 1000, Long.MIN_VALUE / 1000,
+                Long.MAX_VALUE / 1000);
+        int max = (int) QueryParams.longParam(ctx, "candles", Candles.DEFAULT_MAX, 1, MAX_CHART_POINTS);
+        long toMillis = to >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : to * 1000 + 999; // the whole last second
+        Candles c = Candles.of(s.backtests().bars(id(ctx), s.planner()), from * 1000, toMillis, max);
+        ctx.json(Map.of("barsPerPoint", c.barsPerCandle(), "time", c.time(), "open", c.open(), "high", c.high(),
+                "low", c.low(), "close", c.close()));
     }
 
     private void create(Context ctx) {

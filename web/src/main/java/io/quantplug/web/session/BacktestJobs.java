@@ -353,6 +353,17 @@ public final class BacktestJobs implements AutoCloseable {
     }
 
     /**
+     * A completed job's whole equity curve as stored, every point (its result document may carry a thinned one).
+     *
+     * @param id the job id
+     * @return the points in time order
+     * @throws ApiException 404 for an unknown id, 409 when it has no result (yet)
+     */
+    public List<ResultDocument.EquityPoint> equity(long id) {
+        return store.runs().equity(completedRun(job(id)));
+    }
+
+    /**
      * A job's bars: its plan's while it waits or runs, read again from their source afterwards.
      *
      * @param id      the job id
