@@ -60,7 +60,7 @@ public final class LiveSession implements AutoCloseable {
     private final ExchangeBarSource source;
     private final String runTag;
     private final TakenBars taken;
-    private final List<LiveReconciliation.Difference> differences = new ArrayList<>();
+    private final List<ReconciliationDifference> differences = new ArrayList<>();
     private BacktestRun run;
 
     private LiveSession(ExchangeAdapter adapter, Instrument instrument, ExchangeBarSource source, String runTag) {
@@ -192,12 +192,12 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * What the start-up reconciliation found, each as {@code kind: detail}.
+     * What the start-up reconciliation found.
      *
      * @return the differences, possibly none
      */
-    public List<String> differences() {
-        return differences.stream().map(d -> d.kind() + ": " + d.detail()).toList();
+    public List<ReconciliationDifference> differences() {
+        return List.copyOf(differences);
     }
 
     /**
