@@ -4,6 +4,7 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.LiveSession;
 import io.quantplug.app.TradeLedger;
 import io.quantplug.app.ReconciliationDifference;
+import io.quantplug.app.SessionRecording;
 import io.quantplug.app.UserInputException;
 import io.quantplug.app.alerts.SessionAlerts;
 import io.quantplug.runtime.backtest.BacktestRun;
