@@ -126,6 +126,14 @@ class LiveInstanceIT {
             JsonNode working = server.await("/api/instances/" + gridId, admin,
                     v -> v.get("workingOrders").size() >= 1 && !account.openOrders(BTC).isEmpty());
             assertThat(working.get("status").asText()).isEqualTo("RUNNING");
+            // a second live instance on the same exchange and symbol is refused while the grid runs
+            Server.Answer second = server.send("POST", "/api/instances", admin, "{\"strategy\":\"sma-crossover\","
+                    + "\"symbol\":\"BTCUSDT\",\"timeframe\":\"1m\"," + exchangeJson + "}");
+            assertThat(second.status()).as(second.body()).isEqualTo(201);
+            Server.Answer clash = server.send("POST", "/api/instances/" + second.json().get("id").asLong()
+                    + "/start", admin, null);
+            assertThat(clash.status()).as(clash.body()).isEqualTo(409);
+            assertThat(clash.json().get("message").asText()).contains("one live instance per exchange and symbol");
 
             Server.Answer kill = server.send("POST", "/api/risk/kill-switch", admin,
                     "{\"engaged\":true,\"reason\":\"test\"}");
@@ -181,6 +189,18 @@ class LiveInstanceIT {
             assertThat(noKeys.json().get("message").asText()).contains("API keys from the server's environment")
                     .contains("ORDER_EXECUTION");
             assertThat(server.send("GET", "/api/instances", server.token("admin"), null).json().size()).isZero();
+
+            // mainnet without a risk rule of the request's is refused before the exchange is asked anything
+            TestServer.Response mainnet = server.send("POST", "/api/instances", server.token("admin"),
+                    body.replace("\"parameters\":{", "\"parameters\":{\"network\":\"mainnet\","));
+            assertThat(mainnet.status()).as(mainnet.body()).isEqualTo(400);
+            assertThat(mainnet.json().get("field").asText()).isEqualTo("riskRules");
+            assertThat(mainnet.json().get("message").asText())
+                    .contains("live trading on mainnet needs at least one risk rule");
+            TestServer.Response paperFlatten = server.send("POST", "/api/instances", server.token("admin"),
+                    body.replace("\"mode\":\"LIVE\"", "\"flattenOnStop\":true"));
+            assertThat(paperFlatten.status()).as(paperFlatten.body()).isEqualTo(400);
+            assertThat(paperFlatten.json().get("field").asText()).isEqualTo("exchange.flattenOnStop");
             assertThat(exchange.rest().requests()).noneMatch(r -> r.path().equals("/api/v3/order"));
         }
     }
@@ -303,21 +323,8 @@ class LiveInstanceIT {
         }
 
         JsonNode await(String path, String token, Predicate<JsonNode> done, String[] context) {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            JsonNode v = null;
-            while (System.nanoTime() < end) {
-                v = send("GET", path, token, null).json();
-                if (done.test(v)) {
-                    return v;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-            throw new AssertionError(path + " never reached the state: " + v + "\n" + context[0] + "\n" + output());
+            return TestServer.poll(() -> send("GET", path, token, null).json(), Duration.ofSeconds(60), done,
+                    () -> path + " (" + context[0] + ")\n" + output());
         }
 
         String output() {
