@@ -38,16 +38,6 @@ final class LiveReconciliation {
     /** A live session's run tag at the start of a client order id. */
     static final Pattern RUN_TAG = Pattern.compile("q[0-9a-z]{5}-.*");
 
-    /**
-     * One difference between the account and the session's start.
-     *
-     * @param kind   {@code open-order-canceled}, {@code open-order-foreign}, {@code missed-fill},
-     *               {@code trades-unavailable}, {@code base-balance} or {@code quote-balance}
-     * @param detail for people
-     */
-    record Difference(String kind, String detail) {
-    }
-
     private LiveReconciliation() {
     }
 
@@ -60,9 +50,9 @@ final class LiveReconciliation {
      * @param ledger     what the store knows of earlier live runs' trades
      * @return the differences, possibly none
      */
-    static List<Difference> check(ExchangeAdapter adapter, Instrument instrument, BigDecimal capital,
+    static List<ReconciliationDifference> check(ExchangeAdapter adapter, Instrument instrument, BigDecimal capital,
                                   TradeLedger ledger) {
-        List<Difference> out = new ArrayList<>();
+        List<ReconciliationDifference> out = new ArrayList<>();
         for (ClientOrderId id : adapter.openOrders(instrument.id())) {
             if (RUN_TAG.matcher(id.value()).matches()) {
                 String outcome;
@@ -72,11 +62,11 @@ final class LiveReconciliation {
                 } catch (RuntimeException e) {
                     outcome = "cancel failed: " + e.getMessage();
                 }
-                out.add(new Difference("open-order-canceled", "open order " + id.value() + " of " + instrument.id()
-                        + " was left by an earlier live session: " + outcome));
+                out.add(new ReconciliationDifference("open-order-canceled", "open order " + id.value() + " of "
+                        + instrument.id() + " was left by an earlier live session: " + outcome));
             } else {
-                out.add(new Difference("open-order-foreign", "open order " + id.value() + " of " + instrument.id()
-                        + " is not a live session's; left alone"));
+                out.add(new ReconciliationDifference("open-order-foreign", "open order " + id.value() + " of "
+                        + instrument.id() + " is not a live session's; left alone"));
             }
         }
         out.addAll(MissedFills.check(adapter, instrument, ledger));
@@ -90,12 +80,12 @@ final class LiveReconciliation {
             }
         }
         if (base.signum() != 0) {
-            out.add(new Difference("base-balance", "the account holds " + base.toPlainString() + " "
+            out.add(new ReconciliationDifference("base-balance", "the account holds " + base.toPlainString() + " "
                     + instrument.baseAsset() + "; the session starts flat and does not trade it"));
         }
         if (quote.compareTo(capital) < 0) {
-            out.add(new Difference("quote-balance", "the account's free " + instrument.quoteAsset() + " is "
-                    + quote.toPlainString() + ", below the capital " + capital.toPlainString()
+            out.add(new ReconciliationDifference("quote-balance", "the account's free " + instrument.quoteAsset()
+                    + " is " + quote.toPlainString() + ", below the capital " + capital.toPlainString()
                     + ": orders sized on the capital may be refused"));
         }
         return out;

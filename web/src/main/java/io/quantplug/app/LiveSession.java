@@ -60,7 +60,7 @@ public final class LiveSession implements AutoCloseable {
     private final ExchangeBarSource source;
     private final String runTag;
     private final TakenBars taken;
-    private final List<LiveReconciliation.Difference> differences = new ArrayList<>();
+    private final List<ReconciliationDifference> differences = new ArrayList<>();
     private BacktestRun run;
 
     private LiveSession(ExchangeAdapter adapter, Instrument instrument, ExchangeBarSource source, String runTag) {
@@ -99,6 +99,36 @@ public final class LiveSession implements AutoCloseable {
                                    Settings settings, Function<BacktestConfig, SessionListener> listener,
                                    Supplier<SendBarrier> barrier, Consumer<String> notices,
                                    Function<Instrument, TradeLedger> ledger) {
+        return open(catalog, new Backtester(catalog), exchange, exchangeParams, symbol, timeframe, config, settings,
+                listener, barrier, notices, ledger);
+    }
+
+    /**
+     * As {@link #open(ExtensionCatalog, String, Map, String, Timeframe, Function, Settings, Function, Supplier,
+     * Consumer, Function)}, on a given engine: how the console opens a live instance on an engine that follows the
+     * plugin host ({@link Backtester#following}), so that the instance takes new builds of its plugins.
+     *
+     * @param catalog        the loaded extensions
+     * @param backtester     the engine to open the session on
+     * @param exchange       the adapter id
+     * @param exchangeParams the adapter's parameters
+     * @param symbol         the symbol as the exchange lists it
+     * @param timeframe      the bar length
+     * @param config         the run's configuration on the exchange's instrument
+     * @param settings       warm-up, stop, flatten and the mainnet risk-rule waiver
+     * @param listener       gives the session's listener for the configuration
+     * @param barrier        gives the journal barrier
+     * @param notices        told of what a person should know, on any thread
+     * @param ledger         gives what the store knows of earlier live runs' trades on the instrument
+     * @return the session, connected and reconciled
+     * @throws UserInputException as the other overload
+     * @throws java.io.UncheckedIOException when the exchange fails (the adapter is closed again)
+     */
+    public static LiveSession open(ExtensionCatalog catalog, Backtester backtester, String exchange,
+                                   Map<String, String> exchangeParams, String symbol, Timeframe timeframe,
+                                   Function<Instrument, BacktestConfig> config, Settings settings,
+                                   Function<BacktestConfig, SessionListener> listener, Supplier<SendBarrier> barrier,
+                                   Consumer<String> notices, Function<Instrument, TradeLedger> ledger) {
         Objects.requireNonNull(config, "config");
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS,
                 ExchangeCapability.ORDER_EXECUTION, ExchangeCapability.BALANCES);
@@ -127,7 +157,7 @@ public final class LiveSession implements AutoCloseable {
             SessionListener l = listener.apply(c);
             LiveOptions options = new LiveOptions(session.runTag, settings.flattenOnStop(), barrier.get(), WAIT,
                     notices);
-            session.run = new Backtester(catalog).openLive(c, timeframe, source, session.taken, adapter,
+            session.run = backtester.openLive(c, timeframe, source, session.taken, adapter,
                     options, l).warmUp(warmUp);
             adapter.connect(List.of(instrument.id()), timeframe, source);
             session.differences.addAll(LiveReconciliation.check(adapter, instrument, c.initialCapital(),
@@ -192,12 +222,12 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * What the start-up reconciliation found, each as {@code kind: detail}.
+     * What the start-up reconciliation found.
      *
      * @return the differences, possibly none
      */
-    public List<String> differences() {
-        return differences.stream().map(d -> d.kind() + ": " + d.detail()).toList();
+    public List<ReconciliationDifference> differences() {
+        return List.copyOf(differences);
     }
 
     /**

@@ -40,7 +40,7 @@ final class MissedFills {
      * @return a {@code missed-fill} difference per unmatched trade, a {@code trades-unavailable} one when the
      *         adapter cannot list trades, else none
      */
-    static List<LiveReconciliation.Difference> check(ExchangeAdapter adapter, Instrument instrument,
+    static List<ReconciliationDifference> check(ExchangeAdapter adapter, Instrument instrument,
                                                      TradeLedger ledger) {
         OptionalLong last = ledger.lastTradeId();
         List<AccountTrade> trades = new ArrayList<>();
@@ -55,7 +55,7 @@ final class MissedFills {
                 }
             } while (page.size() == PAGE);
         } catch (UnsupportedCapabilityException e) {
-            return List.of(new LiveReconciliation.Difference("trades-unavailable", "exchange adapter '" + adapter.id()
+            return List.of(new ReconciliationDifference("trades-unavailable", "exchange adapter '" + adapter.id()
                     + "' cannot list the account's trades: fills missed while down are not looked for"));
         }
         ledger.reconciledTo(trades.isEmpty() ? last.orElse(-1) : trades.get(trades.size() - 1).tradeId());
@@ -64,10 +64,10 @@ final class MissedFills {
         }
         List<LiveTradeMarks.StoredFill> stored = new ArrayList<>(
                 ledger.fillsSince(trades.get(0).timeMillis() - TIME_TOLERANCE_MILLIS));
-        List<LiveReconciliation.Difference> out = new ArrayList<>();
+        List<ReconciliationDifference> out = new ArrayList<>();
         for (AccountTrade t : trades) {
             if (!stored.removeIf(new OneMatch(t))) {
-                out.add(new LiveReconciliation.Difference("missed-fill", "trade " + t.tradeId() + " of "
+                out.add(new ReconciliationDifference("missed-fill", "trade " + t.tradeId() + " of "
                         + instrument.id() + " at " + Instant.ofEpochMilli(t.timeMillis()) + ": " + t.side() + " "
                         + t.quantity().toPlainString() + " " + instrument.baseAsset() + " at "
                         + t.price().toPlainString() + " (fee " + t.fee().toPlainString() + " " + t.feeAsset()

@@ -3,7 +3,10 @@ package io.quantplug.cli;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.LiveSession;
 import io.quantplug.app.TradeLedger;
+import io.quantplug.app.ReconciliationDifference;
+import io.quantplug.app.SessionRecording;
 import io.quantplug.app.UserInputException;
+import io.quantplug.app.alerts.SessionAlerts;
 import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.session.OpenPosition;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +35,9 @@ import java.util.concurrent.Callable;
  * over the adapter's user data stream. At the start the account is reconciled (each difference on standard error and
  * in the audit log as {@code live.reconciliation}); at the end working orders are canceled on the exchange and the
  * position stays unless {@code --flatten-on-stop}. API keys come from the environment only (the adapter reads them;
- * nothing here sees or logs them). Stored with mode {@code LIVE}.
+ * nothing here sees or logs them). Stored with mode {@code LIVE}. With an {@code alerts.yaml} in the home, the
+ * session's circuit-breaker trips, rejected orders (the exchange's refusals included), plugin faults, long
+ * disconnects and each reconciliation difference are sent to its channels ({@link SessionAlerts}).
  */
 @Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trade a strategy on an exchange (live trading): the same engine, plugins and risk rules as"
@@ -96,7 +102,10 @@ final class LiveCommand implements Callable<Integer> {
             throw new UserInputException("--stop-after-bars must be >= 1, got " + stopAfterBars);
         }
         String user = Store.processUser();
-        try (PluginHost host = PluginHost.open(common.pluginsDir()); Store store = common.openStore()) {
+        String label = "live " + runOptions.strategy + " " + symbol + " " + tf.label();
+        try (SessionAlerts alerts = SessionAlerts.open(common.home(), System.getenv(), Clock.systemUTC());
+             PluginHost host = PluginHost.open(common.pluginsDir());
+             Store store = common.openStore()) {
             BacktestCommand.requireUsablePlugins(host);
             PaperCommand.PnlListener pnl = new PaperCommand.PnlListener();
             SessionRecording recording = new SessionRecording(store, user);
@@ -105,7 +114,8 @@ final class LiveCommand implements Callable<Integer> {
                 session = LiveSession.open(host.catalog(), exchange, exchangeParams, symbol, tf, runOptions::config,
                         new LiveSession.Settings(runOptions.warmUpBars,
                                 stopAfterBars == null ? Long.MAX_VALUE : stopAfterBars, flattenOnStop, noRiskRules),
-                        config -> recording.start(RunStore.Mode.LIVE, config, tf, pnl), recording::barrier,
+                        config -> alerts.listener(label, config.instrument().id().toString(),
+                                recording.start(RunStore.Mode.LIVE, config, tf, pnl)), recording::barrier,
                         notice -> notice(stderr, notice), instrument -> TradeLedger.of(
                                 new LiveTradeMarks(store.database()), instrument.id().toString(), recording::runId));
             } catch (UncheckedIOException e) {
@@ -117,12 +127,15 @@ final class LiveCommand implements Callable<Integer> {
                 throw e;
             }
             try (session) {
-                for (String difference : session.differences()) {
-                    stderr.println("quantplug: live.reconciliation: " + difference);
-                    store.audit().append(user, "live.reconciliation", "run " + recording.runId(), difference);
+                String instrument = session.instrument().id().toString();
+                for (ReconciliationDifference difference : session.differences()) {
+                    stderr.println("quantplug: live.reconciliation: " + difference.line());
+                    store.audit().append(user, "live.reconciliation", "run " + recording.runId(), difference.line());
+                    alerts.reconciliation(label, instrument, difference.kind(), difference.detail());
                 }
                 stderr.flush();
-                return run(session, recording, pnl, stdout, stderr, tf);
+                return run(session, recording, pnl, stdout, stderr, tf, alerts.disconnectWatch(
+                        session.source()::connected, session.source()::connectionDetail, label, instrument));
             }
         }
     }
@@ -135,7 +148,7 @@ final class LiveCommand implements Callable<Integer> {
     }
 
     private int run(LiveSession session, SessionRecording recording, PaperCommand.PnlListener pnl, PrintWriter stdout,
-                    PrintWriter stderr, Timeframe tf) {
+                    PrintWriter stderr, Timeframe tf, Runnable disconnectWatch) {
         BacktestRun run = session.run();
         stdout.println("Live: " + runOptions.strategy + " on " + session.instrument().id() + " " + tf.label()
                 + " at " + exchange + ", order ids " + session.runTag() + "*, warm-up " + session.run().warmUpBars()
@@ -145,7 +158,7 @@ final class LiveCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("quantplug-results", "live_" + runOptions.strategy + "_"
                 + session.instrument().id().symbol() + "_" + tf.label());
         return SessionDriver.drive("live", run, session::barsTaken, recording, dir, stdout, stderr,
-                () -> status(session, pnl, stderr));
+                () -> status(session, pnl, stderr), disconnectWatch);
     }
 
     /** The status line: bars, position, P&amp;L (before fees), working orders and the connection. */

@@ -2,6 +2,7 @@ package io.quantplug.cli;
 
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.ExchangeSession;
+import io.quantplug.app.SessionRecording;
 import io.quantplug.app.UserInputException;
 import io.quantplug.app.alerts.SessionAlerts;
 import io.quantplug.runtime.backtest.BacktestRun;

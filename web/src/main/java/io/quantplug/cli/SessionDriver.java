@@ -1,5 +1,6 @@
 package io.quantplug.cli;
 
+import io.quantplug.app.SessionRecording;
 import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
@@ -89,8 +90,14 @@ final class SessionDriver {
                 stderr.println("quantplug: plugin fault: " + f.extensionId() + " (" + f.instanceId() + ") "
                         + f.callback() + " threw " + f.error() + "; " + f.action());
             }
-            if (recording != null && !recording.finish(document, result.stoppedBy(), stdout, stderr)) {
-                return QuantplugCli.STORE_UNAVAILABLE;
+            if (recording != null) {
+                String problem = recording.finish(document, result.stoppedBy());
+                if (problem != null) {
+                    stderr.println("quantplug: error: " + problem);
+                    return QuantplugCli.STORE_UNAVAILABLE;
+                }
+                stdout.println("Stored as run " + recording.runId() + " (quantplug runs show " + recording.runId()
+                        + ")");
             }
             return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
         } finally {

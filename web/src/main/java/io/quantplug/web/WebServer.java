@@ -21,6 +21,7 @@ import io.quantplug.web.routes.RunRoutes;
 import io.quantplug.web.routes.SystemRoutes;
 import io.quantplug.web.session.BacktestJobs;
 import io.quantplug.web.session.DataSets;
+import io.quantplug.app.alerts.SessionAlerts;
 import io.quantplug.web.session.KillSwitch;
 import io.quantplug.web.session.PaperInstances;
 import io.quantplug.web.session.RunPlanner;
@@ -221,7 +222,8 @@ public final class WebServer implements AutoCloseable {
                 + (instances[0] == null ? 0 : instances[0].running()), hub::clientCount);
         ServerLimits limits = settings.limits();
         jobs[0] = new BacktestJobs(settings.store(), hub, metrics, settings.clock(), limits);
-        instances[0] = new PaperInstances(settings.store(), hub, metrics, settings.clock(), limits, host);
+        instances[0] = new PaperInstances(settings.store(), hub, metrics, settings.clock(), limits, host,
+                SessionAlerts.open(settings.home(), settings.env(), settings.clock()));
         DataSets dataSets = new DataSets(settings.home().resolve("datasets"), limits.datasetBytes());
         Sessions sessions = new Sessions(settings.clock());
         LoginGuard guard = new LoginGuard(settings.clock(), limits.signInsPerAddress(), limits.failedSignIns(),

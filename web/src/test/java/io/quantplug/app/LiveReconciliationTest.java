@@ -30,10 +30,10 @@ class LiveReconciliationTest {
                 new ClientOrderId("web_manual_order_1")),
                 List.of(new Balance("BTC", new BigDecimal("0.002"), new BigDecimal("0.001")),
                         new Balance("USDT", new BigDecimal("900"), BigDecimal.ZERO)));
-        List<LiveReconciliation.Difference> found = LiveReconciliation.check(account, SPOT, new BigDecimal("1000"),
+        List<ReconciliationDifference> found = LiveReconciliation.check(account, SPOT, new BigDecimal("1000"),
                 new MissedFillsTest.Ledger(null, List.of()));
         assertThat(account.canceled).containsExactly(new ClientOrderId("qab12c-sma-crossover-3"));
-        assertThat(found).extracting(LiveReconciliation.Difference::kind).containsExactly("open-order-canceled",
+        assertThat(found).extracting(ReconciliationDifference::kind).containsExactly("open-order-canceled",
                 "open-order-foreign", "base-balance", "quote-balance");
         assertThat(found.get(2).detail()).contains("0.003 BTC");
         assertThat(found.get(3).detail()).contains("900").contains("1000");

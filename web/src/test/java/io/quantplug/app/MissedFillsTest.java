@@ -41,11 +41,11 @@ class MissedFillsTest {
         Ledger ledger = new Ledger(4L, List.of(stored(Side.BUY, "20500.0", "0.010", T0 + 60_000),
                 stored(Side.SELL, "20510", "0.01", T0 + 120_003)));
 
-        List<LiveReconciliation.Difference> found = MissedFills.check(account, SPOT, ledger);
+        List<ReconciliationDifference> found = MissedFills.check(account, SPOT, ledger);
 
         assertThat(account.asked).containsExactly(5L);
         assertThat(ledger.fromMillis).isEqualTo(T0 + 60_000 - MissedFills.TIME_TOLERANCE_MILLIS);
-        assertThat(found).extracting(LiveReconciliation.Difference::kind).containsExactly("missed-fill");
+        assertThat(found).extracting(ReconciliationDifference::kind).containsExactly("missed-fill");
         assertThat(found.get(0).detail()).startsWith("trade 7 of BTCUSDT.BINANCE at 2022-06-20T00:03:00Z: SELL 0.01 BTC"
                 + " at 20510.00 (fee 0.02 USDT)");
         assertThat(ledger.reconciled).isEqualTo(7L);
@@ -88,7 +88,7 @@ class MissedFillsTest {
             }
         };
         Ledger ledger = new Ledger(3L, List.of());
-        assertThat(MissedFills.check(none, SPOT, ledger)).extracting(LiveReconciliation.Difference::kind)
+        assertThat(MissedFills.check(none, SPOT, ledger)).extracting(ReconciliationDifference::kind)
                 .containsExactly("trades-unavailable");
         assertThat(ledger.reconciled).isNull();
     }

@@ -2,6 +2,12 @@ package io.quantplug.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.LimitOrder;
+import io.quantplug.api.order.Side;
+import io.quantplug.api.order.TimeInForce;
+import io.quantplug.app.alerts.LocalHttpServer;
 import io.quantplug.plugins.binance.testserver.BinanceTestExchange;
 import io.quantplug.plugins.binance.testserver.BinanceTestServer;
 import io.quantplug.plugins.binance.testserver.Fixtures;
@@ -87,6 +93,74 @@ class LiveCommandIT {
         assertThat(result.get("trades").size()).isGreaterThanOrEqualTo(1);
         Result runs = launch(Map.of(), "runs", "list", "--json", "--home", home.toString(), "--db", db);
         assertThat(runs.out()).contains("\"LIVE\"");
+    }
+
+    /**
+     * With {@code alerts.yaml} in the home, a live session sends what a person must know to a webhook: the start-up
+     * reconciliation's differences (an order placed by hand on the account, a USDT balance below the capital) and
+     * the exchange's refusals of the session's orders (the account cannot pay for them: Binance's -2010). The outside
+     * truth is the exchange: the open order's id and the free balance it reports.
+     */
+    @Test
+    void sendsReconciliationDifferencesAndTheExchangesRefusalsAsAlerts() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        try (BinanceTestExchange exchange = fundedExchange(); LocalHttpServer hooks = new LocalHttpServer()) {
+            TestVenue venue = exchange.rest().venue();
+            venue.setBalance("USDT", "100");
+            LiveKillRestartIT.account(exchange).newOrder(new LimitOrder(new ClientOrderId("by-hand-1"),
+                    InstrumentId.of("BTCUSDT", "BINANCE"), Side.BUY, new BigDecimal("0.001"),
+                    new BigDecimal("15000.00"), TimeInForce.GTC));
+            BigDecimal freeUsdt = venue.free("USDT");
+            assertThat(freeUsdt).isEqualByComparingTo("85");
+            Files.writeString(home.resolve("alerts.yaml"), """
+                    minIntervalSeconds: 0
+                    channels:
+                      - {name: ops, type: webhook, url: "%s/hook", kinds: [RECONCILIATION, ORDER_REJECTED]}
+                    """.formatted(hooks.url()));
+
+            Result live = launch(exchange.environment(), "live", "--exchange", "binance", "--symbol", "BTCUSDT",
+                    "--timeframe", "1m", "--strategy", "sma-crossover", "--param", "fast=3", "--param", "slow=8",
+                    "--warmup-bars", "20", "--stop-after-bars", "120", "--capital", "10000",
+                    "--exchange-param", "restUrl=" + exchange.restUrl(),
+                    "--exchange-param", "streamUrl=" + exchange.streamUrl(),
+                    "--home", home.toString(), "--db", h2Url(home), "--out", tmp.resolve("live").toString());
+            assertThat(live.exitCode()).as(live.out() + live.err()).isZero();
+
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> alerts = new ArrayList<>();
+            for (LocalHttpServer.Request r : hooks.requests("/hook")) {
+                alerts.add(json.readTree(r.body()));
+            }
+            String session = "live sma-crossover BTCUSDT 1m";
+            assertThat(alerts).allSatisfy(a -> {
+                assertThat(a.get("session").asText()).isEqualTo(session);
+                assertThat(a.get("instrument").asText()).isEqualTo("BTCUSDT.BINANCE");
+            });
+            List<String> reconciliation = alerts.stream().filter(a -> a.get("kind").asText().equals("RECONCILIATION"))
+                    .map(a -> a.get("message").asText()).toList();
+            assertThat(reconciliation).containsExactlyInAnyOrder(
+                    "open-order-foreign: open order by-hand-1 of BTCUSDT.BINANCE is not a live session's; left alone",
+                    "quote-balance: the account's free USDT is " + freeUsdt.toPlainString()
+                            + ", below the capital 10000: orders sized on the capital may be refused");
+            // each reconciliation alert is also on standard error, as without alerts
+            assertThat(live.err().lines().filter(l -> l.contains("quantplug: live.reconciliation: "))).hasSize(2);
+
+            List<BinanceTestServer.Received> orders = exchange.rest().requests().stream()
+                    .filter(r -> r.method().equals("POST") && r.path().equals("/api/v3/order")
+                            && !r.rawQuery().contains("newClientOrderId=by-hand-1")).toList();
+            assertThat(orders).as(live.err()).isNotEmpty();
+            List<String> rejected = alerts.stream().filter(a -> a.get("kind").asText().equals("ORDER_REJECTED"))
+                    .map(a -> a.get("message").asText()).toList();
+            // minIntervalSeconds 0: every refusal is its own alert, one per order the exchange received
+            assertThat(rejected).as(live.err()).hasSize(orders.size()).allSatisfy(m -> assertThat(m)
+                    .matches("order q[0-9a-z]{5}-sma-crossover-1-[0-9]+ of sma-crossover-1 rejected by VENUE: "
+                            + "INSUFFICIENT_FUNDS: Binance -2010: Account has insufficient balance for requested"
+                            + " action\\."));
+            assertThat(venue.free("BTC")).as("nothing was bought").isEqualByComparingTo("0");
+            assertThat(String.join("\n", hooks.requests("/hook").stream().map(LocalHttpServer.Request::body)
+                    .toList())).doesNotContain(BinanceTestExchange.API_SECRET).doesNotContain(BinanceTestExchange.API_KEY);
+        }
     }
 
     @Test

@@ -130,7 +130,8 @@ class LiveKillRestartIT {
         }
     }
 
-    private static BinanceRestClient account(BinanceTestExchange exchange) {
+    /** A REST client on the test exchange's account, signed with its API keys, to act on it beside the session. */
+    static BinanceRestClient account(BinanceTestExchange exchange) {
         return new BinanceRestClient(new BinanceTransport(HttpClient.newHttpClient(), exchange.restUrl(),
                 BinanceMarket.SPOT, new BinanceCredentials(BinanceTestExchange.API_KEY,
                 new HmacSha256Signer(BinanceTestExchange.API_SECRET)), new ServerClock(Clock.systemUTC()),

@@ -212,10 +212,25 @@ public final class TestServer implements AutoCloseable {
      * @throws AssertionError naming the last answer when the time runs out
      */
     public JsonNode await(String path, String token, Duration timeout, java.util.function.Predicate<JsonNode> done) {
+        return poll(() -> send("GET", path, token, null).json(), timeout, done, () -> path);
+    }
+
+    /**
+     * Reads a JSON answer every 20 ms until it satisfies {@code done}.
+     *
+     * @param read    reads the answer
+     * @param timeout how long to wait
+     * @param done    the condition
+     * @param what    what is read, for the failure (called once, at the end)
+     * @return the first answer that satisfies it
+     * @throws AssertionError naming {@code what} and the last answer when the time runs out
+     */
+    public static JsonNode poll(java.util.function.Supplier<JsonNode> read, Duration timeout,
+                                java.util.function.Predicate<JsonNode> done, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode v = null;
         while (System.nanoTime() < deadline) {
-            v = send("GET", path, token, null).json();
+            v = read.get();
             if (done.test(v)) {
                 return v;
             }
@@ -226,7 +241,7 @@ public final class TestServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError(path + " never reached the state within " + timeout + ": " + v);
+        throw new AssertionError(what.get() + " never reached the state within " + timeout + ": " + v);
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.Objects;
  * Turns a session's events into alerts, and passes every event on to the next listener unchanged: a risk rule's
  * {@code TRIP} or {@code HALT} event (the {@code circuit-breaker} plugin's trips, the black-swan guard's halts) becomes
  * {@link AlertKind#CIRCUIT_BREAKER}, an {@link OrderRejected} becomes {@link AlertKind#ORDER_REJECTED}, a plugin fault
- * {@link AlertKind#PLUGIN_FAULT}; live trading reports {@link AlertKind#RECONCILIATION} differences through
- * {@link #reconciliationDifference}.
+ * {@link AlertKind#PLUGIN_FAULT}. {@link #reconciliationDifference} reports a {@link AlertKind#RECONCILIATION}
+ * difference with its kind as the de-duplication source; live sessions send their start-up differences through
+ * {@link SessionAlerts#reconciliation}, where each distinct difference is its own condition.
  *
  * <p>Threading: the session's engine thread calls it; alerts go to a sink that never blocks.
  */

@@ -9,11 +9,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The alerts of the Quantplug home, as a session front end (the {@code paper} command, the console) plugs them in:
- * a listener that raises alerts from the session's events, and a watch of its exchange connection. When the home has
- * no {@code alerts.yaml}, both do nothing and the listener is the next one itself.
+ * The alerts of the Quantplug home, as a session front end (the {@code paper} and {@code live} commands, the console)
+ * plugs them in: a listener that raises alerts from the session's events, a watch of its exchange connection and the
+ * start-up reconciliation's differences. When the home has no {@code alerts.yaml}, all do nothing and the listener
+ * is the next one itself.
  *
- * <p>Threading: create and close on one thread; the listener runs on the engine thread, the watch on a scheduler.
+ * <p>Threading: create and close on one thread; the listener runs on the engine thread, the watch on a scheduler;
+ * {@link #reconciliation} may be called from any thread.
  */
 public final class SessionAlerts implements AutoCloseable {
 
@@ -78,6 +80,23 @@ public final class SessionAlerts implements AutoCloseable {
                                     String instrument) {
         return dispatcher == null ? () -> { }
                 : new DisconnectWatch(connected, detail, file.disconnectAfter(), clock, dispatcher, session, instrument);
+    }
+
+    /**
+     * Sends a {@link AlertKind#RECONCILIATION} alert for a difference a live session's start-up reconciliation
+     * found, timed on this object's clock. Each distinct difference is its own condition (the kind and the detail
+     * are the de-duplication source), so a channel's minimum interval never hides one of several differences.
+     *
+     * @param session    the session, as alerts name it
+     * @param instrument the session's instrument, or null
+     * @param kind       what differs, e.g. {@code open-order-foreign}
+     * @param detail     the difference with its numbers
+     */
+    public void reconciliation(String session, String instrument, String kind, String detail) {
+        if (dispatcher != null) {
+            dispatcher.publish(new Alert(AlertKind.RECONCILIATION, clock.millis(), session, instrument,
+                    kind + ": " + detail, kind + "|" + detail));
+        }
     }
 
     /** Delivers what is pending (at most 10 s) and stops the dispatcher. */

@@ -12,6 +12,7 @@ import io.quantplug.web.Json;
 import io.quantplug.web.Services;
 import io.quantplug.web.auth.Access;
 import io.quantplug.web.auth.Passwords;
+import io.quantplug.web.session.InstanceViews;
 import io.quantplug.web.session.KillSwitch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -87,7 +88,9 @@ public final class AdminRoutes {
         api.add(HandlerType.GET, "/api/risk", Access.VIEWER, "risk",
                 "Kill switch, risk rules available, instances' rules and recent risk events", r::risk);
         api.add(HandlerType.POST, "/api/risk/kill-switch", Access.TRADER, "risk",
-                "Engage or release the global kill switch {engaged, reason}", KillSwitchChange.class, r::killSwitch);
+                "Engage or release the global kill switch {engaged, reason}; engaging it also stops every running"
+                        + " LIVE instance (working orders canceled on the exchange, the position closed when it"
+                        + " flattens on stop) before it answers", KillSwitchChange.class, r::killSwitch);
     }
 
     private void createUser(Context ctx) {
@@ -174,6 +177,13 @@ public final class AdminRoutes {
         s.store().audit().append(user, engaged ? "risk.kill_switch_engaged" : "risk.kill_switch_released",
                 "risk/kill-switch", body.reason() == null ? "" : body.reason());
         s.hub().publish("kill-switch", state);
+        if (engaged) {
+            for (InstanceViews.View v : s.instances().stopLive(user)) {
+                s.store().audit().append(user, "instance.stopped", "instance/" + v.id(), "kill switch: working"
+                        + " orders canceled" + (Boolean.TRUE.equals(v.flattenOnStop()) ? ", position closed" : "")
+                        + "; " + v.status().name());
+            }
+        }
         ctx.json(state);
     }
 

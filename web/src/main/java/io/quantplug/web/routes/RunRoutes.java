@@ -73,15 +73,19 @@ public final class RunRoutes {
         api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
                 "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
         api.add(HandlerType.POST, "/api/instances", Access.TRADER, "instances",
-                "Create an instance: a run request plus 'speed' (bars per second), or an 'exchange' for live bars; not"
-                        + " started", RunRequest.class,
+                "Create an instance: a run request plus 'speed' (bars per second), or an 'exchange' for live bars"
+                        + " with simulated fills, or with exchange.mode LIVE orders on the exchange (admins only; API"
+                        + " keys from the server's environment; exchange.flattenOnStop, exchange.allowNoRiskRules for"
+                        + " mainnet without a risk rule); not started", RunRequest.class,
                 r::create);
         api.add(HandlerType.GET, "/api/instances/{id}", Access.VIEWER, "instances", "An instance's status and P&L",
                 ctx -> ctx.json(s.instances().view(id(ctx))));
         api.add(HandlerType.POST, "/api/instances/{id}/start", Access.TRADER, "instances",
-                "Start (or restart from the first bar) an instance (its owner or an admin)", r::start);
+                "Start (or restart from the first bar) an instance (its owner or an admin; a LIVE one: an admin)",
+                r::start);
         api.add(HandlerType.POST, "/api/instances/{id}/stop", Access.TRADER, "instances",
-                "Stop a running instance (its owner or an admin)", r::stop);
+                "Stop a running instance (its owner or an admin); a LIVE one cancels its working orders on the"
+                        + " exchange and closes its position when it flattens on stop", r::stop);
     }
 
     private void submit(Context ctx) {
@@ -180,11 +184,15 @@ public final class RunRoutes {
         if (req.portfolio() != null) {
             throw ApiException.badField("portfolio", "portfolio is for backtests, not instances");
         }
+        if (req.exchange() != null && req.exchange().mode() == RunRequest.Mode.LIVE && !isAdmin(ctx)) {
+            throw new ApiException(403, "forbidden", "exchange.mode", "only an admin may create a LIVE instance");
+        }
         RunPlanner.Plan plan = s.planner().plan(req, s.catalog(), List.of(new ExtensionRef(KillSwitch.ID, Map.of())));
         String user = Api.principal(ctx).username();
         InstanceViews.View v = s.instances().create(plan, req.speed() == null ? 10 : req.speed(), user);
         s.store().audit().append(user, "instance.created", "instance/" + v.id(), plan.config().strategy() + " on "
-                + plan.source() + (plan.exchange() == null ? " at " + v.speed() + " bars/s" : ""));
+                + plan.source() + (plan.exchange() == null ? " at " + v.speed() + " bars/s" : "") + " (" + v.mode()
+                + (Boolean.TRUE.equals(v.flattenOnStop()) ? ", flatten on stop" : "") + ")");
         ctx.status(201).json(v);
     }
 

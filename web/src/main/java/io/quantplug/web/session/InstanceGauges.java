@@ -1,6 +1,6 @@
 package io.quantplug.web.session;
 
-import io.quantplug.app.ExchangeSession;
+import io.quantplug.runtime.session.ExchangeBarSource;
 import io.quantplug.runtime.backtest.BacktestRun;
 import io.quantplug.runtime.session.OpenPosition;
 import io.quantplug.web.ServerMetrics;
@@ -17,10 +17,10 @@ final class InstanceGauges implements ServerMetrics.InstanceReadings {
 
     private final Supplier<BacktestRun> session;
     private final Supplier<LiveListener> listener;
-    private final Supplier<ExchangeSession> exchange;
+    private final Supplier<ExchangeBarSource> exchange;
 
     InstanceGauges(Supplier<BacktestRun> session, Supplier<LiveListener> listener,
-                   Supplier<ExchangeSession> exchange) {
+                   Supplier<ExchangeBarSource> exchange) {
         this.session = session;
         this.listener = listener;
         this.exchange = exchange;
@@ -66,14 +66,14 @@ final class InstanceGauges implements ServerMetrics.InstanceReadings {
 
     @Override
     public double connected() {
-        ExchangeSession x = exchange.get();
-        return x == null ? Double.NaN : x.source().connected() ? 1 : 0;
+        ExchangeBarSource x = exchange.get();
+        return x == null ? Double.NaN : x.connected() ? 1 : 0;
     }
 
     @Override
     public double eventLagSeconds() {
-        ExchangeSession x = exchange.get();
-        long lag = x == null ? -1 : x.source().eventLagMillis();
+        ExchangeBarSource x = exchange.get();
+        long lag = x == null ? -1 : x.eventLagMillis();
         return lag == -1 ? Double.NaN : lag / 1000.0;
     }
 }

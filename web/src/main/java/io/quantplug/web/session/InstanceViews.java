@@ -59,13 +59,18 @@ public final class InstanceViews {
      * @param workingOrders  the orders working at the simulated venue now, oldest first
      * @param connection     for an instance on an exchange's live bars, the exchange connection's state and what
      *                       the adapter said last; null for a replay
+     * @param mode           {@code PAPER} (simulated fills) or {@code LIVE} (orders on the exchange)
+     * @param flattenOnStop  for a live instance, whether a stop or the kill switch closes its position; else null
+     * @param reconciliation for a live instance, what the start-up reconciliation of its current (or last) run
+     *                       found, each as {@code kind: detail}; else null
      */
     public record View(long id, String owner, String strategy, Map<String, String> parameters, String instrument,
                        String source, double speed, Status status, long barsDone, long barsTotal, Long runId,
                        BigDecimal position, BigDecimal pnl, Double lastPrice, long orders, long fills,
                        long riskRejections, List<String> riskRules, String error, Instant created, String pluginId,
                        String pluginVersion, List<ExtensionBuild> extensions, List<SwapView> swaps,
-                       String pluginProblem, List<WorkingOrderView> workingOrders, String connection) {
+                       String pluginProblem, List<WorkingOrderView> workingOrders, String connection, String mode,
+                       Boolean flattenOnStop, List<String> reconciliation) {
     }
 
     /**

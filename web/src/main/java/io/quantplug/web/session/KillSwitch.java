@@ -11,10 +11,12 @@ import io.quantplug.api.risk.RiskRuleProvider;
 import java.time.Instant;
 
 /**
- * The global kill switch: while engaged, every new order of every paper instance the server runs is rejected with
- * code {@code KILL_SWITCH} (instances keep running and see the rejections; working orders stay). It is a risk rule
- * ({@value #ID}) the server adds to each instance, so its rejections are journaled and streamed like any rule's.
- * Backtests are simulations of the past and are not affected. Thread-safe.
+ * The global kill switch: while engaged, every new order of every instance the server runs is rejected with code
+ * {@code KILL_SWITCH} (paper instances keep running and see the rejections; their working orders stay). It is a risk
+ * rule ({@value #ID}) the server adds to each instance, so its rejections are journaled and streamed like any rule's.
+ * Engaging it also stops every running live instance ({@link PaperInstances#stopLive}), which cancels its working
+ * orders on the exchange and closes its position when it flattens on stop. Backtests are simulations of the past
+ * and are not affected. Thread-safe.
  */
 public final class KillSwitch implements RiskRuleProvider {
 

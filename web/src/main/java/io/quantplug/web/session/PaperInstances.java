@@ -4,6 +4,8 @@ import io.quantplug.runtime.RunRecorder;
 import io.quantplug.api.order.Order;
 import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.app.ExchangeSession;
+import io.quantplug.app.alerts.SessionAlerts;
+import io.quantplug.runtime.session.ExchangeBarSource;
 import io.quantplug.web.session.InstanceViews.Status;
 import io.quantplug.web.session.InstanceViews.SwapView;
 import io.quantplug.web.session.InstanceViews.View;
@@ -22,6 +24,7 @@ import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.session.ExtensionBuild;
 import io.quantplug.runtime.session.OpenPosition;
 import io.quantplug.runtime.session.PluginSwap;
+import io.quantplug.runtime.session.SessionListener;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +41,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Strategy instances. Until live trading exists, an instance is a paper session: the engine replays its stored
- * bars at a chosen speed ({@link PacedBars}) with simulated fills, on a thread of its own, stored as a
- * {@code PAPER} run, with the server's kill switch as its last risk rule. Starting an instance again replays from
- * the first bar as a new run.
+ * Strategy instances, each on a thread of its own with the server's kill switch as its last risk rule: a paper
+ * session that replays stored bars at a chosen speed ({@link PacedBars}) or takes an exchange's live bars, with
+ * simulated fills, stored as a {@code PAPER} run; or a live session on an exchange ({@link LiveInstanceRun}), stored
+ * as a {@code LIVE} run, which only admins create or start, one at a time per exchange and symbol. Starting an
+ * instance again runs it from the start as a new run. Engaging the kill switch stops every running live instance
+ * ({@link #stopLive}): its working orders are canceled on the exchange, and its position is closed when it
+ * flattens on stop. The server's alerts ({@link SessionAlerts}) get every instance's events.
  *
  * <p>A running instance follows the plugin host ({@link Backtester#following}): when a plugin it uses is replaced
  * — a jar dropped into the plugins folder, an upload, a reload — its extension moves to the new build between two
@@ -57,12 +63,16 @@ import java.util.function.Supplier;
  */
 public final class PaperInstances implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaperInstances.class);
+
     /** Most swaps kept per run. */
     public static final int MAX_SWAPS = 50;
     /** How long a plugin change waits for a running instance to swap (it swaps before its next bar). */
     private static final Duration SWAP_TIMEOUT = Duration.ofSeconds(10);
     /** How long a stop waits for the instance's engine thread to end. */
     private static final long STOP_WAIT_MILLIS = 5_000;
+    /** How long a stop waits for a live instance: its cancels and a last fill get up to 10 s, a flatten as long. */
+    private static final long LIVE_STOP_WAIT_MILLIS = 25_000;
 
     private final class Instance {
         final long id;
@@ -75,8 +85,10 @@ public final class PaperInstances implements AutoCloseable {
         volatile PacedBars replay;
         /** The running session of the current (or last) run, once opened. */
         volatile BacktestRun session;
-        /** The exchange connection of the current run, for an instance on an exchange's live bars. */
-        volatile ExchangeSession exchange;
+        /** The exchange's bar stream of the current run, for an instance on an exchange. */
+        volatile ExchangeBarSource stream;
+        /** The start-up reconciliation's differences of the current live run. */
+        volatile List<String> reconciliation = List.of();
         /** Who asked the current run to stop, or null. */
         volatile String stopBy;
         volatile LiveListener listener;
@@ -95,7 +107,7 @@ public final class PaperInstances implements AutoCloseable {
 
         /** The trading gauges' readings of this instance (see {@link ServerMetrics#instance}). */
         ServerMetrics.InstanceReadings readings() {
-            return new InstanceGauges(() -> session, () -> listener, () -> exchange);
+            return new InstanceGauges(() -> session, () -> listener, () -> stream);
         }
 
         List<ExtensionBuild> builds() {
@@ -111,7 +123,7 @@ public final class PaperInstances implements AutoCloseable {
             PacedBars r = replay;
             LiveListener l = listener;
             BacktestRun s = session;
-            ExchangeSession ex = exchange;
+            ExchangeBarSource ex = stream;
             double last = r != null ? r.lastClose() : s != null ? s.lastPrice() : Double.NaN;
             List<OpenPosition> positions = s == null ? List.of() : s.positions();
             List<Order> working = s == null ? List.of() : s.workingOrders();
@@ -127,8 +139,13 @@ public final class PaperInstances implements AutoCloseable {
                     plan.config().riskRules().stream().map(x -> x.id()).toList(), error, created,
                     strategy == null ? null : strategy.pluginId(), strategy == null ? null : strategy.pluginVersion(),
                     b, List.copyOf(swaps), pluginProblem, working.stream().map(WorkingOrderView::of).toList(),
-                    ex == null ? null : (ex.source().connected() ? "connected" : "disconnected") + ": "
-                            + ex.source().connectionDetail());
+                    ex == null ? null : (ex.connected() ? "connected" : "disconnected") + ": "
+                            + ex.connectionDetail(), live() ? "LIVE" : "PAPER",
+                    live() ? plan.exchange().flattenOnStop() : null, live() ? reconciliation : null);
+        }
+
+        boolean live() {
+            return plan.exchange() != null && plan.exchange().live();
         }
     }
 
@@ -138,6 +155,7 @@ public final class PaperInstances implements AutoCloseable {
     private final Clock clock;
     private final ServerLimits limits;
     private final PluginHost host;
+    private final SessionAlerts alerts;
     private final Map<Long, Instance> instances = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong ids = new AtomicLong();
 
@@ -150,15 +168,17 @@ public final class PaperInstances implements AutoCloseable {
      * @param clock   the time source
      * @param limits  how many instances may run, in all and per user
      * @param host    the plugin host whose changes running instances follow (hot swap)
+     * @param alerts  the server's alerts (the home's {@code alerts.yaml}); closed by {@link #close}
      */
     public PaperInstances(Store store, EventHub hub, ServerMetrics metrics, Clock clock, ServerLimits limits,
-                          PluginHost host) {
+                          PluginHost host, SessionAlerts alerts) {
         this.store = store;
         this.hub = hub;
         this.metrics = metrics;
         this.clock = clock;
         this.limits = limits;
         this.host = host;
+        this.alerts = alerts;
         host.addListener(this::refusedBuild);
     }
 
@@ -192,17 +212,32 @@ public final class PaperInstances implements AutoCloseable {
      * @param by      who starts it
      * @param admin   whether that user is an admin (who may start anyone's instance)
      * @return the instance
-     * @throws ApiException 404 for an unknown id, 403 when {@code by} is neither its owner nor an admin, 409 when
-     *                      it is running, 429 with {@code Retry-After} when {@code by} already runs
+     * @throws ApiException 404 for an unknown id, 403 when {@code by} is neither its owner nor an admin (for a live
+     *                      instance: not an admin), 409 when it is running (for a live instance: when another live
+     *                      instance on its exchange and symbol runs), 429 with {@code Retry-After} when {@code by}
+     *                      already runs
      *                      {@link ServerLimits#runningInstancesPerUser()} instances or the server
      *                      {@link ServerLimits#runningInstances()}
      */
     public View start(long id, Supplier<ExtensionCatalog> catalog, String by, boolean admin) {
         Instance i = instance(id);
         mayChange(i, by, admin, "start");
+        if (i.live() && !admin) {
+            throw new ApiException(403, "forbidden", null, "only an admin may start a LIVE instance");
+        }
         synchronized (instances) {
             if (i.status == Status.RUNNING) {
                 throw ApiException.conflict("instance " + id + " is running");
+            }
+            if (i.live()) {
+                for (Instance x : instances.values()) {
+                    if (x.status == Status.RUNNING && x.live() && x.plan.exchange().id().equals(i.plan.exchange().id())
+                            && x.plan.exchange().symbol().equals(i.plan.exchange().symbol())) {
+                        throw ApiException.conflict("LIVE instance " + x.id + " trades " + x.plan.exchange().symbol()
+                                + " on " + x.plan.exchange().id() + ": one live instance per exchange and symbol (a"
+                                + " second one's start-up reconciliation would cancel the first's orders)");
+                    }
+                }
             }
             int all = 0;
             int mine = 0;
@@ -225,7 +260,8 @@ public final class PaperInstances implements AutoCloseable {
             i.runId = null;
             i.replay = i.plan.exchange() == null ? new PacedBars(i.plan.bars(), i.speed) : null;
             i.session = null;
-            i.exchange = null;
+            i.stream = null;
+            i.reconciliation = List.of();
             i.stopBy = null;
             i.listener = new LiveListener("instance/" + id, hub, metrics, true);
         }
@@ -248,20 +284,33 @@ public final class PaperInstances implements AutoCloseable {
             counted[0] = done;
         };
         RunPlanner.ExchangePlan x = i.plan.exchange();
+        ExchangeSession[] exchange = {null};
         try {
             Backtester engine = new Backtester(catalog).following(host, SWAP_TIMEOUT, swap -> swapped(i, swap));
+            if (x != null && x.live()) {
+                i.status = new LiveInstanceRun(store, hub, alerts).run("instance/" + i.id, i.plan, engine, catalog,
+                        by, i.listener, session -> {
+                            i.stream = session.source();
+                            opened(i, session.run());
+                        }, runId -> i.runId = runId, found -> i.reconciliation = found, progress).stoppedBy() == null
+                        ? Status.COMPLETED : Status.STOPPED;
+                return;
+            }
             RunRecorder recorder = new RunRecorder(store, by);
+            SessionListener listener = alerts.listener("instance/" + i.id,
+                    i.plan.config().instrument().id().toString(), i.listener);
             RunRecorder.Recorded r = x == null
                     ? recorder.run(RunStore.Mode.PAPER, i.plan.config(), i.plan.timeframe(), i.plan.bars(),
                             journaling -> opened(i, engine.open(i.plan.config(), i.plan.timeframe(), replay,
-                                    journaling)), progress, i.listener, runId -> i.runId = runId)
+                                    journaling)), progress, listener, runId -> i.runId = runId)
                     : recorder.run(RunStore.Mode.PAPER, plannedLive(i), journaling -> {
                         ExchangeSession session = ExchangeSession.open(catalog, engine, x.id(), x.parameters(),
                                 x.symbol(), i.plan.timeframe(), instrument -> i.plan.config(), x.warmUpBars(),
                                 Long.MAX_VALUE, config -> journaling);
-                        i.exchange = session;
+                        exchange[0] = session;
+                        i.stream = session.source();
                         return opened(i, session.run());
-                    }, progress, i.listener, runId -> i.runId = runId);
+                    }, progress, listener, runId -> i.runId = runId);
             i.status = r.result().stoppedBy() == null ? Status.COMPLETED : Status.STOPPED;
         } catch (CancellationException e) { // stopped before its first bar
             i.status = Status.STOPPED;
@@ -269,9 +318,8 @@ public final class PaperInstances implements AutoCloseable {
             i.status = Status.FAILED;
             i.error = RunErrors.publicMessage("instance/" + i.id, e);
         } finally {
-            ExchangeSession session = i.exchange;
-            if (session != null) {
-                session.close();
+            if (exchange[0] != null) {
+                exchange[0].close();
             }
             BacktestRun run = i.session;
             metrics.events((replay != null ? replay.done() : run != null ? run.barCount() : 0) - counted[0]);
@@ -325,12 +373,40 @@ public final class PaperInstances implements AutoCloseable {
         Thread t = i.thread;
         if (t != null && t != Thread.currentThread()) {
             try {
-                t.join(STOP_WAIT_MILLIS);
+                t.join(i.live() ? LIVE_STOP_WAIT_MILLIS : STOP_WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         return i.view();
+    }
+
+    /**
+     * Stops every running live instance, for the global kill switch: each ends as a stop does, its working orders
+     * canceled on the exchange and its position closed when it flattens on stop, with {@code kill switch (BY)} as
+     * who stopped it. Waits for each in turn (up to 25 s each).
+     *
+     * @param by who engaged the kill switch
+     * @return the views of the instances stopped
+     */
+    public List<View> stopLive(String by) {
+        List<Long> live = new ArrayList<>();
+        synchronized (instances) {
+            for (Instance i : instances.values()) {
+                if (i.status == Status.RUNNING && i.live()) {
+                    live.add(i.id);
+                }
+            }
+        }
+        List<View> stopped = new ArrayList<>();
+        for (long id : live) {
+            try {
+                stopped.add(stop(id, "kill switch (" + by + ")", true));
+            } catch (ApiException e) { // it ended meanwhile
+                LOG.debug("instance {} not stopped by the kill switch: {}", id, e.getMessage());
+            }
+        }
+        return stopped;
     }
 
     /**
@@ -443,7 +519,7 @@ public final class PaperInstances implements AutoCloseable {
 
     /**
      * Stops every running instance and waits up to 10 s for their engine threads, so their runs are recorded before
-     * the store closes.
+     * the store closes; then closes the alerts (pending ones get up to 10 s).
      */
     @Override
     public void close() {
@@ -473,5 +549,6 @@ public final class PaperInstances implements AutoCloseable {
                 return;
             }
         }
+        alerts.close();
     }
 }

@@ -68,15 +68,21 @@ public final class RunPlanner {
     }
 
     /**
-     * The exchange a paper instance takes its live bars from, checked: the adapter exists, its parameters are valid
-     * and it lists the symbol.
+     * The exchange an instance takes its live bars from, checked: the adapter exists, its parameters are valid and
+     * it lists the symbol; for a live instance also that it can trade (API keys in the server's environment) and,
+     * on {@code mainnet}, that the request has a risk rule or waives it.
      *
-     * @param id         the adapter id
-     * @param parameters its parameters as given
-     * @param symbol     the symbol as the exchange lists it
-     * @param warmUpBars closed bars of history to warm up on, &ge; 0, or null for the strategy's declared warm-up
+     * @param id               the adapter id
+     * @param parameters       its parameters as given
+     * @param symbol           the symbol as the exchange lists it
+     * @param warmUpBars       closed bars of history to warm up on, &ge; 0, or null for the strategy's declared
+     *                         warm-up
+     * @param live             whether orders go to the exchange (else simulated fills)
+     * @param flattenOnStop    live only: whether the end of a run closes the open position
+     * @param allowNoRiskRules live only: whether mainnet without a risk rule of the request's was asked for
      */
-    public record ExchangePlan(String id, Map<String, String> parameters, String symbol, Long warmUpBars) {
+    public record ExchangePlan(String id, Map<String, String> parameters, String symbol, Long warmUpBars,
+                               boolean live, boolean flattenOnStop, boolean allowNoRiskRules) {
     }
 
     private final DataSets dataSets;
@@ -138,9 +144,9 @@ public final class RunPlanner {
     }
 
     /**
-     * A paper instance on an exchange's live bars: the adapter is opened once here to check its parameters and find
-     * the instrument (tick and lot size as the exchange lists them), then closed; the instance opens it again when it
-     * starts.
+     * An instance on an exchange's live bars, paper or live: the adapter is opened once here to check its parameters,
+     * find the instrument (tick and lot size as the exchange lists them) and, for a live instance, that it can trade;
+     * then closed; the instance opens it again when it starts.
      */
     private static Plan exchangePlan(RunRequest r, ExtensionCatalog catalog, BigDecimal capital, BigDecimal fee,
                                      BigDecimal slippage, ExtensionRef strategy, List<ExtensionRef> enhancers,
@@ -168,14 +174,26 @@ public final class RunPlanner {
                     + ", got " + warmUp);
         }
         Map<String, String> params = x.parameters() == null ? Map.of() : new LinkedHashMap<>(x.parameters());
+        boolean live = x.mode() == RunRequest.Mode.LIVE;
+        liveOptions(r, live, params);
         Set<ExchangeCapability> needed = EnumSet.of(ExchangeCapability.INSTRUMENTS, ExchangeCapability.LIVE_BARS);
         if (warmUp == null || warmUp > 0) {
             needed.add(ExchangeCapability.HISTORICAL_BARS);
+        }
+        if (live) {
+            needed.add(ExchangeCapability.ORDER_EXECUTION);
+            needed.add(ExchangeCapability.BALANCES);
         }
         Instrument instrument;
         try (ExchangeAdapter adapter = ExchangeAdapters.open(catalog, id, params, needed)) {
             instrument = ExchangeAdapters.instrument(adapter, id, symbol);
         } catch (UserInputException e) {
+            if (live && e.getMessage().contains(ExchangeCapability.ORDER_EXECUTION.name())) {
+                throw ApiException.badField("exchange.mode", "a LIVE instance needs exchange '" + id + "' to trade,"
+                        + " with API keys from the server's environment (none are taken from a request; for binance"
+                        + " QUANTPLUG_BINANCE_API_KEY and QUANTPLUG_BINANCE_API_SECRET, or ..._FILE): "
+                        + Json.brief(e.getMessage()));
+            }
             throw ApiException.badField(e.getMessage().startsWith("--symbol") ? "symbol" : "exchange",
                     Json.brief(e.getMessage()));
         } catch (java.io.UncheckedIOException e) {
@@ -185,7 +203,32 @@ public final class RunPlanner {
         BacktestConfig config = new BacktestConfig(instrument, capital, fee, slippage, strategy, enhancers, sizer,
                 rules);
         return new Plan(config, timeframe, List.of(), id + " " + instrument.id().symbol() + " " + timeframe.label()
-                + " (live)", new ExchangePlan(id, params, symbol, warmUp));
+                + (live ? " (live, LIVE orders)" : " (live)"), new ExchangePlan(id, params, symbol, warmUp, live,
+                Boolean.TRUE.equals(x.flattenOnStop()), Boolean.TRUE.equals(x.allowNoRiskRules())));
+    }
+
+    /**
+     * Checks the options of a live instance: {@code flattenOnStop} and {@code allowNoRiskRules} go with
+     * {@code LIVE} only, and live trading on {@code mainnet} needs a risk rule of the request's (the server's kill
+     * switch does not count) unless {@code allowNoRiskRules}, as {@code quantplug live} needs a {@code --risk}.
+     */
+    private static void liveOptions(RunRequest r, boolean live, Map<String, String> params) {
+        RunRequest.Exchange x = r.exchange();
+        if (!live) {
+            for (String[] f : new String[][] {{"exchange.flattenOnStop", String.valueOf(x.flattenOnStop())},
+                    {"exchange.allowNoRiskRules", String.valueOf(x.allowNoRiskRules())}}) {
+                if (!"null".equals(f[1])) {
+                    throw ApiException.badField(f[0], f[0].substring("exchange.".length())
+                            + " is for LIVE instances (exchange.mode LIVE)");
+                }
+            }
+            return;
+        }
+        if ("mainnet".equals(params.get("network")) && (r.riskRules() == null || r.riskRules().isEmpty())
+                && !Boolean.TRUE.equals(x.allowNoRiskRules())) {
+            throw ApiException.badField("riskRules", "live trading on mainnet needs at least one risk rule; to trade"
+                    + " real money without any, set exchange.allowNoRiskRules to true");
+        }
     }
 
     /**

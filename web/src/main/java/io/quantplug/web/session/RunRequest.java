@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON body that starts a backtest ({@code POST /api/backtests}) or creates a paper instance
+ * The JSON body that starts a backtest ({@code POST /api/backtests}) or creates an instance
  * ({@code POST /api/instances}). Bars come from an uploaded data set ({@code dataset}) or from the store
  * ({@code symbol} + {@code timeframe}, optionally {@code from}/{@code to}). Checked by {@link RunPlanner}; a
  * {@code portfolio} instead by {@link PortfolioPlanner}.
@@ -29,9 +29,9 @@ import java.util.Map;
  * @param portfolio   backtests only: a portfolio backtest (several instruments and strategies on one account), in
  *                    the shape of the {@code --config} YAML file; it describes the whole run, so every other field
  *                    is then absent
- * @param exchange    paper instances only: the bars come live from an exchange adapter plugin ({@code symbol} as the
+ * @param exchange    instances only: the bars come live from an exchange adapter plugin ({@code symbol} as the
  *                    exchange lists it and {@code timeframe} required; no {@code dataset}, {@code from}, {@code to}
- *                    or {@code speed})
+ *                    or {@code speed}), with simulated fills or, {@code "mode": "LIVE"}, on the exchange
  */
 public record RunRequest(String strategy, Map<String, String> parameters, String dataset, String symbol,
                          String venue, String timeframe, String from, String to, BigDecimal capital,
@@ -39,14 +39,30 @@ public record RunRequest(String strategy, Map<String, String> parameters, String
                          List<Extension> riskRules, Double speed, PortfolioRequest portfolio, Exchange exchange) {
 
     /**
-     * Where a paper instance's live bars come from.
+     * Where an instance's live bars come from, and whether it trades on the exchange.
      *
-     * @param id         the exchange adapter's id, e.g. {@code binance}
-     * @param parameters its parameters (e.g. {@code network}), may be null
-     * @param warmupBars closed bars of history the strategy warms up on before the first live bar (nothing trades on
-     *                   them), 0..10000; default the strategy's declared warm-up
+     * @param id               the exchange adapter's id, e.g. {@code binance}
+     * @param parameters       its parameters (e.g. {@code network}), may be null; never API keys: a live instance
+     *                         takes them from the server's environment only
+     * @param warmupBars       closed bars of history the strategy warms up on before the first live bar (nothing
+     *                         trades on them), 0..10000; default the strategy's declared warm-up
+     * @param mode             {@code PAPER} (default: simulated fills) or {@code LIVE} (orders go to the exchange;
+     *                         admins only)
+     * @param flattenOnStop    {@code LIVE} only: whether a stop or the kill switch closes the open position with a
+     *                         market order (default false: the position is kept)
+     * @param allowNoRiskRules {@code LIVE} only: trade on {@code network=mainnet} without any risk rule of the
+     *                         request's (refused otherwise; default false)
      */
-    public record Exchange(String id, Map<String, String> parameters, Long warmupBars) {
+    public record Exchange(String id, Map<String, String> parameters, Long warmupBars, Mode mode,
+                           Boolean flattenOnStop, Boolean allowNoRiskRules) {
+    }
+
+    /** How an instance on an exchange trades. */
+    public enum Mode {
+        /** Simulated fills on the exchange's live bars, stored as a {@code PAPER} run. */
+        PAPER,
+        /** Orders to the exchange, each journaled before it is sent, stored as a {@code LIVE} run. */
+        LIVE
     }
 
     /**
