@@ -5,6 +5,7 @@ import io.quantplug.api.ApiVersion;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.runtime.QuantplugException;
 import io.quantplug.runtime.store.StoreUnavailableException;
+import io.quantplug.sdk.marketdata.MarketDataFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ import java.io.PrintWriter;
         description = "Quantplug: a trading platform whose every trading idea is a plugin.",
         subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, ServeCommand.class,
             AnalyzeCommand.class, PluginsCommand.class, DataCommand.class, RunsCommand.class, AuditCommand.class,
-            AlertsCommand.class, CommandLine.HelpCommand.class})
+            AlertsCommand.class, BookCommand.class, CommandLine.HelpCommand.class})
 public final class QuantplugCli {
 
     /** Exit code of a successful run. */
@@ -37,6 +38,8 @@ public final class QuantplugCli {
     public static final int EXCHANGE_UNAVAILABLE = 6;
     /** Exit code of {@code alerts test} when a channel did not accept the test alert. */
     public static final int ALERT_NOT_DELIVERED = 7;
+    /** Exit code of {@code book --verify} when the book disagreed with a bookTicker, or nothing could be checked. */
+    public static final int BOOK_NOT_VERIFIED = 8;
 
     private QuantplugCli() {
     }
@@ -96,7 +99,7 @@ public final class QuantplugCli {
 
     private static boolean isBadInput(Exception ex) {
         return ex instanceof UserInputException || ex instanceof QuantplugException
-                || ex instanceof InvalidParameterException;
+                || ex instanceof InvalidParameterException || ex instanceof MarketDataFileException;
     }
 
     /** Reports the build and API versions. */

@@ -10,7 +10,7 @@ import io.quantplug.api.order.OrderEvent;
 import io.quantplug.plugins.binance.rest.BinanceMarket;
 import io.quantplug.plugins.binance.rest.BinanceRestClient;
 import io.quantplug.plugins.binance.rest.Klines;
-import io.quantplug.plugins.binance.stream.MarketStreamDecoder;
+import io.quantplug.sdk.marketdata.binance.MarketStreamDecoder;
 import io.quantplug.plugins.binance.stream.MarketStreamHandler;
 import io.quantplug.plugins.binance.stream.StreamConnection;
 import io.quantplug.plugins.binance.stream.StreamSettings;

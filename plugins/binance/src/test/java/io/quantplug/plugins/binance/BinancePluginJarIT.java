@@ -53,10 +53,13 @@ class BinancePluginJarIT {
         }
         assertThat(entries).contains("io/quantplug/plugins/binance/BinanceAdapterProvider.class",
                 "io/github/resilience4j/retry/Retry.class", "io/github/resilience4j/ratelimiter/RateLimiter.class",
-                "com/fasterxml/jackson/databind/ObjectMapper.class");
+                "com/fasterxml/jackson/databind/ObjectMapper.class",
+                "io/quantplug/sdk/marketdata/binance/MarketStreamDecoder.class");
         for (String provided : List.of("io/quantplug/api/", "io/quantplug/sdk/", "io/quantplug/runtime/",
                 "org/pf4j/", "org/slf4j/")) {
-            assertThat(entries).as("nothing under %s", provided).noneMatch(e -> e.startsWith(provided));
+            // sdk-marketdata is bundled like any library; the sdk itself is provided
+            assertThat(entries).as("nothing under %s", provided).noneMatch(e -> e.startsWith(provided)
+                    && !e.equals("io/quantplug/sdk/") && !e.startsWith("io/quantplug/sdk/marketdata/"));
         }
         assertThatThrownBy(() -> Class.forName("io.github.resilience4j.retry.Retry"))
                 .isInstanceOf(ClassNotFoundException.class);

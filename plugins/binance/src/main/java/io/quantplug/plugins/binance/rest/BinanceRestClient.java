@@ -13,7 +13,7 @@ import io.quantplug.api.order.OrderCanceled;
 import io.quantplug.api.order.OrderEvent;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.quantplug.plugins.binance.stream.DepthSnapshotDecoder;
+import io.quantplug.sdk.marketdata.binance.DepthSnapshotDecoder;
 import io.quantplug.plugins.binance.stream.DepthSnapshotSource;
 import io.quantplug.plugins.binance.stream.ListenKeySource;
 import io.quantplug.sdk.book.DepthSnapshot;
@@ -122,7 +122,7 @@ public final class BinanceRestClient implements DepthSnapshotSource, ListenKeySo
      * @param symbol the symbol, e.g. {@code BTCUSDT}
      * @return the snapshot
      * @throws BinanceException when the request fails
-     * @throws io.quantplug.plugins.binance.stream.MalformedStreamMessageException when the answer is no snapshot
+     * @throws io.quantplug.sdk.marketdata.binance.MalformedStreamMessageException when the answer is no snapshot
      */
     public DepthSnapshot depthSnapshot(String symbol) {
         return snapshotDecoder.decode(depth(symbol, SNAPSHOT_LIMIT).toString());

@@ -1,5 +1,6 @@
 package io.quantplug.plugins.binance.stream;
 
+import io.quantplug.sdk.marketdata.binance.DepthSnapshotDecoder;
 import io.quantplug.sdk.book.DepthSnapshot;
 
 import java.util.concurrent.CompletableFuture;

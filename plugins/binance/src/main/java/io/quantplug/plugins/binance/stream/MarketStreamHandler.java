@@ -1,5 +1,9 @@
 package io.quantplug.plugins.binance.stream;
 
+import io.quantplug.sdk.marketdata.binance.MarketStreamDecoder;
+import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
+import io.quantplug.sdk.marketdata.binance.MalformedStreamMessageException;
+import io.quantplug.sdk.marketdata.binance.BookTicker;
 import io.quantplug.api.exchange.ExchangeListener;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;

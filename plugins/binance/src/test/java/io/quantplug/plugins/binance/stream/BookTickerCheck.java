@@ -1,25 +1,25 @@
 package io.quantplug.plugins.binance.stream;
 
 import io.quantplug.sdk.book.DepthSequencer;
-import io.quantplug.sdk.book.OrderBook;
+import io.quantplug.sdk.marketdata.BookTickerMatcher;
+import io.quantplug.sdk.marketdata.binance.BookTicker;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Compares recorded {@code bookTicker}s with a local book at the moment the book's last applied update id equals
- * the ticker's {@code u}: the ticker may arrive before or after the depth event with that id, so tickers ahead of
- * the book wait until the book reaches (or passes) their id. Called on the stream thread; counts readable anywhere.
+ * Feeds the handler's {@code bookTicker}s to a {@link BookTickerMatcher} over the handler's book, and keeps every
+ * ticker id and every id the book was at, so the test can count the tickers that should have been compared.
+ * Called on the stream thread; {@link #compared} and {@link #mismatches} are published for other threads.
  */
 final class BookTickerCheck {
 
     private final DepthSequencer sequencer;
-    private final TreeMap<Long, BookTicker> waiting = new TreeMap<>();
+    private final BookTickerMatcher matcher;
     final List<Long> tickerIds = new ArrayList<>();
     final Set<Long> appliedIds = new HashSet<>();
     final List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
@@ -27,42 +27,29 @@ final class BookTickerCheck {
 
     BookTickerCheck(DepthSequencer sequencer) {
         this.sequencer = sequencer;
+        this.matcher = new BookTickerMatcher(sequencer, Integer.MAX_VALUE);
     }
 
     void onTicker(BookTicker t) {
         tickerIds.add(t.updateId());
-        if (inSync() && t.updateId() == sequencer.lastUpdateId()) {
-            compare(t);
-        } else if (!inSync() || t.updateId() > sequencer.lastUpdateId()) {
-            waiting.put(t.updateId(), t);
-        }
+        matcher.onTicker(t.updateId(), t.bidPrice(), t.bidQuantity(), t.askPrice(), t.askQuantity());
+        publish();
     }
 
-    /** After each message: compare a waiting ticker at the book's id, forget those the book has passed. */
+    /** After each depth message: note the book's id, compare a waiting ticker at it. */
     void afterMessage() {
-        if (!inSync()) {
-            return;
+        if (sequencer.state() == DepthSequencer.State.IN_SYNC) {
+            appliedIds.add(sequencer.lastUpdateId());
         }
-        long id = sequencer.lastUpdateId();
-        appliedIds.add(id);
-        BookTicker t = waiting.remove(id);
-        if (t != null) {
-            compare(t);
-        }
-        waiting.headMap(id).clear();
+        matcher.afterBookChange();
+        publish();
     }
 
-    private boolean inSync() {
-        return sequencer.state() == DepthSequencer.State.IN_SYNC;
-    }
-
-    private void compare(BookTicker t) {
-        compared.incrementAndGet();
-        OrderBook b = sequencer.book();
-        if (b.bestBidPrice() != t.bidPrice() || b.bestBidQuantity() != t.bidQuantity()
-                || b.bestAskPrice() != t.askPrice() || b.bestAskQuantity() != t.askQuantity()) {
-            mismatches.add("u=" + t.updateId() + " ticker " + t + " book " + b.bestBidPrice() + "/"
-                    + b.bestBidQuantity() + " " + b.bestAskPrice() + "/" + b.bestAskQuantity());
+    private void publish() {
+        List<String> seen = matcher.firstMismatches();     // the first 10, in order
+        if (seen.size() > mismatches.size()) {
+            mismatches.addAll(seen.subList(mismatches.size(), seen.size()));
         }
+        compared.set(matcher.compared());
     }
 }

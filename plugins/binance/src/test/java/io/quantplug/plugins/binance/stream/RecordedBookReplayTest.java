@@ -1,5 +1,8 @@
 package io.quantplug.plugins.binance.stream;
 
+import io.quantplug.sdk.marketdata.binance.MarketStreamDecoder;
+import io.quantplug.sdk.marketdata.binance.DepthSnapshotDecoder;
+import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
 import io.quantplug.plugins.binance.testserver.RecordingListener;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.quantplug.sdk.book.DepthSequencer;

@@ -2,9 +2,9 @@ package io.quantplug.plugins.binance.testserver;
 
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
-import io.quantplug.plugins.binance.stream.DepthSnapshotDecoder;
-import io.quantplug.plugins.binance.stream.MarketMessageKind;
-import io.quantplug.plugins.binance.stream.MarketStreamDecoder;
+import io.quantplug.sdk.marketdata.binance.DepthSnapshotDecoder;
+import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
+import io.quantplug.sdk.marketdata.binance.MarketStreamDecoder;
 import io.quantplug.sdk.book.DepthSequencer;
 import io.quantplug.sdk.book.OrderBook;
 import io.quantplug.sdk.book.SequenceRule;

@@ -1,4 +1,4 @@
-package io.quantplug.plugins.binance.stream;
+package io.quantplug.sdk.marketdata.binance;
 
 /** What a decoded market-stream message was. */
 public enum MarketMessageKind {
@@ -12,6 +12,11 @@ public enum MarketMessageKind {
     BOOK_TICKER,
     /** A kline (candlestick) update, closed or in progress ({@code kline}). */
     KLINE,
+    /**
+     * A REST depth snapshot ({@code {"lastUpdateId":..,"bids":..,"asks":..}}) inside a recording; only
+     * {@link io.quantplug.sdk.marketdata.BinanceRecordingReader} reports it, {@link MarketStreamDecoder} never does.
+     */
+    DEPTH_SNAPSHOT,
     /** Anything else: a subscription answer ({@code {"result":null,"id":1}}) or a stream not decoded here. */
     OTHER
 }

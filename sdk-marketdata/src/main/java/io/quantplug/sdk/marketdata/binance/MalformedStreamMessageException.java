@@ -1,4 +1,4 @@
-package io.quantplug.plugins.binance.stream;
+package io.quantplug.sdk.marketdata.binance;
 
 /**
  * A stream message that could not be decoded: not JSON, or a field of the wrong type. Carries the start of the

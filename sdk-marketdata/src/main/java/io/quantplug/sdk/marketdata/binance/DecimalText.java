@@ -1,4 +1,4 @@
-package io.quantplug.plugins.binance.stream;
+package io.quantplug.sdk.marketdata.binance;
 
 /**
  * Parses the decimal strings Binance sends for prices and quantities ({@code "61837.63000000"}) into doubles

@@ -1,4 +1,4 @@
-package io.quantplug.plugins.binance.stream;
+package io.quantplug.sdk.marketdata.binance;
 
 import io.quantplug.api.instrument.InstrumentId;
 

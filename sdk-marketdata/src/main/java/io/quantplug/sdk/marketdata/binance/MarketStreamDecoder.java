@@ -1,4 +1,4 @@
-package io.quantplug.plugins.binance.stream;
+package io.quantplug.sdk.marketdata.binance;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,7 +20,9 @@ import java.util.Objects;
  * reused with other meanings ({@code a} is the asks array, the best ask or the aggregate trade id), so a value is
  * read by its JSON type. Unknown fields are skipped.
  *
- * <p>After {@link #decode} the accessors describe the last message; they are overwritten by the next call.
+ * <p>After {@link #decode} the accessors describe the last message; they are overwritten by the next call. A price
+ * or quantity the message did not carry reads as {@code NaN} (never as the previous message's value), so a consumer
+ * that checks {@code > 0} refuses it.
  * Not thread-safe: one decoder per stream thread.
  */
 public final class MarketStreamDecoder {
@@ -96,6 +98,12 @@ public final class MarketStreamDecoder {
         klineInterval = null;
         klineClosed = false;
         hasData = false;
+        price = Double.NaN;
+        quantity = Double.NaN;
+        bestBid = Double.NaN;
+        bestBidQty = Double.NaN;
+        bestAsk = Double.NaN;
+        bestAskQty = Double.NaN;
         depth.reset();
     }
 
@@ -347,7 +355,7 @@ public final class MarketStreamDecoder {
     /**
      * The trade price ({@code p}).
      *
-     * @return quote currency per unit
+     * @return quote currency per unit; NaN if absent
      */
     public double price() {
         return price;
@@ -356,7 +364,7 @@ public final class MarketStreamDecoder {
     /**
      * The trade quantity ({@code q}).
      *
-     * @return base units (contracts on COIN-M)
+     * @return base units (contracts on COIN-M); NaN if absent
      */
     public double quantity() {
         return quantity;
@@ -374,7 +382,7 @@ public final class MarketStreamDecoder {
     /**
      * Best bid price of a {@code bookTicker} ({@code b}).
      *
-     * @return the price
+     * @return the price; NaN if absent
      */
     public double bestBidPrice() {
         return bestBid;
@@ -383,7 +391,7 @@ public final class MarketStreamDecoder {
     /**
      * Best bid quantity of a {@code bookTicker} ({@code B}).
      *
-     * @return the quantity
+     * @return the quantity; NaN if absent
      */
     public double bestBidQuantity() {
         return bestBidQty;
@@ -392,7 +400,7 @@ public final class MarketStreamDecoder {
     /**
      * Best ask price of a {@code bookTicker} ({@code a}).
      *
-     * @return the price
+     * @return the price; NaN if absent
      */
     public double bestAskPrice() {
         return bestAsk;
@@ -401,7 +409,7 @@ public final class MarketStreamDecoder {
     /**
      * Best ask quantity of a {@code bookTicker} ({@code A}).
      *
-     * @return the quantity
+     * @return the quantity; NaN if absent
      */
     public double bestAskQuantity() {
         return bestAskQty;
