@@ -33,7 +33,8 @@ class MarchWalkThroughIT {
         Path file = tmp.resolve(name + ".yaml");
         Files.writeString(file, yaml);
         Path out = tmp.resolve(name);
-        CliRun run = CliRun.of("backtest", "--config", file.toString(), "--out", out.toString());
+        // --equity full: the week's figures below are read from the equity of every bar, as the document says
+        CliRun run = CliRun.of("backtest", "--config", file.toString(), "--equity", "full", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(printed);
         return new ObjectMapper().readTree(out.resolve("result.json").toFile());
