@@ -28,6 +28,7 @@ public final class InstrumentResolver {
     private static final Pattern TOKEN = Pattern.compile("[A-Z0-9]{4,20}");
     private static final BigDecimal DEFAULT_LOT = new BigDecimal("0.00000001");
     private static final int MAX_PRICE_DECIMALS = 12;
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12};
 
     private InstrumentResolver() {
     }
@@ -80,14 +81,28 @@ public final class InstrumentResolver {
         return Optional.empty();
     }
 
-    /** The finest decimal increment any open, high, low or close of the series is written with. */
+    /**
+     * The finest decimal increment any open, high, low or close of the series is written with. Each price is first
+     * checked against the digits found so far with one multiplication and one division (it is the double nearest a
+     * decimal with that many fractional digits); only a price that needs more is read digit by digit.
+     */
     static BigDecimal inferTickSize(BarSeries s) {
         int decimals = 0;
+        double unit = 1;
         for (int i = 0; i < s.size() && decimals < MAX_PRICE_DECIMALS; i++) {
-            decimals = Math.max(decimals, Math.max(Math.max(scale(s.open(i)), scale(s.high(i))),
-                    Math.max(scale(s.low(i)), scale(s.close(i)))));
+            if (!fits(s.open(i), unit) || !fits(s.high(i), unit) || !fits(s.low(i), unit)
+                    || !fits(s.close(i), unit)) {
+                decimals = Math.max(decimals, Math.max(Math.max(scale(s.open(i)), scale(s.high(i))),
+                        Math.max(scale(s.low(i)), scale(s.close(i)))));
+                unit = POWERS_OF_TEN[Math.min(decimals, MAX_PRICE_DECIMALS)];
+            }
         }
         return BigDecimal.ONE.movePointLeft(Math.min(decimals, MAX_PRICE_DECIMALS));
+    }
+
+    /** Whether a price is the double nearest a decimal with at most log10(unit) fractional digits. */
+    private static boolean fits(double price, double unit) {
+        return Math.rint(price * unit) / unit == price;
     }
 
     private static int scale(double price) {

@@ -10,6 +10,7 @@ import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.runtime.data.BarFileCache;
 import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.data.Gap;
@@ -106,6 +107,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not store the run in the database.")
     boolean noStore;
 
+    @Option(names = "--no-cache", description = "Parse --data again even when its bars are cached (the cache in the"
+            + " Quantplug home keeps each file's parsed bars until the file's size, time or content changes).")
+    boolean noCache;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write result.json and report.html"
                     + " (default: quantplug-results/STRATEGY_SYMBOL_TIMEFRAME).")
@@ -188,7 +193,8 @@ final class BacktestCommand implements Callable<Integer> {
         BarSeries series;
         Instrument instrument;
         if (data != null) {
-            LoadedBars loaded = new BarFileReader().read(data);
+            LoadedBars loaded = noCache ? new BarFileReader().read(data)
+                    : new BarFileCache(common.home().resolve("cache").resolve("bars")).read(data, new BarFileReader()::read);
             series = loaded.series();
             instrument = instrumentOptions.resolve(data, series);
             stdout.println("Data: " + loaded.report().bars() + " bars of " + loaded.report().timeframe() + " from "

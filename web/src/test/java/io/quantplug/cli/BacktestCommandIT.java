@@ -67,6 +67,33 @@ class BacktestCommandIT {
     }
 
     @Test
+    void aFileBacktestedTwiceIsParsedOnceAndGivesTheSameResult() throws IOException {
+        Path home = tmp.resolve("home");
+        Path csv = tmp.resolve("BTCUSDT_1m_march.csv");
+        Files.copy(SharedData.require(BINANCE_US), csv);
+        String[] args = {"backtest", "--data", csv.toString(), "--strategy", "sma-crossover", "--no-store",
+            "--home", home.toString(), "--out", null};
+        args[args.length - 1] = tmp.resolve("parsed").toString();
+        CliRun parsed = CliRun.of(args);
+        args[args.length - 1] = tmp.resolve("cached").toString();
+        CliRun cached = CliRun.of(args);
+        CliRun uncached = CliRun.of("backtest", "--data", csv.toString(), "--strategy", "sma-crossover",
+                "--no-store", "--no-cache", "--home", home.toString(), "--out", tmp.resolve("uncached").toString());
+
+        assertThat(parsed.exitCode()).as(parsed.err()).isZero();
+        assertThat(cached.exitCode()).as(cached.err()).isZero();
+        assertThat(uncached.exitCode()).as(uncached.err()).isZero();
+        try (var entries = Files.list(home.resolve("cache").resolve("bars"))) {
+            assertThat(entries.toList()).hasSize(1); // one parse kept, in the home
+        }
+        String first = Files.readString(tmp.resolve("parsed").resolve("result.json"));
+        assertThat(Files.readString(tmp.resolve("cached").resolve("result.json"))).isEqualTo(first);
+        assertThat(Files.readString(tmp.resolve("uncached").resolve("result.json"))).isEqualTo(first);
+        assertThat(cached.out().replace(tmp.resolve("cached").toString(), "OUT"))
+                .isEqualTo(parsed.out().replace(tmp.resolve("parsed").toString(), "OUT"));
+    }
+
+    @Test
     void equityFullKeepsEveryBarAndABadValueIsRefusedBeforeAnyWork() throws IOException {
         Path data = SharedData.require(BINANCE_US);
         Path out = tmp.resolve("full");

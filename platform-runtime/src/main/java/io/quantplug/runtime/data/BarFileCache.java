@@ -1,0 +1,270 @@
+package io.quantplug.runtime.data;
+
+import io.quantplug.api.market.Timeframe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.CRC32C;
+
+/**
+ * Parses a bar file once: the bars and the import report of each file read are kept in a cache folder in a
+ * columnar binary form (one array per field), and a later read of the same file loads them instead of parsing the
+ * text again. An entry is used only when the file has the same absolute path, size, modification time and content
+ * checksum (CRC-32C of every byte, RFC 3720 appendix B.4; about 20 ms for 60 MB here) as when it was cached; otherwise
+ * the file is parsed and the entry replaced. One entry per path; deleting the folder is always safe.
+ *
+ * <p>The cache never changes what a read answers: a missing, stale, unreadable or damaged entry means a parse, and a
+ * failure to write one is logged and ignored. A file the reader refuses is refused as without the cache.
+ *
+ * <p>Entry layout (little-endian): magic {@code QPBC}, format version, source path (UTF-8), size, modification time
+ * (epoch ms), CRC-32C; the report (layout, time column, timestamp formats, data rows, bars, duplicates dropped,
+ * reversed, timeframe in ms, gaps as three longs each, missing bars); then the bar count and the open times
+ * ({@code long}) and opens, highs, lows, closes and volumes ({@code double}), each field contiguous.
+ *
+ * <p>Thread-safe across threads and processes: entries are written to a temporary file and moved into place.
+ */
+public final class BarFileCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BarFileCache.class);
+    private static final int MAGIC = 0x43425051; // "QPBC" read little-endian
+    private static final int VERSION = 1;
+
+    private final Path directory;
+
+    /**
+     * Creates a cache over a folder, which is created when the first entry is written.
+     *
+     * @param directory where entries go, e.g. {@code ~/.quantplug/cache/bars}
+     */
+    public BarFileCache(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+    }
+
+    /**
+     * Reads a bar file through the cache.
+     *
+     * @param file  the bar file
+     * @param parse what parses it on a miss, e.g. {@code new BarFileReader()::read}
+     * @return the bars and the import report, exactly as {@code parse} gives them
+     * @throws DataImportException as {@link BarFileReader#read(Path)}, when {@code parse} refuses the file
+     */
+    public LoadedBars read(Path file, Function<Path, LoadedBars> parse) {
+        Source source = Source.of(file);
+        Path entry = source == null ? null : directory.resolve(source.key() + ".bars");
+        if (entry != null && Files.isRegularFile(entry)) {
+            try {
+                LoadedBars hit = load(entry, source, file);
+                if (hit != null) {
+                    return hit;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("bar cache entry {} unreadable, parsing {} again: {}", entry, file, e.toString());
+            }
+        }
+        LoadedBars parsed = parse.apply(file);
+        if (source != null) {
+            try {
+                write(entry, source, parsed);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not cache the bars of {} in {}: {}", file, directory, e.toString());
+            }
+        }
+        return parsed;
+    }
+
+    /** What identifies a file's content: path, size, modification time and checksum. */
+    private record Source(String path, long size, long modifiedMillis, long crc) {
+
+        static Source of(Path file) {
+            try {
+                Path absolute = file.toAbsolutePath().normalize();
+                BasicFileAttributes a = Files.readAttributes(absolute, BasicFileAttributes.class);
+                if (!a.isRegularFile()) {
+                    return null;
+                }
+                return new Source(absolute.toString(), a.size(), a.lastModifiedTime().toMillis(), crc(absolute));
+            } catch (IOException e) {
+                return null; // the reader reports what is wrong with the file
+            }
+        }
+
+        private static long crc(Path file) throws IOException {
+            CRC32C crc = new CRC32C();
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                while (ch.read(buffer) >= 0) {
+                    buffer.flip();
+                    crc.update(buffer);
+                    buffer.clear();
+                }
+            }
+            return crc.getValue();
+        }
+
+        /** The entry's file name: the SHA-256 of the path, in hex. */
+        String key() {
+            try {
+                byte[] d = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(d, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+    }
+
+    private static LoadedBars load(Path entry, Source source, Path file) throws IOException {
+        ByteBuffer b;
+        try (FileChannel ch = FileChannel.open(entry, StandardOpenOption.READ)) {
+            long length = ch.size();
+            if (length > Integer.MAX_VALUE) {
+                return null;
+            }
+            b = ch.map(FileChannel.MapMode.READ_ONLY, 0, length).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        if (b.getInt() != MAGIC || b.getInt() != VERSION || !string(b).equals(source.path())
+                || b.getLong() != source.size() || b.getLong() != source.modifiedMillis()
+                || b.getLong() != source.crc()) {
+            return null;
+        }
+        BarFileLayout layout = BarFileLayout.valueOf(string(b));
+        String timeColumn = string(b);
+        int formatCount = b.getInt();
+        Set<TimestampFormat> formats = EnumSet.noneOf(TimestampFormat.class);
+        for (int i = 0; i < formatCount; i++) {
+            formats.add(TimestampFormat.valueOf(string(b)));
+        }
+        long dataRows = b.getLong();
+        int bars = b.getInt();
+        long duplicates = b.getLong();
+        boolean reversed = b.get() != 0;
+        Timeframe timeframe = Timeframe.of(Duration.ofMillis(b.getLong()));
+        int gapCount = b.getInt();
+        List<Gap> gaps = new ArrayList<>(gapCount);
+        for (int i = 0; i < gapCount; i++) {
+            gaps.add(new Gap(b.getLong(), b.getLong(), b.getLong()));
+        }
+        long missing = b.getLong();
+        ImportReport report = new ImportReport(file, layout, timeColumn, formats, dataRows, bars, duplicates, reversed,
+                timeframe, gaps, missing);
+        Timeframe seriesTimeframe = Timeframe.of(Duration.ofMillis(b.getLong()));
+        int n = b.getInt();
+        long[] times = new long[n];
+        b.asLongBuffer().get(times);
+        b.position(b.position() + n * Long.BYTES);
+        double[][] columns = new double[5][n];
+        for (double[] column : columns) {
+            b.asDoubleBuffer().get(column);
+            b.position(b.position() + n * Double.BYTES);
+        }
+        BarSeries series = BarSeries.of(seriesTimeframe, times, columns[0], columns[1], columns[2], columns[3],
+                columns[4]);
+        return new LoadedBars(series, report);
+    }
+
+    private void write(Path entry, Source source, LoadedBars loaded) throws IOException {
+        BarSeries s = loaded.series();
+        ImportReport r = loaded.report();
+        int n = s.size();
+        byte[] path = source.path().getBytes(StandardCharsets.UTF_8);
+        List<byte[]> strings = new ArrayList<>();
+        strings.add(r.layout().name().getBytes(StandardCharsets.UTF_8));
+        strings.add(r.timeColumn().getBytes(StandardCharsets.UTF_8));
+        for (TimestampFormat f : r.timestampFormats()) {
+            strings.add(f.name().getBytes(StandardCharsets.UTF_8));
+        }
+        long head = 4 + 4 + 4 + path.length + 8 + 8 + 8;
+        for (byte[] t : strings) {
+            head += 4 + t.length;
+        }
+        head += 4 + 8 + 4 + 8 + 1 + 8 + 4 + 24L * r.gaps().size() + 8 + 8 + 4;
+        long total = head + (long) n * 6 * 8;
+        if (total > Integer.MAX_VALUE) {
+            return; // too large for one buffer: such a file is parsed each time
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(MAGIC).putInt(VERSION).putInt(path.length).put(path).putLong(source.size())
+                .putLong(source.modifiedMillis()).putLong(source.crc());
+        put(b, strings.get(0));
+        put(b, strings.get(1));
+        b.putInt(strings.size() - 2);
+        for (int i = 2; i < strings.size(); i++) {
+            put(b, strings.get(i));
+        }
+        b.putLong(r.dataRows()).putInt(r.bars()).putLong(r.exactDuplicatesDropped()).put((byte) (r.reversed() ? 1 : 0))
+                .putLong(r.timeframe().millis()).putInt(r.gaps().size());
+        for (Gap g : r.gaps()) {
+            b.putLong(g.lastBarBeforeMillis()).putLong(g.firstBarAfterMillis()).putLong(g.missingBars());
+        }
+        b.putLong(r.missingBars()).putLong(s.timeframe().millis()).putInt(n);
+        for (int i = 0; i < n; i++) {
+            b.putLong(s.openTimeMillis(i));
+        }
+        for (int i = 0; i < n; i++) {
+            b.putDouble(s.open(i));
+        }
+        for (int i = 0; i < n; i++) {
+            b.putDouble(s.high(i));
+        }
+        for (int i = 0; i < n; i++) {
+            b.putDouble(s.low(i));
+        }
+        for (int i = 0; i < n; i++) {
+            b.putDouble(s.close(i));
+        }
+        for (int i = 0; i < n; i++) {
+            b.putDouble(s.volume(i));
+        }
+        b.flip();
+        Files.createDirectories(directory);
+        Path tmp = Files.createTempFile(directory, "entry", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+            }
+            try {
+                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void put(ByteBuffer b, byte[] text) {
+        b.putInt(text.length).put(text);
+    }
+
+    private static String string(ByteBuffer b) {
+        int length = b.getInt();
+        if (length < 0 || length > b.remaining()) {
+            throw new IllegalStateException("bad string length " + length);
+        }
+        byte[] bytes = new byte[length];
+        b.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
