@@ -194,7 +194,8 @@ final class BacktestCommand implements Callable<Integer> {
         Instrument instrument;
         if (data != null) {
             LoadedBars loaded = noCache ? new BarFileReader().read(data)
-                    : new BarFileCache(common.home().resolve("cache").resolve("bars")).read(data, new BarFileReader()::read);
+                    : new BarFileCache(common.home().resolve("cache").resolve("bars"))
+                            .read(data, new BarFileReader()::read);
             series = loaded.series();
             instrument = instrumentOptions.resolve(data, series);
             stdout.println("Data: " + loaded.report().bars() + " bars of " + loaded.report().timeframe() + " from "
@@ -227,7 +228,7 @@ final class BacktestCommand implements Callable<Integer> {
                     + Instant.ofEpochMilli(series.openTimeMillis(series.size() - 1)));
         }
         BacktestConfig config = runOptions.config(instrument);
-        List<Bar> bars = series.toBars(instrument.id());
+        List<Bar> bars = series.asBars(instrument.id()); // made as read: the bars stream through the run
         stdout.println("Instrument: " + instrument.id() + ", tick " + instrument.tickSize().toPlainString() + ", lot "
                 + instrument.lotSize().toPlainString() + ", min notional " + instrument.minNotional().toPlainString()
                 + " " + instrument.quoteAsset());
@@ -258,7 +259,9 @@ final class BacktestCommand implements Callable<Integer> {
                 throw e;
             }
         }
-        ResultDocument document = ResultDocument.of(result);
+        // a stored run keeps its whole curve; otherwise the document is built at the written resolution at once
+        ResultDocument document = journal != null || equityOption.full() ? ResultDocument.of(result)
+                : ResultDocument.of(result, ResultDocument.DEFAULT_EQUITY_POINTS);
         if (journal != null) {
             store.runs().complete(runId, document, user, journal); // written while the files are
         }

@@ -89,6 +89,11 @@ class BacktestCommandIT {
         String first = Files.readString(tmp.resolve("parsed").resolve("result.json"));
         assertThat(Files.readString(tmp.resolve("cached").resolve("result.json"))).isEqualTo(first);
         assertThat(Files.readString(tmp.resolve("uncached").resolve("result.json"))).isEqualTo(first);
+        // a stored run builds its whole document and thins it when written: the same file
+        CliRun stored = CliRun.of("backtest", "--data", csv.toString(), "--strategy", "sma-crossover",
+                "--home", home.toString(), "--out", tmp.resolve("stored").toString());
+        assertThat(stored.exitCode()).as(stored.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("stored").resolve("result.json"))).isEqualTo(first);
         assertThat(cached.out().replace(tmp.resolve("cached").toString(), "OUT"))
                 .isEqualTo(parsed.out().replace(tmp.resolve("parsed").toString(), "OUT"));
     }

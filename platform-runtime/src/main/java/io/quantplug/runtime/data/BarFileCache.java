@@ -134,115 +134,158 @@ public final class BarFileCache {
     }
 
     private static LoadedBars load(Path entry, Source source, Path file) throws IOException {
-        ByteBuffer b;
         try (FileChannel ch = FileChannel.open(entry, StandardOpenOption.READ)) {
-            long length = ch.size();
-            if (length > Integer.MAX_VALUE) {
+            Input in = new Input(ch);
+            if (in.getInt() != MAGIC || in.getInt() != VERSION || !in.string().equals(source.path())
+                    || in.getLong() != source.size() || in.getLong() != source.modifiedMillis()
+                    || in.getLong() != source.crc()) {
                 return null;
             }
-            b = ch.map(FileChannel.MapMode.READ_ONLY, 0, length).order(ByteOrder.LITTLE_ENDIAN);
+            BarFileLayout layout = BarFileLayout.valueOf(in.string());
+            String timeColumn = in.string();
+            int formatCount = in.getInt();
+            Set<TimestampFormat> formats = EnumSet.noneOf(TimestampFormat.class);
+            for (int i = 0; i < formatCount; i++) {
+                formats.add(TimestampFormat.valueOf(in.string()));
+            }
+            long dataRows = in.getLong();
+            int bars = in.getInt();
+            long duplicates = in.getLong();
+            boolean reversed = in.getByte() != 0;
+            Timeframe timeframe = Timeframe.of(Duration.ofMillis(in.getLong()));
+            int gapCount = in.getInt();
+            List<Gap> gaps = new ArrayList<>(gapCount);
+            for (int i = 0; i < gapCount; i++) {
+                gaps.add(new Gap(in.getLong(), in.getLong(), in.getLong()));
+            }
+            long missing = in.getLong();
+            ImportReport report = new ImportReport(file, layout, timeColumn, formats, dataRows, bars, duplicates,
+                    reversed, timeframe, gaps, missing);
+            Timeframe seriesTimeframe = Timeframe.of(Duration.ofMillis(in.getLong()));
+            int n = in.getInt();
+            long[] times = new long[n];
+            in.longs(times);
+            double[][] columns = new double[5][n];
+            for (double[] column : columns) {
+                in.doubles(column);
+            }
+            return new LoadedBars(BarSeries.adopt(seriesTimeframe, times, columns[0], columns[1], columns[2],
+                    columns[3], columns[4]), report);
         }
-        if (b.getInt() != MAGIC || b.getInt() != VERSION || !string(b).equals(source.path())
-                || b.getLong() != source.size() || b.getLong() != source.modifiedMillis()
-                || b.getLong() != source.crc()) {
-            return null;
+    }
+
+    /** Reads an entry through a small buffer, so that loading holds nothing but the columns it fills. */
+    private static final class Input {
+
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+
+        Input(FileChannel channel) throws IOException {
+            this.channel = channel;
+            buffer.limit(0);
         }
-        BarFileLayout layout = BarFileLayout.valueOf(string(b));
-        String timeColumn = string(b);
-        int formatCount = b.getInt();
-        Set<TimestampFormat> formats = EnumSet.noneOf(TimestampFormat.class);
-        for (int i = 0; i < formatCount; i++) {
-            formats.add(TimestampFormat.valueOf(string(b)));
+
+        /** Makes at least {@code bytes} (at most the buffer's size) readable, or fails at the end of the entry. */
+        private void need(int bytes) throws IOException {
+            if (buffer.remaining() >= bytes) {
+                return;
+            }
+            buffer.compact();
+            while (buffer.position() < bytes) {
+                if (channel.read(buffer) < 0) {
+                    throw new IOException("cache entry ends early");
+                }
+            }
+            buffer.flip();
         }
-        long dataRows = b.getLong();
-        int bars = b.getInt();
-        long duplicates = b.getLong();
-        boolean reversed = b.get() != 0;
-        Timeframe timeframe = Timeframe.of(Duration.ofMillis(b.getLong()));
-        int gapCount = b.getInt();
-        List<Gap> gaps = new ArrayList<>(gapCount);
-        for (int i = 0; i < gapCount; i++) {
-            gaps.add(new Gap(b.getLong(), b.getLong(), b.getLong()));
+
+        int getInt() throws IOException {
+            need(Integer.BYTES);
+            return buffer.getInt();
         }
-        long missing = b.getLong();
-        ImportReport report = new ImportReport(file, layout, timeColumn, formats, dataRows, bars, duplicates, reversed,
-                timeframe, gaps, missing);
-        Timeframe seriesTimeframe = Timeframe.of(Duration.ofMillis(b.getLong()));
-        int n = b.getInt();
-        long[] times = new long[n];
-        b.asLongBuffer().get(times);
-        b.position(b.position() + n * Long.BYTES);
-        double[][] columns = new double[5][n];
-        for (double[] column : columns) {
-            b.asDoubleBuffer().get(column);
-            b.position(b.position() + n * Double.BYTES);
+
+        long getLong() throws IOException {
+            need(Long.BYTES);
+            return buffer.getLong();
         }
-        BarSeries series = BarSeries.of(seriesTimeframe, times, columns[0], columns[1], columns[2], columns[3],
-                columns[4]);
-        return new LoadedBars(series, report);
+
+        byte getByte() throws IOException {
+            need(1);
+            return buffer.get();
+        }
+
+        String string() throws IOException {
+            int length = getInt();
+            if (length < 0 || length > buffer.capacity()) {
+                throw new IOException("bad string length " + length);
+            }
+            need(length);
+            byte[] bytes = new byte[length];
+            buffer.get(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        void longs(long[] into) throws IOException {
+            for (int done = 0; done < into.length; ) {
+                need(Long.BYTES);
+                int count = Math.min(buffer.remaining() / Long.BYTES, into.length - done);
+                buffer.asLongBuffer().get(into, done, count);
+                buffer.position(buffer.position() + count * Long.BYTES);
+                done += count;
+            }
+        }
+
+        void doubles(double[] into) throws IOException {
+            for (int done = 0; done < into.length; ) {
+                need(Double.BYTES);
+                int count = Math.min(buffer.remaining() / Double.BYTES, into.length - done);
+                buffer.asDoubleBuffer().get(into, done, count);
+                buffer.position(buffer.position() + count * Double.BYTES);
+                done += count;
+            }
+        }
     }
 
     private void write(Path entry, Source source, LoadedBars loaded) throws IOException {
         BarSeries s = loaded.series();
         ImportReport r = loaded.report();
         int n = s.size();
-        byte[] path = source.path().getBytes(StandardCharsets.UTF_8);
-        List<byte[]> strings = new ArrayList<>();
-        strings.add(r.layout().name().getBytes(StandardCharsets.UTF_8));
-        strings.add(r.timeColumn().getBytes(StandardCharsets.UTF_8));
-        for (TimestampFormat f : r.timestampFormats()) {
-            strings.add(f.name().getBytes(StandardCharsets.UTF_8));
-        }
-        long head = 4 + 4 + 4 + path.length + 8 + 8 + 8;
-        for (byte[] t : strings) {
-            head += 4 + t.length;
-        }
-        head += 4 + 8 + 4 + 8 + 1 + 8 + 4 + 24L * r.gaps().size() + 8 + 8 + 4;
-        long total = head + (long) n * 6 * 8;
-        if (total > Integer.MAX_VALUE) {
-            return; // too large for one buffer: such a file is parsed each time
-        }
-        ByteBuffer b = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(MAGIC).putInt(VERSION).putInt(path.length).put(path).putLong(source.size())
-                .putLong(source.modifiedMillis()).putLong(source.crc());
-        put(b, strings.get(0));
-        put(b, strings.get(1));
-        b.putInt(strings.size() - 2);
-        for (int i = 2; i < strings.size(); i++) {
-            put(b, strings.get(i));
-        }
-        b.putLong(r.dataRows()).putInt(r.bars()).putLong(r.exactDuplicatesDropped()).put((byte) (r.reversed() ? 1 : 0))
-                .putLong(r.timeframe().millis()).putInt(r.gaps().size());
-        for (Gap g : r.gaps()) {
-            b.putLong(g.lastBarBeforeMillis()).putLong(g.firstBarAfterMillis()).putLong(g.missingBars());
-        }
-        b.putLong(r.missingBars()).putLong(s.timeframe().millis()).putInt(n);
-        for (int i = 0; i < n; i++) {
-            b.putLong(s.openTimeMillis(i));
-        }
-        for (int i = 0; i < n; i++) {
-            b.putDouble(s.open(i));
-        }
-        for (int i = 0; i < n; i++) {
-            b.putDouble(s.high(i));
-        }
-        for (int i = 0; i < n; i++) {
-            b.putDouble(s.low(i));
-        }
-        for (int i = 0; i < n; i++) {
-            b.putDouble(s.close(i));
-        }
-        for (int i = 0; i < n; i++) {
-            b.putDouble(s.volume(i));
-        }
-        b.flip();
         Files.createDirectories(directory);
         Path tmp = Files.createTempFile(directory, "entry", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                while (b.hasRemaining()) {
-                    ch.write(b);
+                Output out = new Output(ch);
+                out.putInt(MAGIC).putInt(VERSION).string(source.path()).putLong(source.size())
+                        .putLong(source.modifiedMillis()).putLong(source.crc());
+                out.string(r.layout().name()).string(r.timeColumn()).putInt(r.timestampFormats().size());
+                for (TimestampFormat f : r.timestampFormats()) {
+                    out.string(f.name());
                 }
+                out.putLong(r.dataRows()).putInt(r.bars()).putLong(r.exactDuplicatesDropped())
+                        .putByte(r.reversed() ? 1 : 0).putLong(r.timeframe().millis()).putInt(r.gaps().size());
+                for (Gap g : r.gaps()) {
+                    out.putLong(g.lastBarBeforeMillis()).putLong(g.firstBarAfterMillis()).putLong(g.missingBars());
+                }
+                out.putLong(r.missingBars()).putLong(s.timeframe().millis()).putInt(n);
+                for (int i = 0; i < n; i++) {
+                    out.putLong(s.openTimeMillis(i));
+                }
+                for (int i = 0; i < n; i++) {
+                    out.putDouble(s.open(i));
+                }
+                for (int i = 0; i < n; i++) {
+                    out.putDouble(s.high(i));
+                }
+                for (int i = 0; i < n; i++) {
+                    out.putDouble(s.low(i));
+                }
+                for (int i = 0; i < n; i++) {
+                    out.putDouble(s.close(i));
+                }
+                for (int i = 0; i < n; i++) {
+                    out.putDouble(s.volume(i));
+                }
+                out.flush();
             }
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -254,17 +297,58 @@ public final class BarFileCache {
         }
     }
 
-    private static void put(ByteBuffer b, byte[] text) {
-        b.putInt(text.length).put(text);
-    }
+    /** Writes an entry through a small buffer. */
+    private static final class Output {
 
-    private static String string(ByteBuffer b) {
-        int length = b.getInt();
-        if (length < 0 || length > b.remaining()) {
-            throw new IllegalStateException("bad string length " + length);
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+
+        Output(FileChannel channel) {
+            this.channel = channel;
         }
-        byte[] bytes = new byte[length];
-        b.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+
+        private Output room(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                flush();
+            }
+            return this;
+        }
+
+        Output putInt(int v) throws IOException {
+            room(Integer.BYTES).buffer.putInt(v);
+            return this;
+        }
+
+        Output putLong(long v) throws IOException {
+            room(Long.BYTES).buffer.putLong(v);
+            return this;
+        }
+
+        Output putDouble(double v) throws IOException {
+            room(Double.BYTES).buffer.putDouble(v);
+            return this;
+        }
+
+        Output putByte(int v) throws IOException {
+            room(1).buffer.put((byte) v);
+            return this;
+        }
+
+        Output string(String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > buffer.capacity() - Integer.BYTES) {
+                throw new IOException("text too long for a cache entry: " + bytes.length + " bytes");
+            }
+            room(Integer.BYTES + bytes.length).buffer.putInt(bytes.length).put(bytes);
+            return this;
+        }
+
+        void flush() throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
     }
 }

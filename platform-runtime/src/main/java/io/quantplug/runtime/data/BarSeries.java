@@ -5,11 +5,13 @@ import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * An immutable series of OHLCV bars of one timeframe, oldest first, stored as columns of primitives so a million
@@ -62,6 +64,20 @@ public final class BarSeries {
      */
     public static BarSeries of(Timeframe timeframe, long[] openTimeMillis, double[] open, double[] high,
                                double[] low, double[] close, double[] volume) {
+        check(timeframe, openTimeMillis, open, high, low, close, volume);
+        return new BarSeries(timeframe, openTimeMillis.clone(), open.clone(), high.clone(), low.clone(),
+                close.clone(), volume.clone(), 0, openTimeMillis.length);
+    }
+
+    /** As {@link #of}, keeping the arrays, which the caller hands over (the bar cache's freshly read columns). */
+    static BarSeries adopt(Timeframe timeframe, long[] openTimeMillis, double[] open, double[] high, double[] low,
+                           double[] close, double[] volume) {
+        check(timeframe, openTimeMillis, open, high, low, close, volume);
+        return new BarSeries(timeframe, openTimeMillis, open, high, low, close, volume, 0, openTimeMillis.length);
+    }
+
+    private static void check(Timeframe timeframe, long[] openTimeMillis, double[] open, double[] high,
+                              double[] low, double[] close, double[] volume) {
         Objects.requireNonNull(timeframe, "timeframe");
         int n = openTimeMillis.length;
         if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
@@ -80,8 +96,6 @@ public final class BarSeries {
                         + ": " + problem);
             }
         }
-        return new BarSeries(timeframe, openTimeMillis.clone(), open.clone(), high.clone(), low.clone(),
-                close.clone(), volume.clone(), 0, n);
     }
 
     /**
@@ -205,6 +219,40 @@ public final class BarSeries {
             bars.add(bar(i, instrument));
         }
         return Collections.unmodifiableList(bars);
+    }
+
+    /**
+     * Every bar as a value object, oldest first, made only when read: a list view that holds no bar, so that a long
+     * series streams through a backtest without a million bar objects alive at once ({@link #toBars} makes them
+     * all).
+     *
+     * @param instrument the instrument the bars belong to
+     * @return an unmodifiable random-access view of {@link #size()} bars; each {@code get} makes a new bar
+     * @throws NullPointerException when {@code instrument} is null
+     */
+    public List<Bar> asBars(InstrumentId instrument) {
+        Objects.requireNonNull(instrument, "instrument");
+        return new BarView(instrument);
+    }
+
+    /** The list {@link #asBars} answers. */
+    private final class BarView extends AbstractList<Bar> implements RandomAccess {
+
+        private final InstrumentId instrument;
+
+        BarView(InstrumentId instrument) {
+            this.instrument = instrument;
+        }
+
+        @Override
+        public Bar get(int index) {
+            return bar(index, instrument);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /**

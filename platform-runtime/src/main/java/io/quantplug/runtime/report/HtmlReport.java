@@ -18,9 +18,13 @@ import java.util.Locale;
  * TradingView Lightweight Charts 5.2.1 (Apache-2.0), inlined in the page. So that the page stays small and opens
  * whatever the run's length, above {@value #MAX_CANDLES} bars the candles are aggregated ({@link Candles}; the page
  * says so), and the equity is thinned to at most {@link ResultDocument#DEFAULT_EQUITY_POINTS} points
- * ({@link ResultDocument#withEquityPoints}, keeping the maximum drawdown's peak and trough); trades are complete.
+ * ({@link ResultDocument#withEquityPoints}, keeping the maximum drawdown's peak and trough); the rejected orders
+ * listed are the first {@value #MAX_REJECTIONS} (the page says how many there were); trades are complete.
  */
 public final class HtmlReport {
+
+    /** The most rejected orders the page lists (the first ones); {@code result.json} lists every one. */
+    public static final int MAX_REJECTIONS = 1_000;
 
     /** The most candles drawn; longer runs are aggregated to fit. */
     public static final int MAX_CANDLES = Candles.DEFAULT_MAX;
@@ -40,18 +44,26 @@ public final class HtmlReport {
      */
     public static String render(ResultDocument document, List<Bar> bars) {
         ObjectWriter compact = ResultJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+        ResultDocument page = document.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS);
+        int rejections = page.rejections().size();
+        if (rejections > MAX_REJECTIONS) {
+            page = new ResultDocument(page.format(), page.run(), page.metrics(), page.trades(), page.equity(),
+                    page.rejections().subList(0, MAX_REJECTIONS), page.faults(), page.counts(), page.riskEvents(),
+                    page.decisions(), page.equitySampling());
+        }
         String resultJson;
         try {
-            resultJson = compact.writeValueAsString(document.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS));
+            resultJson = compact.writeValueAsString(page);
         } catch (IOException e) {
             throw new QuantplugException("cannot serialise the result for the report: " + e.getMessage(), e);
         }
         String template = resource(TEMPLATE);
         String library = resource(LIBRARY);
         return template
+                .replace("__CANDLE_JSON__", candles(bars))
+                .replace("__REJECTIONS_TOTAL__", Integer.toString(rejections))
                 .replace("__LIGHTWEIGHT_CHARTS__", library)
-                .replace("__RESULT_JSON__", scriptSafe(resultJson))
-                .replace("__CANDLE_JSON__", candles(bars));
+                .replace("__RESULT_JSON__", scriptSafe(resultJson)); // last: data never meets a placeholder
     }
 
     /**

@@ -455,17 +455,35 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
      * @return the document
      */
     public static ResultDocument of(BacktestResult r) {
+        return of(r, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Builds the document of a backtest with its equity thinned as {@link #withEquityPoints} thins it, without ever
+     * holding a point object per bar (for a run of millions of bars whose whole document is not needed: one that is
+     * not stored).
+     *
+     * @param r         the result
+     * @param maxPoints the most equity points to keep, &ge; 8 ({@link Integer#MAX_VALUE} for every one)
+     * @return the document
+     * @throws IllegalArgumentException when {@code maxPoints < 8}
+     */
+    public static ResultDocument of(BacktestResult r, int maxPoints) {
         Run run = Run.of(r.config(), r.timeframe().label(), Instant.ofEpochMilli(r.firstBarMillis()),
                 Instant.ofEpochMilli(r.lastBarMillis()), r.barCount(), r.parameters());
-        List<EquityPoint> equity = new ArrayList<>();
         EquityCurve curve = r.equity();
-        for (int i = 0; i < curve.size(); i++) {
+        int[] kept = curve.size() > maxPoints ? curve.chartIndices(maxPoints) : null;
+        int n = kept == null ? curve.size() : kept.length;
+        List<EquityPoint> equity = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            int i = kept == null ? k : kept[k];
             equity.add(new EquityPoint(Instant.ofEpochMilli(curve.timeMillis(i)), curve.equity(i)));
         }
         return new ResultDocument(FORMAT, run, Metrics.of(r.metrics()), r.trades().stream().map(Trade::of).toList(),
                 equity, r.rejections().stream().map(RejectionEntry::of).toList(), r.faults(),
                 new Counts(r.signalCount(), r.orderCount(), r.fillCount()),
                 r.riskEvents().stream().map(RiskEventEntry::of).toList(),
-                r.decisions().stream().map(DecisionEntry::of).toList(), null);
+                r.decisions().stream().map(DecisionEntry::of).toList(),
+                kept == null ? null : new EquitySampling(curve.size(), n, EquitySampling.LTTB));
     }
 }
