@@ -24,6 +24,16 @@ export function timeframeLabel(millis) {
  * options: instance (true adds 'speed' and the start-now box), submitLabel, submit(body) -> Promise, done(answer).
  * Returns {reload()} to refresh the strategies and data sets (after a plugin or data set change).
  */
+/** "a=1, b = 2" as {a: "1", b: "2"}; a part without '=' is kept whole as a key with an empty value (refused). */
+function keyValues(text) {
+  const out = {};
+  for (const part of text.split(',').map(p => p.trim()).filter(p => p)) {
+    const eq = part.indexOf('=');
+    out[eq < 0 ? part : part.slice(0, eq).trim()] = eq < 0 ? '' : part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
 export function runForm(form, options) {
   const state = { extensions: [], datasets: [], stored: [], strategyParams: null, sizerParams: null, extras: [] };
   const formError = formErrorBox();
@@ -32,7 +42,8 @@ export function runForm(form, options) {
   const strategy = field('Strategy', el('select', { name: 'strategy', required: true }), 'Loading strategies…');
   const paramsBox = el('fieldset', { class: 'params' }, el('legend', {}, 'Strategy parameters'));
   const source = el('select', { name: 'source' });
-  const sourceField = field('Bars', source, 'An uploaded data set (Data sets page) or a series stored in the database');
+  const sourceField = field('Bars', source, 'An uploaded data set (Data sets page) or a series stored in the database'
+    + (options.instance ? ', or an exchange\'s live bars' : ''));
   const symbol = field('Symbol', el('input', { type: 'text', name: 'symbol', autocomplete: 'off',
     placeholder: 'from the file name' }), 'Only for a data set whose file name does not start with the symbol');
   const from = field('From', el('input', { type: 'date', name: 'from' }), 'First bar (UTC day), optional');
@@ -47,6 +58,22 @@ export function runForm(form, options) {
     inputmode: 'decimal', class: 'num' }), 'Bars replayed per second, 0.1 .. 100000', { unit: 'bars/s' }) : null;
   const startNow = options.instance ? field('Start right away', el('input', { type: 'checkbox', name: 'startNow',
     checked: true }), null, { inline: true }) : null;
+  // an instance may trade an exchange adapter's live bars instead of replaying stored ones
+  const exchangeTimeframe = field('Timeframe', el('select', { name: 'timeframe' },
+    ['1m', '5m', '15m', '1h', '4h', '1d'].map(t => el('option', { value: t }, t))), 'Bar length of the live klines');
+  const exchangeMode = field('Mode', el('select', { name: 'mode' },
+    el('option', { value: 'PAPER' }, 'Paper: simulated fills'),
+    el('option', { value: 'LIVE' }, 'Live: orders to the exchange (admins; keys from the server\'s environment)')),
+  'Paper fills as a backtest would; live sends every order, journaled first');
+  const exchangeParams = field('Adapter parameters', el('input', { type: 'text', name: 'exchangeParameters',
+    autocomplete: 'off', placeholder: 'market=spot, network=testnet' }), 'KEY=VALUE pairs, comma-separated; optional');
+  const warmup = field('Warm-up bars', el('input', { type: 'text', name: 'warmupBars', inputmode: 'numeric',
+    class: 'num' }), 'History bars the strategy sees before trading (default: what it declares)');
+  const flatten = field('Close the position on stop', el('input', { type: 'checkbox', name: 'flattenOnStop' }),
+    null, { inline: true });
+  const exchangeBox = el('fieldset', { class: 'exchange', hidden: true }, el('legend', {}, 'Exchange'),
+    el('div', { class: 'grid' }, exchangeTimeframe.box, exchangeMode.box, exchangeParams.box, warmup.box),
+    flatten.box);
   const sizer = field('Position sizer', el('select', { name: 'sizer' }), 'Without one, each entry invests the cash'
     + ' available');
   const sizerBox = el('div', { class: 'sub' });
@@ -63,6 +90,7 @@ export function runForm(form, options) {
 
   form.replaceChildren(formError,
     el('div', { class: 'grid' }, strategy.box, sourceField.box, symbol.box, from.box, to.box),
+    options.instance ? exchangeBox : null,
     paramsBox,
     el('fieldset', {}, el('legend', {}, 'Account'), el('div', { class: 'grid' }, capital.box, fee.box, slippage.box,
       speed ? speed.box : null)),
@@ -73,6 +101,7 @@ export function runForm(form, options) {
   strategy.input.addEventListener('change', drawStrategy);
   sizer.input.addEventListener('change', drawSizer);
   source.addEventListener('change', drawSource);
+  exchangeMode.input.addEventListener('change', drawSource);
 
   function ofKind(kind) {
     return state.extensions.filter(e => e.kind === kind);
@@ -97,7 +126,18 @@ export function runForm(form, options) {
 
   function drawSource() {
     const stored = source.value.startsWith('stored:');
+    const exchange = source.value.startsWith('exchange:');
     symbol.box.hidden = stored;
+    symbol.input.placeholder = exchange ? 'as the exchange lists it, e.g. BTCUSDT' : 'from the file name';
+    symbol.box.querySelector('.help').textContent = exchange ? 'Required: the symbol as the exchange lists it'
+      : 'Only for a data set whose file name does not start with the symbol';
+    exchangeBox.hidden = !exchange;
+    for (const f of [from, to, speed]) {
+      if (f) {
+        f.box.hidden = exchange;
+      }
+    }
+    flatten.box.hidden = exchangeMode.input.value !== 'LIVE';
   }
 
   /** A checkbox per enhancer or rule; checking one shows its parameters. */
@@ -136,6 +176,11 @@ export function runForm(form, options) {
         return el('option', { value: `stored:${s.instrument.symbol}:${s.instrument.venue}:${tf}` },
           `${s.instrument.symbol}.${s.instrument.venue} ${tf} (${fmt.int(s.bars)} bars)`);
       })) : null);
+    const adapters = options.instance ? ofKind('EXCHANGE_ADAPTER') : [];
+    if (adapters.length) {
+      source.append(el('optgroup', { label: 'Live bars from an exchange' }, adapters.map(e => el('option', {
+        value: 'exchange:' + e.id }, `${e.name} (${e.id})`))));
+    }
     if ([...source.options].some(o => o.value === keep.source)) {
       source.value = keep.source;
     }
@@ -171,10 +216,25 @@ export function runForm(form, options) {
     } else if (kind === 'stored') {
       [body.symbol, body.venue, body.timeframe] = rest;
       fields.set('symbol', sourceField);
+    } else if (kind === 'exchange') {
+      body.symbol = symbol.input.value.trim();
+      body.timeframe = exchangeTimeframe.input.value;
+      body.exchange = { id: rest.join(':'), mode: exchangeMode.input.value, parameters: keyValues(
+        exchangeParams.input.value) };
+      const w = warmup.input.value.trim();
+      if (w) {
+        body.exchange.warmupBars = /^\d+$/.test(w) ? Number(w) : w; // anything else: the server names the field
+      }
+      if (exchangeMode.input.value === 'LIVE') {
+        body.exchange.flattenOnStop = flatten.input.checked;
+      }
+      fields.set('timeframe', exchangeTimeframe).set('exchange', sourceField).set('exchange.id', sourceField)
+        .set('exchange.mode', exchangeMode).set('exchange.parameters', exchangeParams)
+        .set('exchange.warmupBars', warmup).set('exchange.flattenOnStop', flatten);
     }
     for (const [name, f] of [['from', from], ['to', to], ['capital', capital], ['feeBps', fee],
       ['slippageBps', slippage], ['speed', speed]]) {
-      if (f && f.input.value.trim()) {
+      if (f && !f.box.hidden && f.input.value.trim()) {
         body[name] = f.input.value.trim();
       }
     }

@@ -62,7 +62,8 @@ export function instanceRow(v, actions) {
     el('td', {}, el('span', { class: 'mono' }, v.strategy),
       params ? el('div', { class: 'muted small' }, params) : null),
     el('td', {}, v.instrument, el('div', { class: 'muted small' }, v.source.replace(/^data set /, ''))),
-    el('td', {}, badge(v.status), v.error ? el('div', { class: 'error-text' }, v.error) : null),
+    el('td', {}, badge(v.status), v.mode === 'LIVE' ? el('span', { class: 'badge live' }, 'LIVE') : null,
+      v.error ? el('div', { class: 'error-text' }, v.error) : null),
     el('td', { class: 'progress-cell' }, v.barsTotal < 0
       ? el('div', {}, `${fmt.int(v.barsDone)} bars (live)`,
         v.connection ? el('div', { class: 'muted small' }, v.connection) : null)

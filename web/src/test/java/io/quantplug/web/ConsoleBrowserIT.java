@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quantplug.plugins.binance.testserver.BinanceTestExchange;
+import io.quantplug.plugins.binance.testserver.Fixtures;
 import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.plugin.PluginStatus;
 import io.quantplug.testsupport.SharedData;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -207,6 +210,54 @@ class ConsoleBrowserIT {
      * {@code /%09/host} and {@code /%0a/host} (giving the protocol-relative {@code //host}), so a prefix check on the
      * text is not enough. Each crafted {@code next} lands on this server; a same-origin path keeps its query.
      */
+    /**
+     * A trader creates an instance on an exchange's live bars from the strategies page (the local Binance-compatible
+     * exchange streaming real 2022 klines), sees it connected and counting live bars, and stops it.
+     */
+    @Test
+    void aTraderFollowsAnExchangesLiveBarsFromTheStrategiesPage() throws Exception {
+        server.close();
+        server = TestServer.start(List.of("sma-crossover", "risk-basics", "binance"), Clock.systemUTC());
+        try (BinanceTestExchange exchange = BinanceTestExchange.spot().klines("BTCUSDT", Fixtures.BTC_2022,
+                Instant.parse("2022-06-20T00:00:00Z").toEpochMilli()).barsPerSecond(40).start()) {
+            signIn();
+            driver.get(server.url() + "/strategies.html");
+            Select source = new Select(wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#run-form select[name=source]"))));
+            wait.until(d -> source.getOptions().stream().anyMatch(o -> "exchange:binance".equals(
+                    o.getAttribute("value"))));
+            source.selectByValue("exchange:binance");
+            assertThat(driver.findElement(By.cssSelector("#run-form fieldset.exchange")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.cssSelector("#run-form input[name=speed]")).isDisplayed()).isFalse();
+            driver.findElement(By.cssSelector("#run-form input[name=symbol]")).sendKeys("BTCUSDT");
+            new Select(driver.findElement(By.cssSelector("#run-form select[name=timeframe]"))).selectByValue("1m");
+            driver.findElement(By.cssSelector("#run-form input[name=exchangeParameters]")).sendKeys("restUrl="
+                    + exchange.restUrl() + ", streamUrl=" + exchange.streamUrl());
+            driver.findElement(By.cssSelector("#run-form input[name=warmupBars]")).sendKeys("50");
+            screenshot("instance-on-exchange-form");
+            driver.findElement(By.cssSelector("#run-form button[type=submit]")).click();
+
+            String id = wait.until(d -> d.findElement(By.cssSelector("#instances tbody tr[data-id]"))
+                    .getAttribute("data-id"));
+            wait.until(d -> d.findElement(By.id("instance-" + id)).getText().contains("connected"));
+            wait.until(d -> {
+                JsonNode v = server.send("GET", "/api/instances/" + id, server.token("admin"), null).json();
+                return v.get("barsDone").asLong() >= 60;
+            });
+            String text = wait.until(d -> d.findElement(By.id("instance-" + id)).getText());
+            assertThat(text).contains("binance BTCUSDT 1m", "bars (live)", "connected");
+            JsonNode view = server.send("GET", "/api/instances/" + id, server.token("admin"), null).json();
+            assertThat(view.get("status").asText()).isEqualTo("RUNNING");
+            assertThat(view.get("mode").asText()).isEqualTo("PAPER");
+            screenshot("instance-on-exchange-running");
+            wait.until(d -> { // the table re-renders every second while an instance runs
+                d.findElement(By.cssSelector("#instance-" + id + " button.danger")).click();
+                return true;
+            });
+            wait.until(ExpectedConditions.attributeToBe(By.id("instance-" + id), "data-status", "STOPPED"));
+        }
+    }
+
     @Test
     void signInNeverSendsTheBrowserToAnotherOrigin() {
         for (String next : List.of("/%09/127.0.0.1:9/owned", "/%0a/127.0.0.1:9/owned", "//127.0.0.1:9/owned",
@@ -331,9 +382,9 @@ class ConsoleBrowserIT {
         rule.click();
         assertThat(server.server.services().backtests().list()).isEmpty(); // the refused requests changed nothing
         period.sendKeys(Keys.ENTER);
-        WebElement first = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#jobs tbody tr[data-id]")));
-        long id = Long.parseLong(first.getAttribute("data-id"));
+        // read in the wait: the list re-renders on job events, so a row found a moment ago may be gone
+        long id = Long.parseLong(wait.until(d -> d.findElement(By.cssSelector("#jobs tbody tr[data-id]"))
+                .getAttribute("data-id")));
         assertThat(error.isDisplayed()).isFalse();
         screenshot("backtest-submitted");
         wait.until(ExpectedConditions.attributeToBe(By.id("job-" + id), "data-status", "COMPLETED"));

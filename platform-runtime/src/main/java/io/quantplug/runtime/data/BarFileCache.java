@@ -6,13 +6,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -39,10 +36,11 @@ import java.util.zip.CRC32C;
  *
  * <p>Entry layout (little-endian): magic {@code QPBC}, format version, source path (UTF-8), size, modification time
  * (epoch ms), CRC-32C; the report (layout, time column, timestamp formats, data rows, bars, duplicates dropped,
- * reversed, timeframe in ms, gaps as three longs each, missing bars); then the bar count and the open times
- * ({@code long}) and opens, highs, lows, closes and volumes ({@code double}), each field contiguous.
+ * reversed, timeframe in ms, gaps as three longs each, missing bars); then the series as {@link ColumnFiles} writes
+ * it.
  *
- * <p>Thread-safe across threads and processes: entries are written to a temporary file and moved into place.
+ * <p>Thread-safe across threads and processes: entries are written whole or not at all
+ * ({@link ColumnFiles#writeAtomically}).
  */
 public final class BarFileCache {
 
@@ -134,8 +132,7 @@ public final class BarFileCache {
     }
 
     private static LoadedBars load(Path entry, Source source, Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(entry, StandardOpenOption.READ)) {
-            Input in = new Input(ch);
+        try (ColumnFiles.Reader in = new ColumnFiles.Reader(entry)) {
             if (in.getInt() != MAGIC || in.getInt() != VERSION || !in.string().equals(source.path())
                     || in.getLong() != source.size() || in.getLong() != source.modifiedMillis()
                     || in.getLong() != source.crc()) {
@@ -161,194 +158,25 @@ public final class BarFileCache {
             long missing = in.getLong();
             ImportReport report = new ImportReport(file, layout, timeColumn, formats, dataRows, bars, duplicates,
                     reversed, timeframe, gaps, missing);
-            Timeframe seriesTimeframe = Timeframe.of(Duration.ofMillis(in.getLong()));
-            int n = in.getInt();
-            long[] times = new long[n];
-            in.longs(times);
-            double[][] columns = new double[5][n];
-            for (double[] column : columns) {
-                in.doubles(column);
-            }
-            return new LoadedBars(BarSeries.adopt(seriesTimeframe, times, columns[0], columns[1], columns[2],
-                    columns[3], columns[4]), report);
+            return new LoadedBars(in.series(), report);
         }
     }
 
-    /** Reads an entry through a small buffer, so that loading holds nothing but the columns it fills. */
-    private static final class Input {
-
-        private final FileChannel channel;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-
-        Input(FileChannel channel) throws IOException {
-            this.channel = channel;
-            buffer.limit(0);
-        }
-
-        /** Makes at least {@code bytes} (at most the buffer's size) readable, or fails at the end of the entry. */
-        private void need(int bytes) throws IOException {
-            if (buffer.remaining() >= bytes) {
-                return;
-            }
-            buffer.compact();
-            while (buffer.position() < bytes) {
-                if (channel.read(buffer) < 0) {
-                    throw new IOException("cache entry ends early");
-                }
-            }
-            buffer.flip();
-        }
-
-        int getInt() throws IOException {
-            need(Integer.BYTES);
-            return buffer.getInt();
-        }
-
-        long getLong() throws IOException {
-            need(Long.BYTES);
-            return buffer.getLong();
-        }
-
-        byte getByte() throws IOException {
-            need(1);
-            return buffer.get();
-        }
-
-        String string() throws IOException {
-            int length = getInt();
-            if (length < 0 || length > buffer.capacity()) {
-                throw new IOException("bad string length " + length);
-            }
-            need(length);
-            byte[] bytes = new byte[length];
-            buffer.get(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-
-        void longs(long[] into) throws IOException {
-            for (int done = 0; done < into.length; ) {
-                need(Long.BYTES);
-                int count = Math.min(buffer.remaining() / Long.BYTES, into.length - done);
-                buffer.asLongBuffer().get(into, done, count);
-                buffer.position(buffer.position() + count * Long.BYTES);
-                done += count;
-            }
-        }
-
-        void doubles(double[] into) throws IOException {
-            for (int done = 0; done < into.length; ) {
-                need(Double.BYTES);
-                int count = Math.min(buffer.remaining() / Double.BYTES, into.length - done);
-                buffer.asDoubleBuffer().get(into, done, count);
-                buffer.position(buffer.position() + count * Double.BYTES);
-                done += count;
-            }
-        }
-    }
-
-    private void write(Path entry, Source source, LoadedBars loaded) throws IOException {
-        BarSeries s = loaded.series();
+    private static void write(Path entry, Source source, LoadedBars loaded) throws IOException {
         ImportReport r = loaded.report();
-        int n = s.size();
-        Files.createDirectories(directory);
-        Path tmp = Files.createTempFile(directory, "entry", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                Output out = new Output(ch);
-                out.putInt(MAGIC).putInt(VERSION).string(source.path()).putLong(source.size())
-                        .putLong(source.modifiedMillis()).putLong(source.crc());
-                out.string(r.layout().name()).string(r.timeColumn()).putInt(r.timestampFormats().size());
-                for (TimestampFormat f : r.timestampFormats()) {
-                    out.string(f.name());
-                }
-                out.putLong(r.dataRows()).putInt(r.bars()).putLong(r.exactDuplicatesDropped())
-                        .putByte(r.reversed() ? 1 : 0).putLong(r.timeframe().millis()).putInt(r.gaps().size());
-                for (Gap g : r.gaps()) {
-                    out.putLong(g.lastBarBeforeMillis()).putLong(g.firstBarAfterMillis()).putLong(g.missingBars());
-                }
-                out.putLong(r.missingBars()).putLong(s.timeframe().millis()).putInt(n);
-                for (int i = 0; i < n; i++) {
-                    out.putLong(s.openTimeMillis(i));
-                }
-                for (int i = 0; i < n; i++) {
-                    out.putDouble(s.open(i));
-                }
-                for (int i = 0; i < n; i++) {
-                    out.putDouble(s.high(i));
-                }
-                for (int i = 0; i < n; i++) {
-                    out.putDouble(s.low(i));
-                }
-                for (int i = 0; i < n; i++) {
-                    out.putDouble(s.close(i));
-                }
-                for (int i = 0; i < n; i++) {
-                    out.putDouble(s.volume(i));
-                }
-                out.flush();
+        ColumnFiles.writeAtomically(entry, out -> {
+            out.putInt(MAGIC).putInt(VERSION).string(source.path()).putLong(source.size())
+                    .putLong(source.modifiedMillis()).putLong(source.crc());
+            out.string(r.layout().name()).string(r.timeColumn()).putInt(r.timestampFormats().size());
+            for (TimestampFormat f : r.timestampFormats()) {
+                out.string(f.name());
             }
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
+            out.putLong(r.dataRows()).putInt(r.bars()).putLong(r.exactDuplicatesDropped())
+                    .putByte(r.reversed() ? 1 : 0).putLong(r.timeframe().millis()).putInt(r.gaps().size());
+            for (Gap g : r.gaps()) {
+                out.putLong(g.lastBarBeforeMillis()).putLong(g.firstBarAfterMillis()).putLong(g.missingBars());
             }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes an entry through a small buffer. */
-    private static final class Output {
-
-        private final FileChannel channel;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-
-        Output(FileChannel channel) {
-            this.channel = channel;
-        }
-
-        private Output room(int bytes) throws IOException {
-            if (buffer.remaining() < bytes) {
-                flush();
-            }
-            return this;
-        }
-
-        Output putInt(int v) throws IOException {
-            room(Integer.BYTES).buffer.putInt(v);
-            return this;
-        }
-
-        Output putLong(long v) throws IOException {
-            room(Long.BYTES).buffer.putLong(v);
-            return this;
-        }
-
-        Output putDouble(double v) throws IOException {
-            room(Double.BYTES).buffer.putDouble(v);
-            return this;
-        }
-
-        Output putByte(int v) throws IOException {
-            room(1).buffer.put((byte) v);
-            return this;
-        }
-
-        Output string(String text) throws IOException {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length > buffer.capacity() - Integer.BYTES) {
-                throw new IOException("text too long for a cache entry: " + bytes.length + " bytes");
-            }
-            room(Integer.BYTES + bytes.length).buffer.putInt(bytes.length).put(bytes);
-            return this;
-        }
-
-        void flush() throws IOException {
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            buffer.clear();
-        }
+            out.putLong(r.missingBars()).series(loaded.series());
+        });
     }
 }
