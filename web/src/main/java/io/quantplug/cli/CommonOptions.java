@@ -6,6 +6,7 @@ import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Options every command takes. */
 final class CommonOptions {
@@ -71,6 +72,7 @@ final class CommonOptions {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--db: " + e.getMessage());
         }
-        return Store.open(settings);
+        // stored series are read again from columnar copies in the home while they are current
+        return Store.open(settings, Clock.systemUTC(), home().resolve("cache").resolve("series"));
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,6 +52,11 @@ class StoreCommandsIT {
         assertThat(backtest.exitCode()).as(backtest.err()).isZero();
         assertThat(backtest.out()).contains("Data: 11520 bars of 1m from the store, 2023-03-02T00:00:00Z ..",
                 "Stored as run 1 (quantplug runs show 1)");
+        // the stored series was read whole once and kept as a columnar copy beside the database for later reads
+        try (var copies = Files.list(Path.of(home).resolve("cache").resolve("series"))) {
+            assertThat(copies.toList()).singleElement().satisfies(f -> assertThat(Files.size(f))
+                    .isGreaterThan(30_240L * 48));
+        }
 
         CliRun runs = CliRun.of("runs", "list", "--json", "--home", home);
         JsonNode listed = new ObjectMapper().readTree(runs.out());

@@ -10,6 +10,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,9 +37,11 @@ public final class BarStore {
     private static final int COPY_ROW_BYTES = 2 + 7 * (4 + 8);
 
     private final Database db;
+    private final SeriesCopies copies;
 
-    BarStore(Database db) {
+    BarStore(Database db, Path copiesFolder) {
         this.db = db;
+        this.copies = copiesFolder == null ? null : new SeriesCopies(copiesFolder, db.settings());
     }
 
     /**
@@ -84,6 +87,12 @@ public final class BarStore {
                 int already = series.isEmpty() ? 0 : markStored(c, seriesId, instrument.id(), series, skip);
                 int inserted = db.vendor() == Vendor.POSTGRESQL ? copy(c, seriesId, series, skip)
                         : batchInsert(c, seriesId, series, skip);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE bar_series SET bar_count = bar_count + ? WHERE id = ?")) {
+                    ps.setLong(1, inserted);
+                    ps.setLong(2, seriesId);
+                    ps.executeUpdate();
+                }
                 c.commit();
                 return new ImportResult(instrument.id(), series.timeframe(), inserted, already);
             } catch (SQLException | RuntimeException e) {
@@ -151,6 +160,32 @@ public final class BarStore {
      * @throws QuantplugException when the database fails
      */
     public BarSeries read(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
+        if (copies != null) {
+            BarSeries whole = copies.read(instrument, timeframe, this::counted, this::readRows);
+            if (whole != null) {
+                return whole.slice(fromMillis, toMillis);
+            }
+        }
+        return readRows(instrument, timeframe, fromMillis, toMillis);
+    }
+
+    /** The series' id and its bar count, or null when it is not stored. */
+    private long[] counted(InstrumentId instrument, Timeframe timeframe) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, bar_count FROM bar_series WHERE instrument_id = ? AND timeframe = ?")) {
+            ps.setString(1, instrument.toString());
+            ps.setString(2, timeframe.label());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+            }
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot read the bar count of " + instrument + " " + timeframe + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private BarSeries readRows(InstrumentId instrument, Timeframe timeframe, long fromMillis, long toMillis) {
         Columns cols = new Columns();
         scan(instrument, timeframe, fromMillis, toMillis, "open_time, open_price, high_price, low_price, close_price,"
                 + " volume", rs -> cols.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),

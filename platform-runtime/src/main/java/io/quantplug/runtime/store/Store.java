@@ -1,5 +1,6 @@
 package io.quantplug.runtime.store;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -17,10 +18,10 @@ public final class Store implements AutoCloseable {
     private final UserStore users;
     private final List<Long> interrupted;
 
-    private Store(Database db, Clock clock) {
+    private Store(Database db, Clock clock, Path seriesCopies) {
         this.db = db;
         this.audit = new AuditLog(db, clock);
-        this.bars = new BarStore(db);
+        this.bars = new BarStore(db, seriesCopies);
         this.runs = new RunStore(db, audit);
         this.plugins = new PluginRegistry(db, audit);
         this.users = new UserStore(db, audit);
@@ -49,9 +50,24 @@ public final class Store implements AutoCloseable {
      *                                   password)
      */
     public static Store open(DatabaseSettings settings, Clock clock) {
+        return open(settings, clock, null);
+    }
+
+    /**
+     * Connects, migrates and recovers, keeping columnar copies of the stored bar series in a local folder, so that
+     * a series read again loads from there instead of from its rows ({@link BarStore#read}).
+     *
+     * @param settings     where and who
+     * @param clock        the clock for stored times
+     * @param seriesCopies the folder of the copies, e.g. {@code ~/.quantplug/cache/series}, or null for none
+     * @return the store
+     * @throws StoreUnavailableException when the database cannot be reached or migrated (the message masks the
+     *                                   password)
+     */
+    public static Store open(DatabaseSettings settings, Clock clock, Path seriesCopies) {
         Database db = Database.open(settings);
         try {
-            return new Store(db, clock);
+            return new Store(db, clock, seriesCopies);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -10,7 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +144,60 @@ class BarStoreTest {
                 assertThat(back.close(i)).isEqualTo(file.close(i));
                 assertThat(back.volume(i)).isEqualTo(file.volume(i));
             }
+        }
+    }
+
+    /** The same values, bar for bar. */
+    private static void assertSameBars(BarSeries actual, BarSeries expected) {
+        assertThat(actual.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.openTimeMillis(i)).isEqualTo(expected.openTimeMillis(i));
+            assertThat(new double[] {actual.open(i), actual.high(i), actual.low(i), actual.close(i),
+                actual.volume(i)}).containsExactly(expected.open(i), expected.high(i), expected.low(i),
+                    expected.close(i), expected.volume(i));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aSeriesReadAgainComesFromItsColumnarCopyWhileItsBarCountHolds(Vendor vendor)
+            throws IOException, SQLException {
+        BarSeries file = RealBacktest.series();
+        BarSeries firstWeek = file.slice(file.openTimeMillis(0), file.openTimeMillis(0) + 7 * 86_400_000L);
+        Path copies = tmp.resolve("series");
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        try (Store store = Store.open(settings, Clock.systemUTC(), copies)) {
+            store.bars().importBars(RealBacktest.INSTRUMENT, firstWeek);
+            assertSameBars(store.bars().read(RealBacktest.BTCUSDT, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE),
+                    firstWeek);
+            try (var files = Files.list(copies)) {
+                assertThat(files.count()).isEqualTo(1); // the first read made the copy
+            }
+
+            // ranges are cut from the copy as from the rows: half-open
+            long from = file.openTimeMillis(100);
+            long to = file.openTimeMillis(2_000);
+            assertSameBars(store.bars().read(RealBacktest.BTCUSDT, Timeframe.M1, from, to),
+                    firstWeek.slice(from, to));
+
+            // the rest of the month imported (by this or another process): the count moved, the rows are read again
+            store.bars().importBars(RealBacktest.INSTRUMENT, file);
+            assertSameBars(store.bars().read(RealBacktest.BTCUSDT, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE),
+                    file);
+            // the copy answers: with the rows deleted behind the count's back, a read still gives every bar
+            try (Connection c = store.database().connection(); Statement st = c.createStatement()) {
+                st.execute("DELETE FROM bars");
+            }
+            assertSameBars(store.bars().read(RealBacktest.BTCUSDT, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE),
+                    file);
+            // and a damaged copy is read around: the rows again (none now)
+            try (var files = Files.list(copies)) {
+                Files.write(files.findFirst().orElseThrow(), new byte[] {1, 2, 3});
+            }
+            assertThat(store.bars().read(RealBacktest.BTCUSDT, Timeframe.M1, Long.MIN_VALUE, Long.MAX_VALUE)
+                    .size()).isZero();
+            assertThat(store.bars().read(InstrumentId.of("NOPE", "BINANCE"), Timeframe.M1, Long.MIN_VALUE,
+                    Long.MAX_VALUE).size()).isZero();
         }
     }
 }

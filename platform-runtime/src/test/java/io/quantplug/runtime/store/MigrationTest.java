@@ -1,11 +1,16 @@
 package io.quantplug.runtime.store;
 
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.runtime.data.BarSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +37,10 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
@@ -65,7 +70,8 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             // as if versions 2 and 3 had never been applied
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7')");
+            undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
             undoVersion4(st);
@@ -77,7 +83,7 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -93,7 +99,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7')");
+            undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
             undoVersion4(st);
@@ -103,7 +110,7 @@ class MigrationTest {
                     + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertVersion3Objects(again);
             try (Connection c = again.database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
@@ -120,7 +127,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7')");
+            undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
             undoVersion4(st);
@@ -130,13 +138,49 @@ class MigrationTest {
                     + " '{}', 'FAILED', CURRENT_TIMESTAMP, 'alice', 'h', 1, '{}')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7");
             assertThat(again.runs().list()).extracting(RunStore.RunSummary::kind)
                     .containsExactly(RunStore.Kind.SINGLE);
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
                 assertThatThrownBy(() -> st.executeUpdate("UPDATE runs SET kind = 'BASKET'"))
                         .isInstanceOf(SQLException.class);
                 st.executeUpdate("UPDATE runs SET instrument_id = '" + "X".repeat(2048) + "'");
+            }
+        }
+    }
+
+    /** Removes what version 7 adds, leaving a version-6 schema. */
+    private static void undoVersion7(Statement st) throws SQLException {
+        st.execute("ALTER TABLE bar_series DROP COLUMN bar_count");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aVersion6DatabaseGainsVersion7AndCountsItsStoredBars(Vendor vendor) throws SQLException {
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        BarSeries three = BarSeries.of(Timeframe.M1, new long[] {0, 60_000, 120_000}, new double[] {1, 1, 1},
+                new double[] {2, 2, 2}, new double[] {1, 1, 1}, new double[] {1.5, 1.5, 1.5}, new double[] {1, 1, 1});
+        Instrument eth = Instrument.spot(InstrumentId.of("ETHUSDT", "BINANCE"), "ETH", "USDT",
+                new BigDecimal("0.01"), new BigDecimal("0.0001"), BigDecimal.ONE);
+        try (Store store = Store.open(settings); Connection c = store.database().connection();
+             Statement st = c.createStatement()) {
+            store.bars().importBars(eth, three);
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '7'");
+            undoVersion7(st);
+        }
+        try (Store again = Store.open(settings); Connection c = again.database().connection();
+             Statement st = c.createStatement()) {
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7");
+            try (ResultSet rs = st.executeQuery("SELECT bar_count FROM bar_series")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(3); // counted by the migration
+            }
+            again.bars().importBars(eth, BarSeries.of(Timeframe.M1, new long[] {120_000, 180_000},
+                    new double[] {1, 1}, new double[] {2, 2}, new double[] {1, 1}, new double[] {1.5, 1.5},
+                    new double[] {1, 1}));
+            try (ResultSet rs = st.executeQuery("SELECT bar_count FROM bar_series")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(4); // one new bar; the one already there is not counted twice
             }
         }
     }
@@ -152,7 +196,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version = '6'");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7')");
+            undoVersion7(st);
             undoVersion6(st);
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
                     + " created_by, host, pid, config) VALUES ('LIVE', 's', 'BTCUSDT.BINANCE', '1m', '{}', 'STOPPED',"
@@ -160,7 +205,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7");
             try (ResultSet rs = st.executeQuery("SELECT mode, last_trade_id FROM runs")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("LIVE");
@@ -182,7 +227,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7')");
+            undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("INSERT INTO runs (mode, strategy,"
@@ -192,7 +238,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7");
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
                     + " created_by, host, pid, config) VALUES ('PAPER', 's', 'i', '1m', '{}', 'STOPPED',"
                     + " CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')");
