@@ -389,7 +389,7 @@ public final class Platform implements AutoCloseable {
                 if (storeSettings != null) {
                     store = Store.open(storeSettings);
                     if (host != null) {
-                        store.plugins().record(host.plugins(), Store.processUser());
+                        store.plugins().record(host.plugins(), host::sha256, Store.processUser());
                     }
                 }
                 return new Platform(ExtensionCatalog.of(extensions), host, store,

@@ -243,7 +243,7 @@ final class BacktestCommand implements Callable<Integer> {
             SessionListener listener = new SessionListener() { };
             if (storeRun) {
                 store = await(opening);
-                store.plugins().record(host.plugins(), user);
+                store.plugins().record(host.plugins(), host::sha256, user);
                 runId = store.runs().start(RunStore.Mode.BACKTEST, startBlock(config, series), user);
                 journal = store.journal();
                 listener = store.runs().listener(runId, journal, listener);

@@ -82,7 +82,7 @@ final class PortfolioBacktest {
             } else {
                 try (Store store = common.openStore()) {
                     String user = Store.processUser();
-                    store.plugins().record(host.plugins(), user);
+                    store.plugins().record(host.plugins(), host::sha256, user);
                     RunRecorder.RecordedPortfolio recorded = new RunRecorder(store, user).runPortfolio(backtester,
                             config, new ProgressBar(stderr), new SessionListener() { }, id -> { });
                     result = recorded.result();

@@ -214,7 +214,7 @@ public final class WebServer implements AutoCloseable {
         }
         PluginRoutes.deleteStaleUploads(settings.pluginsDir());
         PluginHost host = PluginHost.open(settings.pluginsDir());
-        settings.store().plugins().record(host.plugins(), "server");
+        settings.store().plugins().record(host.plugins(), host::sha256, "server");
         EventHub hub = new EventHub();
         BacktestJobs[] jobs = new BacktestJobs[1];
         PaperInstances[] instances = new PaperInstances[1];
@@ -351,7 +351,7 @@ public final class WebServer implements AutoCloseable {
      */
     public static void recordPlugins(Services s, String actor) {
         try {
-            s.store().plugins().record(s.plugins().plugins(), actor);
+            s.store().plugins().record(s.plugins().plugins(), s.plugins()::sha256, actor);
         } catch (RuntimeException e) {
             LOG.warn("cannot record the plugins after a change by {}: {}", actor, e.getMessage());
         }

@@ -540,6 +540,21 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
+     * The SHA-256 of a plugin's jar, lower-case hex: the digest taken when the running build was started from that
+     * file (so that recording the builds does not read every jar again), or of the file as it is now otherwise (a
+     * refused or failed jar).
+     *
+     * @param plugin a row of {@link #plugins()}
+     * @return the digest, or null when the file cannot be read
+     */
+    public synchronized String sha256(PluginInfo plugin) {
+        Entry e = entries.get(plugin.id());
+        byte[] digest = e != null && e.digest() != null && e.info().file().equals(plugin.file())
+                && e.info().version().equals(plugin.version()) ? e.digest() : JarDigest.of(plugin.file());
+        return digest == null ? null : java.util.HexFormat.of().formatHex(digest);
+    }
+
+    /**
      * The jars that were refused or failed.
      *
      * @return the plugins with a problem

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The plugins the platform has seen: id, version, SHA-256 of the jar, state, and when and by whom each build was
@@ -61,13 +62,30 @@ public final class PluginRegistry {
      * @throws QuantplugException when a jar cannot be read or the database fails
      */
     public int record(List<PluginInfo> plugins, String actor) {
+        return record(plugins, p -> sha256(p.file()), actor);
+    }
+
+    /**
+     * Records what a plugin host loaded or refused, with the jars' digests as the host took them
+     * ({@code PluginHost::sha256}), so that no jar is read twice.
+     *
+     * @param plugins the host's plugins
+     * @param digests each plugin's jar SHA-256, lower-case hex (null when it cannot be read)
+     * @param actor   who loaded them
+     * @return how many builds were seen for the first time
+     * @throws QuantplugException when a jar cannot be read or the database fails
+     */
+    public int record(List<PluginInfo> plugins, Function<PluginInfo, String> digests, String actor) {
         int installed = 0;
         Instant now = audit.now();
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
                 for (PluginInfo p : plugins) {
-                    String sha = sha256(p.file());
+                    String sha = digests.apply(p);
+                    if (sha == null) {
+                        sha = sha256(p.file()); // names the file that cannot be read
+                    }
                     try (PreparedStatement ps = c.prepareStatement("UPDATE plugins SET state = ?, problem = ?,"
                             + " last_seen_at = ?, file_name = ? WHERE plugin_id = ? AND sha256 = ?")) {
                         ps.setString(1, p.status().name());

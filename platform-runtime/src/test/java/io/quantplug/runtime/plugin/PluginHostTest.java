@@ -46,6 +46,9 @@ class PluginHostTest {
             assertThat(provider.getClass().getName()).isEqualTo(EchoStrategyProvider.class.getName());
             ExtensionDescriptor d = provider.descriptor();
             assertThat(d.id()).isEqualTo("echo");
+            // the digest taken at start is the jar's, as `sha256sum` would print it
+            assertThat(host.sha256(p)).isEqualTo(io.quantplug.runtime.store.PluginRegistry.sha256(
+                    dir.resolve("echo.jar"))).hasSize(64);
         }
     }
 
@@ -57,6 +60,8 @@ class PluginHostTest {
             assertThat(p.status()).isEqualTo(PluginStatus.REFUSED);
             assertThat(p.problem()).isEqualTo("requires Quantplug API >=2.0.0, but this runtime provides API 0.1.0");
             assertThat(host.catalog().all()).isEmpty();
+            assertThat(host.sha256(p)).isEqualTo(io.quantplug.runtime.store.PluginRegistry.sha256(
+                    dir.resolve("future.jar"))); // a refused jar is read as it is
         }
     }
 
