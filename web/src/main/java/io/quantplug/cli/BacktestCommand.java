@@ -1,11 +1,12 @@
 package io.quantplug.cli;
 
-import io.quantplug.app.UserInputException;
 import io.quantplug.api.ApiVersion;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
-import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Timeframe;
+import io.quantplug.app.RecordingBars;
+import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
@@ -27,6 +28,7 @@ import io.quantplug.runtime.store.Journal;
 import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
 import io.quantplug.web.session.TimeArgument;
+import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +108,12 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--no-store", description = "Do not store the run in the database.")
     boolean noStore;
+
+    @Option(names = "--bar", paramLabel = "TF",
+            description = "With a recorded Binance stream as --data (lines '<local ns> <raw JSON>', recognised"
+                    + " without this option too): the length of the time bars built from its trades, e.g. 1s, 1m"
+                    + " (default 1m).")
+    String bar;
 
     @Option(names = "--no-cache", description = "Parse --data again even when its bars are cached (the cache in the"
             + " Quantplug home keeps each file's parsed bars until the file's size, time or content changes).")
@@ -192,7 +200,16 @@ final class BacktestCommand implements Callable<Integer> {
         Store store = null;
         BarSeries series;
         Instrument instrument;
-        if (data != null) {
+        if (data != null && (bar != null || RecordingBars.isRecording(data))) {
+            UserInputException.requireDataFile(data);
+            Timeframe length = bar == null ? Timeframe.M1 : DataCommand.parseTimeframe(bar);
+            RecordingBars.Loaded recorded = RecordingBars.read(data, length);
+            series = recorded.series();
+            instrument = instrumentOptions.resolve(data, series, recorded.symbol());
+            stdout.println("Data: " + series.size() + " bars of " + length.label() + " from the "
+                    + recorded.trades() + " " + (recorded.source() == MarketMessageKind.TRADE ? "trades" : "aggTrades")
+                    + " recorded in " + data.getFileName() + " (intervals without a trade have no bar)");
+        } else if (data != null) {
             LoadedBars loaded = noCache ? new BarFileReader().read(data)
                     : new BarFileCache(common.home().resolve("cache").resolve("bars"))
                             .read(data, new BarFileReader()::read);

@@ -39,7 +39,21 @@ final class InstrumentOptions {
      * @return the instrument
      */
     Instrument resolve(Path file, BarSeries series) {
-        return InstrumentResolver.resolve(symbol, venue, file, series, tickSize, lotSize, minNotional);
+        return resolve(file, series, null);
+    }
+
+    /**
+     * The instrument of bars from a file, with a symbol the data itself names (a recording's) used when
+     * {@code --symbol} is not given.
+     *
+     * @param file     the bar file
+     * @param series   its bars
+     * @param inData   the symbol named by the data, or null
+     * @return the instrument
+     */
+    Instrument resolve(Path file, BarSeries series, String inData) {
+        return InstrumentResolver.resolve(symbol != null ? symbol : inData, venue, file, series, tickSize, lotSize,
+                minNotional);
     }
 
     /**

@@ -99,6 +99,33 @@ class BacktestCommandIT {
     }
 
     @Test
+    void smaCrossoverRunsOnOneSecondBarsFromTheTradesOfEverySharedRecording() throws IOException {
+        Path dir = SharedData.require("binance-ws-raw-2024-08-08");
+        List<Path> recordings;
+        try (var files = Files.list(dir)) {
+            recordings = files.filter(f -> f.getFileName().toString().endsWith(".gz")).sorted().toList();
+        }
+        assertThat(recordings).hasSize(8);
+        for (Path recording : recordings) {
+            Path out = tmp.resolve("rec-" + recording.getFileName());
+            CliRun run = CliRun.of("backtest", "--data", recording.toString(), "--bar", "1s", "--strategy",
+                    "sma-crossover", "--no-store", "--out", out.toString());
+            assertThat(run.exitCode()).as(recording + ": " + run.err()).isZero();
+            assertThat(run.out()).as(recording.toString()).containsPattern("Data: \\d+ bars of 1s from the \\d+ trades"
+                    + " recorded in " + recording.getFileName());
+            JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+            assertThat(doc.at("/run/timeframe").asText()).isEqualTo("1s");
+            assertThat(doc.get("trades").isArray()).isTrue();
+        }
+        // a recording is recognised without --bar (1-minute bars then)
+        CliRun minutes = CliRun.of("backtest", "--data", recordings.get(0).toString(), "--strategy",
+                "sma-crossover", "--param", "fast=2", "--param", "slow=3", "--no-store", "--out",
+                tmp.resolve("rec-minutes").toString());
+        assertThat(minutes.exitCode()).as(minutes.err()).isZero();
+        assertThat(minutes.out()).containsPattern("Data: \\d+ bars of 1m from the");
+    }
+
+    @Test
     void equityFullKeepsEveryBarAndABadValueIsRefusedBeforeAnyWork() throws IOException {
         Path data = SharedData.require(BINANCE_US);
         Path out = tmp.resolve("full");

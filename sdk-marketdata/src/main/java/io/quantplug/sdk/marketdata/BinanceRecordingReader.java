@@ -58,6 +58,24 @@ public final class BinanceRecordingReader implements AutoCloseable {
         this.snapshots = new DepthSnapshotDecoder(json);
     }
 
+    private static final java.util.regex.Pattern FIRST_LINE = java.util.regex.Pattern.compile("\\d{1,19} \\{");
+
+    /**
+     * Whether a file looks like a stream recording: its first line starts with a local time (nanoseconds), a space
+     * and a JSON object. A file that cannot be read, or a CSV, does not.
+     *
+     * @param file the file, plain or gzip
+     * @return true for a recording
+     */
+    public static boolean isRecording(Path file) {
+        try (DataLines lines = new DataLines(List.of(file))) {
+            String first = lines.next();
+            return first != null && FIRST_LINE.matcher(first).lookingAt();
+        } catch (MarketDataFileException e) {
+            return false;
+        }
+    }
+
     /**
      * Opens a recording; nothing is read until {@link #next()}.
      *
