@@ -20,9 +20,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -298,17 +296,9 @@ class LiveInstanceIT {
         }
 
         Answer send(String method, String path, String token, String json) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(90));
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            if (json != null) {
-                b.header("Content-Type", "application/json");
-            }
-            b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
             try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(TestServer.request(url + path, method, token, json,
+                        Duration.ofSeconds(90)), HttpResponse.BodyHandlers.ofString());
                 return new Answer(r.statusCode(), r.body());
             } catch (IOException e) {
                 throw new AssertionError(method + " " + path + " failed", e);

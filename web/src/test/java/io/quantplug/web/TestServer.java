@@ -167,16 +167,29 @@ public final class TestServer implements AutoCloseable {
      * @return the answer
      */
     public Response send(String method, String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60));
+        return send(request(url() + path, method, token, json, Duration.ofSeconds(60)));
+    }
+
+    /**
+     * An API request: a bearer token and a JSON body when given.
+     *
+     * @param uri     the whole address
+     * @param method  the HTTP method
+     * @param token   a bearer token, or null
+     * @param json    the body, or null for none
+     * @param timeout how long to wait for the answer
+     * @return the request
+     */
+    static HttpRequest request(String uri, String method, String token, String json, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        return send(b.build());
+        return b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     /**

@@ -145,36 +145,38 @@ public final class RunRoutes {
         ctx.json(document);
     }
 
-    private void equity(Context ctx) {
+    /** {@code ?from} and {@code ?to}, UTC epoch seconds, as the milliseconds of the range's first and last instant. */
+    private static long[] range(Context ctx) {
         long from = QueryParams.longParam(ctx, "from", Long.MIN_VALUE / 1000, Long.MIN_VALUE / 1000,
                 Long.MAX_VALUE / 1000);
         long to = QueryParams.longParam(ctx, "to", Long.MAX_VALUE / 1000, Long.MIN_VALUE / 1000,
                 Long.MAX_VALUE / 1000);
+        return new long[] {from * 1000, to >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : to * 1000 + 999};
+    }
+
+    private void equity(Context ctx) {
+        long[] range = range(ctx);
         int points = (int) QueryParams.longParam(ctx, "points", ResultDocument.DEFAULT_EQUITY_POINTS, 8,
                 MAX_CHART_POINTS);
-        List<ResultDocument.EquityPoint> range = new ArrayList<>();
+        List<ResultDocument.EquityPoint> inRange = new ArrayList<>();
         for (ResultDocument.EquityPoint p : s.backtests().equity(id(ctx))) {
-            long t = p.time().getEpochSecond();
-            if (t >= from && t <= to) {
-                range.add(p);
+            long t = p.time().toEpochMilli();
+            if (t >= range[0] && t <= range[1]) {
+                inRange.add(p);
             }
         }
-        List<ResultDocument.EquityPoint> kept = ResultDocument.thinnedEquity(range, points);
+        List<ResultDocument.EquityPoint> kept = ResultDocument.thinnedEquity(inRange, points);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("equity", kept);
-        out.put("equitySampling", kept.size() == range.size() ? null
-                : new ResultDocument.EquitySampling(range.size(), kept.size(), ResultDocument.EquitySampling.LTTB));
+        out.put("equitySampling", kept.size() == inRange.size() ? null
+                : new ResultDocument.EquitySampling(inRange.size(), kept.size(), ResultDocument.EquitySampling.LTTB));
         ctx.json(out);
     }
 
     private void bars(Context ctx) {
-        long from = QueryParams.longParam(ctx, "from", Long.MIN_VALUE / 1000, Long.MIN_VALUE / 1000,
-                Long.MAX_VALUE / 1000);
-        long to = QueryParams.longParam(ctx, "to", Long.MAX_VALUE / 1000, Long.MIN_VALUE / 1000,
-                Long.MAX_VALUE / 1000);
+        long[] range = range(ctx);
         int max = (int) QueryParams.longParam(ctx, "candles", Candles.DEFAULT_MAX, 1, MAX_CHART_POINTS);
-        long toMillis = to >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : to * 1000 + 999; // the whole last second
-        Candles c = Candles.of(s.backtests().bars(id(ctx), s.planner()), from * 1000, toMillis, max);
+        Candles c = Candles.of(s.backtests().bars(id(ctx), s.planner()), range[0], range[1], max);
         ctx.json(Map.of("barsPerPoint", c.barsPerCandle(), "time", c.time(), "open", c.open(), "high", c.high(),
                 "low", c.low(), "close", c.close()));
     }
