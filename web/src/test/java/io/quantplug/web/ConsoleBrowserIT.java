@@ -4,10 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.market.Timeframe;
 import io.quantplug.plugins.binance.testserver.BinanceTestExchange;
 import io.quantplug.plugins.binance.testserver.Fixtures;
+import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.BacktestProgress;
+import io.quantplug.runtime.backtest.BacktestResult;
+import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.plugin.PluginStatus;
+import io.quantplug.runtime.report.HtmlReport;
+import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.testsupport.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -256,6 +267,55 @@ class ConsoleBrowserIT {
             });
             wait.until(ExpectedConditions.attributeToBe(By.id("instance-" + id), "data-status", "STOPPED"));
         }
+    }
+
+    /**
+     * Ten years of minutes: a backtest of 5,000,000 one-minute bars (a seeded geometric random walk on a 0.01 tick)
+     * writes a {@code report.html} that opens in Chromium with its charts at report resolution.
+     */
+    @Test
+    void aReportOfFiveMillionBarsOpensInTheBrowser() throws IOException {
+        int n = 5_000_000;
+        long[] time = new long[n];
+        double[] open = new double[n];
+        double[] high = new double[n];
+        double[] low = new double[n];
+        double[] close = new double[n];
+        double[] volume = new double[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        long t0 = Instant.parse("2015-01-01T00:00:00Z").toEpochMilli();
+        double price = 20_000;
+        for (int i = 0; i < n; i++) {
+            double next = Math.round(price * Math.exp((random.nextDouble() - 0.5) * 0.002) * 100) / 100.0;
+            time[i] = t0 + i * 60_000L;
+            open[i] = price;
+            close[i] = next;
+            high[i] = Math.round(Math.max(price, next) * 100.02) / 100.0; // 0.02 % above the higher end
+            low[i] = Math.round(Math.min(price, next) * 99.98) / 100.0;
+            volume[i] = 1 + random.nextDouble();
+            price = next;
+        }
+        BarSeries series = BarSeries.of(Timeframe.M1, time, open, high, low, close, volume);
+        InstrumentId id = InstrumentId.of("BTCUSDT", "BINANCE");
+        Instrument btc = Instrument.spot(id, "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"),
+                new BigDecimal("10"));
+        BacktestResult result = new Backtester(server.server.services().catalog()).run(new BacktestConfig(btc,
+                new BigDecimal("10000"), BigDecimal.TEN, BigDecimal.ZERO, new ExtensionRef("sma-crossover",
+                Map.of()), List.of(), null, List.of()), Timeframe.M1, series.asBars(id), BacktestProgress.NONE);
+        uploads = Files.createTempDirectory("quantplug-report");
+        Path report = uploads.resolve("report.html");
+        HtmlReport.write(ResultDocument.of(result, ResultDocument.DEFAULT_EQUITY_POINTS), series.asBars(id), report);
+        assertThat(Files.size(report)).isLessThan(10L << 20);
+        log("5,000,000-bar backtest and report written");
+
+        driver.get(report.toUri().toString());
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered", "true"));
+        // 5,000,000 bars in at most 4,000 candles: 1,250 bars each, 4,000 candles; the equity at 2,000 points
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-candles")).isEqualTo("4000");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-equity-points")).isEqualTo("2000");
+        assertThat(driver.findElement(By.id("price-note")).getText()).contains("(4,000 candles)");
+        assertThat(distinctCanvasColours("price")).isGreaterThan(10);
+        screenshot("report-five-million-bars");
     }
 
     @Test
