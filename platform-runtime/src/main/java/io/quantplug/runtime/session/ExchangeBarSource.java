@@ -8,6 +8,7 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.OrderEvent;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,6 +84,7 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     private volatile long lagMillis = -1;
     /** Where order events go (a live session's venue inbox); null drops them (paper). */
     private volatile Consumer<OrderEvent> orderEvents;
+    private final Clock clock;
     /** Run on the engine thread inside {@link #next()} after a {@link #wake()}; set by the live session. */
     private volatile Runnable pump = () -> { };
 
@@ -101,6 +103,26 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
      */
     public ExchangeBarSource(InstrumentId instrument, Timeframe timeframe, int warmUpBars, History history,
                              int capacity, long stopAfterLiveBars) {
+        this(instrument, timeframe, warmUpBars, history, capacity, stopAfterLiveBars, Clock.systemUTC());
+    }
+
+    /**
+     * Creates the source with the clock its event lag is read on.
+     *
+     * @param instrument        the session's instrument
+     * @param timeframe         its bar length
+     * @param warmUpBars        closed bars to hand out before the streamed ones, &ge; 0
+     * @param history           where they come from; may be null when {@code warmUpBars} is 0
+     * @param capacity          how many streamed bars may wait for the engine, &ge; 1
+     * @param stopAfterLiveBars end after this many streamed bars, &ge; 1, or {@code Long.MAX_VALUE} for never
+     * @param clock             the local clock ({@link #eventLagMillis()} is its time when the engine takes a bar
+     *                          minus the bar's close time); the system UTC clock in a live session
+     * @throws IllegalArgumentException as {@link #ExchangeBarSource(InstrumentId, Timeframe, int, History, int,
+     *                                  long)}
+     */
+    public ExchangeBarSource(InstrumentId instrument, Timeframe timeframe, int warmUpBars, History history,
+                             int capacity, long stopAfterLiveBars, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         if (capacity < 1) {
@@ -185,7 +207,7 @@ public final class ExchangeBarSource implements BarSource, ExchangeListener {
     private Bar handOut(Bar b) {
         lastOpenMillis = b.openTimeMillis();
         liveBars++;
-        lagMillis = System.currentTimeMillis() - b.closeTimeMillis(); // the wall clock: how late the engine takes it
+        lagMillis = clock.millis() - b.closeTimeMillis(); // how late the engine takes it
         return b;
     }
 

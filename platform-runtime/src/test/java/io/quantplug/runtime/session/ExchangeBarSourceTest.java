@@ -5,6 +5,7 @@ import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,17 @@ class ExchangeBarSourceTest {
         assertThat(source.warmUpBarsFetched()).isEqualTo(2);
         assertThat(asked).hasSize(1);
         assertThat(asked.get(0)).containsExactly(bar(2).openTimeMillis(), 2);
+    }
+
+    @Test
+    void theEventLagIsTheClocksTimeWhenTheEngineTakesABarMinusItsClose() {
+        // the bar closes at T0 + 60 s; the engine takes it 1.5 s later by the injected clock
+        Clock clock = Clock.fixed(java.time.Instant.ofEpochMilli(T0 + 61_500), java.time.ZoneOffset.UTC);
+        ExchangeBarSource source = new ExchangeBarSource(BTC, Timeframe.M1, 0, null, 8, Long.MAX_VALUE, clock);
+        assertThat(source.eventLagMillis()).isEqualTo(-1);
+        source.onBar(bar(0));
+        assertThat(source.next()).isEqualTo(bar(0));
+        assertThat(source.eventLagMillis()).isEqualTo(1_500);
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.Objects;
  *
  * <p>After {@link #decode} the accessors describe the last message; they are overwritten by the next call. A price
  * or quantity the message did not carry reads as {@code NaN} (never as the previous message's value), so a consumer
- * that checks {@code > 0} refuses it.
+ * that checks {@code > 0} refuses it. The file is over the usual length because each message kind's accessors are
+ * the fields of the one streaming pass that fills them; split, the pass would hand its fields across classes.
  * Not thread-safe: one decoder per stream thread.
  */
 public final class MarketStreamDecoder {
