@@ -315,6 +315,11 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.tagName("body")).getAttribute("data-equity-points")).isEqualTo("2000");
         assertThat(driver.findElement(By.id("price-note")).getText()).contains("(4,000 candles)");
         assertThat(distinctCanvasColours("price")).isGreaterThan(10);
+        // the strategy loses its capital on the walk and every later entry is refused: the page lists the first 1,000
+        assertThat(result.rejections()).hasSizeGreaterThan(HtmlReport.MAX_REJECTIONS);
+        assertThat(driver.findElements(By.cssSelector("#rejections tbody tr"))).hasSize(HtmlReport.MAX_REJECTIONS);
+        assertThat(driver.findElement(By.id("rejections-title")).getText()).isEqualTo(String.format(Locale.US,
+                "Rejected orders (the first 1,000 of %,d; result.json lists every one)", result.rejections().size()));
         screenshot("report-five-million-bars");
     }
 
