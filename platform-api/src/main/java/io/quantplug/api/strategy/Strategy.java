@@ -3,6 +3,7 @@ package io.quantplug.api.strategy;
 import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.OrderBookSnapshot;
+import io.quantplug.api.market.OrderBookView;
 import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.OrderEvent;
 
@@ -25,7 +26,8 @@ public interface Strategy {
     void onBar(Bar bar);
 
     /**
-     * A trade printed (sessions fed with trades only).
+     * A trade printed (sessions replaying or streaming trades). The clock reads the trade's time as the session saw
+     * it (after any feed latency); an order placed now reaches the venue after the order entry latency.
      *
      * @param trade the trade
      */
@@ -33,11 +35,26 @@ public interface Strategy {
     }
 
     /**
-     * The order book changed (sessions fed with order books only).
+     * The order book changed (sessions replaying or streaming depth updates): called after each update is applied,
+     * with the engine's own book. The view allocates nothing and is valid only during this call; keep
+     * {@link OrderBookView#snapshot()} to remember it.
      *
-     * @param book the new top of book
+     * @param book the book after the update, as deep as the session's book depth
      */
+    default void onOrderBook(OrderBookView book) {
+    }
+
+    /**
+     * The same as {@link #onOrderBook(OrderBookView)} for a snapshot, which is a view: the engine never calls this
+     * overload, and by default it hands the snapshot to the view one, so a test that passes a snapshot reaches the
+     * strategy's book logic.
+     *
+     * @param book the book
+     * @deprecated the engine calls {@link #onOrderBook(OrderBookView)}; override that one
+     */
+    @Deprecated
     default void onOrderBook(OrderBookSnapshot book) {
+        onOrderBook((OrderBookView) book);
     }
 
     /**
