@@ -6,6 +6,7 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.RecordingBars;
+import io.quantplug.app.RecordingTicks;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestResult;
@@ -200,6 +201,7 @@ final class BacktestCommand implements Callable<Integer> {
         Store store = null;
         BarSeries series;
         Instrument instrument;
+        Timeframe tickBars = null; // a recording replays as ticks with bars of this length
         if (data != null && (bar != null || RecordingBars.isRecording(data))) {
             UserInputException.requireDataFile(data);
             Timeframe length = bar == null ? Timeframe.M1 : DataCommand.parseTimeframe(bar);
@@ -208,7 +210,9 @@ final class BacktestCommand implements Callable<Integer> {
             instrument = instrumentOptions.resolve(data, series, recorded.symbol());
             stdout.println("Data: " + series.size() + " bars of " + length.label() + " from the "
                     + recorded.trades() + " " + (recorded.source() == MarketMessageKind.TRADE ? "trades" : "aggTrades")
-                    + " recorded in " + data.getFileName() + " (intervals without a trade have no bar)");
+                    + " recorded in " + data.getFileName() + " (intervals without a trade have no bar), replayed"
+                    + " as ticks: trades, the order book and the bars");
+            tickBars = length;
         } else if (data != null) {
             LoadedBars loaded = noCache ? new BarFileReader().read(data)
                     : new BarFileCache(common.home().resolve("cache").resolve("bars"))
@@ -265,8 +269,10 @@ final class BacktestCommand implements Callable<Integer> {
                 journal = store.journal();
                 listener = store.runs().listener(runId, journal, listener);
             }
+            RecordingTicks ticks = tickBars == null ? null : new RecordingTicks(data, instrument.id(), tickBars);
             try {
-                result = new Backtester(host.catalog()).open(config, series.timeframe(), BarSource.of(bars), listener)
+                result = new Backtester(host.catalog()).open(config, series.timeframe(),
+                                ticks != null ? ticks : BarSource.of(bars), listener)
                         .warmUp(runOptions.warmUpBars(0)).run(new ProgressBar(stderr));
             } catch (RuntimeException e) {
                 if (journal != null) {
@@ -274,6 +280,17 @@ final class BacktestCommand implements Callable<Integer> {
                     journal.close();
                 }
                 throw e;
+            } finally {
+                if (ticks != null) {
+                    ticks.close();
+                }
+            }
+            if (ticks != null) {
+                RecordingTicks.Summary replayed = ticks.summary();
+                stdout.println("Replayed: " + replayed.trades() + " trades, " + replayed.bookUpdates()
+                        + " book updates from " + replayed.depthUpdates() + " depth diffs (" + replayed.resyncs()
+                        + " resyncs), " + replayed.bars() + " bars; " + replayed.reordered()
+                        + " events stamped before the one replayed before them were replayed at its time");
             }
         }
         // a stored run keeps its whole curve; otherwise the document is built at the written resolution at once

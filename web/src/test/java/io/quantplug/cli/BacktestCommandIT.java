@@ -113,6 +113,14 @@ class BacktestCommandIT {
             assertThat(run.exitCode()).as(recording + ": " + run.err()).isZero();
             assertThat(run.out()).as(recording.toString()).containsPattern("Data: \\d+ bars of 1s from the \\d+ trades"
                     + " recorded in " + recording.getFileName());
+            // replayed as ticks: every trade the bars were made of reached the session, and the book when it had one
+            java.util.regex.Matcher data = java.util.regex.Pattern.compile("from the (\\d+) trades").matcher(run.out());
+            java.util.regex.Matcher replayed = java.util.regex.Pattern.compile(
+                    "Replayed: (\\d+) trades, (\\d+) book updates from (\\d+) depth diffs").matcher(run.out());
+            assertThat(data.find() && replayed.find()).as(run.out()).isTrue();
+            assertThat(replayed.group(1)).isEqualTo(data.group(1));
+            boolean hasSnapshot = !recording.getFileName().toString().endsWith("0809.gz");
+            assertThat(Long.parseLong(replayed.group(2)) > 0).as(recording + " book updates").isEqualTo(hasSnapshot);
             JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
             assertThat(doc.at("/run/timeframe").asText()).isEqualTo("1s");
             assertThat(doc.get("trades").isArray()).isTrue();

@@ -1,7 +1,9 @@
 package io.quantplug.runtime.backtest;
 
 import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.OrderBookView;
 import io.quantplug.api.market.Timeframe;
+import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.Order;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.RoundTrip;
@@ -20,6 +22,8 @@ import io.quantplug.runtime.session.PluginSwap;
 import io.quantplug.runtime.session.RunningSession;
 import io.quantplug.runtime.internal.engine.SessionHotSwap;
 import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.session.TickSink;
+import io.quantplug.runtime.session.TickSource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -73,6 +77,8 @@ public final class BacktestRun implements RunningSession {
     private volatile List<ExtensionBuild> builds;
     // set by the engine thread when the run ends (published by the volatile write of state after them)
     private TradingSession session;
+    /** The session as the tick source's sink, or null on a bar source. */
+    private TickSink tickSink;
     private Bar firstBar;
     private String stopMessage;
     private BacktestResult result;
@@ -225,14 +231,19 @@ public final class BacktestRun implements RunningSession {
 
     private void runOnce(BacktestProgress progress) {
         try {
+            if (source instanceof TickSource) {
+                long start = ((TickSource) source).startMillis();
+                if (start < 0) {
+                    noBars();
+                }
+                runSession(start, null, progress, source.expectedBars());
+                return;
+            }
             Bar first = nextBar();
             if (first == null) {
-                if (stoppedBy != null) {
-                    throw new RunStoppedException("stopped by " + stoppedBy);
-                }
-                throw new IllegalArgumentException("no bars to backtest");
+                noBars();
             }
-            runSession(first, progress, source.expectedBars());
+            runSession(first.openTimeMillis(), first, progress, source.expectedBars());
         } finally {
             if (live != null) {
                 live.close();
@@ -240,12 +251,25 @@ public final class BacktestRun implements RunningSession {
         }
     }
 
-    private void runSession(Bar first, BacktestProgress progress, int expected) {
+    private void noBars() {
+        if (stoppedBy != null) {
+            throw new RunStoppedException("stopped by " + stoppedBy);
+        }
+        throw new IllegalArgumentException("no bars to backtest");
+    }
+
+    /**
+     * Runs the session from its start time.
+     *
+     * @param first the first bar, already read; null for a tick source, whose first bar is read with the session
+     *              taking the ticks before it
+     */
+    private void runSession(long startMillis, Bar first, BacktestProgress progress, int expected) {
         Portfolio account = new Portfolio(config.instrument().quoteAsset(), config.initialCapital());
         TradingSession s = live != null
-                ? assembly.session(config.instrument(), account, first.openTimeMillis(), live.venue(),
+                ? assembly.session(config.instrument(), account, startMillis, live.venue(),
                         live.orderIdPrefix(), collector, HISTORY_BARS)
-                : assembly.session(config.instrument(), account, first.openTimeMillis(),
+                : assembly.session(config.instrument(), account, startMillis,
                         BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
                         HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
         s.warmUp(warmUpBars);
@@ -259,8 +283,17 @@ public final class BacktestRun implements RunningSession {
         SessionHotSwap swapper = followed == null ? null
                 : SessionHotSwap.attach(s, catalog, followed, swapTimeout, this::swapped);
         String stop = null;
+        if (source instanceof TickSource) {
+            tickSink = new SessionTicks(s);
+        }
         try {
             try {
+                if (first == null) {
+                    first = nextBar();
+                    if (first == null) {
+                        noBars();
+                    }
+                }
                 feed(s, first, progress, expected);
             } catch (RunStoppedException e) {
                 if (s.barCount() == 0) {
@@ -339,7 +372,7 @@ public final class BacktestRun implements RunningSession {
         if (stoppedBy != null) {
             return null;
         }
-        Bar b = source.next();
+        Bar b = tickSink == null ? source.next() : ((TickSource) source).next(tickSink);
         return stoppedBy == null ? b : null;
     }
 
@@ -408,5 +441,18 @@ public final class BacktestRun implements RunningSession {
     @Override
     public List<PluginSwap> swaps() {
         return List.copyOf(swaps);
+    }
+
+    /** A tick source's sink: the session's tick methods. */
+    private record SessionTicks(TradingSession session) implements TickSink {
+        @Override
+        public void onTrade(TradeTick trade) {
+            session.onTrade(trade);
+        }
+
+        @Override
+        public void onOrderBook(OrderBookView book) {
+            session.onOrderBook(book);
+        }
     }
 }

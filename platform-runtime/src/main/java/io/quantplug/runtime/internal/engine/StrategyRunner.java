@@ -4,6 +4,8 @@ import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.BarHistory;
+import io.quantplug.api.market.OrderBookView;
+import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderEvent;
@@ -70,6 +72,18 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     void bar(Bar bar) {
         callback("onBar", Strategy::onBar, bar);
+    }
+
+    void trade(TradeTick trade) {
+        callback("onTrade", Strategy::onTrade, trade);
+    }
+
+    void book(OrderBookView book) {
+        callback("onOrderBook", StrategyRunner::onOrderBook, book);
+    }
+
+    private static void onOrderBook(Strategy strategy, OrderBookView book) {
+        strategy.onOrderBook(book);
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.quantplug.api.enhancement.EnhancementProvider;
 import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.enhancement.SignalEnhancer;
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.OrderBookView;
+import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.risk.RiskRule;
@@ -41,6 +44,11 @@ import java.util.concurrent.CompletableFuture;
  * fill on a later bar. Order events caused while a plugin callback runs are queued and delivered right after it
  * returns, never re-entrantly.
  *
+ * <p>A tick session (trades and book updates from a {@link io.quantplug.runtime.session.TickSource}) gets
+ * {@link #onTrade} and {@link #onOrderBook} between its bars, which are made of the trades: each tick moves the clock
+ * to its time, goes to the venue first (a book venue matches on it) and then to every strategy. Its clock is
+ * therefore inside a bar when the bar arrives, and the bar's steps start from there.
+ *
  * <p>Positions are the account's, one per instrument, shared by every instance: each instance's
  * {@code portfolio()} is that account. A round trip is attributed to the owner of the order that opened it (an
  * instance, the signal group, never a rule), and so is the end-of-data close; a close a risk rule asks for is the
@@ -61,6 +69,9 @@ public final class TradingSession {
     /** How long one strategy callback may run by default before its instance is suspended: 10 seconds. */
     public static final Duration DEFAULT_CALLBACK_BUDGET = Duration.ofSeconds(10);
 
+    /** How many levels a side strategies see of the book in {@code onOrderBook}: 20. */
+    public static final int DEFAULT_BOOK_DEPTH = 20;
+
     private final Instrument instrument;
     private final SimulatedClock clock;
     private final Portfolio portfolio;
@@ -80,11 +91,14 @@ public final class TradingSession {
     private SignalGroup group;
     private final SessionTimers timers;
     private final SessionListener listener;
+    private final TopOfBook topOfBook = new TopOfBook(DEFAULT_BOOK_DEPTH);
     private long[] equityTimes;
     private double[] equityValues;
     private int equitySize;
     private long barsInMarket;
     private long bars;
+    private long tradeTicks;
+    private long bookUpdates;
     private boolean started;
     private boolean finished;
     /** Swaps asked for by other threads, applied by the engine thread before its next event. */
@@ -305,7 +319,9 @@ public final class TradingSession {
         long open = bar.openTimeMillis();
         long close = bar.closeTimeMillis();
         fireTimers(open);
-        clock.advanceTo(open);
+        if (open > clock.millis()) { // a tick session's clock is already inside the bar
+            clock.advanceTo(open);
+        }
         venue.onBar(bar);
         drain();
         fireTimers(close - 1);
@@ -331,6 +347,67 @@ public final class TradingSession {
             barsInMarket++;
         }
         recordEquity(close, portfolio.equityEstimate());
+    }
+
+    /**
+     * Processes one trade of a tick session: timers due by its time fire, the clock moves to it, the venue matches
+     * working orders against it, the portfolio is marked at its price, and every strategy gets {@code onTrade}.
+     * Bars made of the trades come through {@link #onBar} as usual (before the first trade at or after their close).
+     *
+     * @param trade the trade, of the session's instrument, no earlier than the clock
+     * @throws IllegalArgumentException when the trade is for another instrument
+     * @throws IllegalStateException    when it is earlier than the clock or the session is finished
+     */
+    public void onTrade(TradeTick trade) {
+        if (finished || trade.instrument() != instrument.id()) {
+            refuseUnlessAcceptable(trade.instrument());
+        }
+        beforeTick(trade.timeMillis());
+        venue.onTrade(trade);
+        drain();
+        portfolio.mark(instrument.id(), trade.price());
+        for (int i = 0, n = runners.size(); i < n; i++) {
+            runners.get(i).trade(trade);
+            drain();
+        }
+        tradeTicks++;
+    }
+
+    /**
+     * Processes one order-book update of a tick session: timers due by its time fire, the clock moves to it, the
+     * venue sees the whole book, and every strategy gets {@code onOrderBook} with its top
+     * {@value #DEFAULT_BOOK_DEPTH} levels a side.
+     *
+     * @param book the book after the update at full depth, of the session's instrument, its time no earlier than the
+     *             clock; valid only during the call
+     * @throws IllegalArgumentException when the book is of another instrument
+     * @throws IllegalStateException    when it is earlier than the clock or the session is finished
+     */
+    public void onOrderBook(OrderBookView book) {
+        if (finished || book.instrument() != instrument.id()) {
+            refuseUnlessAcceptable(book.instrument());
+        }
+        beforeTick(book.timeMillis());
+        venue.onBook(book);
+        drain();
+        OrderBookView top = topOfBook.of(book);
+        for (int i = 0, n = runners.size(); i < n; i++) {
+            runners.get(i).book(top);
+            drain();
+        }
+        bookUpdates++;
+    }
+
+    /** What every tick does first: a real venue's events, pending swaps, due timers, then the clock to the tick. */
+    private void beforeTick(long timeMillis) {
+        if (venue.poll()) {
+            drain();
+        }
+        if (swaps.pending()) {
+            swaps.applyAll();
+        }
+        fireTimers(timeMillis);
+        clock.advanceTo(timeMillis);
     }
 
     /**
@@ -444,12 +521,16 @@ public final class TradingSession {
 
     /** The cold checks of {@link #onBar}, out of line so the per-bar path stays small enough to inline. */
     private void refuseUnlessAcceptable(Bar bar) {
+        refuseUnlessAcceptable(bar.instrument());
+    }
+
+    /** The cold checks of every event: a finished session, or an event of another instrument. */
+    private void refuseUnlessAcceptable(InstrumentId of) {
         if (finished) {
             throw new IllegalStateException("session is finished");
         }
-        if (!bar.instrument().equals(instrument.id())) {
-            throw new IllegalArgumentException("session trades " + instrument.id() + ", got a bar of "
-                    + bar.instrument());
+        if (!of.equals(instrument.id())) {
+            throw new IllegalArgumentException("session trades " + instrument.id() + ", got an event of " + of);
         }
     }
 
@@ -598,6 +679,24 @@ public final class TradingSession {
      */
     public long barCount() {
         return bars;
+    }
+
+    /**
+     * Trades processed ({@link #onTrade}).
+     *
+     * @return the count
+     */
+    public long tradeCount() {
+        return tradeTicks;
+    }
+
+    /**
+     * Order-book updates processed ({@link #onOrderBook}).
+     *
+     * @return the count
+     */
+    public long bookUpdateCount() {
+        return bookUpdates;
     }
 
     /**

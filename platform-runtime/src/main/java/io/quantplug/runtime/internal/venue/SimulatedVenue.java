@@ -33,7 +33,8 @@ import java.util.Objects;
  * charges fees and slippage, and checks funds against the portfolio at the moment of the fill. Also the paper venue:
  * the same matching fed live bars.
  *
- * <p>No look-ahead: an order is matched only against bars that open after it was accepted. Orders submitted while
+ * <p>No look-ahead: an order is matched only against bars that open after it was accepted (in a tick session, an
+ * order placed on a trade inside a bar waits for the next bar). Orders submitted while
  * a bar is being matched (from a fill callback) wait for the next bar. Fills are complete (no volume-based partial
  * fills). A buy whose cost plus fee exceeds the cash, or a spot sell of more than the position, is refused with
  * {@code INSUFFICIENT_FUNDS} / {@code INSUFFICIENT_BALANCE} when it would fill. Owned by the engine thread.
@@ -367,7 +368,8 @@ public final class SimulatedVenue implements Venue {
             int kept = 0;
             for (int i = 0; i < working.size(); i++) {
                 WorkingOrder w = working.get(i);
-                if (!w.order().instrument().equals(bar.instrument()) || !match(w, bar)) {
+                if (!w.order().instrument().equals(bar.instrument()) || w.acceptedAtMillis() > bar.openTimeMillis()
+                        || !match(w, bar)) {
                     working.set(kept++, w);
                 }
             }

@@ -2,6 +2,8 @@ package io.quantplug.runtime.internal.venue;
 
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.OrderBookView;
+import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
@@ -171,4 +173,23 @@ public interface Venue {
      * @param bar the bar, opening after every working order was accepted
      */
     void onBar(Bar bar);
+
+    /**
+     * A trade printed at the market, in a session replaying or streaming trades: a venue that matches on ticks
+     * fills its working orders against it; one that matches on bars ignores it (the default).
+     *
+     * @param trade the trade, no earlier than the last event the venue was given
+     */
+    default void onTrade(TradeTick trade) {
+    }
+
+    /**
+     * The order book after a depth update, in a session replaying or streaming depth: a venue that matches on the
+     * book walks it and keeps its resting orders' queue positions; one that matches on bars ignores it (the default).
+     * The view is the session's live book, valid only during the call.
+     *
+     * @param book the book, at its full depth
+     */
+    default void onBook(OrderBookView book) {
+    }
 }
