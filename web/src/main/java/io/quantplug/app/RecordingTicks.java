@@ -1,11 +1,11 @@
 package io.quantplug.app;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.Side;
+import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.session.TickSink;
 import io.quantplug.runtime.session.TickSource;
 import io.quantplug.sdk.bar.TimeBarAggregator;
@@ -13,12 +13,9 @@ import io.quantplug.sdk.book.DepthSequencer;
 import io.quantplug.sdk.book.DepthSnapshot;
 import io.quantplug.sdk.book.OrderBook;
 import io.quantplug.sdk.book.SequenceRule;
-import io.quantplug.sdk.marketdata.BinanceRecordingReader;
 import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
-import io.quantplug.sdk.marketdata.binance.MarketStreamDecoder;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,24 +28,36 @@ import java.util.Objects;
  *       its aggregate trades instead (never both: an aggregate repeats the trades it sums).</li>
  *   <li><b>Book</b>: the SDK's {@link DepthSequencer} applies the depth diffs after a snapshot (the id rule told
  *       from the first diff: {@code pu} for futures, {@code U}/{@code u} for spot); the session gets the book after
- *       every diff applied, at the diff's transaction time {@code T} (futures) or event time {@code E} (spot, which has
- *       no {@code T}), after a snapshot that brings it in sync, and after a
- *       gap (emptied until the next snapshot). Diffs before the first snapshot wait in the sequencer's buffer; a
- *       recording without a snapshot has no book, only trades.</li>
+ *       every diff applied, after a snapshot that brings it in sync, and after a gap (emptied until the next
+ *       snapshot). Diffs before the first snapshot wait in the sequencer's buffer; a recording without a snapshot
+ *       has no book, only trades.</li>
+ *   <li><b>Time order</b> is the exchange's: a trade at its {@code T}, a diff at its transaction time {@code T}
+ *       (futures) or event time {@code E} (spot, whose diffs are batches stamped at their end), a snapshot at the
+ *       stamp of the diff before it. The streams arrive interleaved a little out of that order (a spot diff
+ *       stamped at its batch's end comes before trades of the batch), so a diff waits until an event stamped at or
+ *       after it arrives, and the trades recorded after it but stamped before it go first (a diff waits until a
+ *       trade stamped at or after it comes, or a diff stamped a second later). What still comes stamped before the
+ *       event replayed last is replayed at that event's time ({@link Summary#reordered()}).</li>
  *   <li><b>Bars</b> of the given length are made of the trades ({@link TimeBarAggregator}); each is handed over at
  *       its close, before the first event at or after it.</li>
- *   <li><b>Time</b>: the exchange's stamps, which across two streams may run a few milliseconds out of order. An
- *       event stamped before the one replayed last is replayed at that one's time ({@link Summary#reordered()}
- *       counts them), so the session's clock never goes back; a bar takes such a trade at the time replayed.</li>
  * </ul>
  *
- * <p>Streams the file: memory holds the book and one bar, not the recording. One symbol per recording. Not
- * thread-safe, apart from {@link #stop()}; close it after the run.
+ * <p>One symbol per recording; the instrument the events are given as is the caller's (it may rename the symbol).
+ * Streams: memory holds the book, one bar and the few diffs waiting, not the recording. Not thread-safe, apart
+ * from {@link #stop()}; close it after the run.
  */
 public final class RecordingTicks implements TickSource, AutoCloseable {
 
     /** At most this many diffs wait for a snapshot (the shared recordings need a few dozen). */
     private static final int MAX_BUFFERED = 10_000;
+    /**
+     * How long, in exchange time, a diff waits for trades stamped before it: until a diff stamped this much later
+     * comes (Binance sends a spot trade up to about 200 ms after its trade time in a burst, after diffs stamped
+     * later; see {@code spot_btcusdt_20240808.gz} near line 22,400).
+     */
+    private static final long MAX_WAIT_MILLIS = 1_000;
+    /** The instrument bars are made as while only scanning a recording ({@link #scan}). */
+    private static final InstrumentId SCANNED = InstrumentId.of("RECORDING", "SCAN");
 
     /**
      * What a replay handed over.
@@ -63,22 +72,37 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     public record Summary(long trades, long depthUpdates, long bookUpdates, long resyncs, long reordered, long bars) {
     }
 
-    private final BinanceRecordingReader reader;
+    /**
+     * The bars of a recording and what they were made of.
+     *
+     * @param series    the bars, oldest first; an interval with no trade has no bar
+     * @param symbol    the recording's symbol as the exchange names it
+     * @param tradeKind {@link MarketMessageKind#TRADE} or {@link MarketMessageKind#AGG_TRADE}
+     * @param trades    how many of those messages went into the bars
+     */
+    public record Scan(BarSeries series, String symbol, MarketMessageKind tradeKind, long trades) {
+    }
+
+    private final MarketEvents events;
     private final InstrumentId instrument;
     private final long barMillis;
     private final Timeframe timeframe;
     private final TimeBarAggregator aggregator;
     private final OrderBook book = new OrderBook();
     private final RecordingBookView view;
+    private final WaitingDepth waiting = new WaitingDepth();
     private DepthSequencer sequencer;
     private DepthSnapshot earlySnapshot;
     private MarketMessageKind tradeKind;
+    private String symbol;
     private Bar readyBar;
-    /** Whether the reader's current event is read but not yet handed over. */
-    private boolean held;
-    private boolean ended;
+    /** Whether the cursor holds a trade read but not yet handed over. */
+    private boolean tradeHeld;
+    private boolean dataEnded;
     private volatile boolean stopped;
     private long lastMillis = Long.MIN_VALUE;
+    private long lastDepthStamp = Long.MIN_VALUE;
+    private long lastTradeStamp = Long.MIN_VALUE;
     private long barCloseMillis = Long.MAX_VALUE;
     private long trades;
     private long depthUpdates;
@@ -87,15 +111,55 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     private long bars;
 
     /**
-     * Opens a recording for replay.
+     * Opens a recording for replay: from its compact copy in a cache folder, made on the first replay (the JSON is
+     * parsed once), or from the JSON itself.
      *
      * @param file       the recording, plain or gzip ({@code <local receive time ns> <raw JSON>} per line)
-     * @param instrument the instrument its events are given as; its symbol must be the recording's
+     * @param cache      the folder of compact copies, e.g. {@code ~/.quantplug/cache/ticks}; null to read the JSON
+     * @param instrument the instrument its events are given as
      * @param bar        the length of the bars made of the trades
-     * @throws io.quantplug.sdk.marketdata.MarketDataFileException when the file cannot be opened
+     * @return the replay, to close after the run
+     * @throws io.quantplug.sdk.marketdata.MarketDataFileException when the recording cannot be read or is malformed
+     *                                                             (file and line)
      */
-    public RecordingTicks(Path file, InstrumentId instrument, Timeframe bar) {
-        this.reader = BinanceRecordingReader.open(List.of(file), new JsonFactory());
+    public static RecordingTicks open(Path file, Path cache, InstrumentId instrument, Timeframe bar) {
+        MarketEvents events = cache == null ? TickFileCache.json(file) : new TickFileCache(cache).open(file);
+        return new RecordingTicks(events, instrument, bar);
+    }
+
+    /**
+     * Reads a recording's bars only, as a replay of it makes them (through the same cache).
+     *
+     * @param file  the recording
+     * @param cache the folder of compact copies, or null to read the JSON
+     * @param bar   the bar length
+     * @return the bars and what they were made of
+     * @throws UserInputException when the recording has no trades
+     * @throws io.quantplug.sdk.marketdata.MarketDataFileException when it is malformed (file and line)
+     */
+    public static Scan scan(Path file, Path cache, Timeframe bar) {
+        BarColumns columns = new BarColumns();
+        try (RecordingTicks ticks = open(file, cache, SCANNED, bar)) {
+            for (Bar b = ticks.next(); b != null; b = ticks.next()) {
+                columns.add(b.openTimeMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
+            }
+            if (ticks.trades == 0) {
+                throw new UserInputException(file + ": the recording has no trade or aggTrade messages to make"
+                        + " bars of");
+            }
+            return new Scan(columns.toSeries(bar), ticks.symbol, ticks.tradeKind, ticks.trades);
+        }
+    }
+
+    /**
+     * A replay of events.
+     *
+     * @param events     the recording's events, closed with the replay
+     * @param instrument the instrument its events are given as
+     * @param bar        the length of the bars made of the trades
+     */
+    RecordingTicks(MarketEvents events, InstrumentId instrument, Timeframe bar) {
+        this.events = Objects.requireNonNull(events, "events");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.timeframe = Objects.requireNonNull(bar, "bar");
         this.barMillis = bar.millis();
@@ -105,11 +169,13 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
 
     @Override
     public long startMillis() {
-        if (!held && !readEvent()) {
-            return -1;
+        while (!tradeHeld && waiting.isEmpty()) {
+            if (!read()) {
+                return -1;
+            }
         }
-        held = true;
-        return eventTime();
+        return tradeHeld && (waiting.isEmpty() || tradeTime() < waiting.headStamp()) ? tradeTime()
+                : waiting.headStamp();
     }
 
     @Override
@@ -124,29 +190,161 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
             if (stopped) {
                 return null;
             }
-            if (!held && !readEvent()) {
-                if (ended) {
+            if (tradeHeld) {
+                if (!waiting.isEmpty() && waiting.headStamp() <= tradeTime()) {
+                    handOverDepth(sink); // stamped no later than the trade: it goes first
+                } else if (beforeBarClose(tradeTime())) {
+                    tradeHeld = false;
+                    trade(sink);
+                }
+            } else if (!waiting.isEmpty() && waiting.headStamp() < lastDepthStamp - MAX_WAIT_MILLIS) {
+                handOverDepth(sink); // diffs a second later came: a trade still to come goes after it
+            } else if (dataEnded) {
+                if (!waiting.isEmpty()) {
+                    handOverDepth(sink);
+                } else if (aggregator.openTrades() > 0) {
+                    aggregator.flush(); // the last bar
+                } else {
                     return null;
                 }
-                ended = true;
-                aggregator.flush(); // the last bar, if any
-                continue;
+            } else if (!read()) {
+                dataEnded = true;
             }
-            held = true;
-            long stamped = eventTime();
-            long t = Math.max(stamped, lastMillis);
-            if (t >= barCloseMillis && aggregator.openTrades() > 0) {
-                aggregator.flush(); // the bar closes before this event, which stays held
-                barCloseMillis = Long.MAX_VALUE;
-                continue;
-            }
-            held = false;
-            if (stamped < lastMillis) {
-                reordered++;
-            }
-            lastMillis = t;
-            handOver(sink, t);
         }
+    }
+
+    /**
+     * Reads the next event: a trade is held for handing over, a diff or snapshot joins the waiting ones.
+     *
+     * @return false at the end of the data
+     */
+    private boolean read() {
+        while (events.next()) {
+            MarketMessageKind kind = events.kind();
+            if (kind == MarketMessageKind.TRADE || kind == MarketMessageKind.AGG_TRADE) {
+                if (tradeKind == null) {
+                    tradeKind = kind;
+                }
+                if (kind == tradeKind) {
+                    sameSymbol(events.symbol());
+                    tradeHeld = true;
+                    return true;
+                }
+            } else if (kind == MarketMessageKind.DEPTH_UPDATE) {
+                sameSymbol(events.symbol());
+                depthUpdates++;
+                long stamp = events.tradeTimeMillis() > 0 ? events.tradeTimeMillis() : events.eventTimeMillis();
+                lastDepthStamp = Math.max(lastDepthStamp, stamp);
+                waiting.addUpdate(events.depthUpdate(), stamp);
+                return true;
+            } else if (kind == MarketMessageKind.DEPTH_SNAPSHOT) {
+                long stamp = lastDepthStamp != Long.MIN_VALUE ? lastDepthStamp : events.localTimeNanos() / 1_000_000;
+                waiting.addSnapshot(events.snapshot(), stamp);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an event at a time may be handed over now: false when the open bar closes at or before it, in which
+     * case the bar is made ready first.
+     */
+    private boolean beforeBarClose(long stamped) {
+        long t = Math.max(stamped, lastMillis);
+        if (t >= barCloseMillis && aggregator.openTrades() > 0) {
+            aggregator.flush();
+            barCloseMillis = Long.MAX_VALUE;
+            return false;
+        }
+        return true;
+    }
+
+    /** The replay time of an event stamped at a time, counting it when it came out of order. */
+    private long replayTime(long stamped) {
+        if (stamped < lastMillis) {
+            reordered++;
+            return lastMillis;
+        }
+        lastMillis = stamped;
+        return stamped;
+    }
+
+    private long tradeTime() {
+        return events.tradeTimeMillis();
+    }
+
+    private void trade(TickSink sink) {
+        long stamped = tradeTime();
+        if (stamped < lastTradeStamp) {
+            throw new UserInputException(events.where() + ": trade at " + stamped + " ms is before the trade before"
+                    + " it, at " + lastTradeStamp + " ms: trades must come in time order");
+        }
+        lastTradeStamp = stamped;
+        long t = replayTime(stamped);
+        double price = events.price();
+        double quantity = events.quantity();
+        try {
+            aggregator.trade(t, price, quantity);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(events.where() + ": " + e.getMessage());
+        }
+        barCloseMillis = Math.floorDiv(t, barMillis) * barMillis + barMillis;
+        trades++;
+        sink.onTrade(new TradeTick(instrument, t, price, quantity, events.buyerMaker() ? Side.SELL : Side.BUY,
+                Long.toString(events.tradeId())));
+    }
+
+    /** Hands the first waiting diff or snapshot to the sequencer, and the book to the session when it changed. */
+    private void handOverDepth(TickSink sink) {
+        if (!beforeBarClose(waiting.headStamp())) {
+            return;
+        }
+        long t = replayTime(waiting.headStamp());
+        boolean changed;
+        if (waiting.headIsSnapshot()) {
+            DepthSnapshot s = waiting.headSnapshot();
+            if (sequencer == null) {
+                earlySnapshot = s; // the diffs that follow tell the id rule
+                changed = false;
+            } else {
+                changed = sequencer.onSnapshot(s) == DepthSequencer.State.IN_SYNC;
+            }
+        } else {
+            if (sequencer == null) {
+                SequenceRule rule = waiting.headUpdate().previousFinalUpdateId() >= 0 ? SequenceRule.FUTURES
+                        : SequenceRule.SPOT;
+                sequencer = new DepthSequencer(rule, book, MAX_BUFFERED);
+                if (earlySnapshot != null) {
+                    sequencer.onSnapshot(earlySnapshot);
+                    earlySnapshot = null;
+                }
+            }
+            DepthSequencer.Outcome outcome = sequencer.accept(waiting.headUpdate());
+            changed = outcome == DepthSequencer.Outcome.APPLIED || outcome == DepthSequencer.Outcome.GAP;
+        }
+        waiting.removeHead();
+        if (changed) {
+            view.at(t);
+            bookUpdates++;
+            sink.onOrderBook(view);
+        }
+    }
+
+    private void sameSymbol(String seen) {
+        if (seen == null) {
+            return;
+        }
+        if (symbol == null) {
+            symbol = seen;
+        } else if (!symbol.equals(seen)) {
+            throw new UserInputException(events.where() + ": an event of " + seen + " in a recording of " + symbol
+                    + "; give a recording of one symbol");
+        }
+    }
+
+    private void barDone(long openTimeMillis, double open, double high, double low, double close, double volume) {
+        readyBar = new Bar(instrument, timeframe, openTimeMillis, open, high, low, close, volume);
     }
 
     @Override
@@ -161,7 +359,7 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
 
     @Override
     public void close() {
-        reader.close();
+        events.close();
     }
 
     /**
@@ -172,101 +370,5 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     public Summary summary() {
         return new Summary(trades, depthUpdates, bookUpdates, sequencer == null ? 0 : sequencer.gaps(), reordered,
                 bars);
-    }
-
-    /** Reads up to the next event to replay; false at the end. */
-    private boolean readEvent() {
-        while (reader.next()) {
-            MarketMessageKind kind = reader.kind();
-            if (kind == MarketMessageKind.TRADE || kind == MarketMessageKind.AGG_TRADE) {
-                if (tradeKind == null) {
-                    tradeKind = kind;
-                }
-                if (kind == tradeKind) {
-                    return true;
-                }
-            } else if (kind == MarketMessageKind.DEPTH_UPDATE || kind == MarketMessageKind.DEPTH_SNAPSHOT) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The held event's time as stamped: trade time, diff transaction or event time; a snapshot (unstamped) at the last time. */
-    private long eventTime() {
-        MarketStreamDecoder m = reader.message();
-        return switch (reader.kind()) {
-            case TRADE, AGG_TRADE -> m.tradeTimeMillis();
-            case DEPTH_UPDATE -> m.tradeTimeMillis() > 0 ? m.tradeTimeMillis() : m.eventTimeMillis();
-            default -> lastMillis != Long.MIN_VALUE ? lastMillis : reader.localTimeNanos() / 1_000_000;
-        };
-    }
-
-    private void handOver(TickSink sink, long t) {
-        switch (reader.kind()) {
-            case TRADE, AGG_TRADE -> trade(sink, t);
-            case DEPTH_UPDATE -> depth(sink, t);
-            default -> snapshot(sink, t);
-        }
-    }
-
-    private void trade(TickSink sink, long t) {
-        MarketStreamDecoder m = reader.message();
-        sameSymbol(m.symbol());
-        double price = m.price();
-        double quantity = m.quantity();
-        try {
-            aggregator.trade(t, price, quantity);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(reader.file() + ":" + reader.line() + ": " + e.getMessage());
-        }
-        barCloseMillis = Math.floorDiv(t, barMillis) * barMillis + barMillis;
-        trades++;
-        sink.onTrade(new TradeTick(instrument, t, price, quantity, m.buyerMaker() ? Side.SELL : Side.BUY,
-                Long.toString(m.tradeId())));
-    }
-
-    private void depth(TickSink sink, long t) {
-        MarketStreamDecoder m = reader.message();
-        sameSymbol(m.symbol());
-        depthUpdates++;
-        if (sequencer == null) {
-            SequenceRule rule = m.depthUpdate().previousFinalUpdateId() >= 0 ? SequenceRule.FUTURES
-                    : SequenceRule.SPOT;
-            sequencer = new DepthSequencer(rule, book, MAX_BUFFERED);
-            if (earlySnapshot != null) {
-                sequencer.onSnapshot(earlySnapshot);
-                earlySnapshot = null;
-            }
-        }
-        DepthSequencer.Outcome outcome = sequencer.accept(m.depthUpdate());
-        if (outcome == DepthSequencer.Outcome.APPLIED || outcome == DepthSequencer.Outcome.GAP) {
-            bookChanged(sink, t);
-        }
-    }
-
-    private void snapshot(TickSink sink, long t) {
-        if (sequencer == null) {
-            earlySnapshot = reader.snapshot(); // the diffs that follow tell the id rule
-        } else if (sequencer.onSnapshot(reader.snapshot()) == DepthSequencer.State.IN_SYNC) {
-            bookChanged(sink, t);
-        }
-    }
-
-    private void bookChanged(TickSink sink, long t) {
-        view.at(t);
-        bookUpdates++;
-        sink.onOrderBook(view);
-    }
-
-    private void sameSymbol(String symbol) {
-        if (symbol != null && !symbol.equals(instrument.symbol())) {
-            throw new UserInputException(reader.file() + ":" + reader.line() + ": an event of " + symbol
-                    + " in a replay of " + instrument.symbol() + "; give a recording of one symbol");
-        }
-    }
-
-    private void barDone(long openTimeMillis, double open, double high, double low, double close, double volume) {
-        readyBar = new Bar(instrument, timeframe, openTimeMillis, open, high, low, close, volume);
     }
 }

@@ -5,8 +5,8 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
-import io.quantplug.app.RecordingBars;
 import io.quantplug.app.RecordingTicks;
+import io.quantplug.sdk.marketdata.BinanceRecordingReader;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestResult;
@@ -117,7 +117,8 @@ final class BacktestCommand implements Callable<Integer> {
     String bar;
 
     @Option(names = "--no-cache", description = "Parse --data again even when its bars are cached (the cache in the"
-            + " Quantplug home keeps each file's parsed bars until the file's size, time or content changes).")
+            + " Quantplug home keeps each file's parsed bars, and each recording's compact copy, until the file's"
+            + " size, time or content changes).")
     boolean noCache;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -202,14 +203,14 @@ final class BacktestCommand implements Callable<Integer> {
         BarSeries series;
         Instrument instrument;
         Timeframe tickBars = null; // a recording replays as ticks with bars of this length
-        if (data != null && (bar != null || RecordingBars.isRecording(data))) {
+        if (data != null && (bar != null || BinanceRecordingReader.isRecording(data))) {
             UserInputException.requireDataFile(data);
             Timeframe length = bar == null ? Timeframe.M1 : DataCommand.parseTimeframe(bar);
-            RecordingBars.Loaded recorded = RecordingBars.read(data, length);
+            RecordingTicks.Scan recorded = RecordingTicks.scan(data, ticksCache(), length);
             series = recorded.series();
             instrument = instrumentOptions.resolve(data, series, recorded.symbol());
             stdout.println("Data: " + series.size() + " bars of " + length.label() + " from the "
-                    + recorded.trades() + " " + (recorded.source() == MarketMessageKind.TRADE ? "trades" : "aggTrades")
+                    + recorded.trades() + " " + (recorded.tradeKind() == MarketMessageKind.TRADE ? "trades" : "aggTrades")
                     + " recorded in " + data.getFileName() + " (intervals without a trade have no bar), replayed"
                     + " as ticks: trades, the order book and the bars");
             tickBars = length;
@@ -269,7 +270,8 @@ final class BacktestCommand implements Callable<Integer> {
                 journal = store.journal();
                 listener = store.runs().listener(runId, journal, listener);
             }
-            RecordingTicks ticks = tickBars == null ? null : new RecordingTicks(data, instrument.id(), tickBars);
+            RecordingTicks ticks = tickBars == null ? null
+                    : RecordingTicks.open(data, ticksCache(), instrument.id(), tickBars);
             try {
                 result = new Backtester(host.catalog()).open(config, series.timeframe(),
                                 ticks != null ? ticks : BarSource.of(bars), listener)
@@ -319,6 +321,11 @@ final class BacktestCommand implements Callable<Integer> {
             stdout.println("Stored as run " + runId + " (quantplug runs show " + runId + ")");
         }
         return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
+    }
+
+    /** Where recordings' compact copies are kept, or null with {@code --no-cache}. */
+    private Path ticksCache() {
+        return noCache ? null : common.home().resolve("cache").resolve("ticks");
     }
 
     /**

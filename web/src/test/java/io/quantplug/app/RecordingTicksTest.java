@@ -83,7 +83,7 @@ class RecordingTicksTest {
         int bars = 0;
         Bar first = null;
         Bar last = null;
-        try (RecordingTicks ticks = new RecordingTicks(file, BTC, Timeframe.parse("1s"))) {
+        try (RecordingTicks ticks = RecordingTicks.open(file, null, BTC, Timeframe.parse("1s"))) {
             long start = ticks.startMillis();
             assertThat(start).isPositive();
             for (Bar b = ticks.next(sink); b != null; b = ticks.next(sink)) {

@@ -5,24 +5,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.zip.CRC32C;
 
 /**
  * Parses a bar file once: the bars and the import report of each file read are kept in a cache folder in a
@@ -68,7 +59,7 @@ public final class BarFileCache {
      * @throws DataImportException as {@link BarFileReader#read(Path)}, when {@code parse} refuses the file
      */
     public LoadedBars read(Path file, Function<Path, LoadedBars> parse) {
-        Source source = Source.of(file);
+        FileStamp source = FileStamp.of(file);
         Path entry = source == null ? null : directory.resolve(source.key() + ".bars");
         if (entry != null && Files.isRegularFile(entry)) {
             try {
@@ -91,51 +82,9 @@ public final class BarFileCache {
         return parsed;
     }
 
-    /** What identifies a file's content: path, size, modification time and checksum. */
-    private record Source(String path, long size, long modifiedMillis, long crc) {
-
-        static Source of(Path file) {
-            try {
-                Path absolute = file.toAbsolutePath().normalize();
-                BasicFileAttributes a = Files.readAttributes(absolute, BasicFileAttributes.class);
-                if (!a.isRegularFile()) {
-                    return null;
-                }
-                return new Source(absolute.toString(), a.size(), a.lastModifiedTime().toMillis(), crc(absolute));
-            } catch (IOException e) {
-                return null; // the reader reports what is wrong with the file
-            }
-        }
-
-        private static long crc(Path file) throws IOException {
-            CRC32C crc = new CRC32C();
-            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                while (ch.read(buffer) >= 0) {
-                    buffer.flip();
-                    crc.update(buffer);
-                    buffer.clear();
-                }
-            }
-            return crc.getValue();
-        }
-
-        /** The entry's file name: the SHA-256 of the path, in hex. */
-        String key() {
-            try {
-                byte[] d = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(d, 0, 16);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-        }
-    }
-
-    private static LoadedBars load(Path entry, Source source, Path file) throws IOException {
+    private static LoadedBars load(Path entry, FileStamp source, Path file) throws IOException {
         try (ColumnFiles.Reader in = new ColumnFiles.Reader(entry)) {
-            if (in.getInt() != MAGIC || in.getInt() != VERSION || !in.string().equals(source.path())
-                    || in.getLong() != source.size() || in.getLong() != source.modifiedMillis()
-                    || in.getLong() != source.crc()) {
+            if (in.getInt() != MAGIC || in.getInt() != VERSION || !source.readMatches(in)) {
                 return null;
             }
             BarFileLayout layout = BarFileLayout.valueOf(in.string());
@@ -162,11 +111,10 @@ public final class BarFileCache {
         }
     }
 
-    private static void write(Path entry, Source source, LoadedBars loaded) throws IOException {
+    private static void write(Path entry, FileStamp source, LoadedBars loaded) throws IOException {
         ImportReport r = loaded.report();
         ColumnFiles.writeAtomically(entry, out -> {
-            out.putInt(MAGIC).putInt(VERSION).string(source.path()).putLong(source.size())
-                    .putLong(source.modifiedMillis()).putLong(source.crc());
+            source.write(out.putInt(MAGIC).putInt(VERSION));
             out.string(r.layout().name()).string(r.timeColumn()).putInt(r.timestampFormats().size());
             for (TimestampFormat f : r.timestampFormats()) {
                 out.string(f.name());

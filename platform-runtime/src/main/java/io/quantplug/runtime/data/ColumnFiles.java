@@ -125,6 +125,17 @@ public final class ColumnFiles {
         }
 
         /**
+         * The next {@code double}.
+         *
+         * @return the value
+         * @throws IOException at the end of the file
+         */
+        public double getDouble() throws IOException {
+            need(Double.BYTES);
+            return buffer.getDouble();
+        }
+
+        /**
          * The next byte.
          *
          * @return the value
@@ -230,6 +241,18 @@ public final class ColumnFiles {
          */
         public Writer putLong(long v) throws IOException {
             room(Long.BYTES).putLong(v);
+            return this;
+        }
+
+        /**
+         * Writes a {@code double}.
+         *
+         * @param v the value
+         * @return this writer
+         * @throws IOException when writing fails
+         */
+        public Writer putDouble(double v) throws IOException {
+            room(Double.BYTES).putDouble(v);
             return this;
         }
 

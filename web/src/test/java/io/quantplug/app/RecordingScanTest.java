@@ -3,6 +3,7 @@ package io.quantplug.app;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
+import io.quantplug.sdk.marketdata.BinanceRecordingReader;
 import io.quantplug.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Bars from a recording's trades against an independent computation: {@code recording-bars-reference.py} (Python's
+ * The bars a replay makes of a recording's trades ({@link RecordingTicks#scan}, through the compact copy and from the
+ * JSON) against an independent computation: {@code recording-bars-reference.py} (Python's
  * json and exact decimals) over the same file; its output is {@code recording-bars-reference.txt} beside it.
  */
-class RecordingBarsTest {
+class RecordingScanTest {
 
     private static final String SPOT_BTC = "binance-ws-raw-2024-08-08/spot_btcusdt_20240808.gz";
 
@@ -32,14 +34,20 @@ class RecordingBarsTest {
     @Test
     void oneSecondBarsOfARealRecordingEqualAnIndependentComputation() throws IOException {
         Path file = SharedData.require(SPOT_BTC);
-        assertThat(RecordingBars.isRecording(file)).isTrue();
-        RecordingBars.Loaded loaded = RecordingBars.read(file, Timeframe.parse("1s"));
+        assertThat(BinanceRecordingReader.isRecording(file)).isTrue();
+        for (Path cache : new Path[] {tmp.resolve("ticks"), tmp.resolve("ticks"), null}) { // import, copy, JSON
+            checkAgainstReference(RecordingTicks.scan(file, cache, Timeframe.parse("1s")));
+        }
+        assertThat(Files.list(tmp.resolve("ticks"))).hasSize(1);
+    }
+
+    private static void checkAgainstReference(RecordingTicks.Scan loaded) throws IOException {
         List<String> reference;
-        try (InputStream in = RecordingBarsTest.class.getResourceAsStream("recording-bars-reference.txt")) {
+        try (InputStream in = RecordingScanTest.class.getResourceAsStream("recording-bars-reference.txt")) {
             reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
         assertThat(loaded.symbol()).isEqualTo("BTCUSDT");
-        assertThat(loaded.source()).isEqualTo(MarketMessageKind.TRADE);
+        assertThat(loaded.tradeKind()).isEqualTo(MarketMessageKind.TRADE);
         assertThat(loaded.trades()).isEqualTo(9_757); // the file's trade messages (PROVENANCE.md)
         BarSeries s = loaded.series();
         assertThat(s.size()).isEqualTo(reference.size()).isEqualTo(345);
@@ -58,7 +66,7 @@ class RecordingBarsTest {
     void aBarFileIsNotARecordingAndATradeOutOfOrderIsNamedWithItsLine() throws IOException {
         Path csv = tmp.resolve("BTCUSDT_1m.csv");
         Files.writeString(csv, "timestamp,open,high,low,close,volume\n2023-03-01 00:00:00,1,1,1,1,1\n");
-        assertThat(RecordingBars.isRecording(csv)).isFalse();
+        assertThat(BinanceRecordingReader.isRecording(csv)).isFalse();
 
         Path rec = tmp.resolve("rec.txt");
         Files.writeString(rec, ""
@@ -68,10 +76,12 @@ class RecordingBarsTest {
                 + "1723161254087896569 {\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161254343,"
                 + "\"s\":\"BTCUSDT\",\"t\":2,\"p\":\"61837.64\",\"q\":\"0.01\",\"T\":1723161254342,\"m\":true,"
                 + "\"M\":true}}\n");
-        assertThat(RecordingBars.isRecording(rec)).isTrue();
-        assertThatThrownBy(() -> RecordingBars.read(rec, Timeframe.parse("1s")))
-                .isInstanceOf(UserInputException.class)
-                .hasMessage(rec + ":2: trade at 1723161254342 ms is before the bar at 1723161255000 ms: trades must"
-                        + " come in time order");
+        assertThat(BinanceRecordingReader.isRecording(rec)).isTrue();
+        for (Path cache : new Path[] {null, tmp.resolve("ticks")}) {
+            assertThatThrownBy(() -> RecordingTicks.scan(rec, cache, Timeframe.parse("1s")))
+                    .isInstanceOf(UserInputException.class)
+                    .hasMessage(rec + ":2: trade at 1723161254342 ms is before the trade before it, at 1723161255342"
+                            + " ms: trades must come in time order");
+        }
     }
 }
