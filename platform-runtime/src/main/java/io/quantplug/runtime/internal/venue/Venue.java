@@ -2,6 +2,8 @@ package io.quantplug.runtime.internal.venue;
 
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.OrderBookView;
+import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
@@ -171,4 +173,23 @@ public interface Venue {
      * @param bar the bar, opening after every working order was accepted
      */
     void onBar(Bar bar);
+
+    /**
+     * A trade printed at the exchange, in time order with the book updates: a venue that simulates fills on ticks
+     * ({@link BookVenue}) matches its resting orders against it; the others ignore it.
+     *
+     * @param trade the trade, not null
+     */
+    default void onTrade(TradeTick trade) {
+    }
+
+    /**
+     * The L2 order book after a depth update, in time order with the trades: a venue that simulates fills on the
+     * book ({@link BookVenue}) walks it for taking orders and reads its levels for queue positions; the others ignore
+     * it. The view is valid only during the call (the engine changes it with the next update).
+     *
+     * @param book the book as it stands after the update, not null
+     */
+    default void onBook(OrderBookView book) {
+    }
 }
