@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A {@link Venue} simulated on trades and the L2 order book: the backtest and paper venue of tick and book replay.
@@ -99,11 +100,7 @@ public final class BookVenue implements Venue {
 
     @Override
     public void connect(Listener listener) {
-        Objects.requireNonNull(listener, "listener");
-        if (this.listener != null) {
-            throw new IllegalStateException("the venue is connected to a session already");
-        }
-        this.listener = listener;
+        this.listener = VenueEvents.connectOnce(this.listener, listener);
     }
 
     /**
@@ -194,12 +191,7 @@ public final class BookVenue implements Venue {
         advance(trade.timeMillis());
         if (instrument != null) {
             BookLevels book = bookOf(instrument.id());
-            for (int i = 0; i < orders.size(); i++) {
-                RestingOrder r = orders.get(i);
-                if (r.stage == RestingOrder.Stage.ACTIVE && r.order().instrument().equals(instrument.id())) {
-                    matcher.onTrade(r, trade, book, instrument);
-                }
-            }
+            forActive(instrument, r -> matcher.onTrade(r, trade, book, instrument));
         }
         reports.deliverDue(now, this::deliver);
     }
@@ -218,12 +210,7 @@ public final class BookVenue implements Venue {
         if (instrument != null) {
             BookLevels levels = bookOf(instrument.id());
             levels.copy(book);
-            for (int i = 0; i < orders.size(); i++) {
-                RestingOrder r = orders.get(i);
-                if (r.stage == RestingOrder.Stage.ACTIVE && r.order().instrument().equals(instrument.id())) {
-                    matcher.onBook(r, levels, now, instrument);
-                }
-            }
+            forActive(instrument, r -> matcher.onBook(r, levels, now, instrument));
         }
         reports.deliverDue(now, this::deliver);
     }
@@ -265,6 +252,16 @@ public final class BookVenue implements Venue {
         for (int i = 0; i < orders.size(); i++) {
             if (orders.get(i).stage == RestingOrder.Stage.ACTIVE) {
                 matcher.expireDay(orders.get(i), now);
+            }
+        }
+    }
+
+    /** Runs the action on each order of the instrument active at the venue, in submission order. */
+    private void forActive(Instrument instrument, Consumer<RestingOrder> action) {
+        for (int i = 0; i < orders.size(); i++) {
+            RestingOrder r = orders.get(i);
+            if (r.stage == RestingOrder.Stage.ACTIVE && r.order().instrument().equals(instrument.id())) {
+                action.accept(r);
             }
         }
     }

@@ -11,11 +11,12 @@ import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.order.OrderSize;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
- * The order events both simulated venues ({@link SimulatedVenue}, {@link BookVenue}) make the same way: a fill
- * with its fee in the quote asset, the refusal of an instrument the venue does not trade, and the end-of-data close
- * at the last price.
+ * What the venues do the same way: a fill with its fee in the quote asset, the refusal of an instrument the venue
+ * does not trade, the end-of-data close at the last price (the simulated venues), and connecting the session's
+ * listener once (all of them).
  */
 final class VenueEvents {
 
@@ -48,5 +49,18 @@ final class VenueEvents {
         BigDecimal qty = ((OrderSize.Base) order.size()).quantity();
         return fill(order, instrument, instrument.toTickPrice(lastPrice), qty, fees, Liquidity.TAKER, timeMillis,
                 BigDecimal.ZERO);
+    }
+
+    /**
+     * The listener a venue keeps after {@link Venue#connect}: the new one, when none is connected yet.
+     *
+     * @throws IllegalStateException when {@code current} is not null
+     */
+    static Venue.Listener connectOnce(Venue.Listener current, Venue.Listener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (current != null) {
+            throw new IllegalStateException("the venue is connected to a session already");
+        }
+        return listener;
     }
 }
