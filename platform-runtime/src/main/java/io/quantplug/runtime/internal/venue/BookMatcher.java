@@ -103,8 +103,9 @@ final class BookMatcher {
         } else {
             r.stage = RestingOrder.Stage.ACTIVE;
             double level = book.quantityAt(o.side(), limit, instrument);
-            r.ahead = Double.isNaN(level) ? 0 : level;
-            r.levelSeen = r.ahead;
+            // beyond the depth shown the queue is unknown: nothing counts until a book shows the level
+            r.ahead = Double.isNaN(level) ? Double.POSITIVE_INFINITY : level;
+            r.levelSeen = Double.isNaN(level) ? 0 : level;
             r.crossFills = !book.crosses(o.side(), limit, instrument);
         }
     }
@@ -151,10 +152,15 @@ final class BookMatcher {
             r.crossFills = true;
         }
         double level = book.quantityAt(l.side(), l.limitPrice(), instrument);
-        if (Double.isNaN(level) || level == r.levelSeen) {
+        if (Double.isNaN(level)) {
             return;
         }
-        if (r.ahead > 0) {
+        if (r.ahead == Double.POSITIVE_INFINITY) {
+            // the level comes into view: the order queues behind all of it, as if it arrived now
+            r.ahead = level;
+        } else if (level == r.levelSeen) {
+            return;
+        } else if (r.ahead > 0) {
             r.ahead = queue.aheadAfter(r.ahead, r.levelSeen, level);
         }
         r.levelSeen = level;

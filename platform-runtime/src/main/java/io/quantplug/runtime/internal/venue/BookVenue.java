@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * fee. The replay has no market impact: the book is not changed by own fills.
  *
  * <p><b>Resting.</b> The rest of a GTC or DAY limit order rests as a maker, with a queue position: the quantity the
- * book shows at its price when it arrives (0 at a new price level or one beyond the depth shown). Trades at its price
+ * book shows at its price when it arrives (0 at a new price level inside the depth shown; at a price beyond the
+ * depth shown, the level's quantity when a book first shows it, and until then only a trade through fills it). Trades at its price
  * whose aggressor is on the other side take from the queue ahead first, then fill it (partly when the trade is
  * smaller); a trade through its price (a sell below a buy's limit, a buy above a sell's) or a book whose opposite
  * best reaches its limit fills what remains (once the book has stopped showing the liquidity the order took on

@@ -30,7 +30,10 @@ final class RestingOrder {
     long cancelArrivesAtMillis = Long.MAX_VALUE;
     /** Base quantity still to fill, or null for a quote-sized market order before it arrives. */
     BigDecimal remaining;
-    /** Estimated quantity of others ahead of it at its price, base units; negative is traded past it not yet lot-filled. */
+    /**
+     * Estimated quantity of others ahead of it at its price, base units: negative for traded volume past it not yet
+     * a whole lot, infinite while its price is beyond the depth the book shows.
+     */
     double ahead;
     /** The level's quantity as last seen, less the trades at its price since. */
     double levelSeen;

@@ -100,4 +100,20 @@ class BookVenueQueueTest {
         assertThat(f.fill().fee()).isEqualByComparingTo("0.03184");
         assertThat(f.remainingQuantity()).isEqualByComparingTo("0.4");
     }
+
+    @Test
+    void aPriceBeyondTheDepthShownQueuesBehindTheLevelWhenItComesIntoView() {
+        BookFixtures.BookRig rig = new BookFixtures.BookRig(SPOT, "1000", VenueLatency.NONE,
+                new RiskAverseQueueModel());
+        // two bid levels shown, 99.50 and 99.40: 99.00 is beyond them, its queue unknown
+        rig.venue.onBook(book(0, levels(99.50, 1.0, 99.40, 2.0), levels(100.00, 1.0)));
+        rig.venue.submit(limit("l", Side.BUY, "1", "99.00", TimeInForce.GTC), 99.0, T0 + 1_000, null, false);
+        // a seller's 3 at 99.00 while the level is out of view: not counted as the order's turn
+        rig.venue.onTrade(trade(1_200, 99.00, 3.0, Side.SELL));
+        assertThat(filled(rig)).isEmpty();
+        // the level shows 4: the order queues behind 4; a seller's 5 then fills 5 - 4 = 1
+        rig.venue.onBook(book(1_300, levels(99.20, 1.0, 99.00, 4.0), levels(100.00, 1.0)));
+        rig.venue.onTrade(trade(1_400, 99.00, 5.0, Side.SELL));
+        assertThat(filled(rig)).containsExactly("1");
+    }
 }

@@ -181,4 +181,21 @@ class BookVenueTakingTest {
         assertThat(rig.recorder.of(OrderFilled.class)).isEmpty();
         assertThat(rig.portfolio.cash()).isEqualByComparingTo("150");
     }
+
+    @Test
+    void levelPricesRoundToTheTickAndQuantitiesDownToTheLot() {
+        BookFixtures.BookRig rig = new BookFixtures.BookRig(SPOT, "1000", VenueLatency.NONE,
+                new RiskAverseQueueModel());
+        // tick 0.01, lot 0.001: 100.004 -> 100.00 and 0.5004 -> 0.500; 0.0009 is less than a lot (no fill there);
+        // 100.505 -> 100.51 (half up)
+        rig.venue.onBook(book(0, levels(99.50, 1.0), levels(100.004, 0.5004, 100.20, 0.0009, 100.505, 2.0)));
+        rig.venue.submit(market("m", Side.BUY, "1"), 100.0, T0 + 1_000, null, false);
+        rig.venue.onTrade(trade(1_500, 100.00, 0.1, Side.BUY));
+
+        List<OrderFilled> fills = rig.recorder.of(OrderFilled.class);
+        // 0.5 x 100.00 = 50.00, fee 0.025; 0.5 x 100.51 = 50.255, fee 0.0251275
+        assertThat(fills).hasSize(2);
+        assertFill(fills.get(0), "100.00", "0.500", "0.025", Liquidity.TAKER, "0.500");
+        assertFill(fills.get(1), "100.51", "0.500", "0.0251275", Liquidity.TAKER, "0");
+    }
 }
