@@ -11,6 +11,7 @@ import io.quantplug.api.order.OrderExpired;
 import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.RejectReason;
+import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.order.StopOrder;
 import io.quantplug.api.order.TimeInForce;
@@ -59,11 +60,14 @@ final class BookMatcher {
         Order o = r.order();
         BigDecimal qty = r.remaining;
         BigDecimal amount = null;
+        BigDecimal cash = portfolio.cash().add(reports.cashInFlight());
+        boolean cashShort = false;
         if (qty == null) {
             amount = ((OrderSize.Quote) o.size()).notional();
-            if (o.side() == Side.BUY) {
+            if (o.side() == Side.BUY && amount.compareTo(cash) > 0) {
                 // as SimulatedVenue: a quote-sized buy spends at most the cash
-                amount = amount.min(portfolio.cash().add(reports.cashInFlight()).max(BigDecimal.ZERO));
+                amount = cash.max(BigDecimal.ZERO);
+                cashShort = true;
             }
         } else if (r.working.reduceOnly()) {
             qty = reducible(r, t);
@@ -74,6 +78,12 @@ final class BookMatcher {
         }
         BookWalk walk = BookWalk.of(o.side(), qty, amount, limit, book, instrument, funds, fees);
         boolean rests = limit != null && (o.timeInForce() == TimeInForce.GTC || o.timeInForce() == TimeInForce.DAY);
+        if (cashShort && walk.legs().isEmpty() && book.levels(Side.SELL) > 0) {
+            end(r, new OrderRejected(o.clientOrderId(), o.instrument(), t, new RejectReason(RejectSource.VENUE,
+                    "INSUFFICIENT_FUNDS", "buy for " + ((OrderSize.Quote) o.size()).notional().toPlainString()
+                    + ": cash " + cash.toPlainString() + " pays for no lot at the best ask", null)));
+            return;
+        }
         if (o.timeInForce() == TimeInForce.FOK && walk.left().signum() > 0
                 || walk.legs().isEmpty() && !rests) {
             end(r, new OrderExpired(o.clientOrderId(), o.instrument(), t));

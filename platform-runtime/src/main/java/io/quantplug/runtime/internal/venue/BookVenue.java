@@ -60,9 +60,9 @@ import java.util.function.Consumer;
  * OrderRounding}); fills are checked against the account when they happen ({@link FundsCheck}): a taking order
  * whose whole walk the cash cannot pay, or a spot sell of more than the balance, is refused
  * ({@code INSUFFICIENT_FUNDS} / {@code INSUFFICIENT_BALANCE}) before any of it fills; a resting order when a fill
- * would overdraw. A quote-sized buy spends at most the cash. {@link #onBar} does nothing: the tick session feeds
- * bars made of the same trades, which would fill orders twice. {@link #closeAt} fills at the last price, as
- * {@link SimulatedVenue} does. Owned by the engine thread.
+ * would overdraw. A quote-sized buy spends at most the cash (refused when that pays for no lot). {@link #onBar}
+ * does nothing: the tick session feeds bars made of the same trades, which would fill orders twice.
+ * {@link #closeAt} fills at the last price, as {@link SimulatedVenue} does. Owned by the engine thread.
  */
 public final class BookVenue implements Venue {
 

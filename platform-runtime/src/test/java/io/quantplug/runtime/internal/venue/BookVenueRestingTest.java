@@ -116,4 +116,22 @@ class BookVenueRestingTest {
         assertThat(rig.venue.submit(other, 100, T0, null, false)).isInstanceOfSatisfying(OrderRejected.class,
                 r -> assertThat(r.reason().code()).isEqualTo("UNKNOWN_INSTRUMENT"));
     }
+
+    @Test
+    void aRestingBuyTheCashNoLongerPaysForIsRefusedWhenItWouldFill() {
+        BookFixtures.BookRig rig = new BookFixtures.BookRig(SPOT, "150", VenueLatency.NONE,
+                new RiskAverseQueueModel());
+        rig.venue.onBook(book(0, levels(99.00, 1.0), levels(100.00, 0.5, 100.50, 1.0)));
+        rig.venue.submit(limit("l", Side.BUY, "1", "99.50", TimeInForce.GTC), 99.5, T0 + 1_000, null, false);
+        rig.venue.submit(market("m", Side.BUY, "0.6"), 100.0, T0 + 1_000, null, false);
+        rig.venue.onTrade(trade(1_100, 100.00, 0.1, Side.BUY));
+        // the market buy: 0.5 x 100.00 + 0.1 x 100.50 = 60.05, fees 0.025 + 0.005025; cash 150 - 60.080025
+        assertThat(rig.portfolio.cash()).isEqualByComparingTo("89.919975");
+        // a seller's 1 at 99.50 reaches the resting buy: 99.50 + maker fee 0.0199 = 99.5199 > 89.919975
+        rig.venue.onTrade(trade(1_200, 99.50, 1.0, Side.SELL));
+        assertThat(rig.recorder.of(OrderRejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason().code()).isEqualTo("INSUFFICIENT_FUNDS"))
+                .satisfies(r -> assertThat(r.reason().message()).contains("99.5199").contains("89.919975"));
+        assertThat(rig.venue.workingCount()).isZero();
+    }
 }

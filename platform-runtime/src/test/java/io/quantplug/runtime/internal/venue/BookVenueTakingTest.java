@@ -198,4 +198,17 @@ class BookVenueTakingTest {
         assertFill(fills.get(0), "100.00", "0.500", "0.025", Liquidity.TAKER, "0.500");
         assertFill(fills.get(1), "100.51", "0.500", "0.0251275", Liquidity.TAKER, "0");
     }
+
+    @Test
+    void aQuoteSizedBuyWhoseCashPaysForNoLotIsRefused() {
+        BookFixtures.BookRig rig = new BookFixtures.BookRig(SPOT, "0.05", VenueLatency.NONE,
+                new RiskAverseQueueModel());
+        threeAskLevels(rig.venue);
+        rig.venue.submit(marketQuote("q", "50"), 100.0, T0 + 1_000, null, false);
+        rig.venue.onTrade(trade(1_500, 100.00, 0.1, Side.BUY));
+        // 0.05 / (100.00 x 1.0005) = 0.00049975 < one lot of 0.001
+        assertThat(rig.recorder.of(OrderRejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason().code()).isEqualTo("INSUFFICIENT_FUNDS"))
+                .satisfies(r -> assertThat(r.reason().message()).contains("cash 0.05"));
+    }
 }
