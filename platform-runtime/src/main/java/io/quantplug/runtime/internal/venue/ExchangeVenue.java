@@ -110,11 +110,7 @@ public final class ExchangeVenue implements Venue {
 
     @Override
     public void connect(Listener listener) {
-        Objects.requireNonNull(listener, "listener");
-        if (this.listener != null) {
-            throw new IllegalStateException("the venue is connected to a session already");
-        }
-        this.listener = listener;
+        this.listener = VenueEvents.connectOnce(this.listener, listener);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.quantplug.runtime.internal.venue;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.order.LimitOrder;
+import io.quantplug.api.order.Liquidity;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.RejectReason;
 import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.order.Side;
+import io.quantplug.api.order.StopOrder;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 
 import java.math.BigDecimal;
@@ -41,7 +44,7 @@ final class FundsCheck {
     }
 
     /** {@code floor_lot(amount / (p * (1 + f)))} with the fee factor, or {@code floor_lot(amount / p)} without. */
-    private BigDecimal affordable(BigDecimal amount, FillPrice fp, Instrument instrument, boolean withFee) {
+    BigDecimal affordable(BigDecimal amount, FillPrice fp, Instrument instrument, boolean withFee) {
         BigDecimal rate = fees.rate(fp.liquidity());
         BigDecimal perUnit = withFee && rate.signum() != 0 ? fp.price().multiply(BigDecimal.ONE.add(rate))
                 : fp.price();
@@ -72,19 +75,54 @@ final class FundsCheck {
     }
 
     RejectReason problem(Order order, BigDecimal qty, FillPrice fp, BigDecimal cost, Instrument instrument) {
+        return problem(order, qty, fp.price(), cost, instrument, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /**
+     * Whether the account can pay for a buy or deliver a spot sell, counting fills it has not booked yet (a venue
+     * with response latency): {@code cashInFlight} is added to the cash and {@code positionInFlight} to the
+     * position.
+     *
+     * @return null when it can, else {@code INSUFFICIENT_FUNDS} / {@code INSUFFICIENT_BALANCE} (source VENUE)
+     */
+    RejectReason problem(Order order, BigDecimal qty, BigDecimal price, BigDecimal cost, Instrument instrument,
+                         BigDecimal cashInFlight, BigDecimal positionInFlight) {
         if (order.side() == Side.BUY) {
-            if (cost.compareTo(portfolio.cash()) > 0) {
+            BigDecimal cash = portfolio.cash().add(cashInFlight);
+            if (cost.compareTo(cash) > 0) {
                 return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_FUNDS", "buy of " + qty.toPlainString()
-                        + " at " + fp.price().toPlainString() + " costs " + cost.toPlainString()
-                        + " with fee, cash is " + portfolio.cash().toPlainString(), null);
+                        + " at " + price.toPlainString() + " costs " + cost.toPlainString()
+                        + " with fee, cash is " + cash.toPlainString(), null);
             }
         } else if (!instrument.kind().allowsShort()) {
-            BigDecimal held = portfolio.position(order.instrument()).quantity();
+            BigDecimal held = portfolio.position(order.instrument()).quantity().add(positionInFlight);
             if (qty.compareTo(held) > 0) {
                 return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_BALANCE", "sell of " + qty.toPlainString()
                         + " " + instrument.baseAsset() + " but the spot balance is " + held.toPlainString(), null);
             }
         }
         return null;
+    }
+
+    /**
+     * Cash set aside for a working buy: the amount of a quote-sized order, else the base quantity times the limit,
+     * stop or reference price plus the taker fee; nothing for a sell.
+     *
+     * @param order          the order
+     * @param baseQuantity   what remains of it in base units (ignored for a quote-sized order)
+     * @param referencePrice the last price when it was accepted
+     * @return the reserve in the account currency
+     */
+    BigDecimal reserved(Order order, BigDecimal baseQuantity, double referencePrice) {
+        if (order.side() != Side.BUY) {
+            return BigDecimal.ZERO;
+        }
+        if (order.size() instanceof OrderSize.Quote q) {
+            return q.notional();
+        }
+        BigDecimal price = order instanceof LimitOrder l ? l.limitPrice()
+                : order instanceof StopOrder s ? s.stopPrice()
+                : BigDecimal.valueOf(referencePrice);
+        return baseQuantity.multiply(price).multiply(BigDecimal.ONE.add(fees.rate(Liquidity.TAKER)));
     }
 }

@@ -5,7 +5,6 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Fill;
-import io.quantplug.api.order.LimitOrder;
 import io.quantplug.api.order.Liquidity;
 import io.quantplug.api.order.MarketOrder;
 import io.quantplug.api.order.Order;
@@ -18,7 +17,6 @@ import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.RejectReason;
 import io.quantplug.api.order.Side;
-import io.quantplug.api.order.StopOrder;
 import io.quantplug.api.order.TimeInForce;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 
@@ -93,11 +91,7 @@ public final class SimulatedVenue implements Venue {
 
     @Override
     public void connect(Listener listener) {
-        Objects.requireNonNull(listener, "listener");
-        if (this.listener != null) {
-            throw new IllegalStateException("the venue is connected to a session already");
-        }
-        this.listener = listener;
+        this.listener = VenueEvents.connectOnce(this.listener, listener);
     }
 
     /**
@@ -142,8 +136,7 @@ public final class SimulatedVenue implements Venue {
     public OrderEvent submit(Order order, double referencePrice, long timeMillis, Object owner, boolean reduceOnly) {
         Instrument instrument = instrument(order.instrument());
         if (instrument == null) {
-            return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis,
-                    OrderRounding.reject("UNKNOWN_INSTRUMENT", "the venue does not trade " + order.instrument()));
+            return VenueEvents.unknownInstrument(order, timeMillis);
         }
         OrderRounding.Outcome rounded = OrderRounding.round(order, instrument, referencePrice);
         if (rounded.rejection() != null) {
@@ -304,19 +297,8 @@ public final class SimulatedVenue implements Venue {
         for (List<WorkingOrder> list : List.of(working, arrivedDuringMatch)) {
             for (WorkingOrder w : list) {
                 Order o = w.order();
-                if (o.side() != Side.BUY) {
-                    continue;
-                }
-                if (o.size() instanceof OrderSize.Quote q) {
-                    reserved = reserved.add(q.notional());
-                } else {
-                    BigDecimal qty = ((OrderSize.Base) o.size()).quantity();
-                    BigDecimal price = o instanceof LimitOrder l ? l.limitPrice()
-                            : o instanceof StopOrder s ? s.stopPrice()
-                            : BigDecimal.valueOf(w.referencePrice());
-                    reserved = reserved.add(qty.multiply(price)
-                            .multiply(BigDecimal.ONE.add(fees.rate(Liquidity.TAKER))));
-                }
+                BigDecimal qty = o.size() instanceof OrderSize.Base b ? b.quantity() : null;
+                reserved = reserved.add(funds.reserved(o, qty, w.referencePrice()));
             }
         }
         return reserved;
@@ -335,18 +317,8 @@ public final class SimulatedVenue implements Venue {
      */
     @Override
     public void closeAt(MarketOrder order, double lastPrice, long timeMillis, Object owner) {
-        Instrument instrument = instrument(order.instrument());
-        if (instrument == null) {
-            listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis,
-                    OrderRounding.reject("UNKNOWN_INSTRUMENT", "the venue does not trade " + order.instrument())),
-                    order, owner);
-            return;
-        }
-        BigDecimal price = instrument.toTickPrice(lastPrice);
-        BigDecimal qty = ((OrderSize.Base) order.size()).quantity();
-        Fill fill = new Fill(order.clientOrderId(), order.instrument(), order.side(), price, qty,
-                fees.fee(price.multiply(qty), Liquidity.TAKER), instrument.quoteAsset(), Liquidity.TAKER, timeMillis);
-        listener.onVenueEvent(new OrderFilled(fill, BigDecimal.ZERO), order, owner);
+        listener.onVenueEvent(VenueEvents.closeAtLastPrice(order, instrument(order.instrument()), lastPrice,
+                timeMillis, fees), order, owner);
     }
 
     /**

@@ -175,20 +175,20 @@ public interface Venue {
     void onBar(Bar bar);
 
     /**
-     * A trade printed at the market, in a session replaying or streaming trades: a venue that matches on ticks
-     * fills its working orders against it; one that matches on bars ignores it (the default).
+     * A trade printed at the exchange, in time order with the book updates: a venue that simulates fills on ticks
+     * ({@link BookVenue}) matches its resting orders against it; the others ignore it.
      *
-     * @param trade the trade, no earlier than the last event the venue was given
+     * @param trade the trade, not null
      */
     default void onTrade(TradeTick trade) {
     }
 
     /**
-     * The order book after a depth update, in a session replaying or streaming depth: a venue that matches on the
-     * book walks it and keeps its resting orders' queue positions; one that matches on bars ignores it (the default).
-     * The view is the session's live book, valid only during the call.
+     * The L2 order book after a depth update, in time order with the trades: a venue that simulates fills on the
+     * book ({@link BookVenue}) walks it for taking orders and reads its levels for queue positions; the others ignore
+     * it. The view is valid only during the call (the engine changes it with the next update).
      *
-     * @param book the book, at its full depth
+     * @param book the book as it stands after the update, not null
      */
     default void onBook(OrderBookView book) {
     }
