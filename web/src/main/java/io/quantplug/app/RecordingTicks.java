@@ -56,6 +56,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
      * later; see {@code spot_btcusdt_20240808.gz} near line 22,400).
      */
     private static final long MAX_WAIT_MILLIS = 1_000;
+    /** The largest difference of receive and trade time told apart, ms, either way (the clocks may differ). */
+    private static final int MAX_LAG_MILLIS = 60_000;
     /** The instrument bars are made as while only scanning a recording ({@link #scan}). */
     private static final InstrumentId SCANNED = InstrumentId.of("RECORDING", "SCAN");
 
@@ -79,8 +81,13 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
      * @param symbol    the recording's symbol as the exchange names it
      * @param tradeKind {@link MarketMessageKind#TRADE} or {@link MarketMessageKind#AGG_TRADE}
      * @param trades    how many of those messages went into the bars
+     * @param bookUpdates how many book states a replay hands over: 0 for a recording without a snapshot
+     * @param medianFeedLatencyMillis the median over the trades of the recorder's receive time minus the trade time,
+     *                  less the least of these: the median delay beyond the fastest trade's, in which the offset
+     *                  between the recorder's and the exchange's clocks cancels out; ms, 0 to 60,000
      */
-    public record Scan(BarSeries series, String symbol, MarketMessageKind tradeKind, long trades) {
+    public record Scan(BarSeries series, String symbol, MarketMessageKind tradeKind, long trades, long bookUpdates,
+                       long medianFeedLatencyMillis) {
     }
 
     private final MarketEvents events;
@@ -109,6 +116,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     private long bookUpdates;
     private long reordered;
     private long bars;
+    /** Trades by receive time minus trade time, ms, from -{@link #MAX_LAG_MILLIS} to +{@link #MAX_LAG_MILLIS}. */
+    private final long[] lagCounts = new long[2 * MAX_LAG_MILLIS + 1];
 
     /**
      * Opens a recording for replay: from its compact copy in a cache folder, made on the first replay (the JSON is
@@ -147,7 +156,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                 throw new UserInputException(file + ": the recording has no trade or aggTrade messages to make"
                         + " bars of");
             }
-            return new Scan(columns.toSeries(bar), ticks.symbol, ticks.tradeKind, ticks.trades);
+            return new Scan(columns.toSeries(bar), ticks.symbol, ticks.tradeKind, ticks.trades, ticks.bookUpdates,
+                    ticks.medianFeedLatency());
         }
     }
 
@@ -281,6 +291,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                     + " it, at " + lastTradeStamp + " ms: trades must come in time order");
         }
         lastTradeStamp = stamped;
+        long lag = events.localTimeNanos() / 1_000_000 - stamped;
+        lagCounts[(int) (Math.max(-MAX_LAG_MILLIS, Math.min(MAX_LAG_MILLIS, lag)) + MAX_LAG_MILLIS)]++;
         long t = replayTime(stamped);
         double price = events.price();
         double quantity = events.quantity();
@@ -329,6 +341,23 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
             bookUpdates++;
             sink.onOrderBook(view);
         }
+    }
+
+    /** The (lower) median of the trades' receive lag less the least lag, ms; 0 without trades. */
+    private long medianFeedLatency() {
+        long half = (trades + 1) / 2;
+        long seen = 0;
+        int least = -1;
+        for (int i = 0; i < lagCounts.length; i++) {
+            if (lagCounts[i] > 0 && least < 0) {
+                least = i;
+            }
+            seen += lagCounts[i];
+            if (seen >= half && seen > 0) {
+                return i - least;
+            }
+        }
+        return 0;
     }
 
     private void sameSymbol(String seen) {

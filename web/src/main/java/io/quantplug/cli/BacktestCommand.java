@@ -9,6 +9,7 @@ import io.quantplug.app.RecordingTicks;
 import io.quantplug.sdk.marketdata.BinanceRecordingReader;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.BookFills;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
@@ -130,6 +131,9 @@ final class BacktestCommand implements Callable<Integer> {
     InstrumentOptions instrumentOptions;
 
     @Mixin
+    BookFillOptions bookFillOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -203,6 +207,7 @@ final class BacktestCommand implements Callable<Integer> {
         BarSeries series;
         Instrument instrument;
         Timeframe tickBars = null; // a recording replays as ticks with bars of this length
+        BookFills fills = null; // and, when it has a book, fills on it
         if (data != null && (bar != null || BinanceRecordingReader.isRecording(data))) {
             UserInputException.requireDataFile(data);
             Timeframe length = bar == null ? Timeframe.M1 : DataCommand.parseTimeframe(bar);
@@ -213,6 +218,18 @@ final class BacktestCommand implements Callable<Integer> {
                     + recorded.trades() + " " + (recorded.tradeKind() == MarketMessageKind.TRADE ? "trades" : "aggTrades")
                     + " recorded in " + data.getFileName() + " (intervals without a trade have no bar), replayed"
                     + " as ticks: trades, the order book and the bars");
+            if (recorded.bookUpdates() > 0) {
+                fills = bookFillOptions.fills(runOptions.feeBps, recorded.medianFeedLatencyMillis());
+                stdout.println("Fills: on the replayed book (market orders walk it, limit orders queue "
+                        + (fills.queue() == BookFills.Queue.RISK_AVERSE ? "risk-averse"
+                        : "probabilistic, power " + fills.queuePower()) + "), maker "
+                        + fills.makerFeeBps().toPlainString() + " bps, taker " + fills.takerFeeBps().toPlainString()
+                        + " bps, latency feed " + fills.feedLatencyMillis() + " ms + entry "
+                        + fills.entryLatencyMillis() + " ms, response " + fills.responseLatencyMillis() + " ms"
+                        + " (the recording's median feed latency: " + recorded.medianFeedLatencyMillis() + " ms)");
+            } else {
+                stdout.println("Fills: on the bars (the recording has no book snapshot to rebuild the book from)");
+            }
             tickBars = length;
         } else if (data != null) {
             LoadedBars loaded = noCache ? new BarFileReader().read(data)
@@ -275,7 +292,7 @@ final class BacktestCommand implements Callable<Integer> {
             try {
                 result = new Backtester(host.catalog()).open(config, series.timeframe(),
                                 ticks != null ? ticks : BarSource.of(bars), listener)
-                        .warmUp(runOptions.warmUpBars(0)).run(new ProgressBar(stderr));
+                        .warmUp(runOptions.warmUpBars(0)).fillOnBook(fills).run(new ProgressBar(stderr));
             } catch (RuntimeException e) {
                 if (journal != null) {
                     store.runs().fail(runId, e.getMessage(), user, journal);

@@ -146,7 +146,7 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
         return strategies.size() == 1 ? List.of(strategies.get(0).id()) : instanceIds();
     }
 
-    private static void checkBps(String name, BigDecimal bps) {
+    static void checkBps(String name, BigDecimal bps) {
         if (bps.signum() < 0 || bps.compareTo(MAX_BPS) > 0) {
             throw new BacktestConfigurationException(name + " = " + brief(bps)
                     + " is out of range: allowed 0 .. 1000 (bps)");

@@ -77,6 +77,8 @@ public final class BacktestRun implements RunningSession {
     private volatile List<ExtensionBuild> builds;
     // set by the engine thread when the run ends (published by the volatile write of state after them)
     private TradingSession session;
+    /** How a tick run fills orders on the book, or null for fills on bars. */
+    private BookFills bookFills;
     /** The session as the tick source's sink, or null on a bar source. */
     private TickSink tickSink;
     private Bar firstBar;
@@ -133,6 +135,26 @@ public final class BacktestRun implements RunningSession {
      */
     public synchronized long warmUpBars() {
         return warmUpBars;
+    }
+
+    /**
+     * Makes a run on a {@link TickSource} fill its orders on the replayed book ({@link BookFills}) rather than on its
+     * bars. Call before running.
+     *
+     * @param fills the fill settings, or null for fills on bars (the default)
+     * @return this run
+     * @throws IllegalArgumentException when fills are asked for on a source of bars only
+     * @throws IllegalStateException    when the run has started
+     */
+    public synchronized BacktestRun fillOnBook(BookFills fills) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("set how orders fill before the run starts");
+        }
+        if (fills != null && !(source instanceof TickSource)) {
+            throw new IllegalArgumentException("orders fill on the book only in a replay of ticks");
+        }
+        this.bookFills = fills;
+        return this;
     }
 
     /**
@@ -269,6 +291,10 @@ public final class BacktestRun implements RunningSession {
         TradingSession s = live != null
                 ? assembly.session(config.instrument(), account, startMillis, live.venue(),
                         live.orderIdPrefix(), collector, HISTORY_BARS)
+                : bookFills != null
+                ? assembly.session(config.instrument(), account, startMillis,
+                        bookFills.venue(Map.of(config.instrument().id(), config.instrument()), account), "",
+                        collector, HISTORY_BARS)
                 : assembly.session(config.instrument(), account, startMillis,
                         BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
                         HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
