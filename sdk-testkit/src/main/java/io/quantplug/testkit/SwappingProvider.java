@@ -3,7 +3,7 @@ package io.quantplug.testkit;
 import io.quantplug.api.ExtensionDescriptor;
 import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.market.Bar;
-import io.quantplug.api.market.OrderBookSnapshot;
+import io.quantplug.api.market.OrderBookView;
 import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.strategy.Strategy;
@@ -107,7 +107,7 @@ final class SwappingProvider implements StrategyProvider {
         }
 
         @Override
-        public void onOrderBook(OrderBookSnapshot book) {
+        public void onOrderBook(OrderBookView book) {
             current.onOrderBook(book);
         }
 
