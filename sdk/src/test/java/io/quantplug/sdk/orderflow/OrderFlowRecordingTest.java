@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.within;
  * The volume profile and the footprint of the 9,757 spot BTCUSDT trades recorded from Binance on 2024-08-08
  * 23:54-24:00 UTC, against an independent computation: {@code orderflow-reference.awk} beside this test (resources),
  * which recomputes each profile window and each bar from scratch with mawk, and its recorded output
- * {@code orderflow-reference.txt}. Settings in both: 5 USDT bins, a 120 s profile window, 70 % value area, 60 s bars.
+ * {@code orderflow-reference.txt}. Settings in both: 5 USDT bins, a 120 s profile window, 70 % value area, 60 s bars,
+ * diagonal imbalances at 3:1.
  *
  * <p>Tolerance: volumes agree within 1e-9 BTC (the Java side adds and removes trades incrementally, awk sums each
  * window afresh, so the last bits differ; the largest volume here is ~115 BTC); bins and row prices exactly.
@@ -98,6 +99,8 @@ class OrderFlowRecordingTest {
         assertThat(bar.askVolume()).isCloseTo(Double.parseDouble(row[4]), within(TOLERANCE));
         assertThat(bar.delta()).isCloseTo(Double.parseDouble(row[5]), within(TOLERANCE));
         assertThat(bar.cumulativeDelta()).isCloseTo(Double.parseDouble(row[6]), within(TOLERANCE));
+        assertThat(bar.buyImbalanceCount(3.0)).as("3:1 buying imbalances").isEqualTo(Integer.parseInt(row[7]));
+        assertThat(bar.sellImbalanceCount(3.0)).as("3:1 selling imbalances").isEqualTo(Integer.parseInt(row[8]));
         List<String[]> cells = ref.cells.get(bar.startMillis());
         assertThat(bar.lowestRow()).isEqualTo(bin(cells.get(0)[2]) * BIN);
         assertThat(bar.highestRow()).isEqualTo(bin(cells.get(cells.size() - 1)[2]) * BIN);

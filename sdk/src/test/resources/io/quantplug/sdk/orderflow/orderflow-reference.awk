@@ -8,10 +8,12 @@
 # Bins: int(p / BIN + 1e-9) (prices are positive, so int() is floor). Output (bins as integer indices):
 #   profile <trade#> <T> <pocBin> <vahBin> <valBin> <totalVolume> <valueAreaVolume>
 #   pbin <trade#> <bin> <volume>                for every non-empty bin of that window
-#   bar <startMs> <trades> <bidVol> <askVol> <delta> <cumulativeDeltaAtClose>
+#   bar <startMs> <trades> <bidVol> <askVol> <delta> <cumulativeDeltaAtClose> <buyImbalances> <sellImbalances>
+#       imbalances at RATIO 3: bins b in (low, high] with ask(b) > 0 and ask(b) >= 3 * bid(b - 1) (a zero bid counts),
+#       and bins b in [low, high) with bid(b) > 0 and bid(b) >= 3 * ask(b + 1)
 #   cell <startMs> <bin> <bidVol> <askVol>      for every bin of every bar that traded
 BEGIN {
-    BIN = 5.0; WINDOW = 120000; BAR = 60000; FRACTION = 0.70
+    BIN = 5.0; WINDOW = 120000; BAR = 60000; FRACTION = 0.70; RATIO = 3
     CHECK[1000] = 1; CHECK[5000] = 1; CHECK[9757] = 1
     n = 0; cum = 0
 }
@@ -71,7 +73,13 @@ function profile(k,    j, cutoff, lo, hi, b, total, best, bestv, mid2, d, up, dn
 END {
     for (i = 1; i <= nbars; i++) {
         s = order[i]
-        printf "bar %.0f %d %.17g %.17g %.17g %.17g\n", s * BAR, btrades[s], bbid[s], bask[s], bask[s] - bbid[s], bcum[s]
+        nbuy = 0; nsell = 0
+        for (b = blo[s]; b <= bhi[s]; b++) {
+            a = ask[s, b] + 0; d = bid[s, b] + 0
+            if (b > blo[s] && a > 0 && a >= RATIO * (bid[s, b - 1] + 0)) nbuy++
+            if (b < bhi[s] && d > 0 && d >= RATIO * (ask[s, b + 1] + 0)) nsell++
+        }
+        printf "bar %.0f %d %.17g %.17g %.17g %.17g %d %d\n", s * BAR, btrades[s], bbid[s], bask[s], bask[s] - bbid[s], bcum[s], nbuy, nsell
         for (b = blo[s]; b <= bhi[s]; b++) if ((s, b) in seen) printf "cell %.0f %d %.17g %.17g\n", s * BAR, b, bid[s, b] + 0, ask[s, b] + 0
     }
 }
