@@ -22,7 +22,10 @@ import java.util.Optional;
  * <p>For an entry (LONG or SHORT) carrying those scores, with {@code s = +1} for LONG and {@code -1} for SHORT:
  * {@code agreement = s * delta / volume} (0 for a bar without volume), in [-1, 1]: how much of the bar's volume was
  * aggression in the entry's direction; {@code netImbalances} = buying minus selling diagonal imbalances, times
- * {@code s}. The entry passes when {@code agreement >= minAgreement} and {@code netImbalances >= minNetImbalances},
+ * {@code s}; {@code absorption} = the last completed bar's verdict times {@code s}, -1 when that bar's absorption
+ * went against the entry (offers absorbed buying before a LONG, bids absorbed selling before a SHORT). The entry
+ * passes when {@code agreement >= minAgreement}, {@code netImbalances >= minNetImbalances} and, with
+ * {@code vetoAbsorption}, {@code absorption > -1},
  * with the scores {@code footprint.agreement} and {@code footprint.netImbalances} added and its reason extended; with
  * {@code scaleStrength} its strength is multiplied by {@code (1 + agreement) / 2}. An entry without the scores passes
  * unchanged, or is dropped with {@code requireFootprint}. Exits (FLAT) always pass unchanged. Engine thread only.
@@ -37,6 +40,7 @@ public final class FootprintEnhancer implements SignalEnhancer {
     private final double minAgreement;
     private final int minNetImbalances;
     private final boolean requireFootprint;
+    private final boolean vetoAbsorption;
     private final boolean scaleStrength;
     private long entries;
     private long exits;
@@ -44,10 +48,12 @@ public final class FootprintEnhancer implements SignalEnhancer {
     private long dropped;
     private long unannotated;
 
-    FootprintEnhancer(double minAgreement, int minNetImbalances, boolean requireFootprint, boolean scaleStrength) {
+    FootprintEnhancer(double minAgreement, int minNetImbalances, boolean requireFootprint, boolean vetoAbsorption,
+                      boolean scaleStrength) {
         this.minAgreement = minAgreement;
         this.minNetImbalances = minNetImbalances;
         this.requireFootprint = requireFootprint;
+        this.vetoAbsorption = vetoAbsorption;
         this.scaleStrength = scaleStrength;
     }
 
@@ -70,7 +76,8 @@ public final class FootprintEnhancer implements SignalEnhancer {
         int s = signal.direction() == SignalDirection.LONG ? 1 : -1;
         double agreement = volume > 0 ? s * delta / volume : 0.0;
         int net = s * (int) Math.round(buys - sells);
-        if (agreement < minAgreement || net < minNetImbalances) {
+        double absorption = s * scores.getOrDefault(FootprintScores.LAST_BAR_ABSORPTION, 0.0);
+        if (agreement < minAgreement || net < minNetImbalances || vetoAbsorption && absorption < 0) {
             return count(Optional.empty());
         }
         Map<String, Double> out = new LinkedHashMap<>(scores);
@@ -104,6 +111,7 @@ public final class FootprintEnhancer implements SignalEnhancer {
         out.put("minAgreement", minAgreement);
         out.put("minNetImbalances", minNetImbalances);
         out.put("requireFootprint", requireFootprint);
+        out.put("vetoAbsorption", vetoAbsorption);
         out.put("entries", entries);
         out.put("exits", exits);
         out.put("passed", passed);

@@ -24,13 +24,15 @@ public final class FootprintEnhancerProvider implements EnhancementProvider {
     public static final String MIN_NET_IMBALANCES = "minNetImbalances";
     /** Parameter: whether an entry without footprint scores is dropped. */
     public static final String REQUIRE_FOOTPRINT = "requireFootprint";
+    /** Parameter: whether an entry against the last completed bar's absorption is dropped. */
+    public static final String VETO_ABSORPTION = "vetoAbsorption";
     /** Parameter: whether a passed entry's strength is scaled by the agreement. */
     public static final String SCALE_STRENGTH = "scaleStrength";
 
     private static final ExtensionDescriptor DESCRIPTOR = new ExtensionDescriptor(ID, "Footprint",
             "Scores entry signals by the footprint of the current bar their strategy attached (delta over volume in "
-                    + "the entry's direction, net diagonal imbalances) and drops entries the bar's aggression "
-                    + "contradicts. Exits pass unchanged.",
+                    + "the entry's direction, net diagonal imbalances, the last bar's absorption) and drops entries the "
+                    + "bar's aggression contradicts. Exits pass unchanged.",
             ParameterSchema.of(
                     ParameterSpec.decimal(MIN_AGREEMENT).defaultValue(-1).range(-1, 1)
                             .description("entries whose agreement, the bar's delta over its volume signed by the "
@@ -41,6 +43,9 @@ public final class FootprintEnhancerProvider implements EnhancementProvider {
                     ParameterSpec.bool(REQUIRE_FOOTPRINT).defaultValue(false)
                             .description("drop entries that carry no footprint scores; otherwise they pass "
                                     + "unchanged").build(),
+                    ParameterSpec.bool(VETO_ABSORPTION).defaultValue(false)
+                            .description("drop a LONG when the last completed bar showed offers absorbing buying, "
+                                    + "a SHORT when it showed bids absorbing selling").build(),
                     ParameterSpec.bool(SCALE_STRENGTH).defaultValue(false)
                             .description("multiply a passed entry's strength by (1 + agreement) / 2").build()));
 
@@ -57,6 +62,7 @@ public final class FootprintEnhancerProvider implements EnhancementProvider {
     @Override
     public Enhancement create(Parameters parameters) {
         return new FootprintEnhancer(parameters.getDouble(MIN_AGREEMENT), parameters.getInt(MIN_NET_IMBALANCES),
-                parameters.getBoolean(REQUIRE_FOOTPRINT), parameters.getBoolean(SCALE_STRENGTH));
+                parameters.getBoolean(REQUIRE_FOOTPRINT), parameters.getBoolean(VETO_ABSORPTION),
+                parameters.getBoolean(SCALE_STRENGTH));
     }
 }

@@ -2,6 +2,9 @@ package io.quantplug.plugins.orderflow;
 
 import io.quantplug.api.param.Parameters;
 
+import static io.quantplug.plugins.orderflow.VolumeScalperProvider.ABSORPTION_BARS;
+import static io.quantplug.plugins.orderflow.VolumeScalperProvider.ABSORPTION_MULTIPLE;
+import static io.quantplug.plugins.orderflow.VolumeScalperProvider.ABSORPTION_PROGRESS_BINS;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.BIN_SIZE;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.BOOK_DEPTH;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.EDGE_BPS;
@@ -37,11 +40,15 @@ import static io.quantplug.plugins.orderflow.VolumeScalperProvider.WHALE_TRADES;
  * @param maxHoldMillis     the longest holding time, milliseconds
  * @param footprintMillis   footprint bar length, milliseconds
  * @param imbalanceRatio    diagonal imbalance ratio counted in the footprint scores
+ * @param absorptionBars    completed bars averaged by the footprint's absorption test
+ * @param absorptionMultiple heavy volume in means of those bars
+ * @param absorptionProgressBins the most bins from open to close that count as little progress
  */
 record ScalperSettings(double binSize, long profileMillis, double valueAreaFraction, int minProfileTrades,
                        double edge, int bookDepth, double minImbalance, int whaleTrades, double whaleMultiple,
                        long whaleQuietMillis, double takeProfit, double stopLoss, long maxHoldMillis,
-                       long footprintMillis, double imbalanceRatio) {
+                       long footprintMillis, double imbalanceRatio, int absorptionBars, double absorptionMultiple,
+                       int absorptionProgressBins) {
 
     private static final double BPS = 10_000.0;
 
@@ -52,6 +59,7 @@ record ScalperSettings(double binSize, long profileMillis, double valueAreaFract
                 p.getDouble(WHALE_MULTIPLE), p.getInt(WHALE_QUIET_SECONDS) * 1_000L,
                 p.getDouble(TAKE_PROFIT_BPS) / BPS, p.getDouble(STOP_LOSS_BPS) / BPS,
                 p.getInt(MAX_HOLD_SECONDS) * 1_000L, p.getInt(FOOTPRINT_SECONDS) * 1_000L,
-                p.getDouble(IMBALANCE_RATIO));
+                p.getDouble(IMBALANCE_RATIO), p.getInt(ABSORPTION_BARS), p.getDouble(ABSORPTION_MULTIPLE),
+                p.getInt(ABSORPTION_PROGRESS_BINS));
     }
 }

@@ -25,8 +25,10 @@ import java.util.Set;
  *
  * <p>State: a {@link VolumeProfile} of the last {@code profileSeconds} of trades ({@code binSize} bins, value area
  * {@code valueAreaPercent}), the {@link BookImbalance} of the best {@code bookDepth} levels at the last book update,
- * a {@link WhaleDetector} over the last {@code whaleTrades} trade sizes, and a {@link Footprint} whose current bar
- * is attached to each signal ({@link FootprintScores}).
+ * a {@link WhaleDetector} over the last {@code whaleTrades} trade sizes, and a {@link Footprint} of
+ * {@code footprintSeconds} bars (absorption judged with {@code absorptionBars}, {@code absorptionMultiple} and
+ * {@code absorptionProgressBins}) whose current bar, and the last completed bar's absorption, are attached to each
+ * signal ({@link FootprintScores}) for the {@code footprint} enhancer.
  *
  * <p>Rules, evaluated after every trade and every book update at the last trade price {@code p} and the clock
  * {@code now}:
@@ -57,8 +59,6 @@ public final class VolumeScalper implements Strategy {
     private static final int MAX_BINS = 20_000;
     private static final Set<String> STATE_KEYS = Set.of("long", "entryPrice", "entryMillis",
             "deadlineMillis", "lastWhaleSellMillis");
-    /** The footprint's absorption verdicts are not used here: neutral settings (20 bars, 2x, 1 bin). */
-    private static final int ABSORPTION_BARS = 20;
 
     private final StrategyContext context;
     private final ScalperSettings settings;
@@ -79,8 +79,8 @@ public final class VolumeScalper implements Strategy {
         this.settings = settings;
         this.profile = new VolumeProfile(settings.binSize(), settings.profileMillis(), settings.valueAreaFraction(),
                 PROFILE_MAX_TRADES, MAX_BINS);
-        this.footprint = new Footprint(settings.binSize(), settings.footprintMillis(), MAX_BINS, ABSORPTION_BARS,
-                2.0, 1);
+        this.footprint = new Footprint(settings.binSize(), settings.footprintMillis(), MAX_BINS,
+                settings.absorptionBars(), settings.absorptionMultiple(), settings.absorptionProgressBins());
         this.bookImbalance = new BookImbalance(settings.bookDepth());
         this.whales = new WhaleDetector(settings.whaleTrades(), settings.whaleMultiple());
     }

@@ -48,6 +48,12 @@ public final class VolumeScalperProvider implements StrategyProvider {
     public static final String MAX_HOLD_SECONDS = "maxHoldSeconds";
     /** Parameter: the footprint bar length, seconds. */
     public static final String FOOTPRINT_SECONDS = "footprintSeconds";
+    /** Parameter: completed footprint bars whose mean volume the absorption test compares with. */
+    public static final String ABSORPTION_BARS = "absorptionBars";
+    /** Parameter: how many times that mean volume is heavy, for the absorption test. */
+    public static final String ABSORPTION_MULTIPLE = "absorptionMultiple";
+    /** Parameter: the most bins between a bar's open and close that still count as little progress. */
+    public static final String ABSORPTION_PROGRESS_BINS = "absorptionProgressBins";
     /** Parameter: the diagonal imbalance ratio counted in the footprint scores. */
     public static final String IMBALANCE_RATIO = "imbalanceRatio";
 
@@ -97,6 +103,16 @@ public final class VolumeScalperProvider implements StrategyProvider {
                     ParameterSpec.integer(FOOTPRINT_SECONDS).defaultValue(60).range(1, 86_400).unit("seconds")
                             .description("footprint bar length; each signal carries the current bar's delta, "
                                     + "cumulative delta and diagonal imbalance counts").build(),
+                    ParameterSpec.integer(ABSORPTION_BARS).defaultValue(20).range(1, 1_000).unit("bars")
+                            .description("the absorption verdict attached to signals compares a completed "
+                                    + "footprint bar's volume with the mean of this many bars before it").build(),
+                    ParameterSpec.decimal(ABSORPTION_MULTIPLE).defaultValue(2).range(1, 100).unit("x mean")
+                            .description("a bar with at least this many times that mean volume is heavy (effort)")
+                            .build(),
+                    ParameterSpec.integer(ABSORPTION_PROGRESS_BINS).defaultValue(1).range(0, 100).unit("bins")
+                            .description("a heavy bar whose close is at most this many bins from its open made "
+                                    + "little progress (result): absorption when its delta fought the move")
+                            .build(),
                     ParameterSpec.decimal(IMBALANCE_RATIO).defaultValue(3).range(1, 100).unit("x")
                             .description("ask volume at p over bid volume one bin lower (or the mirror) that "
                                     + "counts as a diagonal imbalance in the footprint scores").build()));

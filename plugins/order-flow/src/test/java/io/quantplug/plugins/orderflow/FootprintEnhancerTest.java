@@ -57,6 +57,19 @@ class FootprintEnhancerTest {
     }
 
     @Test
+    void vetoesAnEntryAgainstTheLastBarsAbsorption() {
+        Signal askAbsorbed = annotated(SignalDirection.LONG).withScore(FootprintScores.LAST_BAR_ABSORPTION, -1.0);
+        Signal bidAbsorbed = annotated(SignalDirection.LONG).withScore(FootprintScores.LAST_BAR_ABSORPTION, 1.0);
+        SignalEnhancer veto = enhancer("vetoAbsorption", "true");
+        assertThat(veto.enhance(askAbsorbed, CONTEXT)).isEmpty();          // offers absorbed buying: no long
+        assertThat(veto.enhance(bidAbsorbed, CONTEXT)).isPresent();        // bids absorbed selling: a long is fine
+        Signal shortBidAbsorbed = new Signal(BTCUSDT.id(), SignalDirection.SHORT, 1, 1, 0, "s",
+                bidAbsorbed.scores());
+        assertThat(veto.enhance(shortBidAbsorbed, CONTEXT)).isEmpty();
+        assertThat(enhancer().enhance(askAbsorbed, CONTEXT)).isPresent(); // off by default
+    }
+
+    @Test
     void exitsAndUnannotatedSignalsPassUnlessTheFootprintIsRequired() {
         Signal flat = Signal.of(BTCUSDT.id(), SignalDirection.FLAT, 0, "exit");
         Signal bare = Signal.of(BTCUSDT.id(), SignalDirection.LONG, 0, "bare");

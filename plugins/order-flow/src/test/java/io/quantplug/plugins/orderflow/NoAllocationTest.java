@@ -5,17 +5,21 @@ import io.quantplug.api.market.OrderBookSnapshot;
 import io.quantplug.api.market.OrderBookView;
 import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.Side;
+import io.quantplug.api.strategy.Strategy;
 import io.quantplug.sdk.orderflow.BookImbalance;
 import io.quantplug.sdk.orderflow.Footprint;
 import io.quantplug.sdk.orderflow.SpoofDetector;
 import io.quantplug.sdk.orderflow.VolumeProfile;
 import io.quantplug.sdk.orderflow.WhaleDetector;
+import io.quantplug.testkit.FakeStrategyContext;
+import io.quantplug.testkit.TestParameters;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.time.Instant;
+import java.time.InstantSource;
 
 import static io.quantplug.plugins.orderflow.ScalperBench.BTCUSDT;
 import static io.quantplug.plugins.orderflow.ScalperBench.T0;
@@ -80,10 +84,40 @@ class NoAllocationTest {
         assertThat(bytes).isLessThan(4_096);
     }
 
+    /**
+     * The test kit's context with a clock like the engine's ({@code SimulatedClock} overrides {@code millis()}): the
+     * kit's own clock makes an {@code Instant} per read, which would be measured here as the strategy's.
+     */
+    private static final class EngineLikeClockContext extends FakeStrategyContext {
+        private final InstantSource clock = new InstantSource() {
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(timeMillis());
+            }
+
+            @Override
+            public long millis() {
+                return timeMillis();
+            }
+        };
+
+        EngineLikeClockContext() {
+            super(BTCUSDT);
+        }
+
+        @Override
+        public InstantSource clock() {
+            return clock;
+        }
+    }
+
     @Test
     void volumeScalperCallbacksAllocateNothingWhileItDoesNotSignal() {
         // 1,000,000 trades of warm-up can never be in the window (it holds 200,000): no signal, only the hot path
-        ScalperBench bench = new ScalperBench(Map.of("minProfileTrades", 1_000_000));
+        VolumeScalperProvider provider = new VolumeScalperProvider();
+        EngineLikeClockContext context = new EngineLikeClockContext();
+        context.parameters(TestParameters.of(provider, "minProfileTrades", "1000000", "whaleTrades", "10"));
+        Strategy scalper = provider.create(context);
         OrderBookView book = book();
         TradeTick[] ticks = new TradeTick[2 * EVENTS];
         for (int i = 0; i < ticks.length; i++) {
@@ -93,11 +127,13 @@ class NoAllocationTest {
         int[] next = {0};
         long bytes = allocatedBytes(() -> {
             for (int i = 0; i < EVENTS; i++) {
-                bench.scalper.onTrade(ticks[next[0]++]);
-                bench.scalper.onOrderBook(book);
+                TradeTick tick = ticks[next[0]++];
+                context.at(tick.timeMillis());
+                scalper.onTrade(tick);
+                scalper.onOrderBook(book);
             }
         });
-        assertThat(bench.context.signals()).isEmpty();
+        assertThat(context.signals()).isEmpty();
         assertThat(bytes).isLessThan(4_096);
     }
 }

@@ -3,6 +3,8 @@ package io.quantplug.plugins.orderflow;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.quantplug.api.enhancement.EnhancementProvider;
 import io.quantplug.api.enhancement.SignalEnhancer;
+import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.signal.Signal;
@@ -24,7 +26,11 @@ import io.quantplug.testkit.PluginJar;
 import io.quantplug.testkit.TestParameters;
 import io.quantplug.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.math.BigDecimal;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +39,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.stream.Stream;
 
-import static io.quantplug.plugins.orderflow.ScalperBench.BTCUSDT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built plugin jar (after {@code package}), loaded through the platform's PF4J plugin host ({@link PluginJar}),
- * then its {@code volume-scalper} replayed on the real spot BTCUSDT recording of 2024-08-08/09 (trades and the
- * diff-depth book kept in sync from the REST snapshot), with its signals passed through the jar's {@code footprint}
- * enhancer. The replay stands in for the engine's tick replay, which is not there yet: the clock moves to each
+ * then its {@code volume-scalper} replayed on each shared Binance recording of 2024-08-08/09 (spot, USD-M and
+ * COIN-M; trades and the diff-depth book kept in sync from the REST snapshot), with its signals passed through the
+ * jar's {@code footprint} enhancer. The replay stands in for the engine's tick replay, which is not there yet: the clock moves to each
  * event's exchange time and due timers fire before the next event, as the engine promises.
  */
 class OrderFlowPluginIT {
@@ -69,48 +75,70 @@ class OrderFlowPluginIT {
         }
     }
 
-    @Test
-    void volumeScalperFromTheJarTradesTheRecordedTradesAndBook() {
-        List<Path> files = List.of(SharedData.require(DIR + "spot_btcusdt_20240808.gz"),
-                SharedData.require(DIR + "spot_btcusdt_20240809.gz"));
+    /**
+     * Every shared recording: files, sequencing rule, symbol, bin size (about 1 bp of the price) and the trade count
+     * PROVENANCE.md gives.
+     */
+    static Stream<Arguments> recordings() {
+        return Stream.of(
+                Arguments.of(List.of("spot_btcusdt_20240808.gz", "spot_btcusdt_20240809.gz"), SequenceRule.SPOT,
+                        "BTCUSDT", 5, 19_904),
+                Arguments.of(List.of("spot_ethusdt_20240808.gz", "spot_ethusdt_20240809.gz"), SequenceRule.SPOT,
+                        "ETHUSDT", "0.25", 14_515),
+                Arguments.of(List.of("usdm_btcusdt_20240808.gz"), SequenceRule.FUTURES, "BTCUSDT", 5, 21_313),
+                Arguments.of(List.of("usdm_ethusdt_20240808.gz"), SequenceRule.FUTURES, "ETHUSDT", "0.25", 14_076),
+                Arguments.of(List.of("cm_btcusd_perp_20240808.gz", "cm_btcusd_perp_20240809.gz"),
+                        SequenceRule.FUTURES, "BTCUSD_PERP", 5, 5_235));
+    }
+
+    @ParameterizedTest(name = "{2} {0}")
+    @MethodSource("recordings")
+    void volumeScalperFromTheJarTradesARecordedTapeAndBook(List<String> names, SequenceRule rule, String symbol,
+                                                            Object binSize, long expectedTrades) {
+        List<Path> files = names.stream().map(n -> SharedData.require(DIR + n)).toList();
+        Instrument instrument = Instrument.spot(InstrumentId.of(symbol, "BINANCE"), "BASE", "QUOTE",
+                new BigDecimal("0.01"), new BigDecimal("0.00001"), BigDecimal.ONE);
         try (PluginJar plugin = PluginJar.load(jar())) {
             StrategyProvider provider = plugin.strategy("volume-scalper");
-            FakeStrategyContext context = new FakeStrategyContext(BTCUSDT).instanceId("volume-scalper-1")
-                    .parameters(TestParameters.of(provider, Map.of("binSize", 5, "profileSeconds", 120,
+            FakeStrategyContext context = new FakeStrategyContext(instrument).instanceId("volume-scalper-1")
+                    .parameters(TestParameters.of(provider, Map.of("binSize", binSize, "profileSeconds", 120,
                             "minProfileTrades", 200, "edgeBps", 2, "bookDepth", 5, "minImbalance", "0.2",
                             "takeProfitBps", 5, "stopLossBps", 5, "maxHoldSeconds", 60)));
             Strategy scalper = provider.create(context);
             EnhancementProvider footprint = plugin.catalog().enhancement("footprint").orElseThrow();
             SignalEnhancer enhancer = (SignalEnhancer) footprint.create(TestParameters.of(footprint,
                     "minAgreement", "0"));
-            Replay replay = new Replay(context, scalper);
+            Replay replay = new Replay(context, scalper, instrument.id(), rule);
             replay.run(files);
 
-            assertThat(replay.trades).as("every spot trade of the recording (PROVENANCE.md)").isEqualTo(19_904);
+            assertThat(replay.trades).as("every trade of the recording (PROVENANCE.md)").isEqualTo(expectedTrades);
             assertThat(replay.bookUpdates).isPositive();
             assertThat(replay.gaps).isZero();
             List<Signal> signals = context.signals();
-            assertThat(signals).as("the scalper traded the recording").hasSizeGreaterThan(2);
+            assertThat(signals).as("the scalper traded the recording").isNotEmpty();
             for (int i = 0; i < signals.size(); i++) {
                 Signal s = signals.get(i);
                 assertThat(s.direction()).as("signal %s alternates, long first", i)
                         .isEqualTo(i % 2 == 0 ? SignalDirection.LONG : SignalDirection.FLAT);
                 assertThat(s.scores()).containsKeys(FootprintScores.DELTA, FootprintScores.CUMULATIVE_DELTA,
-                        FootprintScores.BUY_IMBALANCES, FootprintScores.SELL_IMBALANCES);
+                        FootprintScores.BUY_IMBALANCES, FootprintScores.SELL_IMBALANCES,
+                        FootprintScores.LAST_BAR_ABSORPTION);
                 if (s.direction() == SignalDirection.FLAT) {
                     assertThat(s.reason()).containsAnyOf("target", "stop", "value area high", "held 60 s");
                     assertThat(s.timeMillis() - signals.get(i - 1).timeMillis()).isLessThanOrEqualTo(60_000);
                 }
-                enhancer.enhance(s, new FakeSizingContext(BTCUSDT, new FakePortfolio().equity("10000"), List.of()));
+                enhancer.enhance(s, new FakeSizingContext(instrument, new FakePortfolio().equity("10000"),
+                        List.of()));
             }
             assertThat(context.timers()).hasSize((signals.size() + 1) / 2);
             assertThat(enhancer.diagnostics()).containsEntry("entries", (long) (signals.size() + 1) / 2);
-            System.out.printf("volume-scalper on spot BTCUSDT 2024-08-08/09: %d trades, %d book updates, %d signals, "
-                    + "round-trip returns at decision prices (bps): %s; exits: %s; footprint enhancer: %s%n",
-                    replay.trades, replay.bookUpdates, signals.size(), replay.returnsBps,
-                    signals.stream().filter(s -> s.direction() == SignalDirection.FLAT)
-                            .map(s -> s.reason().replace("volume-scalper ", "")).toList(),
-                    enhancer.diagnostics());
+            System.out.printf("volume-scalper on %s %s: %d trades, %d book updates, %d signals, round-trip returns "
+                    + "at decision prices (bps): %s; exits: %s; footprint enhancer passed %s of %s entries%n",
+                    names.get(0).substring(0, names.get(0).indexOf('_')), symbol, replay.trades, replay.bookUpdates,
+                    signals.size(), replay.returnsBps, signals.stream()
+                            .filter(s -> s.direction() == SignalDirection.FLAT)
+                            .map(s -> s.reason().replaceAll("volume-scalper ([a-z ]+).*", "$1")).toList(),
+                    enhancer.diagnostics().get("passed"), enhancer.diagnostics().get("entries"));
         }
     }
 
@@ -129,15 +157,20 @@ class OrderFlowPluginIT {
         long bookUpdates;
         long gaps;
 
-        Replay(FakeStrategyContext context, Strategy strategy) {
+        private final InstrumentId instrument;
+        private final SequenceRule rule;
+
+        Replay(FakeStrategyContext context, Strategy strategy, InstrumentId instrument, SequenceRule rule) {
             this.context = context;
             this.strategy = strategy;
+            this.instrument = instrument;
+            this.rule = rule;
         }
 
         void run(List<Path> files) {
             OrderBook book = new OrderBook();
-            DepthSequencer sequencer = new DepthSequencer(SequenceRule.SPOT, book, 1_000);
-            BookView view = new BookView(BTCUSDT.id(), book, 20);
+            DepthSequencer sequencer = new DepthSequencer(rule, book, 1_000);
+            BookView view = new BookView(instrument, book, 20);
             try (BinanceRecordingReader reader = BinanceRecordingReader.open(files, new JsonFactory())) {
                 while (reader.next()) {
                     MarketStreamDecoder m = reader.message();
@@ -147,7 +180,7 @@ class OrderFlowPluginIT {
                             fireTimersUpTo(t);
                             context.at(t);
                             lastPrice = m.price();
-                            strategy.onTrade(new TradeTick(BTCUSDT.id(), t, m.price(), m.quantity(),
+                            strategy.onTrade(new TradeTick(instrument, t, m.price(), m.quantity(),
                                     m.buyerMaker() ? Side.SELL : Side.BUY, Long.toString(m.tradeId())));
                             trades++;
                         }

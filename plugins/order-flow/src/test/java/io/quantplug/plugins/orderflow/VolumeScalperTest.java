@@ -41,6 +41,9 @@ class VolumeScalperTest {
             // 0 bid at 100), 102 (20 vs 1), 103..106 (vs 0): 6; selling: 101's 1 vs 20 asks at 102: none
             assertThat(s.scores()).containsEntry(FootprintScores.DELTA, 99.0)
                     .containsEntry(FootprintScores.VOLUME, 101.0)
+                    .containsEntry(FootprintScores.ASK_VOLUME, 100.0)
+                    .containsEntry(FootprintScores.BID_VOLUME, 1.0)
+                    .containsEntry(FootprintScores.LAST_BAR_ABSORPTION, 0.0)   // no bar completed yet
                     .containsEntry(FootprintScores.CUMULATIVE_DELTA, 99.0)
                     .containsEntry(FootprintScores.BUY_IMBALANCES, 6.0)
                     .containsEntry(FootprintScores.SELL_IMBALANCES, 0.0);
