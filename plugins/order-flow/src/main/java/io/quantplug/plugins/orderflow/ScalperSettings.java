@@ -17,6 +17,7 @@ import static io.quantplug.plugins.orderflow.VolumeScalperProvider.PROFILE_SECON
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.STOP_LOSS_BPS;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.TAKE_PROFIT_BPS;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.VALUE_AREA_PERCENT;
+import static io.quantplug.plugins.orderflow.VolumeScalperProvider.WHALE_LEVELS;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.WHALE_MULTIPLE;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.WHALE_QUIET_SECONDS;
 import static io.quantplug.plugins.orderflow.VolumeScalperProvider.WHALE_TRADES;
@@ -43,12 +44,13 @@ import static io.quantplug.plugins.orderflow.VolumeScalperProvider.WHALE_TRADES;
  * @param absorptionBars    completed bars averaged by the footprint's absorption test
  * @param absorptionMultiple heavy volume in means of those bars
  * @param absorptionProgressBins the most bins from open to close that count as little progress
+ * @param whaleLevels       resting level sizes in the book whale median
  */
 record ScalperSettings(double binSize, long profileMillis, double valueAreaFraction, int minProfileTrades,
                        double edge, int bookDepth, double minImbalance, int whaleTrades, double whaleMultiple,
                        long whaleQuietMillis, double takeProfit, double stopLoss, long maxHoldMillis,
                        long footprintMillis, double imbalanceRatio, int absorptionBars, double absorptionMultiple,
-                       int absorptionProgressBins) {
+                       int absorptionProgressBins, int whaleLevels) {
 
     private static final double BPS = 10_000.0;
 
@@ -60,6 +62,6 @@ record ScalperSettings(double binSize, long profileMillis, double valueAreaFract
                 p.getDouble(TAKE_PROFIT_BPS) / BPS, p.getDouble(STOP_LOSS_BPS) / BPS,
                 p.getInt(MAX_HOLD_SECONDS) * 1_000L, p.getInt(FOOTPRINT_SECONDS) * 1_000L,
                 p.getDouble(IMBALANCE_RATIO), p.getInt(ABSORPTION_BARS), p.getDouble(ABSORPTION_MULTIPLE),
-                p.getInt(ABSORPTION_PROGRESS_BINS));
+                p.getInt(ABSORPTION_PROGRESS_BINS), p.getInt(WHALE_LEVELS));
     }
 }

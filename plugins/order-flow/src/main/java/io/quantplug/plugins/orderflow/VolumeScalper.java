@@ -25,7 +25,9 @@ import java.util.Set;
  *
  * <p>State: a {@link VolumeProfile} of the last {@code profileSeconds} of trades ({@code binSize} bins, value area
  * {@code valueAreaPercent}), the {@link BookImbalance} of the best {@code bookDepth} levels at the last book update,
- * a {@link WhaleDetector} over the last {@code whaleTrades} trade sizes, and a {@link Footprint} of
+ * a {@link WhaleDetector} over the last {@code whaleTrades} trade sizes, another over the last {@code whaleLevels}
+ * resting level sizes (the best {@code bookDepth} of each side at every book update, recorded after the update is
+ * checked), and a {@link Footprint} of
  * {@code footprintSeconds} bars (absorption judged with {@code absorptionBars}, {@code absorptionMultiple} and
  * {@code absorptionProgressBins}) whose current bar, and the last completed bar's absorption, are attached to each
  * signal ({@link FootprintScores}) for the {@code footprint} enhancer.
@@ -34,8 +36,9 @@ import java.util.Set;
  * {@code now}:
  * <ul>
  *   <li>Entry (flat): the profile holds at least {@code minProfileTrades} trades, {@code |p - VAL| <= VAL * edge}
- *       (at the value area low), the book imbalance is at least {@code minImbalance}, and no whale trade whose taker
- *       sold printed in the last {@code whaleQuietSeconds}: emit LONG and remember {@code p} and {@code now} as the
+ *       (at the value area low), the book imbalance is at least {@code minImbalance}, no whale trade whose taker
+ *       sold printed in the last {@code whaleQuietSeconds}, and at the last book update no ask level among the best
+ *       {@code bookDepth} was a whale (a wall of supply above): emit LONG and remember {@code p} and {@code now} as the
  *       entry; a timer is set for {@code now + maxHoldSeconds}.</li>
  *   <li>Exit (long), the first that holds: {@code p >= entry * (1 + takeProfit)} (target),
  *       {@code p <= entry * (1 - stopLoss)} (stop), {@code p >= VAH * (1 - edge)} with an imbalance at most
@@ -66,6 +69,8 @@ public final class VolumeScalper implements Strategy {
     private final Footprint footprint;
     private final BookImbalance bookImbalance;
     private final WhaleDetector whales;
+    private final WhaleDetector bookWhales;
+    private boolean whaleAsk;
     private double lastPrice = Double.NaN;
     private double imbalance = Double.NaN;
     private long lastWhaleSellMillis = Long.MIN_VALUE;
@@ -83,6 +88,7 @@ public final class VolumeScalper implements Strategy {
                 settings.absorptionBars(), settings.absorptionMultiple(), settings.absorptionProgressBins());
         this.bookImbalance = new BookImbalance(settings.bookDepth());
         this.whales = new WhaleDetector(settings.whaleTrades(), settings.whaleMultiple());
+        this.bookWhales = new WhaleDetector(settings.whaleLevels(), settings.whaleMultiple());
     }
 
     @Override
@@ -103,6 +109,14 @@ public final class VolumeScalper implements Strategy {
     @Override
     public void onOrderBook(OrderBookView book) {
         imbalance = bookImbalance.compute(book);
+        int depth = settings.bookDepth();
+        whaleAsk = bookWhales.firstWhaleAsk(book, depth) >= 0;
+        for (int i = 0, n = Math.min(depth, book.bidLevels()); i < n; i++) {
+            bookWhales.record(book.bidQuantity(i));
+        }
+        for (int i = 0, n = Math.min(depth, book.askLevels()); i < n; i++) {
+            bookWhales.record(book.askQuantity(i));
+        }
         if (!Double.isNaN(lastPrice)) {
             decide();
         }
@@ -137,7 +151,7 @@ public final class VolumeScalper implements Strategy {
         boolean atLow = Math.abs(p - val) <= val * settings.edge();
         boolean quiet = settings.whaleQuietMillis() == 0 || lastWhaleSellMillis == Long.MIN_VALUE
                 || now - lastWhaleSellMillis >= settings.whaleQuietMillis();
-        if (warm && atLow && imbalance >= settings.minImbalance() && quiet) {
+        if (warm && atLow && imbalance >= settings.minImbalance() && quiet && !whaleAsk) {
             holding = true;
             entryPrice = p;
             entryMillis = now;

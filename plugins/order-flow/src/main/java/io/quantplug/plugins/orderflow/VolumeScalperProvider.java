@@ -38,6 +38,8 @@ public final class VolumeScalperProvider implements StrategyProvider {
     public static final String WHALE_TRADES = "whaleTrades";
     /** Parameter: how many times the median trade size a whale trade is. */
     public static final String WHALE_MULTIPLE = "whaleMultiple";
+    /** Parameter: resting level sizes in the book whale detector's rolling median. */
+    public static final String WHALE_LEVELS = "whaleLevels";
     /** Parameter: seconds after an aggressive whale sell during which no entry is made. */
     public static final String WHALE_QUIET_SECONDS = "whaleQuietSeconds";
     /** Parameter: the profit target, bps of the entry price. */
@@ -59,7 +61,7 @@ public final class VolumeScalperProvider implements StrategyProvider {
 
     private static final ExtensionDescriptor DESCRIPTOR = new ExtensionDescriptor(ID, "Volume scalper",
             "Trades and book updates: buys near the value area low of a rolling volume profile when the top-N book "
-                    + "imbalance leans to the bids and no whale sold lately; sells near the value area high when the "
+                    + "imbalance leans to the bids, no whale sold lately and no whale offer rests; sells near the value area high when the "
                     + "book leans to the asks, at a profit target, a stop or after a maximum holding time. "
                     + "Long/flat signals, annotated with the footprint of the current bar.",
             ParameterSchema.of(
@@ -90,7 +92,12 @@ public final class VolumeScalperProvider implements StrategyProvider {
                             .description("trade sizes in the rolling median of the whale detector").build(),
                     ParameterSpec.decimal(WHALE_MULTIPLE).defaultValue(10).range(1, 10_000)
                             .unit("x median")
-                            .description("a trade at least this many times the median size is a whale").build(),
+                            .description("a trade, or a resting level, at least this many times the median size "
+                                    + "is a whale").build(),
+                    ParameterSpec.integer(WHALE_LEVELS).defaultValue(500).range(10, 100_000).unit("levels")
+                            .description("resting level sizes (the best bookDepth levels of each side, every book "
+                                    + "update) in the rolling median of the book whale detector; no entry while "
+                                    + "an ask level among them is whaleMultiple times that median").build(),
                     ParameterSpec.integer(WHALE_QUIET_SECONDS).defaultValue(30).range(0, 3_600).unit("seconds")
                             .description("no entry for this long after a whale trade whose taker sold; 0 "
                                     + "ignores whales").build(),

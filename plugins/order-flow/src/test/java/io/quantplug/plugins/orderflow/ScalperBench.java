@@ -21,7 +21,8 @@ import java.util.Map;
  * Drives a {@link VolumeScalper} as the engine would, on the test kit's hand-written fake context: the clock moves to
  * each event's time, then the callback runs. Small settings whose outcomes a hand calculation gives: 1-unit bins, a
  * 60 s profile, 70 % value area, 5 trades of warm-up, 10 bps edge, 2 book levels, imbalance 0.2, whales 5x the
- * median of 10 trades with 30 s of quiet, 50 bps target and stop, 120 s max hold, 60 s footprint bars, ratio 3.
+ * median of 10 trades (30 s of quiet after a whale sell) or of 10 resting level sizes, 50 bps target and stop,
+ * 120 s max hold, 60 s footprint bars, ratio 3.
  */
 final class ScalperBench {
 
@@ -38,7 +39,7 @@ final class ScalperBench {
                 "valueAreaPercent", 70, "minProfileTrades", 5, "edgeBps", 10, "bookDepth", 2, "minImbalance", "0.2",
                 "whaleTrades", 10, "whaleMultiple", 5, "whaleQuietSeconds", 30));
         p.putAll(Map.of("takeProfitBps", 50, "stopLossBps", 50, "maxHoldSeconds", 120, "footprintSeconds", 60,
-                "imbalanceRatio", 3));
+                "imbalanceRatio", 3, "whaleLevels", 10));
         p.putAll(overrides);
         context = new FakeStrategyContext(BTCUSDT).instanceId("volume-scalper-1")
                 .parameters(TestParameters.of(new VolumeScalperProvider(), p)).at(T0);

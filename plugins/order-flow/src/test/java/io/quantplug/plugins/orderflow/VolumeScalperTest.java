@@ -150,6 +150,25 @@ class VolumeScalperTest {
     }
 
     @Test
+    void noEntryWhileAWhaleOfferRestsInTheTopLevels() {
+        ScalperBench bench = new ScalperBench();
+        double[] volumes = {5, 10, 20, 40, 15, 5, 5};
+        for (int i = 0; i < volumes.length; i++) {
+            bench.trade(i * 100L, 100.5 + i, volumes[i], Side.BUY);
+        }
+        // three books record 3 1 | 1 1 each: the last 10 level sizes hold eight 1s and two 3s, median 1, whale 5
+        bench.book(700, 3, 1, 1, 1);
+        bench.book(710, 3, 1, 1, 1);
+        bench.book(720, 3, 1, 1, 1);
+        bench.book(730, 9, 3, 5, 1);                         // imbalance (12 - 6) / 18 = 1/3, but a 5-lot offer
+        bench.trade(1_000, 101.05, 1, Side.SELL);           // at the value area low
+        assertThat(bench.context.signals()).isEmpty();
+        // the last 10 sizes are now 1 1 3 1 1 1 9 3 5 1: median (1 + 3) / 2 = 2, whale 10; no whale offer
+        bench.book(1_100, 3, 1, 1, 1);
+        assertThat(bench.context.signals()).extracting(Signal::direction).containsExactly(SignalDirection.LONG);
+    }
+
+    @Test
     void aRestoredInstanceKeepsThePositionItsTargetAndItsDeadline() {
         ScalperBench old = enteredAt101_05();
         StateSnapshot snapshot = old.scalper.snapshot();
