@@ -31,8 +31,8 @@ public final class FootprintEnhancerProvider implements EnhancementProvider {
 
     private static final ExtensionDescriptor DESCRIPTOR = new ExtensionDescriptor(ID, "Footprint",
             "Scores entry signals by the footprint of the current bar their strategy attached (delta over volume in "
-                    + "the entry's direction, net diagonal imbalances, the last bar's absorption) and drops entries the "
-                    + "bar's aggression contradicts. Exits pass unchanged.",
+                    + "the entry's direction, net diagonal imbalances, the last bar's absorption) and drops entries "
+                    + "the bar's aggression contradicts. Exits pass unchanged.",
             ParameterSchema.of(
                     ParameterSpec.decimal(MIN_AGREEMENT).defaultValue(-1).range(-1, 1)
                             .description("entries whose agreement, the bar's delta over its volume signed by the "

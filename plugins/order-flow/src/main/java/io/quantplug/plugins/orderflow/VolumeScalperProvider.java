@@ -61,9 +61,9 @@ public final class VolumeScalperProvider implements StrategyProvider {
 
     private static final ExtensionDescriptor DESCRIPTOR = new ExtensionDescriptor(ID, "Volume scalper",
             "Trades and book updates: buys near the value area low of a rolling volume profile when the top-N book "
-                    + "imbalance leans to the bids, no whale sold lately and no whale offer rests; sells near the value area high when the "
-                    + "book leans to the asks, at a profit target, a stop or after a maximum holding time. "
-                    + "Long/flat signals, annotated with the footprint of the current bar.",
+                    + "imbalance leans to the bids, no whale sold lately and no whale offer rests; sells near the "
+                    + "value area high when the book leans to the asks, at a profit target, a stop or after a maximum "
+                    + "holding time. Long/flat signals, annotated with the footprint of the current bar.",
             ParameterSchema.of(
                     ParameterSpec.decimal(BIN_SIZE).defaultValue(5).range(new BigDecimal("0.00000001"), 1_000_000)
                             .unit("quote units")

@@ -47,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The built plugin jar (after {@code package}), loaded through the platform's PF4J plugin host ({@link PluginJar}),
  * then its {@code volume-scalper} replayed on each shared Binance recording of 2024-08-08/09 (spot, USD-M and
  * COIN-M; trades and the diff-depth book kept in sync from the REST snapshot), with its signals passed through the
- * jar's {@code footprint} enhancer. The replay stands in for the engine's tick replay, which is not there yet: the clock moves to each
- * event's exchange time and due timers fire before the next event, as the engine promises.
+ * jar's {@code footprint} enhancer. The replay stands in for the engine's tick replay, which is not there yet: the
+ * clock moves to each event's exchange time and due timers fire before the next event, as the engine promises.
  */
 class OrderFlowPluginIT {
 
