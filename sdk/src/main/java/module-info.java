@@ -7,5 +7,6 @@ module io.quantplug.sdk {
     exports io.quantplug.sdk.bar;
     exports io.quantplug.sdk.book;
     exports io.quantplug.sdk.indicator;
+    exports io.quantplug.sdk.orderflow;
     exports io.quantplug.sdk.snapshot;
 }
