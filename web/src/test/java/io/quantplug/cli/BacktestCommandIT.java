@@ -134,6 +134,45 @@ class BacktestCommandIT {
     }
 
     @Test
+    void volumeScalperRunsFromItsJarOnEverySharedRecordingWithFillsOnTheBook() throws IOException {
+        Path dir = SharedData.require("binance-ws-raw-2024-08-08");
+        List<Path> recordings;
+        try (var files = Files.list(dir)) {
+            recordings = files.filter(f -> f.getFileName().toString().endsWith(".gz")).sorted().toList();
+        }
+        for (Path recording : recordings) {
+            Path out = tmp.resolve("vs-" + recording.getFileName());
+            CliRun run = CliRun.of("backtest", "--data", recording.toString(), "--bar", "1s", "--strategy",
+                    "volume-scalper", "--enhancer", "footprint", "--no-store", "--feed-latency-ms", "measured",
+                    "--entry-latency-ms", "5", "--queue-model", "probabilistic", "--out", out.toString());
+            assertThat(run.exitCode()).as(recording + ": " + run.err()).isZero();
+            boolean hasSnapshot = !recording.getFileName().toString().endsWith("0809.gz");
+            assertThat(run.out()).as(recording.toString()).contains(hasSnapshot
+                    ? "Fills: on the replayed book (market orders walk it, limit orders queue probabilistic, power 2.0)"
+                    : "Fills: on the bars (the recording has no book snapshot");
+            JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+            assertThat(doc.at("/run/strategy").asText()).isEqualTo("volume-scalper");
+            if (recording.getFileName().toString().equals("spot_btcusdt_20240808.gz")) {
+                assertThat(doc.get("trades").size()).as("round trips on spot BTCUSDT").isPositive();
+            }
+        }
+    }
+
+    @Test
+    void badBookFillOptionsAreRefusedWithTheirName() {
+        Path recording = SharedData.require("binance-ws-raw-2024-08-08/spot_btcusdt_20240808.gz");
+        CliRun queue = CliRun.of("backtest", "--data", recording.toString(), "--strategy", "sma-crossover",
+                "--no-store", "--queue-model", "lifo", "--out", tmp.resolve("q").toString());
+        assertThat(queue.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(queue.err()).contains("--queue-model must be risk-averse or probabilistic, got 'lifo'");
+        CliRun latency = CliRun.of("backtest", "--data", recording.toString(), "--strategy", "sma-crossover",
+                "--no-store", "--entry-latency-ms", "-1", "--out", tmp.resolve("l").toString());
+        assertThat(latency.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(latency.err()).contains("--entry-latency-ms must be 0 to 60000 ms, got -1");
+        assertThat(tmp.resolve("q")).doesNotExist();
+    }
+
+    @Test
     void equityFullKeepsEveryBarAndABadValueIsRefusedBeforeAnyWork() throws IOException {
         Path data = SharedData.require(BINANCE_US);
         Path out = tmp.resolve("full");

@@ -31,7 +31,9 @@ class PluginsCommandIT {
                         + "enhancement:volatility-regime, risk-rule:black-swan-guard")
                 .containsPattern("volatility-grid\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volatility-grid")
                 .containsPattern("binance\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+exchange-adapter:binance")
-                .contains("10 plugin(s), 19 extension(s)");
+                .containsPattern("order-flow\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volume-scalper, "
+                        + "enhancement:footprint")
+                .contains("11 plugin(s), 21 extension(s)");
     }
 
     @Test
