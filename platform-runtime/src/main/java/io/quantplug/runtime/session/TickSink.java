@@ -19,8 +19,8 @@ public interface TickSink {
     /**
      * The order book after a depth update (or a snapshot) was applied.
      *
-     * @param book the source's live book at the depth the strategies see, valid only during the call; its time is
-     *             the update's
+     * @param book the source's live book at full depth, its time the update's; it shows this update's state until
+     *             the source hands over the next book (the venue may read it until then), and changes after
      */
     void onOrderBook(OrderBookView book);
 }

@@ -12,6 +12,11 @@ import java.util.Arrays;
  * The venue's copy of an instrument's last L2 book: the engine's view is valid only during its callback, so the
  * levels are copied into arrays reused from update to update (no allocation once they are large enough). Prices are
  * compared on the instrument's tick grid. Engine thread only.
+ *
+ * <p>The copy is made only when something reads it: while the venue has no order, an update just remembers the
+ * view ({@link #defer}), which shows that update's state until the next one (see {@link Venue#onBook}), and the
+ * first order copies it ({@link #refresh}). Copying a deep book on every update (a thousand levels a side) would
+ * cost a replay far more than the update itself.
  */
 final class BookLevels {
 
@@ -25,8 +30,24 @@ final class BookLevels {
     private int bids;
     private int asks;
 
+    /** The view of the last update, not yet copied; null when the copy is current. */
+    private OrderBookView deferred;
+
+    /** Remembers the view of an update without copying it: nothing reads the levels before the next update. */
+    void defer(OrderBookView book) {
+        deferred = book;
+    }
+
+    /** Copies a remembered view, if any: before anything reads the levels. */
+    void refresh() {
+        if (deferred != null) {
+            copy(deferred);
+        }
+    }
+
     /** Copies the levels the view shows now. */
     void copy(OrderBookView book) {
+        deferred = null;
         bids = book.bidLevels();
         asks = book.askLevels();
         if (bidPrices.length < bids) {

@@ -125,6 +125,7 @@ public final class BookVenue implements Venue {
         if (rounded.rejection() != null) {
             return new OrderRejected(order.clientOrderId(), order.instrument(), timeMillis, rounded.rejection());
         }
+        bookOf(instrument.id()).refresh();
         WorkingOrder w = new WorkingOrder(rounded.order(), timeMillis, referencePrice, owner, reduceOnly);
         orders.add(new RestingOrder(w, Math.max(timeMillis, now) + latency.entryMillis()));
         return new OrderAccepted(order.clientOrderId(), order.instrument(), timeMillis);
@@ -210,8 +211,12 @@ public final class BookVenue implements Venue {
         advance(book.timeMillis());
         if (instrument != null) {
             BookLevels levels = bookOf(instrument.id());
-            levels.copy(book);
-            forActive(instrument, r -> matcher.onBook(r, levels, now, instrument));
+            if (orders.isEmpty()) {
+                levels.defer(book); // copied when an order comes, before it reads the book
+            } else {
+                levels.copy(book);
+                forActive(instrument, r -> matcher.onBook(r, levels, now, instrument));
+            }
         }
         reports.deliverDue(now, this::deliver);
     }

@@ -186,7 +186,8 @@ public interface Venue {
     /**
      * The L2 order book after a depth update, in time order with the trades: a venue that simulates fills on the
      * book ({@link BookVenue}) walks it for taking orders and reads its levels for queue positions; the others ignore
-     * it. The view is valid only during the call (the engine changes it with the next update).
+     * it. The view shows this update's state until the next {@code onBook} (a replay's live book, or an immutable
+     * snapshot): a venue may keep it to read the levels later, but only until then.
      *
      * @param book the book as it stands after the update, not null
      */
