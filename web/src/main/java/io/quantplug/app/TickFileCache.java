@@ -19,7 +19,7 @@ import java.util.Objects;
  * modification time, CRC-32C) as when it was imported. A missing, stale or damaged copy means a new import; a
  * copy that cannot be written means a replay of the JSON itself, logged. Deleting the folder is always safe.
  */
-final class TickFileCache {
+public final class TickFileCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(TickFileCache.class);
 
@@ -35,13 +35,26 @@ final class TickFileCache {
     }
 
     /**
-     * The events of a recording's JSON, parsed as they are read.
+     * The events of a recording's JSON, or of a Tardis trades CSV, parsed as they are read.
      *
-     * @param file the recording
+     * @param file the recording or CSV
      * @return its events
      */
     static MarketEvents json(Path file) {
+        if (TradeCsvEvents.isTradeCsv(file)) {
+            return new TradeCsvEvents(file);
+        }
         return new RecordedEvents(BinanceRecordingReader.open(List.of(file), new JsonFactory()));
+    }
+
+    /**
+     * Whether a file replays as ticks: a recorded Binance stream, or a Tardis trades CSV.
+     *
+     * @param file the file
+     * @return true when it does
+     */
+    public static boolean isTicks(Path file) {
+        return BinanceRecordingReader.isRecording(file) || TradeCsvEvents.isTradeCsv(file);
     }
 
     /**

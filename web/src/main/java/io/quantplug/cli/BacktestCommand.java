@@ -6,7 +6,7 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.RecordingTicks;
-import io.quantplug.sdk.marketdata.BinanceRecordingReader;
+import io.quantplug.app.TickFileCache;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BookFills;
@@ -208,7 +208,7 @@ final class BacktestCommand implements Callable<Integer> {
         Instrument instrument;
         Timeframe tickBars = null; // a recording replays as ticks with bars of this length
         BookFills fills = null; // and, when it has a book, fills on it
-        if (data != null && (bar != null || BinanceRecordingReader.isRecording(data))) {
+        if (data != null && (bar != null || TickFileCache.isTicks(data))) {
             UserInputException.requireDataFile(data);
             Timeframe length = bar == null ? Timeframe.M1 : DataCommand.parseTimeframe(bar);
             RecordingTicks.Scan recorded = RecordingTicks.scan(data, ticksCache(), length);
