@@ -6,6 +6,7 @@ module io.quantplug.sdk {
 
     exports io.quantplug.sdk.bar;
     exports io.quantplug.sdk.book;
+    exports io.quantplug.sdk.execution;
     exports io.quantplug.sdk.indicator;
     exports io.quantplug.sdk.orderflow;
     exports io.quantplug.sdk.snapshot;

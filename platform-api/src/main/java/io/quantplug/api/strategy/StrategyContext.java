@@ -111,4 +111,15 @@ public interface StrategyContext {
      * @param timeMillis when, UTC epoch milliseconds; a time already past fires before the next market event
      */
     void scheduleTimer(String name, long timeMillis);
+
+    /**
+     * Reports what an execution algorithm achieved for one parent order, so the run's result lists it with its
+     * slippage against the arrival price ({@code executions} in {@code result.json}). The SDK's algorithms
+     * ({@code io.quantplug.sdk.execution}) call it when a parent order finishes. The default does nothing (a context
+     * that keeps no result).
+     *
+     * @param report the report, not null
+     */
+    default void reportExecution(ExecutionReport report) {
+    }
 }

@@ -4,6 +4,7 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.Rejection;
 import io.quantplug.runtime.session.RiskEventReport;
@@ -35,6 +36,7 @@ import java.util.Objects;
  *                        the rule's id
  * @param decisions       the decisions of the signal group, one per bar on which an instance signalled; empty
  *                        without aggregation
+ * @param executions      what the strategies' execution algorithms reported, in the order they finished
  * @param stoppedBy       why the run ended before its data did ({@link RunStoppedException}), e.g.
  *                        {@code stopped by alice}; null when it ran to the end
  */
@@ -43,7 +45,7 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
                              List<RoundTrip> trades, PerformanceMetrics metrics, EquityCurve equity,
                              List<Rejection> rejections, List<PluginFault> faults, long signalCount,
                              long orderCount, long fillCount, List<RiskEventReport> riskEvents,
-                             List<SignalDecision> decisions, String stoppedBy) {
+                             List<SignalDecision> decisions, List<Execution> executions, String stoppedBy) {
 
     /**
      * Copies the lists.
@@ -65,6 +67,7 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
      * @param fillCount fills
      * @param riskEvents the events risk rules reported, in order
      * @param decisions the signal group's decisions, in order
+     * @param executions the execution algorithms' reports, in order
      * @param stoppedBy why it ended before its data did, or null
      */
     public BacktestResult {
@@ -75,5 +78,6 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
         faults = List.copyOf(faults);
         riskEvents = List.copyOf(riskEvents);
         decisions = List.copyOf(decisions);
+        executions = List.copyOf(executions);
     }
 }

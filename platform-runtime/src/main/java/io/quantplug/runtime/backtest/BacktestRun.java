@@ -218,7 +218,7 @@ public final class BacktestRun implements RunningSession {
             result = new BacktestResult(config, resolved, timeframe, firstBar.openTimeMillis(),
                     lastBar.get().openTimeMillis(), s.barCount(), s.trades(), metrics, s.equity(),
                     collector.rejections, collector.faults, collector.signals, collector.orders, collector.fills,
-                    collector.riskEvents, collector.decisions, stopMessage);
+                    collector.riskEvents, collector.decisions, collector.executions, stopMessage);
         }
         return result;
     }

@@ -5,6 +5,7 @@ import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.signal.Signal;
+import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
 import io.quantplug.runtime.session.Rejection;
@@ -25,6 +26,7 @@ final class ResultCollector implements SessionListener {
     final List<PluginFault> faults = new ArrayList<>();
     final List<RiskEventReport> riskEvents = new ArrayList<>();
     final List<SignalDecision> decisions = new ArrayList<>();
+    final List<Execution> executions = new ArrayList<>();
     long signals;
     long orders;
     long fills;
@@ -38,6 +40,12 @@ final class ResultCollector implements SessionListener {
     public void onSignal(long timeMillis, String strategy, Signal signal, String outcome) {
         signals++;
         next.onSignal(timeMillis, strategy, signal, outcome);
+    }
+
+    @Override
+    public void onExecution(Execution execution) {
+        executions.add(execution);
+        next.onExecution(execution);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quantplug.api.ApiVersion;
 import io.quantplug.api.risk.RiskEvent;
+import io.quantplug.api.strategy.ExecutionReport;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.analytics.RoundTrip;
@@ -12,6 +13,7 @@ import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.session.AggregationPolicy;
+import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.Rejection;
 import io.quantplug.runtime.session.RiskEventReport;
@@ -53,13 +55,16 @@ import java.util.stream.Collectors;
  * @param riskEvents events risk rules reported, in the order reported
  * @param decisions  the signal group's decisions, in order
  * @param equitySampling how {@code equity} was thinned, or null when it holds every point
+ * @param executions what the strategies' execution algorithms reported (TWAP, VWAP, iceberg, ...), with their
+ *                   slippage against the arrival price
  */
 @JsonPropertyOrder({"format", "run", "metrics", "trades", "equity", "equitySampling", "rejections", "faults",
-    "counts", "riskEvents", "decisions"})
+    "counts", "riskEvents", "decisions", "executions"})
 public record ResultDocument(String format, Run run, Metrics metrics, List<Trade> trades, List<EquityPoint> equity,
                              List<RejectionEntry> rejections, List<PluginFault> faults, Counts counts,
                              List<RiskEventEntry> riskEvents, List<DecisionEntry> decisions,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) EquitySampling equitySampling) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) EquitySampling equitySampling,
+                             List<ExecutionEntry> executions) {
 
     /**
      * Reads a missing list as empty.
@@ -75,10 +80,35 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
      * @param riskEvents events risk rules reported, or null for none
      * @param decisions  the signal group's decisions, or null for none
      * @param equitySampling how {@code equity} was thinned, or null when it holds every point
+     * @param executions the execution algorithms' reports, or null for none
      */
     public ResultDocument {
         riskEvents = riskEvents == null ? List.of() : List.copyOf(riskEvents);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        executions = executions == null ? List.of() : List.copyOf(executions);
+    }
+
+    /**
+     * A document without execution reports.
+     *
+     * @param format     document format version
+     * @param run        what ran
+     * @param metrics    performance metrics, or null for a run that did not complete
+     * @param trades     closed round trips
+     * @param equity     the equity curve
+     * @param rejections refused orders
+     * @param faults     plugin callbacks that failed
+     * @param counts     signal, order and fill counts
+     * @param riskEvents events risk rules reported, or null for none
+     * @param decisions  the signal group's decisions, or null for none
+     * @param equitySampling how {@code equity} was thinned, or null when it holds every point
+     */
+    public ResultDocument(String format, Run run, Metrics metrics, List<Trade> trades, List<EquityPoint> equity,
+                          List<RejectionEntry> rejections, List<PluginFault> faults, Counts counts,
+                          List<RiskEventEntry> riskEvents, List<DecisionEntry> decisions,
+                          EquitySampling equitySampling) {
+        this(format, run, metrics, trades, equity, rejections, faults, counts, riskEvents, decisions, equitySampling,
+                List.of());
     }
 
     /** The format identifier written in every document. */
@@ -104,7 +134,7 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
     public ResultDocument withEquityPoints(int maxPoints) {
         EquitySampled s = EquitySampled.of(equity, maxPoints, equitySampling);
         return s == null ? this : new ResultDocument(format, run, metrics, trades, s.points(), rejections, faults,
-                counts, riskEvents, decisions, s.sampling());
+                counts, riskEvents, decisions, s.sampling(), executions);
     }
 
     /**
@@ -419,6 +449,38 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
     }
 
     /**
+     * What an execution algorithm achieved for one parent order ({@link io.quantplug.api.strategy.ExecutionReport}).
+     *
+     * @param strategy       the instance that ran it
+     * @param algorithm      the algorithm, e.g. {@code twap}
+     * @param side           BUY or SELL
+     * @param start          when the parent order arrived
+     * @param end            when it finished
+     * @param targetQuantity the parent quantity, base units
+     * @param filledQuantity what filled, base units
+     * @param arrivalPrice   the benchmark price at arrival, quote per base
+     * @param averagePrice   the average fill price, or null when nothing filled
+     * @param slippageBps    side &times; (average &minus; arrival) / arrival &times; 10,000 (Perold's implementation
+     *                       shortfall per unit, fees aside; positive is a cost), or null when nothing filled
+     * @param childOrders    how many child orders it sent
+     */
+    @JsonPropertyOrder({"strategy", "algorithm", "side", "start", "end", "targetQuantity", "filledQuantity",
+        "arrivalPrice", "averagePrice", "slippageBps", "childOrders"})
+    public record ExecutionEntry(String strategy, String algorithm, String side, Instant start, Instant end,
+                                 BigDecimal targetQuantity, BigDecimal filledQuantity, double arrivalPrice,
+                                 BigDecimal averagePrice, Double slippageBps, int childOrders) {
+
+        static ExecutionEntry of(Execution e) {
+            ExecutionReport r = e.report();
+            double slippage = r.slippageBps();
+            return new ExecutionEntry(e.strategy(), r.algorithm(), r.side().name(),
+                    Instant.ofEpochMilli(r.startMillis()), Instant.ofEpochMilli(r.endMillis()), r.targetQuantity(),
+                    r.filledQuantity(), r.arrivalPrice(), r.averagePrice(), Double.isNaN(slippage) ? null : slippage,
+                    r.childOrders());
+        }
+    }
+
+    /**
      * One instance's vote.
      *
      * @param instance   the instance id
@@ -484,6 +546,7 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
                 new Counts(r.signalCount(), r.orderCount(), r.fillCount()),
                 r.riskEvents().stream().map(RiskEventEntry::of).toList(),
                 r.decisions().stream().map(DecisionEntry::of).toList(),
-                kept == null ? null : new EquitySampling(curve.size(), n, EquitySampling.LTTB));
+                kept == null ? null : new EquitySampling(curve.size(), n, EquitySampling.LTTB),
+                r.executions().stream().map(ExecutionEntry::of).toList());
     }
 }

@@ -95,4 +95,12 @@ public interface SessionListener {
      */
     default void onRiskEvent(RiskEventReport report) {
     }
+
+    /**
+     * A strategy's execution algorithm finished a parent order ({@code StrategyContext.reportExecution}).
+     *
+     * @param execution the report and the instance
+     */
+    default void onExecution(Execution execution) {
+    }
 }

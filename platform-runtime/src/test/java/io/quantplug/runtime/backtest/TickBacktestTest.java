@@ -15,6 +15,7 @@ import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.param.ParameterSchema;
+import io.quantplug.api.strategy.ExecutionReport;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
@@ -69,6 +70,50 @@ class TickBacktestTest {
                         bought = true;
                         ctx.submit(new MarketOrder(ctx.nextClientOrderId(), BTC, Side.BUY,
                                 OrderSize.base(new BigDecimal("1.5"))));
+                    }
+                }
+            };
+        }
+    }
+
+    /** Buys 1.5 BTC at market on the first trade and reports the execution against the mid then, 99.75. */
+    static final class ReportingBuy implements StrategyProvider {
+        @Override
+        public ExtensionDescriptor descriptor() {
+            return new ExtensionDescriptor("reporting-buy", "Reporting buy", "A test strategy.",
+                    ParameterSchema.empty());
+        }
+
+        @Override
+        public Strategy create(StrategyContext ctx) {
+            return new Strategy() {
+                private long start = -1;
+                private BigDecimal filled = BigDecimal.ZERO;
+                private BigDecimal notional = BigDecimal.ZERO;
+
+                @Override
+                public void onBar(Bar bar) {
+                }
+
+                @Override
+                public void onTrade(TradeTick trade) {
+                    if (start < 0) {
+                        start = ctx.clock().millis();
+                        ctx.submit(new MarketOrder(ctx.nextClientOrderId(), BTC, Side.BUY,
+                                OrderSize.base(new BigDecimal("1.5"))));
+                    }
+                }
+
+                @Override
+                public void onOrderEvent(OrderEvent event) {
+                    if (event instanceof OrderFilled f) {
+                        filled = filled.add(f.fill().quantity());
+                        notional = notional.add(f.fill().quantity().multiply(f.fill().price()));
+                        if (f.complete()) {
+                            ctx.reportExecution(new ExecutionReport("market", BTC, Side.BUY, new BigDecimal("1.5"),
+                                    filled, 99.75, notional.divide(filled, java.math.MathContext.DECIMAL64), start,
+                                    ctx.clock().millis(), 1));
+                        }
                     }
                 }
             };
@@ -183,6 +228,32 @@ class TickBacktestTest {
         assertThat(fills.get(0).price()).isEqualByComparingTo("102");
         assertThat(fills.get(0).quantity()).isEqualByComparingTo("1.5");
         assertThat(r.barCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anExecutionReportGoesIntoTheResultAndResultJson() throws Exception {
+        ExtensionCatalog catalog = ExtensionCatalog.of(List.of(new ExtensionInfo(ExtensionKind.STRATEGY,
+                new ReportingBuy(), "test")));
+        BacktestConfig config = new BacktestConfig(SPOT, new BigDecimal("1000"), new BigDecimal("10"),
+                BigDecimal.ZERO, new ExtensionRef("reporting-buy", Map.of()), List.of(), null, List.of());
+        BacktestResult r = new Backtester(catalog).open(config, Timeframe.M1, replay(), new SessionListener() { })
+                .fillOnBook(BookFills.of(new BigDecimal("10"))).run(BacktestProgress.NONE);
+
+        // the walk of the first test: average 100.2; against the mid on arrival, 99.75:
+        // (100.2 - 99.75) / 99.75 x 10,000 = 45.11278195... bps
+        assertThat(r.executions()).singleElement().satisfies(e -> {
+            assertThat(e.strategy()).isEqualTo("reporting-buy-1");
+            assertThat(e.report().averagePrice()).isEqualByComparingTo("100.2");
+            assertThat(e.report().slippageBps()).isCloseTo(45.112781954887, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        com.fasterxml.jackson.databind.JsonNode doc = io.quantplug.runtime.report.ResultJson.mapper()
+                .valueToTree(io.quantplug.runtime.report.ResultDocument.of(r));
+        com.fasterxml.jackson.databind.JsonNode e = doc.get("executions").get(0);
+        assertThat(e.get("algorithm").asText()).isEqualTo("market");
+        assertThat(e.get("side").asText()).isEqualTo("BUY");
+        assertThat(e.get("averagePrice").decimalValue()).isEqualByComparingTo("100.2");
+        assertThat(e.get("slippageBps").asDouble()).isCloseTo(45.112781954887, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(e.get("start").asText()).isEqualTo("2023-03-01T00:00:00.100Z");
     }
 
     @Test

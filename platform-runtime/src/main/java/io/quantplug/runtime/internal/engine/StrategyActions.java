@@ -5,6 +5,8 @@ import io.quantplug.api.order.Order;
 import io.quantplug.api.order.RejectReason;
 import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.signal.Signal;
+import io.quantplug.api.strategy.ExecutionReport;
+import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.time.InstantSource;
@@ -94,5 +96,10 @@ final class StrategyActions {
 
     void scheduleTimer(StrategyRunner runner, String name, long timeMillis) {
         timers.schedule(runner, name, timeMillis);
+    }
+
+    /** An instance's execution report, to the listener; it must be of the instance's instrument. */
+    void reportExecution(StrategyRunner runner, ExecutionReport report) {
+        listener.onExecution(new Execution(runner.instanceId(), report));
     }
 }

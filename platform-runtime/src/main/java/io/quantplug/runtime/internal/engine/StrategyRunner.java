@@ -12,6 +12,7 @@ import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
+import io.quantplug.api.strategy.ExecutionReport;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
@@ -272,6 +273,15 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
                     + ", not " + signal.instrument());
         }
         actions.emit(this, signal);
+    }
+
+    @Override
+    public void reportExecution(ExecutionReport report) {
+        if (!report.instrument().equals(view.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
+                    + ", not " + report.instrument());
+        }
+        actions.reportExecution(this, report);
     }
 
     @Override
