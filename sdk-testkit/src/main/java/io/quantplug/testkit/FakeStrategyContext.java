@@ -7,6 +7,8 @@ import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.signal.Signal;
+import io.quantplug.api.strategy.ExecutionReport;
+import io.quantplug.api.strategy.MarketObservation;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 
@@ -61,6 +63,8 @@ public class FakeStrategyContext implements StrategyContext {
     private final List<ClientOrderId> cancels = new ArrayList<>();
     private final List<ScheduledTimer> timers = new ArrayList<>();
     private final List<String> actions = new ArrayList<>();
+    private final List<MarketObservation> published = new ArrayList<>();
+    private final List<ExecutionReport> executions = new ArrayList<>();
     private final Set<ClientOrderId> usedIds = new HashSet<>();
     private String instanceId = "strategy-1";
     private String clientOrderIdPrefix;
@@ -225,6 +229,51 @@ public class FakeStrategyContext implements StrategyContext {
     }
 
     /**
+     * The observations published to the session's other instances, in order.
+     *
+     * @return an unmodifiable live view
+     */
+    public List<MarketObservation> published() {
+        return Collections.unmodifiableList(published);
+    }
+
+    /**
+     * The execution reports, in order.
+     *
+     * @return an unmodifiable live view
+     */
+    public List<ExecutionReport> executions() {
+        return Collections.unmodifiableList(executions);
+    }
+
+    /**
+     * Records the observation.
+     *
+     * @param observation what the strategy noticed; of {@link #instrument()}
+     * @throws IllegalArgumentException when it is of another instrument
+     */
+    @Override
+    public void publish(MarketObservation observation) {
+        if (!observation.instrument().equals(instrument.id())) {
+            throw new IllegalArgumentException("an observation of " + observation.instrument() + " from a strategy of "
+                    + instrument.id());
+        }
+        published.add(observation);
+        actions.add("publish " + observation.kind() + " " + observation.side());
+    }
+
+    /**
+     * Records the execution report.
+     *
+     * @param report the report, not null
+     */
+    @Override
+    public void reportExecution(ExecutionReport report) {
+        executions.add(Objects.requireNonNull(report, "report"));
+        actions.add("execution " + report.algorithm());
+    }
+
+    /**
      * The timers scheduled, in order.
      *
      * @return an unmodifiable live view
@@ -235,7 +284,8 @@ public class FakeStrategyContext implements StrategyContext {
 
     /**
      * Everything the strategy did, in order, one line each: {@code emit <direction> <strength>},
-     * {@code submit <client order id>}, {@code cancel <client order id>}, {@code timer <name> <epoch millis>}.
+     * {@code submit <client order id>}, {@code cancel <client order id>}, {@code timer <name> <epoch millis>},
+     * {@code publish <kind> <side>}, {@code execution <algorithm>}.
      *
      * @return an unmodifiable live view
      */

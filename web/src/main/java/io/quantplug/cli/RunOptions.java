@@ -4,6 +4,7 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.ExtensionRef;
+import io.quantplug.runtime.backtest.SignalAggregation;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
@@ -23,6 +24,11 @@ final class RunOptions {
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A strategy parameter; repeat for several.")
     Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--add-strategy", paramLabel = "ID[:K=V,...]",
+            description = "Another strategy instance in the same session, trading on its own on the same account"
+                    + " (e.g. order-flow-detector, whose observations the other instances hear); repeat for several.")
+    List<String> addedStrategies = new ArrayList<>();
 
     @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = BacktestConfig.DEFAULT_CAPITAL_TEXT,
             description = "Initial capital in the quote asset (default: ${DEFAULT-VALUE}).")
@@ -79,8 +85,15 @@ final class RunOptions {
         if (strategy == null) {
             throw new UserInputException("give --strategy ID");
         }
-        return new BacktestConfig(instrument, capital, feeBps, slippageBps, new ExtensionRef(strategy, params),
-                refs("--enhancer", enhancers), sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));
+        BacktestConfig config = new BacktestConfig(instrument, capital, feeBps, slippageBps,
+                new ExtensionRef(strategy, params), refs("--enhancer", enhancers),
+                sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));
+        if (addedStrategies.isEmpty()) {
+            return config;
+        }
+        List<ExtensionRef> all = new ArrayList<>(config.strategies());
+        all.addAll(refs("--add-strategy", addedStrategies));
+        return config.withStrategies(all, SignalAggregation.none());
     }
 
     private static List<ExtensionRef> refs(String option, List<String> texts) {

@@ -159,6 +159,24 @@ class BacktestCommandIT {
     }
 
     @Test
+    void aDetectorInstanceRunsBesideTheScalperInOneSession() throws IOException {
+        Path recording = SharedData.require("binance-ws-raw-2024-08-08/spot_btcusdt_20240808.gz");
+        Path out = tmp.resolve("detector");
+        CliRun run = CliRun.of("backtest", "--data", recording.toString(), "--bar", "1s", "--strategy",
+                "volume-scalper", "--add-strategy", "order-flow-detector:whaleMultiple=8", "--no-store", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertThat(doc.at("/run/strategy").asText()).isEqualTo("volume-scalper+order-flow-detector");
+        assertThat(run.err()).doesNotContain("plugin fault");
+        CliRun bad = CliRun.of("backtest", "--data", recording.toString(), "--strategy", "volume-scalper",
+                "--add-strategy", "order-flow-detector:whaleMultiple=1", "--no-store", "--out",
+                tmp.resolve("bad-detector").toString());
+        assertThat(bad.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(bad.err()).contains("whaleMultiple");
+    }
+
+    @Test
     void badBookFillOptionsAreRefusedWithTheirName() {
         Path recording = SharedData.require("binance-ws-raw-2024-08-08/spot_btcusdt_20240808.gz");
         CliRun queue = CliRun.of("backtest", "--data", recording.toString(), "--strategy", "sma-crossover",

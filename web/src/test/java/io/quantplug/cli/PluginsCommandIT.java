@@ -32,8 +32,8 @@ class PluginsCommandIT {
                 .containsPattern("volatility-grid\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volatility-grid")
                 .containsPattern("binance\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+exchange-adapter:binance")
                 .containsPattern("order-flow\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volume-scalper, "
-                        + "enhancement:footprint")
-                .contains("11 plugin(s), 21 extension(s)");
+                        + "strategy:order-flow-detector, enhancement:footprint")
+                .contains("11 plugin(s), 22 extension(s)");
     }
 
     @Test

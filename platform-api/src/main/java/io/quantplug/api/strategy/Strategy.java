@@ -66,6 +66,16 @@ public interface Strategy {
     }
 
     /**
+     * Another instance of the session published what it noticed ({@link StrategyContext#publish}), e.g. a whale
+     * trade or a spoof, right after the callback in which it did.
+     *
+     * @param publisher   the publishing instance's id
+     * @param observation what it noticed
+     */
+    default void onObservation(String publisher, MarketObservation observation) {
+    }
+
+    /**
      * A timer set with {@link StrategyContext#scheduleTimer(String, long)} fired.
      *
      * @param timer the timer

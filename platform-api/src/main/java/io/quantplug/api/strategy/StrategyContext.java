@@ -122,4 +122,14 @@ public interface StrategyContext {
      */
     default void reportExecution(ExecutionReport report) {
     }
+
+    /**
+     * Tells the other strategy instances of the session what this one noticed ({@link Strategy#onObservation}). They
+     * get it on the engine thread right after this callback returns, never re-entrantly; this instance does not get
+     * its own. The default does nothing (a context without other instances).
+     *
+     * @param observation what was noticed, not null; of the instance's instrument
+     */
+    default void publish(MarketObservation observation) {
+    }
 }

@@ -6,10 +6,13 @@ import io.quantplug.api.order.RejectReason;
 import io.quantplug.api.order.RejectSource;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.ExecutionReport;
+import io.quantplug.api.strategy.MarketObservation;
 import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Where a strategy instance's actions go: a signal to the signal group (a vote) or through the signal pipeline to the
@@ -31,6 +34,15 @@ final class StrategyActions {
     private final InstantSource clock;
     /** Bars still in the warm-up: their signals are not traded and direct orders are refused. */
     private long warmUpBars;
+    /** Observations published and not yet delivered, in order. */
+    private final ArrayDeque<Published> published = new ArrayDeque<>();
+
+    /** An observation and the instance that published it. */
+    private record Published(StrategyRunner publisher, MarketObservation observation) {
+    }
+
+    /** The most observations delivered in one {@link #deliverObservations()}; the rest wait for the next. */
+    static final int MAX_OBSERVATIONS_PER_DRAIN = 1_000;
 
     StrategyActions(StrategyInstances instances, SignalPipeline pipeline, OrderRouter router, SessionTimers timers,
                     SessionListener listener, InstantSource clock) {
@@ -101,5 +113,34 @@ final class StrategyActions {
     /** An instance's execution report, to the listener; it must be of the instance's instrument. */
     void reportExecution(StrategyRunner runner, ExecutionReport report) {
         listener.onExecution(new Execution(runner.instanceId(), report));
+    }
+
+    /** An instance's observation, queued for the other instances; it must be of the instance's instrument. */
+    void publish(StrategyRunner runner, MarketObservation observation) {
+        published.add(new Published(runner, observation));
+    }
+
+    boolean hasObservations() {
+        return !published.isEmpty();
+    }
+
+    /**
+     * Delivers the queued observations to every instance but their publisher, in order, with the order events they
+     * cause after each; observations published meanwhile are delivered too, up to
+     * {@value #MAX_OBSERVATIONS_PER_DRAIN} in one call (instances that answer each other forever cannot stall the
+     * engine).
+     */
+    void deliverObservations() {
+        for (int n = 0; n < MAX_OBSERVATIONS_PER_DRAIN && !published.isEmpty(); n++) {
+            Published p = published.poll();
+            List<StrategyRunner> runners = instances.runners();
+            for (int i = 0; i < runners.size(); i++) {
+                StrategyRunner r = runners.get(i);
+                if (r != p.publisher()) {
+                    r.observation(p.publisher().instanceId(), p.observation());
+                    router.drain();
+                }
+            }
+        }
     }
 }

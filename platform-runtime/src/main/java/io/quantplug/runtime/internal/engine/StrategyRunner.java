@@ -13,6 +13,7 @@ import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.strategy.ExecutionReport;
+import io.quantplug.api.strategy.MarketObservation;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.StrategyProvider;
@@ -77,6 +78,10 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     void trade(TradeTick trade) {
         callback("onTrade", Strategy::onTrade, trade);
+    }
+
+    void observation(String publisher, MarketObservation observation) {
+        callback("onObservation", (strategy, o) -> strategy.onObservation(publisher, o), observation);
     }
 
     void book(OrderBookView book) {
@@ -273,6 +278,15 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
                     + ", not " + signal.instrument());
         }
         actions.emit(this, signal);
+    }
+
+    @Override
+    public void publish(MarketObservation observation) {
+        if (!observation.instrument().equals(view.instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
+                    + ", not " + observation.instrument());
+        }
+        actions.publish(this, observation);
     }
 
     @Override

@@ -588,6 +588,9 @@ public final class TradingSession {
 
     private void drain() {
         router.drain();
+        if (actions.hasObservations()) {
+            actions.deliverObservations();
+        }
         venue.flush();
     }
 

@@ -10,6 +10,7 @@ import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderSize;
 import io.quantplug.api.order.Side;
+import io.quantplug.api.strategy.MarketObservation;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import org.junit.jupiter.api.Test;
@@ -197,5 +198,56 @@ class TickSessionTest {
 
     private static List<String> before(List<String> log, long cut) {
         return log.stream().filter(line -> Long.parseLong(line.substring(0, line.indexOf(' '))) < cut).toList();
+    }
+
+    @Test
+    void anObservationReachesTheOtherInstancesRightAfterThePublishersCallback() {
+        TradingSession s = EngineFixtures.session(SPOT, "1000", "0", "0", null, List.of(), recording);
+        List<String> detectorSaw = new ArrayList<>();
+        List<String> traderSaw = new ArrayList<>();
+        s.addStrategy("detector-1", "detector", provider("detector", ctx -> new Strategy() {
+            @Override
+            public void onBar(Bar bar) {
+            }
+
+            @Override
+            public void onTrade(TradeTick trade) {
+                if (trade.quantity() >= 5) {
+                    ctx.publish(new MarketObservation(MarketObservation.WHALE_TRADE, BTC, trade.aggressor(),
+                            trade.price(), trade.quantity(), ctx.clock().millis()));
+                }
+            }
+
+            @Override
+            public void onObservation(String publisher, MarketObservation observation) {
+                detectorSaw.add(publisher + " " + observation.kind());
+            }
+        }), NO_PARAMETERS);
+        s.addStrategy("trader-1", "trader", provider("trader", ctx -> new Strategy() {
+            @Override
+            public void onBar(Bar bar) {
+            }
+
+            @Override
+            public void onTrade(TradeTick trade) {
+                traderSaw.add("trade " + trade.quantity());
+            }
+
+            @Override
+            public void onObservation(String publisher, MarketObservation observation) {
+                traderSaw.add(publisher + " " + observation.kind() + " " + observation.side() + " "
+                        + observation.quantity() + " at " + ctx.clock().millis());
+            }
+        }), NO_PARAMETERS);
+        s.start();
+        s.onTrade(trade(T0 + 100, 100, 1));
+        s.onTrade(new TradeTick(BTC, T0 + 200, 99, 7, Side.SELL, "w"));
+        s.onTrade(trade(T0 + 300, 99.5, 2));
+        s.finish(false);
+
+        // the detector runs first: its observation reaches the trader before the trader's own onTrade of that trade
+        assertThat(traderSaw).containsExactly("trade 1.0", "detector-1 whale-trade SELL 7.0 at " + (T0 + 200),
+                "trade 7.0", "trade 2.0");
+        assertThat(detectorSaw).isEmpty(); // never its own
     }
 }

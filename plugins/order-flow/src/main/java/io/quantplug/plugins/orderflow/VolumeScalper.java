@@ -7,6 +7,7 @@ import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.Side;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
+import io.quantplug.api.strategy.MarketObservation;
 import io.quantplug.api.strategy.Strategy;
 import io.quantplug.api.strategy.StrategyContext;
 import io.quantplug.api.strategy.TimerEvent;
@@ -93,6 +94,20 @@ public final class VolumeScalper implements Strategy {
 
     @Override
     public void onBar(Bar bar) {
+    }
+
+    /**
+     * A whale sell another instance saw (an {@code order-flow-detector}, say) starts the quiet period as one this
+     * scalper saw itself.
+     *
+     * @param publisher   the publishing instance
+     * @param observation what it saw
+     */
+    @Override
+    public void onObservation(String publisher, MarketObservation observation) {
+        if (MarketObservation.WHALE_TRADE.equals(observation.kind()) && observation.side() == Side.SELL) {
+            lastWhaleSellMillis = Math.max(lastWhaleSellMillis, observation.timeMillis());
+        }
     }
 
     @Override

@@ -65,7 +65,7 @@ class OrderFlowPluginIT {
         try (PluginJar plugin = PluginJar.load(jar())) {
             assertThat(plugin.info().id()).isEqualTo("order-flow");
             assertThat(plugin.info().extensions()).extracting(ExtensionInfo::id)
-                    .containsExactlyInAnyOrder("volume-scalper", "footprint");
+                    .containsExactlyInAnyOrder("volume-scalper", "order-flow-detector", "footprint");
             StrategyProvider strategy = plugin.strategy("volume-scalper");
             assertThat(strategy.getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
             try (var zip = FileSystems.newFileSystem(jar())) {
