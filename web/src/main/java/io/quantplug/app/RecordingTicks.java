@@ -11,6 +11,7 @@ import io.quantplug.runtime.session.TickSource;
 import io.quantplug.sdk.bar.TimeBarAggregator;
 import io.quantplug.sdk.book.DepthSequencer;
 import io.quantplug.sdk.book.DepthSnapshot;
+import io.quantplug.sdk.book.LiveBookView;
 import io.quantplug.sdk.book.OrderBook;
 import io.quantplug.sdk.book.SequenceRule;
 import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
@@ -96,7 +97,7 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     private final Timeframe timeframe;
     private final TimeBarAggregator aggregator;
     private final OrderBook book = new OrderBook();
-    private final RecordingBookView view;
+    private final LiveBookView view;
     private final WaitingDepth waiting = new WaitingDepth();
     private DepthSequencer sequencer;
     private DepthSnapshot earlySnapshot;
@@ -174,7 +175,7 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
         this.timeframe = Objects.requireNonNull(bar, "bar");
         this.barMillis = bar.millis();
         this.aggregator = new TimeBarAggregator(barMillis, this::barDone);
-        this.view = new RecordingBookView(instrument, book);
+        this.view = new LiveBookView(instrument, book, Integer.MAX_VALUE);
     }
 
     @Override

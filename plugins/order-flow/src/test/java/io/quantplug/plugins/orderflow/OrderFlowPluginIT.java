@@ -14,6 +14,7 @@ import io.quantplug.api.strategy.StrategyProvider;
 import io.quantplug.api.strategy.TimerEvent;
 import io.quantplug.runtime.plugin.ExtensionInfo;
 import io.quantplug.sdk.book.DepthSequencer;
+import io.quantplug.sdk.book.LiveBookView;
 import io.quantplug.sdk.book.OrderBook;
 import io.quantplug.sdk.book.SequenceRule;
 import io.quantplug.sdk.marketdata.BinanceRecordingReader;
@@ -170,7 +171,7 @@ class OrderFlowPluginIT {
         void run(List<Path> files) {
             OrderBook book = new OrderBook();
             DepthSequencer sequencer = new DepthSequencer(rule, book, 1_000);
-            BookView view = new BookView(instrument, book, 20);
+            LiveBookView view = new LiveBookView(instrument, book, 20);
             try (BinanceRecordingReader reader = BinanceRecordingReader.open(files, new JsonFactory())) {
                 while (reader.next()) {
                     MarketStreamDecoder m = reader.message();
