@@ -317,6 +317,7 @@ public final class BacktestRun implements RunningSession {
                 if (first == null) {
                     first = nextBar();
                     if (first == null) {
+                        s.finish(); // ticks without a trade make no bar: nothing to report
                         noBars();
                     }
                 }
