@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -133,6 +134,31 @@ class RecordCommandIT {
         assertThat(backtest.out()).containsPattern("Data: \\d+ bars of 1s from the " + kinds.get(MarketMessageKind.TRADE)
                 + " trades recorded in btcusdt.gz");
         assertThat(Files.exists(out.resolve("result.json"))).isTrue();
+    }
+
+    @Test
+    void aDroppedConnectionIsRecordedWithAFreshSnapshotAndTheBookResyncsOnIt() throws Exception {
+        Path file = tmp.resolve("dropped.gz");
+        try (BinanceTestExchange exchange = BinanceTestExchange.spot().recording("BTCUSDT", 20, RECORDING).start()) {
+            CompletableFuture<CliRun> recording = CompletableFuture.supplyAsync(() -> CliRun.of(args(exchange,
+                    "--out", file.toString(), "--max-messages", "8000").toArray(String[]::new)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (exchange.streams().sent() < 2000) {
+                assertThat(System.nanoTime()).as("2000 messages sent").isLessThan(deadline);
+                assertThat(recording.isDone()).as("still recording").isFalse();
+                LockSupport.parkNanos(10_000_000);
+            }
+            exchange.streams().dropConnections();
+            CliRun run = recording.get(60, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("Recorded 8,000 messages").contains("snapshots 2, reconnects 1");
+            assertThat(run.err()).contains("quantplug record: disconnected: ");
+            assertThat(exchange.streams().subscribeRequests()).hasSize(2);
+        }
+        assertThat(kinds(file).get(MarketMessageKind.DEPTH_SNAPSHOT)).isEqualTo(2);
+        CliRun book = CliRun.of("book", "--data", file.toString(), "--verify");
+        assertThat(book.exitCode()).as(book.out() + book.err()).isZero();
+        assertThat(book.out()).containsPattern("[1-9]\\d* checks, 0 mismatches, 1 resyncs");
     }
 
     @Test
