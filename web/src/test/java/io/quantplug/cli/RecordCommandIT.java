@@ -131,8 +131,8 @@ class RecordCommandIT {
         CliRun backtest = CliRun.of("backtest", "--data", file.toString(), "--bar", "1s", "--strategy",
                 "sma-crossover", "--no-store", "--out", out.toString());
         assertThat(backtest.exitCode()).as(backtest.out() + backtest.err()).isZero();
-        assertThat(backtest.out()).containsPattern("Data: \\d+ bars of 1s from the " + kinds.get(MarketMessageKind.TRADE)
-                + " trades recorded in btcusdt.gz");
+        assertThat(backtest.out()).containsPattern("Data: \\d+ bars of 1s from the "
+                + kinds.get(MarketMessageKind.TRADE) + " trades recorded in btcusdt.gz");
         assertThat(Files.exists(out.resolve("result.json"))).isTrue();
     }
 

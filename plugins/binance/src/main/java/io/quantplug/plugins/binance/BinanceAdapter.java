@@ -370,8 +370,9 @@ public final class BinanceAdapter implements ExchangeAdapter {
     }
 
     /**
-     * Closes the streams of {@link #connect} or {@link #connectRaw} (sockets, the listen key, the scheduler); idempotent. The REST half
-     * holds nothing of its own (the HTTP client is shared). After it, {@link #connect} fails.
+     * Closes the streams of {@link #connect} or {@link #connectRaw} (sockets, the listen key, the scheduler);
+     * idempotent. The REST half holds nothing of its own (the HTTP client is shared). After it, {@link #connect} and
+     * {@link #connectRaw} fail.
      */
     @Override
     public void close() {
