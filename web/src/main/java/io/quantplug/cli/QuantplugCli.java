@@ -19,7 +19,7 @@ import java.io.PrintWriter;
         description = "Quantplug: a trading platform whose every trading idea is a plugin.",
         subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, ServeCommand.class,
             AnalyzeCommand.class, PluginsCommand.class, DataCommand.class, RunsCommand.class, AuditCommand.class,
-            AlertsCommand.class, BookCommand.class, CommandLine.HelpCommand.class})
+            AlertsCommand.class, BookCommand.class, RecordCommand.class, CommandLine.HelpCommand.class})
 public final class QuantplugCli {
 
     /** Exit code of a successful run. */

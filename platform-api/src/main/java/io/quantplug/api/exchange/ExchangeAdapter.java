@@ -67,6 +67,31 @@ public interface ExchangeAdapter extends AutoCloseable {
     }
 
     /**
+     * Starts delivering the venue's market-stream messages unchanged, for recording
+     * ({@link ExchangeCapability#RAW_MARKET_STREAMS}): every message of the named streams of the instruments, as the
+     * venue sent it, and a REST order-book snapshot of each instrument whose depth stream is named, fetched after the
+     * depth stream is subscribed and again after each reconnect (so a replay can rebuild the book). The adapter
+     * reconnects by itself until {@link #close()}. Stream names and the text of messages are the venue's own (what a
+     * recording of this venue holds); the adapter's documentation lists the names it accepts. Returns once the
+     * connection is being opened; messages arrive on the adapter's threads.
+     *
+     * <p>The default throws, so adapters written before this method keep compiling and are refused with a clear
+     * message.
+     *
+     * @param instruments the instruments, on this adapter's venue, at least one
+     * @param streams     the venue's stream kinds to subscribe per instrument (e.g. Binance {@code trade},
+     *                    {@code depth}, {@code bookTicker}), at least one
+     * @param listener    receives the messages, snapshots and connection changes
+     * @throws UnsupportedCapabilityException when the adapter cannot deliver raw messages
+     * @throws IllegalArgumentException       when a stream name is unknown (the message lists the allowed ones), an
+     *                                        instrument is on another venue, or a list is empty
+     * @throws IllegalStateException          when the adapter is already connected or closed
+     */
+    default void connectRaw(List<InstrumentId> instruments, List<String> streams, RawMarketListener listener) {
+        throw new UnsupportedCapabilityException(id(), ExchangeCapability.RAW_MARKET_STREAMS);
+    }
+
+    /**
      * Sends an order ({@link ExchangeCapability#ORDER_EXECUTION}); the outcome arrives as order events.
      *
      * @param order the order, already rounded to the instrument's tick and lot size

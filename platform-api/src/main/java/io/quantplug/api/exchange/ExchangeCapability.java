@@ -15,5 +15,10 @@ public enum ExchangeCapability {
     /** {@link ExchangeAdapter#submit}, {@link ExchangeAdapter#cancel}, {@link ExchangeAdapter#openOrders}. */
     ORDER_EXECUTION,
     /** {@link ExchangeAdapter#balances()}. */
-    BALANCES
+    BALANCES,
+    /**
+     * {@link ExchangeAdapter#connectRaw}: market-stream messages exactly as the venue sends them, with their local
+     * receive time, and the venue's order-book snapshots, for recording and later replay.
+     */
+    RAW_MARKET_STREAMS
 }

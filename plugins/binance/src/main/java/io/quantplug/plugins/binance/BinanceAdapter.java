@@ -4,6 +4,7 @@ import io.quantplug.api.exchange.Balance;
 import io.quantplug.api.exchange.ExchangeAdapter;
 import io.quantplug.api.exchange.ExchangeCapability;
 import io.quantplug.api.exchange.ExchangeListener;
+import io.quantplug.api.exchange.RawMarketListener;
 import io.quantplug.api.exchange.UnsupportedCapabilityException;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
@@ -40,6 +41,11 @@ import java.util.function.LongSupplier;
  * {@link ExchangeListener#onConnectionChange}. Bars stay continuous across a reconnect: a repeated kline is dropped,
  * and the klines missed while down (Binance does not replay them) are fetched over REST before the first live one.
  *
+ * <p>{@link #connectRaw} (capability {@code RAW_MARKET_STREAMS}, with or without credentials) opens instead one
+ * market-stream connection whose messages go to a {@link RawMarketListener} unchanged, for recording: the streams of
+ * {@link RawStreamKind} ({@code trade}, {@code aggTrade}, {@code depth}, {@code bookTicker}) and a REST depth
+ * snapshot per symbol after the depth stream is subscribed, again after every reconnect (see {@link RawStreams}).
+ *
  * <p>Order events: {@link #submit} and {@link #cancel} deliver to the listener given to {@link #attach} or
  * {@link #connect}. No fill is reported twice: while the user data stream is up, an order's events come from the
  * stream only and the REST answer's are dropped; without it (no credentials, not connected, or down at the time of
@@ -65,6 +71,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private final Set<ExchangeCapability> capabilities;
     private volatile OrderEventRouter router;
     private LiveStreams live;
+    private RawStreams raw;
     private boolean closed;
 
     /**
@@ -107,7 +114,7 @@ public final class BinanceAdapter implements ExchangeAdapter {
         this.streams = Set.copyOf(streams);
         this.bookLevels = bookLevels;
         EnumSet<ExchangeCapability> caps = EnumSet.of(ExchangeCapability.INSTRUMENTS,
-                ExchangeCapability.HISTORICAL_BARS);
+                ExchangeCapability.HISTORICAL_BARS, ExchangeCapability.RAW_MARKET_STREAMS);
         if (streams.contains(MarketStreamKind.KLINE)) {
             caps.add(ExchangeCapability.LIVE_BARS);
         }
@@ -181,17 +188,53 @@ public final class BinanceAdapter implements ExchangeAdapter {
             throw new IllegalArgumentException("connect needs at least one instrument");
         }
         synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the adapter is closed");
-            }
-            if (live != null) {
-                throw new IllegalStateException("already connected; close the adapter and create another");
-            }
+            requireUnconnected();
             LiveStreams opened = new LiveStreams(rest, http, streamUrl, nanoClock, streams, bookLevels,
                     List.copyOf(instruments), timeframe, listener, this::historicalBars);
             opened.open();
             live = opened;
             router = opened.router();
+        }
+    }
+
+    /**
+     * Starts passing the market streams of the instruments to a listener unchanged, for recording: one connection to
+     * {@code <streamUrl>/stream} subscribed to {@code <symbol>@<stream>} for each instrument and stream
+     * ({@link RawStreamKind}), and, when {@code depth} is among them, a REST depth snapshot of
+     * {@value BinanceRestClient#SNAPSHOT_LIMIT} levels per symbol after each (re)connect. Receive times are the REST
+     * client's local clock, read once, advanced by the monotonic clock ({@link RawStreams}). The connection
+     * reconnects by itself (see {@link io.quantplug.plugins.binance.stream.StreamConnection}) until {@link #close()}.
+     *
+     * @param instruments the instruments, on this adapter's venue
+     * @param streams     stream names, case-insensitive: {@code trade}, {@code aggTrade}, {@code depth},
+     *                    {@code bookTicker}
+     * @param listener    receives messages, snapshots and connection changes, one call at a time
+     * @throws IllegalArgumentException when a stream name is unknown (the message lists the allowed ones), an
+     *                                  instrument is on another venue, or a list is empty
+     * @throws IllegalStateException    when already connected or closed
+     */
+    @Override
+    public void connectRaw(List<InstrumentId> instruments, List<String> streams, RawMarketListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (instruments.isEmpty()) {
+            throw new IllegalArgumentException("connectRaw needs at least one instrument");
+        }
+        List<RawStreamKind> kinds = RawStreamKind.parse(streams);
+        synchronized (this) {
+            requireUnconnected();
+            RawStreams opened = new RawStreams(rest, http, streamUrl, nanoClock, kinds, List.copyOf(instruments),
+                    listener);
+            opened.open();
+            raw = opened;
+        }
+    }
+
+    private void requireUnconnected() {
+        if (closed) {
+            throw new IllegalStateException("the adapter is closed");
+        }
+        if (live != null || raw != null) {
+            throw new IllegalStateException("already connected; close the adapter and create another");
         }
     }
 
@@ -327,12 +370,14 @@ public final class BinanceAdapter implements ExchangeAdapter {
     }
 
     /**
-     * Closes the streams of {@link #connect} (sockets, the listen key, the scheduler); idempotent. The REST half
-     * holds nothing of its own (the HTTP client is shared). After it, {@link #connect} fails.
+     * Closes the streams of {@link #connect} or {@link #connectRaw} (sockets, the listen key, the scheduler);
+     * idempotent. The REST half holds nothing of its own (the HTTP client is shared). After it, {@link #connect} and
+     * {@link #connectRaw} fail.
      */
     @Override
     public void close() {
         LiveStreams opened;
+        RawStreams openedRaw;
         synchronized (this) {
             if (closed) {
                 return;
@@ -340,9 +385,14 @@ public final class BinanceAdapter implements ExchangeAdapter {
             closed = true;
             opened = live;
             live = null;
+            openedRaw = raw;
+            raw = null;
         }
         if (opened != null) {
             opened.close();
+        }
+        if (openedRaw != null) {
+            openedRaw.close();
         }
     }
 

@@ -15,6 +15,10 @@
  * binance.connect(List.of(InstrumentId.of("BTCUSDT", "BINANCE")), Timeframe.M1, exchangeListener);
  * binance.submit(order);                                                // its events arrive once, on the listener
  * binance.close();                                                      // sockets, listen key, scheduler
+ *
+ * // recording (another adapter): the streams' messages unchanged, a depth snapshot after each (re)connect
+ * recorder.connectRaw(List.of(InstrumentId.of("BTCUSDT", "BINANCE")), List.of("trade", "depth", "bookTicker"),
+ *         rawMarketListener);
  * }</pre>
  *
  * Parameters of {@code connect}: {@code streams} ({@code kline,trade,depth} by default) and {@code bookLevels}

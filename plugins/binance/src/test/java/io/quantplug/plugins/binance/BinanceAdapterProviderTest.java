@@ -53,7 +53,7 @@ class BinanceAdapterProviderTest {
         BinanceAdapter adapter = (BinanceAdapter) create(provider(Map.of()), Map.of());
         assertThat(adapter.capabilities()).containsExactlyInAnyOrder(ExchangeCapability.INSTRUMENTS,
                 ExchangeCapability.HISTORICAL_BARS, ExchangeCapability.LIVE_BARS, ExchangeCapability.LIVE_TRADES,
-                ExchangeCapability.LIVE_ORDER_BOOK);
+                ExchangeCapability.LIVE_ORDER_BOOK, ExchangeCapability.RAW_MARKET_STREAMS);
         assertThat(adapter.streamUrl()).isEqualTo(URI.create("wss://stream.testnet.binance.vision"));
         assertThatThrownBy(adapter::balances).isInstanceOf(UnsupportedCapabilityException.class);
         assertThatThrownBy(() -> adapter.connect(List.of(InstrumentId.of("BTCUSDT", "BINANCE_USDM")), Timeframe.M1,

@@ -1,6 +1,7 @@
 /**
  * Binance's WebSocket side: market streams into bars, trades and a local order book, the user data stream into
- * order events and balances, and the connection that keeps them up.
+ * order events and balances, market streams passed on unchanged for recording ({@link
+ * io.quantplug.plugins.binance.stream.RawStreamHandler}), and the connection that keeps them up.
  *
  * <p>Wiring, as the adapter's {@code connect} does it (the REST client supplies depth snapshots and listen keys):
  * <pre>{@code
