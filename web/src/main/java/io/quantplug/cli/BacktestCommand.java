@@ -280,14 +280,12 @@ final class BacktestCommand implements Callable<Integer> {
         try (PluginHost host = common.openPlugins(config.extensionKeys())) { // only the plugins it uses
             requireUsablePlugins(host);
             SessionListener listener = new SessionListener() { };
-            PendingRunListener<StoredRun> recording = null;
-            if (storeRun) { // recorded on the store's thread once it is open, while this one backtests
-                List<PluginInfo> plugins = host.plugins();
-                ResultDocument.Run block = startBlock(config, series);
-                SessionListener next = listener;
-                recording = new PendingRunListener<>(opening.thenApplyAsync(s -> StoredRun.start(s, plugins,
-                        host::sha256, block, user, next)), StoredRun::listener);
-                listener = recording;
+            if (storeRun) {
+                store = await(opening);
+                store.plugins().record(host.plugins(), host::sha256, user);
+                runId = store.runs().start(RunStore.Mode.BACKTEST, startBlock(config, series), user);
+                journal = store.journal();
+                listener = store.runs().listener(runId, journal, listener);
             }
             RecordingTicks ticks = tickBars == null ? null
                     : RecordingTicks.open(data, ticksCache(), instrument.id(), tickBars);
@@ -296,22 +294,15 @@ final class BacktestCommand implements Callable<Integer> {
                                 ticks != null ? ticks : BarSource.of(bars), listener)
                         .warmUp(runOptions.warmUpBars(0)).fillOnBook(fills).run(new ProgressBar(stderr));
             } catch (RuntimeException e) {
-                if (recording != null) {
-                    StoredRun stored = recording.ready();
-                    stored.store().runs().fail(stored.id(), e.getMessage(), user, stored.journal());
-                    stored.journal().close();
+                if (journal != null) {
+                    store.runs().fail(runId, e.getMessage(), user, journal);
+                    journal.close();
                 }
                 throw e;
             } finally {
                 if (ticks != null) {
                     ticks.close();
                 }
-            }
-            if (recording != null) {
-                StoredRun stored = recording.ready();
-                store = stored.store();
-                runId = stored.id();
-                journal = stored.journal();
             }
             if (ticks != null) {
                 RecordingTicks.Summary replayed = ticks.summary();
@@ -347,18 +338,6 @@ final class BacktestCommand implements Callable<Integer> {
             stdout.println("Stored as run " + runId + " (quantplug runs show " + runId + ")");
         }
         return result.faults().isEmpty() ? QuantplugCli.OK : QuantplugCli.PLUGIN_FAULT;
-    }
-
-    /** A run recorded as started: its store, id, journal and journaling listener. */
-    private record StoredRun(Store store, long id, Journal journal, SessionListener listener) {
-        /** Records the plugin builds and starts the run (on the store's thread). */
-        static StoredRun start(Store store, List<PluginInfo> plugins, java.util.function.Function<PluginInfo, String>
-                digests, ResultDocument.Run block, String user, SessionListener next) {
-            store.plugins().record(plugins, digests, user);
-            long id = store.runs().start(RunStore.Mode.BACKTEST, block, user);
-            Journal journal = store.journal();
-            return new StoredRun(store, id, journal, store.runs().listener(id, journal, next));
-        }
     }
 
     /** Where recordings' compact copies are kept, or null with {@code --no-cache}. */
