@@ -277,7 +277,7 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestResult result;
         long runId = -1;
         Journal journal = null;
-        try (PluginHost host = PluginHost.open(common.pluginsDir())) {
+        try (PluginHost host = common.openPlugins(config.extensionKeys())) { // only the plugins it uses
             requireUsablePlugins(host);
             SessionListener listener = new SessionListener() { };
             if (storeRun) {

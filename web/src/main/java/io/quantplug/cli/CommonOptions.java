@@ -1,12 +1,16 @@
 package io.quantplug.cli;
 
 import io.quantplug.app.UserInputException;
+import io.quantplug.runtime.plugin.ExtensionKey;
+import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.plugin.PluginIndex;
 import io.quantplug.runtime.store.DatabaseSettings;
 import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 
 /** Options every command takes. */
 final class CommonOptions {
@@ -44,6 +48,18 @@ final class CommonOptions {
         }
         String dist = System.getProperty(DIST_PROPERTY);
         return dist != null ? Path.of(dist, "plugins") : Path.of("plugins");
+    }
+
+    /**
+     * Starts the plugins that provide the given extensions (every plugin when the home's plugin index cannot tell,
+     * e.g. after a jar was added or changed), remembering in the index what the started jars provide.
+     *
+     * @param needed the extensions the command uses
+     * @return the host
+     * @throws io.quantplug.runtime.plugin.PluginLoadException when the plugins directory cannot be used
+     */
+    PluginHost openPlugins(Collection<ExtensionKey> needed) {
+        return new PluginIndex(home().resolve("cache").resolve("plugins.idx")).open(pluginsDir(), needed);
     }
 
     /**

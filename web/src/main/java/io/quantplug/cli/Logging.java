@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Sets up logging for a command: everything goes through logback's one-line pattern ({@code logback.xml}). Plugins
- * log through {@code System.Logger} (their context's {@code logger()}), which the JDK backs with
- * {@code java.util.logging}, and some libraries they bundle (Tribuo) log through {@code java.util.logging} directly;
+ * Sets up logging for a command: everything goes through logback's one-line pattern
+ * ({@link ConsoleLogConfigurator}). Plugins log through {@code System.Logger} (their context's {@code logger()}),
+ * which the JDK backs with {@code java.util.logging}, and some libraries they bundle (Tribuo) log through {@code java.util.logging} directly;
  * its console handler would print each record on two lines, so it is replaced by SLF4J's bridge. By default only
  * errors of Quantplug and PF4J, and plugin messages from INFO up, are logged; {@code --verbose} raises the levels.
  */

@@ -11,16 +11,25 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code quantplug} command. {@link #run} is the testable entry point; {@link #main} exits with its code.
  */
 @Command(name = "quantplug", mixinStandardHelpOptions = true, versionProvider = QuantplugCli.Version.class,
-        description = "Quantplug: a trading platform whose every trading idea is a plugin.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, ServeCommand.class,
-            AnalyzeCommand.class, PluginsCommand.class, DataCommand.class, RunsCommand.class, AuditCommand.class,
-            AlertsCommand.class, BookCommand.class, RecordCommand.class, CommandLine.HelpCommand.class})
+        description = "Quantplug: a trading platform whose every trading idea is a plugin.")
 public final class QuantplugCli {
+
+    /**
+     * The subcommands, by name, in the order help lists them. Picocli builds a command's model (reflection over its
+     * options and mixins) when it is added; {@link #commandLine} adds only the one the arguments name.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(BacktestCommand.class, PaperCommand.class,
+            LiveCommand.class, ServeCommand.class, AnalyzeCommand.class, PluginsCommand.class, DataCommand.class,
+            RunsCommand.class, AuditCommand.class, AlertsCommand.class, BookCommand.class, RecordCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit code of a successful run. */
     public static final int OK = 0;
@@ -62,7 +71,7 @@ public final class QuantplugCli {
      * @return the exit code
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(QuantplugCli.class);
+        CommandLine cli = commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, arguments) -> {
@@ -95,6 +104,33 @@ public final class QuantplugCli {
             return INTERNAL_ERROR;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The command line for some arguments: with only the subcommand their first argument names, which is all picocli
+     * needs to parse and run them (a subcommand's options follow its name), or with every subcommand when the first
+     * argument names none (help, the version, a mistyped name: picocli lists them all or suggests one).
+     *
+     * @param args the arguments
+     * @return the command line
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(QuantplugCli.class);
+        Class<?> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+        if (named != null && named != CommandLine.HelpCommand.class) {
+            cli.addSubcommand(args[0], named);
+        } else {
+            SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
+        return cli;
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... commands) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : commands) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     private static boolean isBadInput(Exception ex) {

@@ -1,6 +1,8 @@
 package io.quantplug.runtime.backtest;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.runtime.plugin.ExtensionKey;
+import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.session.AggregationPolicy;
 
 import java.math.BigDecimal;
@@ -107,6 +109,23 @@ public record BacktestConfig(Instrument instrument, BigDecimal initialCapital, B
      */
     public ExtensionRef strategy() {
         return strategies.get(0);
+    }
+
+    /**
+     * The extensions this configuration uses, by kind: its strategies, enhancers, sizer (an enhancement) and risk
+     * rules; what {@link io.quantplug.runtime.plugin.PluginIndex#open} starts plugins for.
+     *
+     * @return the keys, in that order (repeats kept)
+     */
+    public List<ExtensionKey> extensionKeys() {
+        List<ExtensionKey> keys = new ArrayList<>();
+        strategies.forEach(r -> keys.add(new ExtensionKey(ExtensionKind.STRATEGY, r.id())));
+        enhancers.forEach(r -> keys.add(new ExtensionKey(ExtensionKind.ENHANCEMENT, r.id())));
+        if (sizer != null) {
+            keys.add(new ExtensionKey(ExtensionKind.ENHANCEMENT, sizer.id()));
+        }
+        riskRules.forEach(r -> keys.add(new ExtensionKey(ExtensionKind.RISK_RULE, r.id())));
+        return List.copyOf(keys);
     }
 
     /**

@@ -118,7 +118,19 @@ public final class PluginHost implements AutoCloseable {
         if (!Files.isDirectory(directory)) {
             throw new PluginLoadException("plugins directory " + directory + " does not exist or is not a directory");
         }
-        List<Path> jars = jarsIn(directory);
+        return open(directory, apiVersion, jarsIn(directory));
+    }
+
+    /**
+     * Loads and starts some jars of a plugins directory, in the given order ({@link PluginIndex} chooses them).
+     *
+     * @param directory  the plugins directory, which exists
+     * @param apiVersion the API version plugins' {@code Plugin-Requires} is checked against
+     * @param jars       the jars to load
+     * @return the host
+     * @throws PluginLoadException when no working directory can be made for the jars' copies
+     */
+    static PluginHost open(Path directory, String apiVersion, List<Path> jars) {
         Path work;
         try {
             work = PluginWorkDirectory.create();
