@@ -208,7 +208,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                     tradeHeld = false;
                     trade(sink);
                 }
-            } else if (!waiting.isEmpty() && waiting.headStamp() < lastDepthStamp - MAX_WAIT_MILLIS) {
+            } else if (!waiting.isEmpty() && lastDepthStamp != Long.MIN_VALUE
+                    && waiting.headStamp() < lastDepthStamp - MAX_WAIT_MILLIS) {
                 handOverDepth(sink); // diffs a second later came: a trade still to come goes after it
             } else if (dataEnded) {
                 if (!waiting.isEmpty()) {

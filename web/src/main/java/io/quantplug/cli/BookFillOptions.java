@@ -22,8 +22,8 @@ final class BookFillOptions {
     BigDecimal takerFeeBps;
 
     @Option(names = "--feed-latency-ms", paramLabel = "MS|measured", defaultValue = "0",
-            description = "How late the strategy sees market data, in ms, or 'measured': the recording's median of"
-                    + " receive time minus exchange time (default: ${DEFAULT-VALUE}).")
+            description = "How late the strategy sees market data, in ms, or 'measured': the recording's median"
+                    + " delay from trade time to receive time, above its fastest trade's (default: ${DEFAULT-VALUE}).")
     String feedLatency;
 
     @Option(names = "--entry-latency-ms", paramLabel = "MS", defaultValue = "0",
