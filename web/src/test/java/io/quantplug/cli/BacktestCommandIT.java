@@ -177,6 +177,34 @@ class BacktestCommandIT {
     }
 
     @Test
+    void aTardisTradesCsvReplaysFromItsCompactCopyAndTheSameWithNoCache() throws IOException {
+        Path csv = SharedData.require("binance-usdm-btcusdt-trades-2020-02-22-tardis/"
+                + "binance-futures_trades_2020-02-22_BTCUSDT_first9999.csv");
+        Path home = tmp.resolve("home");
+        List<String> results = new java.util.ArrayList<>();
+        for (String cache : new String[] {"import", "copy", "--no-cache"}) {
+            Path out = tmp.resolve("csv-" + cache);
+            List<String> args = new java.util.ArrayList<>(List.of("backtest", "--data", csv.toString(), "--bar", "1s",
+                    "--strategy", "sma-crossover", "--no-store", "--home", home.toString(), "--out", out.toString()));
+            if (cache.startsWith("--")) {
+                args.add(cache);
+            }
+            CliRun run = CliRun.of(args.toArray(new String[0]));
+            assertThat(run.exitCode()).as(cache + ": " + run.err()).isZero();
+            assertThat(run.out()).contains("from the 9999 trades recorded in")
+                    .contains("Fills: on the bars (the recording has no book snapshot")
+                    .contains("Replayed: 9999 trades, 0 book updates");
+            results.add(new ObjectMapper().readTree(out.resolve("result.json").toFile()).get("trades").toString());
+            try (var copies = Files.list(home.resolve("cache/ticks"))) {
+                assertThat(copies.count()).as("compact copies after " + cache).isEqualTo(1);
+            }
+        }
+        // the same trades whether the replay read the CSV or its compact copy
+        assertThat(results.get(1)).isEqualTo(results.get(0));
+        assertThat(results.get(2)).isEqualTo(results.get(0));
+    }
+
+    @Test
     void badBookFillOptionsAreRefusedWithTheirName() {
         Path recording = SharedData.require("binance-ws-raw-2024-08-08/spot_btcusdt_20240808.gz");
         CliRun queue = CliRun.of("backtest", "--data", recording.toString(), "--strategy", "sma-crossover",
