@@ -64,7 +64,8 @@ final class WaitingDepth {
 
     /** Queues a snapshot (immutable, kept as is). */
     void addSnapshot(DepthSnapshot snapshot, long stamp) {
-        snapshots[slot(stamp)] = snapshot;
+        int slot = slot(stamp); // first: it may grow the arrays, and `snapshots[slot(...)]` would index the old one
+        snapshots[slot] = snapshot;
     }
 
     private int slot(long stamp) {
