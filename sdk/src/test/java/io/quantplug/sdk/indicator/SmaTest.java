@@ -139,6 +139,45 @@ class SmaTest {
     }
 
     @Test
+    void staysExactOnRandomDecimalsIncludingPowersOfTwoAndGivesTheirCorrectlyRoundedMean() {
+        // magnitudes below 10^9 at up to 8 digits: any window of 40 stays below 2^53 units, so it must stay exact
+        java.util.Random random = new java.util.Random(20261207);
+        for (int round = 0; round < 200; round++) {
+            int period = 1 + random.nextInt(40);
+            int digits = random.nextInt(9);
+            Sma sma = new Sma(period);
+            BigDecimal[] window = new BigDecimal[period];
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 0; i < 300; i++) {
+                BigDecimal decimal = random.nextInt(10) == 0
+                        ? new BigDecimal(Math.scalb(1.0, random.nextInt(23) - 3)) // a power of two, 2^-3 .. 2^19
+                        : BigDecimal.valueOf(random.nextLong() % 1_000_000_000L, digits);
+                int slot = i % period;
+                sum = sum.add(decimal).subtract(window[slot] == null ? BigDecimal.ZERO : window[slot]);
+                window[slot] = decimal;
+                double v = sma.update(decimal.doubleValue());
+                if (i >= period - 1) {
+                    double exact = sum.divide(BigDecimal.valueOf(period), new MathContext(40)).doubleValue();
+                    assertThat(v).as("round %d, SMA(%d) of %d-digit decimals at %d", round, period, digits, i)
+                            .isEqualTo(exact);
+                }
+            }
+            assertThat(sma.isExact()).as("round %d", round).isTrue();
+        }
+    }
+
+    @Test
+    void aComputedValueThatIsNoShortDecimalLeavesTheExactWindow() {
+        Sma sma = new Sma(2);
+        sma.update(0.1);
+        sma.update(0.1 + 0.2); // 0.30000000000000004: 17 significant digits, no decimal of 15 or fewer digits
+        assertThat(sma.isExact()).isFalse();
+        assertThat(sma.value()).isCloseTo(0.2, within(1e-16));
+        assertThatThrownBy(() -> sma.update(Double.POSITIVE_INFINITY)).hasMessageContaining("finite");
+        assertThat(sma.count()).isEqualTo(2);
+    }
+
+    @Test
     void refusesBadPeriodAndNonFiniteInput() {
         assertThatThrownBy(() -> new Sma(0)).hasMessageContaining("period must be >= 1, got 0");
         assertThatThrownBy(() -> new Sma(5).update(Double.NaN)).hasMessageContaining("finite");

@@ -345,11 +345,15 @@ public final class SimulatedVenue implements Venue {
                     working.set(kept++, w);
                 }
             }
-            working.subList(kept, working.size()).clear();
+            for (int i = working.size() - 1; i >= kept; i--) {
+                working.remove(i); // from the end: no copying, no sub-list object per bar
+            }
         } finally {
             matching = false;
-            working.addAll(arrivedDuringMatch);
-            arrivedDuringMatch.clear();
+            if (!arrivedDuringMatch.isEmpty()) { // addAll copies even an empty list into a new array
+                working.addAll(arrivedDuringMatch);
+                arrivedDuringMatch.clear();
+            }
         }
     }
 
