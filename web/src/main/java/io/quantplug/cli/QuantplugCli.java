@@ -28,8 +28,8 @@ public final class QuantplugCli {
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(BacktestCommand.class, PaperCommand.class,
             LiveCommand.class, ServeCommand.class, AnalyzeCommand.class, PluginsCommand.class, DataCommand.class,
-            RunsCommand.class, MonteCarloCommand.class, AuditCommand.class, AlertsCommand.class, BookCommand.class,
-            RecordCommand.class, CommandLine.HelpCommand.class);
+            RunsCommand.class, MonteCarloCommand.class, StressCommand.class, AuditCommand.class, AlertsCommand.class,
+            BookCommand.class, RecordCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code of a successful run. */
     public static final int OK = 0;
