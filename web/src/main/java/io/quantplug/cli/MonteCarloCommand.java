@@ -1,11 +1,9 @@
 package io.quantplug.cli;
 
-import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.analytics.MonteCarloMethod;
 import io.quantplug.runtime.analytics.MonteCarloResult;
 import io.quantplug.runtime.analytics.MonteCarloSimulation;
-import io.quantplug.runtime.analytics.RunReturns;
 import io.quantplug.runtime.report.MonteCarloReport;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
@@ -18,10 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,30 +91,21 @@ final class MonteCarloCommand implements Callable<Integer> {
             throw new UserInputException("--loss must be in (0, 100] percent, got " + lossPercent);
         }
         ResultDocument document;
-        double[] returns;
-        double perYear;
+        List<ResultDocument.EquityPoint> equity;
         try (Store store = common.openStore()) {
             RunStore.RunSummary summary = store.runs().summary(runId).orElseThrow(() ->
                     new UserInputException("no run " + runId + " in the store (see 'quantplug runs list')"));
             document = store.runs().portfolioDocument(runId).map(PortfolioDocument::accountView)
                     .orElseGet(() -> store.runs().document(runId).orElseThrow(() -> new UserInputException(
                             "run " + runId + " has no result to resample (status " + summary.status() + ")")));
-            if (m == MonteCarloMethod.TRADES) {
-                returns = tradeReturns(document);
-                perYear = tradesPerYear(document, returns.length);
-            } else {
-                returns = RunReturns.ofEquity(store.runs().equity(runId).stream()
-                        .mapToDouble(ResultDocument.EquityPoint::equity).toArray());
-                perYear = Timeframe.parse(document.run().timeframe()).barsPerYear();
-            }
+            equity = m == MonteCarloMethod.BLOCKS ? store.runs().equity(runId) : List.of();
         }
-        if (returns.length < 2) {
-            throw new UserInputException("run " + runId + " has " + returns.length + (m == MonteCarloMethod.TRADES
-                    ? " closed trades" : " bar returns") + "; resampling needs at least 2");
+        MonteCarloResult result;
+        try {
+            result = MonteCarloReport.simulate(document, equity, m, paths, blockBars, seed, lossPercent / 100);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("run " + runId + ": " + e.getMessage());
         }
-        double block = blockBars != null ? blockBars : MonteCarloSimulation.defaultBlockLength(returns.length);
-        MonteCarloResult result = new MonteCarloSimulation(m, paths, block, seed, lossPercent / 100)
-                .run(returns, perYear);
         Map<String, Object> doc = MonteCarloReport.document(runId, document.run(), result);
         Path html = out == null ? null : MonteCarloReport.write(out, doc, result);
         if (json) {
@@ -139,25 +125,6 @@ final class MonteCarloCommand implements Callable<Integer> {
             case "blocks" -> MonteCarloMethod.BLOCKS;
             default -> throw new UserInputException("--method must be trades or blocks, got '" + method + "'");
         };
-    }
-
-    /** Each round trip's return on the closed-trade equity before it, in the order the trips closed. */
-    private static double[] tradeReturns(ResultDocument document) {
-        List<BigDecimal> pnl = document.trades().stream()
-                .sorted(Comparator.comparing(ResultDocument.Trade::exitTime))
-                .map(ResultDocument.Trade::pnl).toList();
-        try {
-            return RunReturns.ofTrades(document.run().capital(), pnl);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
-    }
-
-    /** Trades per 365-day year over the run's span, the Sharpe ratio's annualisation for trade returns. */
-    private static double tradesPerYear(ResultDocument document, int trades) {
-        ResultDocument.Run run = document.run();
-        double years = Duration.between(run.from(), run.to()).toMillis() / (365.0 * 86_400_000.0);
-        return years > 0 ? trades / years : trades;
     }
 
     private void print(PrintWriter p, ResultDocument.Run run, MonteCarloResult r) {

@@ -8,6 +8,7 @@ import { start, api, live, showError } from '../app.js';
 import { el, fmt, sign, param, progress, throttle } from '../ui.js';
 import { sortableTable } from '../table.js';
 import { drawCharts } from '../charts.js';
+import { monteCarloCard } from '../montecarlo.js';
 
 const id = Number(param('id'));
 
@@ -148,6 +149,7 @@ async function showResult() {
   document.getElementById('trades-title').textContent = `Trades (${fmt.int(result.trades.length)})`;
   document.getElementById('trades').append(tradesTable(result.trades, portfolio).table);
   showExtras(result);
+  monteCarloCard(id);
   document.body.dataset.rendered = 'true';
 }
 

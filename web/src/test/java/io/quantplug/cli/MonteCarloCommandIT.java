@@ -37,7 +37,8 @@ class MonteCarloCommandIT {
         home = tmp.resolve("home").toString();
         Path out = tmp.resolve("out");
         CliRun run = CliRun.of("backtest", "--data", data.toString(), "--symbol", "BTCUSDT", "--strategy",
-                "sma-crossover", "--param", "fast=20", "--param", "slow=60", "--fee-bps", "2", "--out", out.toString(), "--home", home);
+                "sma-crossover", "--param", "fast=20", "--param", "slow=60", "--fee-bps", "2", "--out", out.toString(),
+                "--home", home);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Stored as run 1");
         result = new ObjectMapper().readTree(out.resolve("result.json").toFile());

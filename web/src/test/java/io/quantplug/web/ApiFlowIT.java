@@ -145,6 +145,30 @@ class ApiFlowIT {
         JsonNode refused = server.send("GET", "/api/backtests/" + id + "/equity?points=3", trader, null).json();
         assertThat(refused.get("field").asText()).isEqualTo("points");
         assertThat(refused.get("message").asText()).isEqualTo("points must be a whole number in 8..20000, got '3'");
+
+        // Monte Carlo of the job's run: the runtime's study of the same document and seed, reproducible
+        String path = "/api/backtests/" + id + "/montecarlo?paths=400&seed=4";
+        JsonNode study = server.send("GET", path, trader, null).json();
+        assertThat(study.get("runId").asLong()).isEqualTo(runId);
+        var own = io.quantplug.runtime.report.MonteCarloReport.simulate(expected, expected.equity(),
+                io.quantplug.runtime.analytics.MonteCarloMethod.TRADES, 400, null, 4, 0.10);
+        assertThat(study.get("steps").asInt()).isEqualTo(expected.trades().size());
+        assertThat(study.at("/totalReturn/p50").asDouble()).isEqualTo(own.totalReturn().p50());
+        assertThat(study.at("/maxDrawdown/p95").asDouble()).isEqualTo(own.maxDrawdown().p95());
+        assertThat(study.get("probabilityOfLoss").asDouble()).isEqualTo(own.probabilityOfLoss());
+        assertThat(study.at("/observed/totalReturn").asDouble()).isCloseTo(expected.metrics().totalReturn(),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(server.send("GET", path, trader, null).json()).isEqualTo(study);
+        JsonNode blocks = server.send("GET", "/api/backtests/" + id
+                + "/montecarlo?method=blocks&paths=50&blockBars=30", trader, null).json();
+        assertThat(blocks.get("steps").asInt()).isEqualTo(expected.equity().size() - 1);
+        assertThat(blocks.at("/observed/sharpe").asDouble()).isCloseTo(expected.metrics().sharpe(),
+                org.assertj.core.api.Assertions.within(1e-9));
+        JsonNode badBlock = server.send("GET", "/api/backtests/" + id + "/montecarlo?blockBars=5", trader, null)
+                .json();
+        assertThat(badBlock.get("message").asText()).isEqualTo("blockBars applies to method=blocks only");
+        assertThat(server.send("GET", "/api/backtests/" + id + "/montecarlo?paths=20001", trader, null).json()
+                .get("message").asText()).isEqualTo("paths must be a whole number in 1..20000, got '20001'");
     }
 
     @Test

@@ -500,6 +500,17 @@ class ConsoleBrowserIT {
                 .containsExactlyElementsOf(pnl.stream().sorted(Comparator.reverseOrder()).toList());
         js.executeScript("document.getElementById('trades').scrollIntoView()");
         screenshot("trades-sorted-by-pnl");
+        // Monte Carlo of the run, computed on the server: a table and a histogram of twenty bins
+        WebElement paths = driver.findElement(By.id("mc-paths"));
+        paths.clear();
+        paths.sendKeys("500");
+        driver.findElement(By.id("mc-run")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("mc-card"), "data-rendered", "true"));
+        assertThat(driver.findElements(By.cssSelector("#mc-card svg rect.bin"))).hasSize(20);
+        assertThat(driver.findElement(By.id("mc-result")).getText()).contains("500 paths of " + pnl.size()
+                + " trades", "Total return", "Max drawdown", "Sharpe");
+        js.executeScript("document.getElementById('mc-card').scrollIntoView()");
+        screenshot("backtest-monte-carlo");
     }
 
     /** The P&L cells' exact values (data-value) in the order shown. */

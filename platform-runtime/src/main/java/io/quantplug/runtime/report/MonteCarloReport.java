@@ -1,10 +1,16 @@
 package io.quantplug.runtime.report;
 
+import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.analytics.MonteCarloMethod;
 import io.quantplug.runtime.analytics.MonteCarloResult;
+import io.quantplug.runtime.analytics.MonteCarloSimulation;
+import io.quantplug.runtime.analytics.RunReturns;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +30,48 @@ public final class MonteCarloReport {
     public static final String FORMAT = "quantplug-montecarlo/1";
 
     private MonteCarloReport() {
+    }
+
+    /**
+     * Runs a study on a finished run's document: its round trips' returns on the closed-trade equity before each, in
+     * the order they closed, annualised by trades per 365-day year of the run's span ({@link MonteCarloMethod#TRADES});
+     * or its bar returns, annualised by the run's bars per year ({@link MonteCarloMethod#BLOCKS}).
+     *
+     * @param document  the run's result document
+     * @param equity    its equity curve at full resolution (for blocks; may be empty for trades)
+     * @param method    trades or blocks
+     * @param paths     paths, 1 to {@link MonteCarloSimulation#MAX_PATHS}
+     * @param blockBars mean block length for blocks, &ge; 1, or null for the default
+     *                  ({@link MonteCarloSimulation#defaultBlockLength})
+     * @param seed      the seed
+     * @param loss      the loss whose probability is reported, a fraction in (0, 1]
+     * @return the study
+     * @throws IllegalArgumentException with a message for the user when a setting is out of range or the run has
+     *                                  fewer than 2 trades or bar returns
+     */
+    public static MonteCarloResult simulate(ResultDocument document, List<ResultDocument.EquityPoint> equity,
+                                            MonteCarloMethod method, int paths, Double blockBars, long seed,
+                                            double loss) {
+        double[] returns;
+        double perYear;
+        if (method == MonteCarloMethod.TRADES) {
+            List<BigDecimal> pnl = document.trades().stream()
+                    .sorted(Comparator.comparing(ResultDocument.Trade::exitTime))
+                    .map(ResultDocument.Trade::pnl).toList();
+            returns = RunReturns.ofTrades(document.run().capital(), pnl);
+            double years = Duration.between(document.run().from(), document.run().to()).toMillis()
+                    / (365.0 * 86_400_000.0);
+            perYear = years > 0 ? returns.length / years : returns.length;
+        } else {
+            returns = RunReturns.ofEquity(equity.stream().mapToDouble(ResultDocument.EquityPoint::equity).toArray());
+            perYear = Timeframe.parse(document.run().timeframe()).barsPerYear();
+        }
+        if (returns.length < 2) {
+            throw new IllegalArgumentException("the run has " + returns.length + (method == MonteCarloMethod.TRADES
+                    ? " closed trades" : " bar returns") + "; resampling needs at least 2");
+        }
+        double block = blockBars != null ? blockBars : MonteCarloSimulation.defaultBlockLength(returns.length);
+        return new MonteCarloSimulation(method, paths, block, seed, loss).run(returns, perYear);
     }
 
     /**

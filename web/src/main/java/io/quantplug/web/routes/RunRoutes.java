@@ -3,8 +3,11 @@ package io.quantplug.web.routes;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.quantplug.api.market.Bar;
+import io.quantplug.runtime.analytics.MonteCarloMethod;
+import io.quantplug.runtime.analytics.MonteCarloResult;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.report.Candles;
+import io.quantplug.runtime.report.MonteCarloReport;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.web.Api;
@@ -29,6 +32,8 @@ public final class RunRoutes {
 
     /** The most candles or equity points one chart request may ask for. */
     private static final int MAX_CHART_POINTS = 20_000;
+    /** Most paths a Monte Carlo request may ask for: a study of a 50,000-bar run this size takes a few seconds. */
+    private static final int MAX_MONTE_CARLO_PATHS = 20_000;
 
     private final Services s;
 
@@ -70,6 +75,12 @@ public final class RunRoutes {
                         + " seconds, inclusive; default all), merged into candles of whole bars when more than"
                         + " ?candles (1.." + MAX_CHART_POINTS + ", default " + Candles.DEFAULT_MAX + ")",
                 r::bars);
+        api.add(HandlerType.GET, "/api/backtests/{id}/montecarlo", Access.VIEWER, "backtests",
+                "Monte Carlo of a completed job's run (as 'quantplug montecarlo --run'): ?method=trades|blocks"
+                        + " (default trades), ?paths (1.." + MAX_MONTE_CARLO_PATHS + ", default 10000), ?blockBars"
+                        + " (blocks: mean block length, 1..1000000, default the cube root of the bar count), ?seed"
+                        + " (default 1; the same seed gives the same study), ?loss (percent, 1..100, default 10);"
+                        + " answers the quantplug-montecarlo/1 document", r::monteCarlo);
         api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
                 "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
         api.add(HandlerType.POST, "/api/instances", Access.TRADER, "instances",
@@ -132,6 +143,31 @@ public final class RunRoutes {
         var job = s.backtests().cancel(id(ctx), user, isAdmin(ctx));
         s.store().audit().append(user, "backtest.canceled", "backtest/" + job.id(), "");
         ctx.json(job);
+    }
+
+    private void monteCarlo(Context ctx) {
+        long id = id(ctx);
+        MonteCarloMethod method = QueryParams.choice(ctx, "method", "trades", "trades", "blocks").equals("blocks")
+                ? MonteCarloMethod.BLOCKS : MonteCarloMethod.TRADES;
+        int paths = (int) QueryParams.longParam(ctx, "paths", 10_000, 1, MAX_MONTE_CARLO_PATHS);
+        long block = QueryParams.longParam(ctx, "blockBars", 0, 1, 1_000_000);
+        if (block != 0 && method != MonteCarloMethod.BLOCKS) {
+            throw ApiException.badField("blockBars", "blockBars applies to method=blocks only");
+        }
+        long seed = QueryParams.longParam(ctx, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        long loss = QueryParams.longParam(ctx, "loss", 10, 1, 100);
+        Object document = s.backtests().document(id);
+        ResultDocument d = document instanceof PortfolioDocument p ? p.accountView() : (ResultDocument) document;
+        List<ResultDocument.EquityPoint> equity = method == MonteCarloMethod.BLOCKS ? s.backtests().equity(id)
+                : List.of();
+        MonteCarloResult result;
+        try {
+            result = MonteCarloReport.simulate(d, equity, method, paths, block == 0 ? null : (double) block, seed,
+                    loss / 100.0);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict("backtest " + id + ": " + e.getMessage());
+        }
+        ctx.json(MonteCarloReport.document(s.backtests().storedRun(id), d.run(), result));
     }
 
     private void result(Context ctx) {

@@ -322,6 +322,18 @@ public final class BacktestJobs implements AutoCloseable {
     }
 
     /** A completed job's run id; 409 when it has no result (yet). */
+    /**
+     * The stored run of a completed job: the id {@code quantplug runs show} and {@code quantplug montecarlo --run}
+     * know it by.
+     *
+     * @param id the job id
+     * @return the run id
+     * @throws ApiException 404 for an unknown id, 409 when it has no result (yet)
+     */
+    public long storedRun(long id) {
+        return completedRun(job(id));
+    }
+
     private static long completedRun(Job job) {
         Long runId = job.runId;
         if (job.status != Status.COMPLETED || runId == null) {
