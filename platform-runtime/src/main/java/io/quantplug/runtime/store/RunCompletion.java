@@ -39,8 +39,8 @@ record RunCompletion(long runId, ResultDocument document, Object runBlock, Strin
     @Override
     public void write(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, error = ?, finished_at = ?,"
-                + " config = ?, metrics = ?, faults = ?, trade_count = ?, parameters = ?, breakdown = ?"
-                + " WHERE id = ? AND status = 'RUNNING'")) {
+                + " config = ?, metrics = ?, faults = ?, trade_count = ?, parameters = ?, breakdown = ?,"
+                + " executions = ? WHERE id = ? AND status = 'RUNNING'")) {
             ps.setString(1, status.name());
             Sql.setText(ps, 2, why);
             Sql.setTime(ps, 3, audit.now());
@@ -50,7 +50,8 @@ record RunCompletion(long runId, ResultDocument document, Object runBlock, Strin
             ps.setInt(7, document.trades().size());
             ps.setString(8, RunStore.json(document.run().parameters()));
             Sql.setText(ps, 9, breakdown);
-            ps.setLong(10, runId);
+            Sql.setText(ps, 10, document.executions().isEmpty() ? null : RunStore.json(document.executions()));
+            ps.setLong(11, runId);
             if (ps.executeUpdate() == 0) {
                 return; // already completed by an earlier attempt whose commit was not acknowledged, or not running
             }

@@ -25,7 +25,7 @@ final class StoredResult {
 
     /** The columns of a run's row a document is rebuilt from. */
     private record Row(RunStore.Kind kind, String config, ResultDocument.Metrics metrics, List<PluginFault> faults,
-                       String breakdown) {
+                       String breakdown, List<ResultDocument.ExecutionEntry> executions) {
     }
 
     /** A single run's document, or a portfolio run's account view ({@link PortfolioDocument#accountView()}). */
@@ -54,7 +54,7 @@ final class StoredResult {
     private static Optional<Row> row(Connection c, long runId) throws SQLException, JsonProcessingException {
         ObjectMapper json = ResultJson.mapper();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT kind, config, metrics, faults, breakdown FROM runs WHERE id = ?")) {
+                "SELECT kind, config, metrics, faults, breakdown, executions FROM runs WHERE id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -62,9 +62,11 @@ final class StoredResult {
                 }
                 String m = rs.getString(3);
                 String f = rs.getString(4);
+                String e = rs.getString(6);
                 return Optional.of(new Row(RunStore.Kind.valueOf(rs.getString(1)), rs.getString(2),
                         m == null ? null : json.readValue(m, ResultDocument.Metrics.class),
-                        f == null ? List.of() : json.readValue(f, RunStore.FAULTS), rs.getString(5)));
+                        f == null ? List.of() : json.readValue(f, RunStore.FAULTS), rs.getString(5),
+                        e == null ? List.of() : json.readValue(e, EXECUTIONS)));
             }
         }
     }
@@ -84,7 +86,7 @@ final class StoredResult {
         return new ResultDocument(ResultDocument.FORMAT, run, row.metrics(), trades(c, runId),
                 equity(c, runId), rejections(c, runId), row.faults(),
                 new ResultDocument.Counts(count(c, "signals", runId), count(c, "orders", runId),
-                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId), null);
+                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId), null, row.executions());
     }
 
     /** The events rules reported (the rows with values; rejections have none), in the order reported. */
@@ -126,6 +128,7 @@ final class StoredResult {
 
     private static final TypeReference<LinkedHashMap<String, String>> VALUES = new TypeReference<>() { };
     private static final TypeReference<List<ResultDocument.VoteEntry>> VOTES = new TypeReference<>() { };
+    private static final TypeReference<List<ResultDocument.ExecutionEntry>> EXECUTIONS = new TypeReference<>() { };
 
     private static List<ResultDocument.Trade> trades(Connection c, long runId) throws SQLException {
         List<ResultDocument.Trade> out = new ArrayList<>();

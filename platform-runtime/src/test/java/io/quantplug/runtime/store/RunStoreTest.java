@@ -74,6 +74,39 @@ class RunStoreTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
+    void executionReportsAreStoredWithTheRunAndReadBack(Vendor vendor) throws SQLException {
+        List<Bar> bars = RealBacktest.series().toBars(RealBacktest.BTCUSDT).subList(0, 2_000);
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {
+            long runId = store.runs().start(RunStore.Mode.BACKTEST, RealBacktest.startBlock(bars), "alice");
+            long without = store.runs().start(RunStore.Mode.BACKTEST, RealBacktest.startBlock(bars), "alice");
+            ResultDocument plain = ResultDocument.of(RealBacktest.run(bars, new SessionListener() { }));
+            // two algorithm reports as a strategy using the SDK's Twap and Iceberg would give them
+            List<ResultDocument.ExecutionEntry> executions = List.of(
+                    new ResultDocument.ExecutionEntry("sma-crossover", "TWAP", "BUY",
+                            java.time.Instant.parse("2023-03-01T00:10:00Z"),
+                            java.time.Instant.parse("2023-03-01T00:20:00Z"), new java.math.BigDecimal("0.5"),
+                            new java.math.BigDecimal("0.5"), 23_150.25, new java.math.BigDecimal("23151.10"),
+                            0.3671753861, 10),
+                    new ResultDocument.ExecutionEntry("sma-crossover", "ICEBERG", "SELL",
+                            java.time.Instant.parse("2023-03-02T00:00:00Z"),
+                            java.time.Instant.parse("2023-03-02T00:03:00Z"), new java.math.BigDecimal("1.2"),
+                            new java.math.BigDecimal("0.8"), 23_400, new java.math.BigDecimal("23398.5"), null, 4));
+            ResultDocument withExecutions = new ResultDocument(plain.format(), plain.run(), plain.metrics(),
+                    plain.trades(), plain.equity(), plain.rejections(), plain.faults(), plain.counts(),
+                    plain.riskEvents(), plain.decisions(), plain.equitySampling(), executions);
+            try (Journal journal = store.journal()) {
+                store.runs().complete(runId, withExecutions, "alice", journal);
+                store.runs().complete(without, plain, "alice", journal);
+                assertThat(journal.close(Duration.ofSeconds(30)).unwritten()).isZero();
+            }
+            ResultDocument stored = store.runs().document(runId).orElseThrow();
+            assertThat(stored.executions()).containsExactlyElementsOf(executions);
+            assertThat(store.runs().document(without).orElseThrow().executions()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
     void runOfADeadProcessIsMarkedInterruptedOnOpen(Vendor vendor) throws IOException, InterruptedException,
             SQLException {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
