@@ -1,0 +1,337 @@
+package io.quantplug.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quantplug.api.param.ParameterSchema;
+import io.quantplug.app.TickFileCache;
+import io.quantplug.app.UserInputException;
+import io.quantplug.runtime.backtest.BacktestConfig;
+import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.plugin.ExtensionKind;
+import io.quantplug.runtime.plugin.PluginHost;
+import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.report.ResultJson;
+import io.quantplug.runtime.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code quantplug optimize}: runs one backtest per parameter set of a grid (or a seeded random sample of it) on
+ * worker threads over bars loaded once, ranks the trials by an objective, and reports the Deflated Sharpe Ratio of
+ * the best and the Probability of Backtest Overfitting of the study ({@link StudyStatistics}).
+ */
+@Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Backtest a strategy over a grid of its parameters on worker threads, rank the trials by an"
+                + " objective and report the Deflated Sharpe Ratio of the best and the Probability of Backtest"
+                + " Overfitting (CSCV). Every backtest option applies (fees, risk rules, sizer, enhancers, fixed"
+                + " --param values). See docs/optimize.md.",
+        footer = {"", "Example:",
+            "  quantplug optimize --data BTCUSDT_1m.csv --strategy sma-crossover --grid fast=5..20:5 \\",
+            "      --grid slow=20..60:10 --constraint 'fast<slow' --objective sharpe --workers 2"})
+final class OptimizeCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Bar file (default: bars from the store).")
+    Path data;
+
+    @Option(names = "--timeframe", paramLabel = "TF", description = "Without --data: the stored series of --symbol.")
+    String timeframe;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "Without --data: first bar open time (UTC).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "Without --data: bars opening before this time.")
+    String to;
+
+    @Option(names = "--grid", paramLabel = "NAME=FROM..TO:STEP",
+            description = "Values of a strategy parameter to try, a range (integer or decimal) or a list"
+                    + " NAME=V1,V2,...; repeat for several (their product is tried).")
+    List<String> grids = new ArrayList<>();
+
+    @Option(names = "--random", paramLabel = "N",
+            description = "Try N parameter sets drawn at random, without replacement, from the grid.")
+    Integer random;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of --random (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "sharpe",
+            description = "What to maximise: sharpe, sortino, calmar, totalReturn or profitFactor"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--constraint", paramLabel = "A<B",
+            description = "Leave out the sets failing a comparison of parameters or numbers, e.g. 'fast<slow'"
+                    + " (< <= > >= == !=); repeat for several.")
+    List<String> constraints = new ArrayList<>();
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker threads (default: the available processors).")
+    Integer workers;
+
+    @Option(names = "--pbo-blocks", paramLabel = "S", defaultValue = "16",
+            description = "Blocks S of the cross-validation estimating the PBO, even, 2..30"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int pboBlocks;
+
+    @Option(names = "--json", description = "Print the study as JSON on standard output (the other lines go to"
+            + " standard error).")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the study's JSON to DIR/study.json.")
+    Path out;
+
+    @Option(names = "--no-cache", description = "Parse --data again even when its bars are cached.")
+    boolean noCache;
+
+    @Mixin
+    RunOptions runOptions;
+
+    @Mixin
+    InstrumentOptions instrumentOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Logging.configure(common.verbose);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter info = json ? stderr : stdout;
+        Objective goal = Objective.parse(objective);
+        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        if (threads < 1) {
+            throw new UserInputException("--workers must be >= 1, got " + threads);
+        }
+        if (random != null && random < 1) {
+            throw new UserInputException("--random must be >= 1, got " + random);
+        }
+        if (pboBlocks < 2 || pboBlocks > 30 || pboBlocks % 2 != 0) {
+            throw new UserInputException("--pbo-blocks must be even, from 2 to 30, got " + pboBlocks);
+        }
+        if (runOptions.strategy == null) {
+            throw new UserInputException("give --strategy ID");
+        }
+        if (data == null && (instrumentOptions.symbol == null || timeframe == null)) {
+            throw new UserInputException("give --data FILE, or --symbol and --timeframe to use bars from the store");
+        }
+        if (data != null && (timeframe != null || from != null || to != null)) {
+            throw new UserInputException("--timeframe, --from and --to select stored bars; they do not go with --data");
+        }
+        BarInput input;
+        if (data != null) {
+            UserInputException.requireDataFile(data);
+            if (TickFileCache.isTicks(data)) {
+                throw new UserInputException(data.getFileName() + " is a recording; optimize takes bar files");
+            }
+            input = BarInput.fromFile(data, noCache, common, instrumentOptions, info, stderr);
+        } else {
+            try (Store store = common.openStore()) {
+                input = BarInput.fromStore(store, instrumentOptions, timeframe, from, to, info);
+            }
+        }
+        BacktestConfig base = runOptions.config(input.instrument());
+        try (PluginHost host = common.openPlugins(base.extensionKeys())) {
+            BacktestCommand.requireUsablePlugins(host);
+            ParameterSchema schema = host.catalog().strategy(runOptions.strategy).orElseThrow(() ->
+                    new UserInputException("unknown strategy '" + runOptions.strategy + "'; available: "
+                            + String.join(", ", host.catalog().ids(ExtensionKind.STRATEGY))))
+                    .descriptor().parameters();
+            List<Map<String, String>> sets = sets(schema);
+            info.println("Study: " + sets.size() + " trials of " + runOptions.strategy + " on "
+                    + input.instrument().id() + " " + input.series().timeframe().label() + ", objective "
+                    + goal.label() + ", " + threads + " worker(s)");
+            StudyProgress progress = new StudyProgress(stderr);
+            Best best = new Best(goal);
+            int[] done = {0};
+            ParameterSweep sweep = new ParameterSweep(new Backtester(host.catalog()),
+                    set -> runOptions.config(input.instrument(), set), input.series().timeframe(),
+                    input.series().asBars(input.instrument().id()), runOptions.warmUpBars(0), threads);
+            List<ParameterSweep.Trial> trials;
+            try {
+                trials = sweep.run(sets, t -> {
+                    best.offer(t);
+                    progress.onTrial(++done[0], sets.size(), goal.label(), best.value, best.text());
+                });
+            } catch (RuntimeException e) {
+                progress.interrupted();
+                throw e;
+            }
+            ParameterSweep.Trial top = trials.get(0);
+            for (ParameterSweep.Trial t : trials) {
+                if (goal.better(goal.of(t.metrics()), goal.of(top.metrics()))) {
+                    top = t; // the first among equals, whatever order the trials finished in
+                }
+            }
+            StudyStatistics statistics = StudyStatistics.of(trials, top.index(), pboBlocks);
+            String document = json(trials, top, goal, statistics);
+            if (json) {
+                stdout.println(document);
+            } else {
+                print(trials, top, goal, statistics, stdout);
+            }
+            if (out != null) {
+                write(out.resolve("study.json"), document);
+                info.println("Wrote " + out.resolve("study.json"));
+            }
+            long faulty = trials.stream().filter(t -> t.faults() > 0).count();
+            if (faulty > 0) {
+                stderr.println("quantplug: " + faulty + " trial(s) had plugin faults (run one with 'quantplug"
+                        + " backtest' to see them)");
+                return QuantplugCli.PLUGIN_FAULT;
+            }
+            return QuantplugCli.OK;
+        }
+    }
+
+    /** The grid's sets passing every constraint, or a seeded sample of them. */
+    private List<Map<String, String>> sets(ParameterSchema schema) {
+        List<Map<String, String>> all = ParameterGrid.sets(schema, grids, runOptions.params);
+        List<ParameterConstraint> checks = constraints.stream().map(c -> ParameterConstraint.parse(c, schema))
+                .toList();
+        List<Map<String, String>> kept = all.stream().filter(s -> checks.stream().allMatch(c -> c.test(s, schema)))
+                .toList();
+        if (kept.isEmpty()) {
+            throw new UserInputException("the grid is empty after the constraints: none of its " + all.size()
+                    + " parameter sets satisfies " + String.join(" and ", constraints));
+        }
+        if (random == null || random >= kept.size()) {
+            return kept;
+        }
+        // a partial Fisher-Yates shuffle of the indices, then back in grid order
+        int[] index = new int[kept.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        Random rng = new Random(seed);
+        for (int i = 0; i < random; i++) {
+            int j = i + rng.nextInt(index.length - i);
+            int swap = index[i];
+            index[i] = index[j];
+            index[j] = swap;
+        }
+        return java.util.Arrays.stream(index, 0, random).sorted().mapToObj(kept::get).toList();
+    }
+
+    private static String json(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
+                               StudyStatistics statistics) {
+        ObjectMapper mapper = ResultJson.mapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("objective", goal.label());
+        ArrayNode list = root.putArray("trials");
+        for (ParameterSweep.Trial t : trials) {
+            list.add(trial(mapper, t));
+        }
+        root.set("best", trial(mapper, best));
+        if (statistics.deflatedSharpe() == null) {
+            root.putNull("deflatedSharpe");
+        } else {
+            root.put("deflatedSharpe", statistics.deflatedSharpe());
+        }
+        if (statistics.overfitting() == null) {
+            root.putNull("pbo");
+        } else {
+            root.put("pbo", statistics.overfitting().probability());
+            root.put("pboBlocks", statistics.overfitting().blocks());
+            root.put("pboCombinations", statistics.overfitting().logits().length);
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the study", e);
+        }
+    }
+
+    private static ObjectNode trial(ObjectMapper mapper, ParameterSweep.Trial t) {
+        ObjectNode node = mapper.createObjectNode();
+        ObjectNode parameters = node.putObject("parameters");
+        t.parameters().forEach(parameters::put);
+        node.set("metrics", mapper.valueToTree(ResultDocument.Metrics.of(t.metrics())));
+        return node;
+    }
+
+    private static void print(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
+                              StudyStatistics statistics, PrintWriter out) {
+        List<ParameterSweep.Trial> ranked = new ArrayList<>(trials);
+        ranked.sort(Comparator.comparingDouble((ParameterSweep.Trial t) -> {
+            double v = goal.of(t.metrics());
+            return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+        }).reversed());
+        out.printf(java.util.Locale.ROOT, "%-4s %-40s %12s %12s %10s %10s %7s%n", "rank", "parameters",
+                goal.label(), "totalReturn", "sharpe", "maxDD", "trades");
+        for (int i = 0; i < Math.min(10, ranked.size()); i++) {
+            ParameterSweep.Trial t = ranked.get(i);
+            out.printf(java.util.Locale.ROOT, "%-4d %-40s %12.4f %12.4f %10.4f %10.4f %7d%n", i + 1,
+                    text(t.parameters()), goal.of(t.metrics()), t.metrics().totalReturn(), t.metrics().sharpe(),
+                    t.metrics().maxDrawdown(), t.metrics().tradeCount());
+        }
+        out.println("Best: " + text(best.parameters()) + ", " + goal.label() + " "
+                + String.format(java.util.Locale.ROOT, "%.4f", goal.of(best.metrics())));
+        out.println("Deflated Sharpe Ratio of the best: " + (statistics.deflatedSharpe() == null ? "undefined"
+                : String.format(java.util.Locale.ROOT, "%.4f", statistics.deflatedSharpe())) + " (" + trials.size()
+                + " trials)");
+        out.println("Probability of Backtest Overfitting: " + (statistics.overfitting() == null
+                ? "undefined (needs 2 trials and 2 bars per block)"
+                : String.format(java.util.Locale.ROOT, "%.4f", statistics.overfitting().probability()) + " (CSCV, S = "
+                + statistics.overfitting().blocks() + ", " + statistics.overfitting().logits().length
+                + " combinations)"));
+    }
+
+    private static String text(Map<String, String> parameters) {
+        StringBuilder b = new StringBuilder();
+        parameters.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
+    private static void write(Path file, String document) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, document + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The best trial so far by the objective, for the progress line. */
+    private static final class Best {
+        private final Objective goal;
+        private ParameterSweep.Trial trial;
+        private double value = Double.NaN;
+
+        Best(Objective goal) {
+            this.goal = goal;
+        }
+
+        void offer(ParameterSweep.Trial t) {
+            double v = goal.of(t.metrics());
+            if (trial == null || goal.better(v, value)) {
+                trial = t;
+                value = v;
+            }
+        }
+
+        String text() {
+            return trial == null ? "" : OptimizeCommand.text(trial.parameters());
+        }
+    }
+}
