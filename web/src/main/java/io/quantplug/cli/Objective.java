@@ -4,6 +4,7 @@ import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -43,6 +44,22 @@ enum Objective {
     /** Whether {@code a} ranks above {@code b}: a larger number, and any number above {@code NaN}. */
     boolean better(double a, double b) {
         return !Double.isNaN(a) && (Double.isNaN(b) || a > b);
+    }
+
+    /**
+     * The best of some trials: the first among equals, whatever order they finished in.
+     *
+     * @param trials the trials, at least one
+     * @return the best
+     */
+    ParameterSweep.Trial best(List<ParameterSweep.Trial> trials) {
+        ParameterSweep.Trial top = trials.get(0);
+        for (ParameterSweep.Trial t : trials) {
+            if (better(of(t.metrics()), of(top.metrics()))) {
+                top = t;
+            }
+        }
+        return top;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.quantplug.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import io.quantplug.app.TickFileCache;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.Backtester;
+import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.report.ResultDocument;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 /**
  * {@code quantplug optimize}: runs one backtest per parameter set of a grid (or a seeded random sample of it) on
@@ -80,6 +83,13 @@ final class OptimizeCommand implements Callable<Integer> {
             description = "Leave out the sets failing a comparison of parameters or numbers, e.g. 'fast<slow'"
                     + " (< <= > >= == !=); repeat for several.")
     List<String> constraints = new ArrayList<>();
+
+    @Option(names = "--walk-forward", paramLabel = "in=SPAN,out=SPAN[,anchored]",
+            description = "Also walk forward: optimise on each in-sample span (e.g. in=90d), trade the best set on"
+                    + " the out-of-sample span after it (out=30d), move on by that span; rolling windows, or anchored"
+                    + " at the first bar. Reports each window's choice, the stitched out-of-sample return and the"
+                    + " walk-forward efficiency.")
+    String walkForward;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Worker threads (default: the available processors).")
@@ -138,6 +148,7 @@ final class OptimizeCommand implements Callable<Integer> {
         if (data != null && (timeframe != null || from != null || to != null)) {
             throw new UserInputException("--timeframe, --from and --to select stored bars; they do not go with --data");
         }
+        WalkForwardSpec forward = walkForward == null ? null : WalkForwardSpec.parse(walkForward);
         BarInput input;
         if (data != null) {
             UserInputException.requireDataFile(data);
@@ -164,9 +175,15 @@ final class OptimizeCommand implements Callable<Integer> {
             StudyProgress progress = new StudyProgress(stderr);
             Best best = new Best(goal);
             int[] done = {0};
-            ParameterSweep sweep = new ParameterSweep(new Backtester(host.catalog()),
-                    set -> runOptions.config(input.instrument(), set), input.series().timeframe(),
-                    input.series().asBars(input.instrument().id()), runOptions.warmUpBars(0), threads);
+            Backtester backtester = new Backtester(host.catalog());
+            BiFunction<BarSeries, Integer, ParameterSweep> sweeps = (bars, n) -> new ParameterSweep(backtester,
+                    set -> runOptions.config(input.instrument(), set), bars.timeframe(),
+                    bars.asBars(input.instrument().id()), runOptions.warmUpBars(0), n);
+            if (forward != null) { // refuse a window longer than the data before any trial
+                forward.windows(input.series().openTimeMillis(0), input.series().openTimeMillis(
+                        input.series().size() - 1) + input.series().timeframe().duration().toMillis());
+            }
+            ParameterSweep sweep = sweeps.apply(input.series(), threads);
             List<ParameterSweep.Trial> trials;
             try {
                 trials = sweep.run(sets, t -> {
@@ -177,18 +194,28 @@ final class OptimizeCommand implements Callable<Integer> {
                 progress.interrupted();
                 throw e;
             }
-            ParameterSweep.Trial top = trials.get(0);
-            for (ParameterSweep.Trial t : trials) {
-                if (goal.better(goal.of(t.metrics()), goal.of(top.metrics()))) {
-                    top = t; // the first among equals, whatever order the trials finished in
+            ParameterSweep.Trial top = goal.best(trials);
+            StudyStatistics statistics = StudyStatistics.of(trials, top.index(), pboBlocks);
+            ObjectNode study = json(trials, top, goal, statistics);
+            if (!json) {
+                print(trials, top, goal, statistics, stdout);
+            }
+            if (forward != null) {
+                WalkForward walk = new WalkForward(forward, goal, sweeps, threads);
+                List<WalkForward.WindowResult> windows = walk.run(input.series(), sets, info);
+                walk.write(windows, grids.stream().map(g -> g.substring(0, g.indexOf('=')).strip()).toList(),
+                        ResultJson.mapper(), study);
+                if (!json) {
+                    JsonNode summary = study.get("walkForward");
+                    stdout.printf(java.util.Locale.ROOT, "Walk-forward: %d windows, out-of-sample return %.4f,"
+                            + " efficiency %s%n", windows.size(), summary.get("outOfSampleReturn").asDouble(),
+                            summary.get("efficiency").isNull() ? "undefined (the in-sample return is not positive)"
+                            : String.format(java.util.Locale.ROOT, "%.4f", summary.get("efficiency").asDouble()));
                 }
             }
-            StudyStatistics statistics = StudyStatistics.of(trials, top.index(), pboBlocks);
-            String document = json(trials, top, goal, statistics);
+            String document = text(study);
             if (json) {
                 stdout.println(document);
-            } else {
-                print(trials, top, goal, statistics, stdout);
             }
             if (out != null) {
                 write(out.resolve("study.json"), document);
@@ -233,8 +260,8 @@ final class OptimizeCommand implements Callable<Integer> {
         return java.util.Arrays.stream(index, 0, random).sorted().mapToObj(kept::get).toList();
     }
 
-    private static String json(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
-                               StudyStatistics statistics) {
+    private static ObjectNode json(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
+                                   StudyStatistics statistics) {
         ObjectMapper mapper = ResultJson.mapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("objective", goal.label());
@@ -255,8 +282,12 @@ final class OptimizeCommand implements Callable<Integer> {
             root.put("pboBlocks", statistics.overfitting().blocks());
             root.put("pboCombinations", statistics.overfitting().logits().length);
         }
+        return root;
+    }
+
+    private static String text(ObjectNode study) {
         try {
-            return mapper.writeValueAsString(root);
+            return ResultJson.mapper().writeValueAsString(study);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the study", e);
         }
@@ -297,7 +328,13 @@ final class OptimizeCommand implements Callable<Integer> {
                 + " combinations)"));
     }
 
-    private static String text(Map<String, String> parameters) {
+    /**
+     * A parameter set as one line of text.
+     *
+     * @param parameters the set
+     * @return e.g. {@code fast=10 slow=30}
+     */
+    static String text(Map<String, String> parameters) {
         StringBuilder b = new StringBuilder();
         parameters.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
         return b.toString();
