@@ -1,9 +1,6 @@
 package io.quantplug.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quantplug.api.param.ParameterSchema;
 import io.quantplug.app.TickFileCache;
@@ -13,7 +10,6 @@ import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginHost;
-import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Command;
@@ -22,12 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -196,9 +189,9 @@ final class OptimizeCommand implements Callable<Integer> {
             }
             ParameterSweep.Trial top = goal.best(trials);
             StudyStatistics statistics = StudyStatistics.of(trials, top.index(), pboBlocks);
-            ObjectNode study = json(trials, top, goal, statistics);
+            ObjectNode study = StudyReport.json(trials, top, goal, statistics);
             if (!json) {
-                print(trials, top, goal, statistics, stdout);
+                StudyReport.print(trials, top, goal, statistics, stdout);
             }
             if (forward != null) {
                 WalkForward walk = new WalkForward(forward, goal, sweeps, threads);
@@ -213,12 +206,12 @@ final class OptimizeCommand implements Callable<Integer> {
                             : String.format(java.util.Locale.ROOT, "%.4f", summary.get("efficiency").asDouble()));
                 }
             }
-            String document = text(study);
+            String document = StudyReport.text(study);
             if (json) {
                 stdout.println(document);
             }
             if (out != null) {
-                write(out.resolve("study.json"), document);
+                StudyReport.write(out.resolve("study.json"), document);
                 info.println("Wrote " + out.resolve("study.json"));
             }
             long faulty = trials.stream().filter(t -> t.faults() > 0).count();
@@ -260,95 +253,6 @@ final class OptimizeCommand implements Callable<Integer> {
         return java.util.Arrays.stream(index, 0, random).sorted().mapToObj(kept::get).toList();
     }
 
-    private static ObjectNode json(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
-                                   StudyStatistics statistics) {
-        ObjectMapper mapper = ResultJson.mapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("objective", goal.label());
-        ArrayNode list = root.putArray("trials");
-        for (ParameterSweep.Trial t : trials) {
-            list.add(trial(mapper, t));
-        }
-        root.set("best", trial(mapper, best));
-        if (statistics.deflatedSharpe() == null) {
-            root.putNull("deflatedSharpe");
-        } else {
-            root.put("deflatedSharpe", statistics.deflatedSharpe());
-        }
-        if (statistics.overfitting() == null) {
-            root.putNull("pbo");
-        } else {
-            root.put("pbo", statistics.overfitting().probability());
-            root.put("pboBlocks", statistics.overfitting().blocks());
-            root.put("pboCombinations", statistics.overfitting().logits().length);
-        }
-        return root;
-    }
-
-    private static String text(ObjectNode study) {
-        try {
-            return ResultJson.mapper().writeValueAsString(study);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the study", e);
-        }
-    }
-
-    private static ObjectNode trial(ObjectMapper mapper, ParameterSweep.Trial t) {
-        ObjectNode node = mapper.createObjectNode();
-        ObjectNode parameters = node.putObject("parameters");
-        t.parameters().forEach(parameters::put);
-        node.set("metrics", mapper.valueToTree(ResultDocument.Metrics.of(t.metrics())));
-        return node;
-    }
-
-    private static void print(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
-                              StudyStatistics statistics, PrintWriter out) {
-        List<ParameterSweep.Trial> ranked = new ArrayList<>(trials);
-        ranked.sort(Comparator.comparingDouble((ParameterSweep.Trial t) -> {
-            double v = goal.of(t.metrics());
-            return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
-        }).reversed());
-        out.printf(java.util.Locale.ROOT, "%-4s %-40s %12s %12s %10s %10s %7s%n", "rank", "parameters",
-                goal.label(), "totalReturn", "sharpe", "maxDD", "trades");
-        for (int i = 0; i < Math.min(10, ranked.size()); i++) {
-            ParameterSweep.Trial t = ranked.get(i);
-            out.printf(java.util.Locale.ROOT, "%-4d %-40s %12.4f %12.4f %10.4f %10.4f %7d%n", i + 1,
-                    text(t.parameters()), goal.of(t.metrics()), t.metrics().totalReturn(), t.metrics().sharpe(),
-                    t.metrics().maxDrawdown(), t.metrics().tradeCount());
-        }
-        out.println("Best: " + text(best.parameters()) + ", " + goal.label() + " "
-                + String.format(java.util.Locale.ROOT, "%.4f", goal.of(best.metrics())));
-        out.println("Deflated Sharpe Ratio of the best: " + (statistics.deflatedSharpe() == null ? "undefined"
-                : String.format(java.util.Locale.ROOT, "%.4f", statistics.deflatedSharpe())) + " (" + trials.size()
-                + " trials)");
-        out.println("Probability of Backtest Overfitting: " + (statistics.overfitting() == null
-                ? "undefined (needs 2 trials and 2 bars per block)"
-                : String.format(java.util.Locale.ROOT, "%.4f", statistics.overfitting().probability()) + " (CSCV, S = "
-                + statistics.overfitting().blocks() + ", " + statistics.overfitting().logits().length
-                + " combinations)"));
-    }
-
-    /**
-     * A parameter set as one line of text.
-     *
-     * @param parameters the set
-     * @return e.g. {@code fast=10 slow=30}
-     */
-    static String text(Map<String, String> parameters) {
-        StringBuilder b = new StringBuilder();
-        parameters.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
-        return b.toString();
-    }
-
-    private static void write(Path file, String document) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, document + System.lineSeparator());
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
-        }
-    }
-
     /** The best trial so far by the objective, for the progress line. */
     private static final class Best {
         private final Objective goal;
@@ -368,7 +272,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
 
         String text() {
-            return trial == null ? "" : OptimizeCommand.text(trial.parameters());
+            return trial == null ? "" : StudyReport.text(trial.parameters());
         }
     }
 }

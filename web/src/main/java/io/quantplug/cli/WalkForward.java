@@ -91,7 +91,7 @@ final class WalkForward {
                     .run(List.of(chosen), t -> { }).get(0);
             results.add(new WindowResult(w, chosen, best, out));
             info.println("Window " + results.size() + ": in " + Instant.ofEpochMilli(w.inFromMillis()) + " .. "
-                    + Instant.ofEpochMilli(w.outFromMillis()) + " best " + OptimizeCommand.text(chosen) + " ("
+                    + Instant.ofEpochMilli(w.outFromMillis()) + " best " + StudyReport.text(chosen) + " ("
                     + goal.label() + " " + format(goal.of(best.metrics())) + "); out .. "
                     + Instant.ofEpochMilli(w.outToMillis()) + " return " + format(out.metrics().totalReturn()));
         }
