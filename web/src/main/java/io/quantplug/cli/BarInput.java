@@ -25,6 +25,26 @@ import java.time.Instant;
 record BarInput(BarSeries series, Instrument instrument) {
 
     /**
+     * Refuses options that name no bars, or both a file and stored bars.
+     *
+     * @param data        the {@code --data} file, or null
+     * @param instruments the instrument options ({@code --symbol})
+     * @param timeframe   the {@code --timeframe} text, or null
+     * @param from        the {@code --from} text, or null
+     * @param to          the {@code --to} text, or null
+     * @throws UserInputException when neither or both are given
+     */
+    static void requireOneSource(Path data, InstrumentOptions instruments, String timeframe, String from,
+                                 String to) {
+        if (data == null && (instruments.symbol == null || timeframe == null)) {
+            throw new UserInputException("give --data FILE, or --symbol and --timeframe to use bars from the store");
+        }
+        if (data != null && (timeframe != null || from != null || to != null)) {
+            throw new UserInputException("--timeframe, --from and --to select stored bars; they do not go with --data");
+        }
+    }
+
+    /**
      * Reads a bar file (through the home's parsed-bar cache unless {@code noCache}).
      *
      * @param data        the file

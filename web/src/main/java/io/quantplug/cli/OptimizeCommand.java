@@ -135,12 +135,7 @@ final class OptimizeCommand implements Callable<Integer> {
         if (runOptions.strategy == null) {
             throw new UserInputException("give --strategy ID");
         }
-        if (data == null && (instrumentOptions.symbol == null || timeframe == null)) {
-            throw new UserInputException("give --data FILE, or --symbol and --timeframe to use bars from the store");
-        }
-        if (data != null && (timeframe != null || from != null || to != null)) {
-            throw new UserInputException("--timeframe, --from and --to select stored bars; they do not go with --data");
-        }
+        BarInput.requireOneSource(data, instrumentOptions, timeframe, from, to);
         WalkForwardSpec forward = walkForward == null ? null : WalkForwardSpec.parse(walkForward);
         BarInput input;
         if (data != null) {
