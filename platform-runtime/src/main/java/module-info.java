@@ -16,6 +16,8 @@ module io.quantplug.runtime {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires de.siegmar.fastcsv;
     requires org.apache.commons.statistics.descriptive;
+    // Commons Math 3.6.1 declares no module name; "commons.math3" is the one the JDK derives from its jar's name
+    requires commons.math3;
     requires com.zaxxer.hikari;
     requires flyway.core;
     requires com.h2database;

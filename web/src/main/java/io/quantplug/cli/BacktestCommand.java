@@ -2,7 +2,6 @@ package io.quantplug.cli;
 
 import io.quantplug.api.ApiVersion;
 import io.quantplug.api.instrument.Instrument;
-import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.app.RecordingTicks;
@@ -13,11 +12,7 @@ import io.quantplug.runtime.backtest.BookFills;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
-import io.quantplug.runtime.data.BarFileCache;
-import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
-import io.quantplug.runtime.data.Gap;
-import io.quantplug.runtime.data.LoadedBars;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.report.HtmlReport;
@@ -166,12 +161,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (runOptions.strategy == null) {
             throw new UserInputException("give --strategy ID (or --config FILE.yaml for a portfolio backtest)");
         }
-        if (data == null && (instrumentOptions.symbol == null || timeframe == null)) {
-            throw new UserInputException("give --data FILE, or --symbol and --timeframe to use bars from the store");
-        }
-        if (data != null && (timeframe != null || from != null || to != null)) {
-            throw new UserInputException("--timeframe, --from and --to select stored bars; they do not go with --data");
-        }
+        BarInput.requireOneSource(data, instrumentOptions, timeframe, from, to);
         if (data != null) {
             UserInputException.requireDataFile(data);
         }
@@ -191,7 +181,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    private static Store await(CompletableFuture<Store> opening) {
+    static Store await(CompletableFuture<Store> opening) {
         try {
             return opening.join();
         } catch (CompletionException e) {
@@ -231,40 +221,14 @@ final class BacktestCommand implements Callable<Integer> {
                 stdout.println("Fills: on the bars (the recording has no book snapshot to rebuild the book from)");
             }
             tickBars = length;
-        } else if (data != null) {
-            LoadedBars loaded = noCache ? new BarFileReader().read(data)
-                    : new BarFileCache(common.home().resolve("cache").resolve("bars"))
-                            .read(data, new BarFileReader()::read);
-            series = loaded.series();
-            instrument = instrumentOptions.resolve(data, series);
-            stdout.println("Data: " + loaded.report().bars() + " bars of " + loaded.report().timeframe() + " from "
-                    + data.getFileName() + (loaded.report().reversed() ? " (newest-first file, reversed)" : "")
-                    + (loaded.report().exactDuplicatesDropped() > 0
-                    ? ", " + loaded.report().exactDuplicatesDropped() + " exact duplicate rows dropped" : ""));
-            if (!loaded.report().gapFree()) {
-                Gap first = loaded.report().gaps().get(0);
-                stderr.println("quantplug: note: the data has " + loaded.report().gaps().size() + " gap(s), "
-                        + loaded.report().missingBars() + " missing bars; the first after "
-                        + Instant.ofEpochMilli(first.lastBarBeforeMillis()) + " (gaps are not filled)");
-            }
         } else {
-            InstrumentId id = InstrumentId.of(instrumentOptions.symbol, instrumentOptions.venue);
-            Timeframe tf = DataCommand.parseTimeframe(timeframe);
-            long fromMillis = from == null ? Long.MIN_VALUE : parseTime("--from", from);
-            long toMillis = to == null ? Long.MAX_VALUE : parseTime("--to", to);
-            store = await(opening);
-            Instrument stored = store.bars().instrument(id).orElseThrow(() -> new UserInputException(
-                    "no bars of " + id + " in the store (see 'quantplug data list')"));
-            series = store.bars().read(id, tf, fromMillis, toMillis);
-            if (series.size() < 2) {
-                throw new UserInputException(series.size() + " stored bar(s) of " + id + " " + tf.label()
-                        + (from != null || to != null ? " in the range" : "") + "; a backtest needs at least 2"
-                        + " (see 'quantplug data list')");
+            if (data == null) {
+                store = await(opening);
             }
-            instrument = instrumentOptions.override(stored);
-            stdout.println("Data: " + series.size() + " bars of " + tf.label() + " from the store, "
-                    + Instant.ofEpochMilli(series.openTimeMillis(0)) + " .. "
-                    + Instant.ofEpochMilli(series.openTimeMillis(series.size() - 1)));
+            BarInput input = data != null ? BarInput.fromFile(data, noCache, common, instrumentOptions, stdout, stderr)
+                    : BarInput.fromStore(store, instrumentOptions, timeframe, from, to, stdout);
+            series = input.series();
+            instrument = input.instrument();
         }
         BacktestConfig config = runOptions.config(instrument);
         List<Bar> bars = series.asBars(instrument.id()); // made as read: the bars stream through the run

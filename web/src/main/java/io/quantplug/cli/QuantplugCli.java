@@ -26,10 +26,10 @@ public final class QuantplugCli {
      * The subcommands, by name, in the order help lists them. Picocli builds a command's model (reflection over its
      * options and mixins) when it is added; {@link #commandLine} adds only the one the arguments name.
      */
-    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(BacktestCommand.class, PaperCommand.class,
-            LiveCommand.class, ServeCommand.class, AnalyzeCommand.class, PluginsCommand.class, DataCommand.class,
-            RunsCommand.class, MonteCarloCommand.class, StressCommand.class, AuditCommand.class, AlertsCommand.class,
-            BookCommand.class, RecordCommand.class, CommandLine.HelpCommand.class);
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(BacktestCommand.class, OptimizeCommand.class,
+            PaperCommand.class, LiveCommand.class, ServeCommand.class, AnalyzeCommand.class, PluginsCommand.class,
+            DataCommand.class, RunsCommand.class, MonteCarloCommand.class, StressCommand.class, AuditCommand.class,
+            AlertsCommand.class, BookCommand.class, RecordCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code of a successful run. */
     public static final int OK = 0;

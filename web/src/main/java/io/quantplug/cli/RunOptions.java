@@ -82,11 +82,23 @@ final class RunOptions {
      * @throws UserInputException when {@code --strategy} is missing or a reference is malformed
      */
     BacktestConfig config(Instrument instrument) {
+        return config(instrument, params);
+    }
+
+    /**
+     * The configuration of a run on an instrument with other strategy parameters (a study's trial).
+     *
+     * @param instrument the instrument traded
+     * @param parameters the strategy's parameters, as typed
+     * @return the configuration, extension references unchecked (the session checks them)
+     * @throws UserInputException when {@code --strategy} is missing or a reference is malformed
+     */
+    BacktestConfig config(Instrument instrument, Map<String, String> parameters) {
         if (strategy == null) {
             throw new UserInputException("give --strategy ID");
         }
         BacktestConfig config = new BacktestConfig(instrument, capital, feeBps, slippageBps,
-                new ExtensionRef(strategy, params), refs("--enhancer", enhancers),
+                new ExtensionRef(strategy, parameters), refs("--enhancer", enhancers),
                 sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));
         if (addedStrategies.isEmpty()) {
             return config;

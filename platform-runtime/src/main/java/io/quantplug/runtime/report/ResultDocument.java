@@ -318,7 +318,13 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
                           Double profitFactor, BigDecimal averageTrade, Double averageTradeReturn, Double exposure,
                           int tradeCount) {
 
-        static Metrics of(PerformanceMetrics m) {
+        /**
+         * The metrics as written: a ratio that is not finite becomes null.
+         *
+         * @param m the computed metrics
+         * @return their document form
+         */
+        public static Metrics of(PerformanceMetrics m) {
             return new Metrics(m.startEquity(), m.endEquity(), m.netProfit(), m.totalFees(), n(m.totalReturn()),
                     n(m.cagr()), n(m.annualizedVolatility()), n(m.sharpe()), n(m.sortino()), n(m.maxDrawdown()),
                     m.maxDrawdownDuration(), n(m.calmar()), n(m.winRate()), n(m.profitFactor()), m.averageTrade(),
