@@ -18,7 +18,11 @@ package io.quantplug.sdk.bar;
  *       says how many there are); a partial bar is not a volume or dollar bar.</li>
  * </ul>
  *
- * <p>The sums are in {@code double}, in the trades' order. Prices in quote currency per base unit, quantities in
+ * <p><b>Sums</b>: in {@code double} with Neumaier's compensated summation (A. Neumaier, "Rundungsfehleranalyse
+ * einiger Verfahren zur Summation endlicher Summen", ZAMM 54, 1974), so the rounding error does not grow with the
+ * number of trades; a sum within a relative {@value #RELATIVE_TOLERANCE} below the threshold counts as reaching it,
+ * so that decimal quantities whose exact sum is the threshold (0.132 + ... = 50.000) close the bar although their
+ * doubles sum a hair below it. Prices in quote currency per base unit, quantities in
  * base units, times in UTC epoch milliseconds. Not thread-safe: one thread feeds it.
  */
 public final class ActivityBarAggregator {
@@ -50,6 +54,9 @@ public final class ActivityBarAggregator {
                  double volume);
     }
 
+    /** How far below the threshold, relative to it, a compensated double sum still counts as reaching it. */
+    public static final double RELATIVE_TOLERANCE = 1e-12;
+
     private final Measure measure;
     private final double threshold;
     private final Sink sink;
@@ -59,7 +66,9 @@ public final class ActivityBarAggregator {
     private double high;
     private double low;
     private double volume;
+    private double volumeError;
     private double sum;
+    private double sumError;
     private long trades;
 
     /**
@@ -110,20 +119,32 @@ public final class ActivityBarAggregator {
             high = price;
             low = price;
             volume = 0;
+            volumeError = 0;
             sum = 0;
+            sumError = 0;
         } else {
             high = Math.max(high, price);
             low = Math.min(low, price);
         }
-        volume += quantity;
-        sum += measure == Measure.VOLUME ? quantity : price * quantity;
+        double v = volume + quantity;
+        volumeError += compensation(volume, quantity, v);
+        volume = v;
+        double add = measure == Measure.VOLUME ? quantity : price * quantity;
+        double t = sum + add;
+        sumError += compensation(sum, add, t);
+        sum = t;
         trades++;
-        if (sum < threshold) {
+        if (sum + sumError < threshold * (1 - RELATIVE_TOLERANCE)) {
             return false;
         }
         trades = 0;
-        sink.bar(openTime, timeMillis, open, high, low, price, volume);
+        sink.bar(openTime, timeMillis, open, high, low, price, volume + volumeError);
         return true;
+    }
+
+    /** What {@code t = a + b} lost to rounding (Neumaier's step). */
+    private static double compensation(double a, double b, double t) {
+        return Math.abs(a) >= Math.abs(b) ? (a - t) + b : (b - t) + a;
     }
 
     /**
