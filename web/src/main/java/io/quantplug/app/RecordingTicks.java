@@ -42,6 +42,9 @@ import java.util.Objects;
  *       after it arrives, and the trades recorded after it but stamped before it go first (a diff waits until a
  *       trade stamped at or after it comes, or a diff stamped a second later). What still comes stamped before the
  *       event replayed last is replayed at that event's time ({@link Summary#reordered()}).</li>
+ *   <li><b>Book snapshot files</b> (a Tardis {@code book_snapshot_N} CSV, {@link MarketEvents#snapshotTimeMillis()}):
+ *       each row replaces the whole book at its exchange time and the session gets it; with no trades, the time
+ *       bars are made of the book's mid price after each row (volume 0), and volume or dollar bars are refused.</li>
  *   <li><b>Bars</b> are made of the trades: time bars of a length ({@link TimeBarAggregator}), each handed over at
  *       its close, before the first event at or after it; or volume or dollar bars ({@link ActivityBarAggregator}),
  *       each handed over right after the trade that completed it, stamped with that trade's time. The trades after
@@ -86,7 +89,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
      * @param series    the time bars, oldest first (an interval with no trade has no bar); null for volume or
      *                  dollar bars, whose open times may repeat, which a series does not allow
      * @param symbol    the recording's symbol as the exchange names it
-     * @param tradeKind {@link MarketMessageKind#TRADE} or {@link MarketMessageKind#AGG_TRADE}
+     * @param tradeKind {@link MarketMessageKind#TRADE} or {@link MarketMessageKind#AGG_TRADE}; null for a file of book
+     *                  snapshots, which has no trades (its time bars are of the mid price)
      * @param trades    how many of those messages went into the bars
      * @param bookUpdates how many book states a replay hands over: 0 for a recording without a snapshot
      * @param medianFeedLatencyMillis the median over the trades of the recorder's receive time minus the trade time,
@@ -141,6 +145,9 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     private final WaitingDepth waiting = new WaitingDepth();
     private DepthSequencer sequencer;
     private DepthSnapshot earlySnapshot;
+    /** Whether the data's snapshots are whole books on their own (a book snapshot CSV): bars of the mid price. */
+    private boolean standalone;
+    private final BarSpec spec;
     private MarketMessageKind tradeKind;
     private String symbol;
     private Bar readyBar;
@@ -231,9 +238,13 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                     columns.add(b.openTimeMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
                 }
             }
-            if (ticks.trades == 0) {
+            if (ticks.trades == 0 && !ticks.standalone) {
                 throw new UserInputException(file + ": the recording has no trade or aggTrade messages to make"
                         + " bars of");
+            }
+            if (ticks.standalone && ticks.bars == 0) {
+                throw new UserInputException(file + ": no book snapshot with both bids and asks to make bars of the"
+                        + " mid price of");
             }
             if (!spec.activity()) {
                 return new Scan(columns.toSeries(spec.length()), ticks.symbol, ticks.tradeKind, ticks.trades,
@@ -274,6 +285,7 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
         this.events = Objects.requireNonNull(events, "events");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
+        this.spec = bars;
         if (bars.activity()) {
             this.barMillis = 0;
             this.aggregator = null;
@@ -316,6 +328,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                     tradeHeld = false;
                     trade(sink);
                 }
+            } else if (standalone && !waiting.isEmpty()) {
+                handOverDepth(sink); // whole books, no trade to wait for
             } else if (!waiting.isEmpty() && lastDepthStamp != Long.MIN_VALUE
                     && waiting.headStamp() < lastDepthStamp - MAX_WAIT_MILLIS) {
                 handOverDepth(sink); // diffs a second later came: a trade still to come goes after it
@@ -356,6 +370,16 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                 long stamp = events.tradeTimeMillis() > 0 ? events.tradeTimeMillis() : events.eventTimeMillis();
                 lastDepthStamp = Math.max(lastDepthStamp, stamp);
                 waiting.addUpdate(events.depthUpdate(), stamp);
+                return true;
+            } else if (kind == MarketMessageKind.DEPTH_SNAPSHOT && events.snapshotTimeMillis() > 0) {
+                if (activity != null) {
+                    throw new UserInputException("--bar " + spec.label() + ": " + events.where() + " is a book"
+                            + " snapshot; a file of book snapshots has no trades to fill volume or dollar bars"
+                            + " (give a bar length, e.g. --bar 1s: bars of the mid price)");
+                }
+                sameSymbol(events.symbol());
+                standalone = true;
+                waiting.addSnapshot(events.snapshot(), events.snapshotTimeMillis());
                 return true;
             } else if (kind == MarketMessageKind.DEPTH_SNAPSHOT) {
                 long stamp = lastDepthStamp != Long.MIN_VALUE ? lastDepthStamp : events.localTimeNanos() / 1_000_000;
@@ -430,7 +454,11 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
         boolean changed;
         if (waiting.headIsSnapshot()) {
             DepthSnapshot s = waiting.headSnapshot();
-            if (sequencer == null) {
+            if (standalone) {
+                book.load(s); // the whole book as of the row
+                changed = true;
+                midPrice(t);
+            } else if (sequencer == null) {
                 earlySnapshot = s; // the diffs that follow tell the id rule
                 changed = false;
             } else {
@@ -454,6 +482,14 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
             view.at(t);
             bookUpdates++;
             sink.onOrderBook(view);
+        }
+    }
+
+    /** Adds the book's mid price to the open time bar (a file of book snapshots has no trades to make bars of). */
+    private void midPrice(long t) {
+        if (book.bidLevels() > 0 && book.askLevels() > 0) {
+            aggregator.price(t, (book.bestBidPrice() + book.bestAskPrice()) / 2);
+            barCloseMillis = Math.floorDiv(t, barMillis) * barMillis + barMillis;
         }
     }
 

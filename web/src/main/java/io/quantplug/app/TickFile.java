@@ -25,6 +25,7 @@ import java.nio.file.Path;
  *   <li>depth diff: {@code E}, {@code T}, {@code U}, {@code u}, {@code pu}, bid and ask counts, then price and
  *       quantity pairs;</li>
  *   <li>snapshot: last update id, bid and ask counts, then price and quantity pairs;</li>
+ *   <li>stand-alone book (a Tardis book snapshot row): its exchange time, then as a snapshot;</li>
  *   <li>symbol: the symbol of the events after it, written when it first appears;</li>
  * </ul>
  * and an end byte: 58 bytes a trade, against about 190 of JSON.
@@ -44,6 +45,7 @@ final class TickFile {
     private static final byte DEPTH = 3;
     private static final byte SNAPSHOT = 4;
     private static final byte SYMBOL = 5;
+    private static final byte BOOK = 6;
 
     private TickFile() {
     }
@@ -84,7 +86,7 @@ final class TickFile {
             case TRADE -> TRADE;
             case AGG_TRADE -> AGG_TRADE;
             case DEPTH_UPDATE -> DEPTH;
-            default -> SNAPSHOT;
+            default -> e.snapshotTimeMillis() > 0 ? BOOK : SNAPSHOT;
         };
         out.putByte(code).putLong(e.localTimeNanos()).putLong(e.line());
         switch (kind) {
@@ -103,6 +105,9 @@ final class TickFile {
                 }
             }
             default -> {
+                if (code == BOOK) {
+                    out.putLong(e.snapshotTimeMillis());
+                }
                 DepthSnapshot s = e.snapshot();
                 out.putLong(s.lastUpdateId()).putInt(s.bidCount()).putInt(s.askCount());
                 for (int i = 0; i < s.bidCount(); i++) {
@@ -154,6 +159,7 @@ final class TickFile {
         private boolean buyerMaker;
         private long tradeId;
         private DepthSnapshot snapshot;
+        private long snapshotTime;
         private boolean ended;
 
         Events(ColumnFiles.Reader in, Path source) {
@@ -175,6 +181,7 @@ final class TickFile {
                     }
                     localNanos = in.getLong();
                     line = in.getLong();
+                    snapshotTime = 0;
                     switch (code) {
                         case SYMBOL -> symbol = in.string();
                         case TRADE, AGG_TRADE -> {
@@ -192,8 +199,12 @@ final class TickFile {
                             readDepth();
                             return true;
                         }
-                        case SNAPSHOT -> {
+                        case SNAPSHOT, BOOK -> {
                             kind = MarketMessageKind.DEPTH_SNAPSHOT;
+                            snapshotTime = code == BOOK ? in.getLong() : 0;
+                            if (code == BOOK) {
+                                eventTime = snapshotTime;
+                            }
                             readSnapshot();
                             return true;
                         }
@@ -248,7 +259,12 @@ final class TickFile {
 
         @Override
         public String symbol() {
-            return kind == MarketMessageKind.DEPTH_SNAPSHOT ? null : symbol;
+            return kind == MarketMessageKind.DEPTH_SNAPSHOT && snapshotTime == 0 ? null : symbol;
+        }
+
+        @Override
+        public long snapshotTimeMillis() {
+            return snapshotTime;
         }
 
         @Override

@@ -83,7 +83,9 @@ import java.util.concurrent.CompletionException;
 final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE",
-            description = "Bar file to backtest on (default: bars from the store, see --timeframe).")
+            description = "Bar file to backtest on (default: bars from the store, see --timeframe); or ticks to"
+                    + " replay: a recorded Binance stream, a Tardis trades CSV or a Tardis book_snapshot_N CSV (see"
+                    + " --bar).")
     Path data;
 
     @Option(names = "--timeframe", paramLabel = "TF",
@@ -222,11 +224,19 @@ final class BacktestCommand implements Callable<Integer> {
                     : instrumentOptions.resolve(data, series, recorded.symbol());
             String trades = recorded.trades() + " "
                     + (recorded.tradeKind() == MarketMessageKind.TRADE ? "trades" : "aggTrades");
-            stdout.println("Data: " + recorded.barCount() + " bars of " + spec.describe() + " from the " + trades
-                    + " recorded in " + data.getFileName() + (spec.activity()
-                    ? " (a bar closes with the trade reaching its threshold; mean " + recorded.timeframe().label()
-                    + " a bar; the trades after the last bar make none)" : " (intervals without a trade have no bar)")
-                    + ", replayed as ticks: trades, the order book and the bars");
+            if (recorded.trades() == 0) { // a file of book snapshots
+                stdout.println("Data: " + recorded.barCount() + " bars of " + spec.describe() + " of the mid price"
+                        + " after each of the " + recorded.bookUpdates() + " book snapshots in " + data.getFileName()
+                        + " (no trades: volume 0; intervals without a snapshot have no bar), replayed as ticks: the"
+                        + " order book and the bars");
+            } else {
+                stdout.println("Data: " + recorded.barCount() + " bars of " + spec.describe() + " from the " + trades
+                        + " recorded in " + data.getFileName() + (spec.activity()
+                        ? " (a bar closes with the trade reaching its threshold; mean " + recorded.timeframe().label()
+                        + " a bar; the trades after the last bar make none)"
+                        : " (intervals without a trade have no bar)")
+                        + ", replayed as ticks: trades, the order book and the bars");
+            }
             if (recorded.bookUpdates() > 0) {
                 fills = bookFillOptions.fills(runOptions.feeBps, recorded.medianFeedLatencyMillis());
                 stdout.println("Fills: on the replayed book (market orders walk it, limit orders queue "
@@ -235,7 +245,8 @@ final class BacktestCommand implements Callable<Integer> {
                         + fills.makerFeeBps().toPlainString() + " bps, taker " + fills.takerFeeBps().toPlainString()
                         + " bps, latency feed " + fills.feedLatencyMillis() + " ms + entry "
                         + fills.entryLatencyMillis() + " ms, response " + fills.responseLatencyMillis() + " ms"
-                        + " (the recording's median feed latency: " + recorded.medianFeedLatencyMillis() + " ms)");
+                        + (recorded.trades() == 0 ? " (no trades: resting limit orders cannot fill)"
+                        : " (the recording's median feed latency: " + recorded.medianFeedLatencyMillis() + " ms)"));
             } else {
                 stdout.println("Fills: on the bars (the recording has no book snapshot to rebuild the book from)");
             }
