@@ -246,6 +246,25 @@ class BacktestCommandIT {
     }
 
     @Test
+    void aTardisBookSnapshotCsvReplaysAsOrderBookEventsWithFillsOnTheBook() throws IOException {
+        for (String depth : new String[] {"25", "5"}) {
+            Path csv = SharedData.require("orderbook-small-samples/binance-futures_book_snapshot_" + depth
+                    + "_BTCUSDT.csv");
+            Path out = tmp.resolve("book-" + depth);
+            CliRun run = CliRun.of("backtest", "--data", csv.toString(), "--strategy", "volume-scalper", "--bar", "1s",
+                    "--no-store", "--home", tmp.resolve("home").toString(), "--out", out.toString());
+            assertThat(run.exitCode()).as(depth + ": " + run.err()).isZero();
+            // 10 rows from 00:00:03.696 to 00:00:04.005 UTC: two one-second bars of the mid price
+            assertThat(run.out()).contains("Data: 2 bars of 1s of the mid price after each of the 10 book snapshots")
+                    .contains("Fills: on the replayed book (market orders walk it")
+                    .contains("Replayed: 0 trades, 10 book updates");
+            assertThat(run.err()).doesNotContain("plugin fault");
+            JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+            assertThat(doc.at("/run/bars").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void badBookFillOptionsAreRefusedWithTheirName() {
         Path recording = SharedData.require("binance-ws-raw-2024-08-08/spot_btcusdt_20240808.gz");
         CliRun queue = CliRun.of("backtest", "--data", recording.toString(), "--strategy", "sma-crossover",
