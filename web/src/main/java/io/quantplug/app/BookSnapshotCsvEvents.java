@@ -7,15 +7,8 @@ import io.quantplug.sdk.book.DepthUpdate;
 import io.quantplug.sdk.marketdata.BookSnapshotCsvReader;
 import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The rows of a Tardis {@code book_snapshot_N} CSV ({@link BookSnapshotCsvReader}) as replay events: each row a
@@ -42,13 +35,8 @@ final class BookSnapshotCsvEvents implements MarketEvents {
      * @return true when it is
      */
     static boolean isBookSnapshotCsv(Path file) {
-        try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-            String first = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-            return first != null && first.startsWith(HEADER_START);
-        } catch (IOException e) {
-            return false; // the reader that opens it says what is wrong
-        }
+        String first = TradeCsvEvents.firstLine(file);
+        return first != null && first.startsWith(HEADER_START);
     }
 
     @Override
