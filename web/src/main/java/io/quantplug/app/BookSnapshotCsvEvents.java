@@ -74,6 +74,11 @@ final class BookSnapshotCsvEvents implements MarketEvents {
     }
 
     @Override
+    public boolean bookOnly() {
+        return true;
+    }
+
+    @Override
     public long snapshotTimeMillis() {
         return row.timeMillis();
     }

@@ -7,8 +7,8 @@ import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
 /**
  * A cursor over the market events of a recording, in recorded order: trades, aggregate trades, depth diffs and
  * depth snapshots. Read from the recording's JSON ({@link RecordedEvents}), a Tardis trades CSV
- * ({@link TradeCsvEvents}) or book snapshot CSV ({@link BookSnapshotCsvEvents}), or from the compact copy of any of
- * them ({@link TickFile}); a file and its copy give the same events with the same fields.
+ * ({@link TradeCsvEvents}) or book snapshot CSV ({@link BookSnapshotCsvEvents}), a Binance depth CSV
+ * ({@link BinanceDepthCsvEvents}), or from the compact copy of any of them ({@link TickFile}); a file and its copy give the same events with the same fields.
  *
  * <p>The accessors describe the current event, and their holders are reused by the next {@link #next()}. Not
  * thread-safe.
@@ -47,6 +47,17 @@ interface MarketEvents extends AutoCloseable {
      */
     default long snapshotTimeMillis() {
         return 0;
+    }
+
+    /**
+     * Whether the source has no trades by its format (a book snapshot CSV or a depth CSV): a replay then makes its
+     * time bars of the book's mid price.
+     *
+     * @return true for a source of order-book events only; known before the first event for the files themselves,
+     *         from the first {@link #next()} for a compact copy
+     */
+    default boolean bookOnly() {
+        return false;
     }
 
     /** @return a trade's price, quote per base */

@@ -238,13 +238,13 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                     columns.add(b.openTimeMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
                 }
             }
-            if (ticks.trades == 0 && !ticks.standalone) {
+            if (ticks.trades == 0 && !ticks.events.bookOnly()) {
                 throw new UserInputException(file + ": the recording has no trade or aggTrade messages to make"
                         + " bars of");
             }
-            if (ticks.standalone && ticks.bars == 0) {
-                throw new UserInputException(file + ": no book snapshot with both bids and asks to make bars of the"
-                        + " mid price of");
+            if (ticks.events.bookOnly() && ticks.bars == 0) {
+                throw new UserInputException(file + ": the file has no trades, and its book never had both bids and"
+                        + " asks to make bars of the mid price of (" + ticks.bookUpdates + " book updates)");
             }
             if (!spec.activity()) {
                 return new Scan(columns.toSeries(spec.length()), ticks.symbol, ticks.tradeKind, ticks.trades,
@@ -328,8 +328,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                     tradeHeld = false;
                     trade(sink);
                 }
-            } else if (standalone && !waiting.isEmpty()) {
-                handOverDepth(sink); // whole books, no trade to wait for
+            } else if (events.bookOnly() && !waiting.isEmpty()) {
+                handOverDepth(sink); // no trade to wait for
             } else if (!waiting.isEmpty() && lastDepthStamp != Long.MIN_VALUE
                     && waiting.headStamp() < lastDepthStamp - MAX_WAIT_MILLIS) {
                 handOverDepth(sink); // diffs a second later came: a trade still to come goes after it
@@ -355,6 +355,11 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     private boolean read() {
         while (events.next()) {
             MarketMessageKind kind = events.kind();
+            if (events.bookOnly() && activity != null) {
+                throw new UserInputException("--bar " + spec.label() + ": " + events.where() + " is an order-book"
+                        + " event; a file of the book only has no trades to fill volume or dollar bars (give a bar"
+                        + " length, e.g. --bar 1s: bars of the mid price)");
+            }
             if (kind == MarketMessageKind.TRADE || kind == MarketMessageKind.AGG_TRADE) {
                 if (tradeKind == null) {
                     tradeKind = kind;
@@ -371,12 +376,8 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                 lastDepthStamp = Math.max(lastDepthStamp, stamp);
                 waiting.addUpdate(events.depthUpdate(), stamp);
                 return true;
-            } else if (kind == MarketMessageKind.DEPTH_SNAPSHOT && events.snapshotTimeMillis() > 0) {
-                if (activity != null) {
-                    throw new UserInputException("--bar " + spec.label() + ": " + events.where() + " is a book"
-                            + " snapshot; a file of book snapshots has no trades to fill volume or dollar bars"
-                            + " (give a bar length, e.g. --bar 1s: bars of the mid price)");
-                }
+            }
+            if (kind == MarketMessageKind.DEPTH_SNAPSHOT && events.snapshotTimeMillis() > 0) {
                 sameSymbol(events.symbol());
                 standalone = true;
                 waiting.addSnapshot(events.snapshot(), events.snapshotTimeMillis());
@@ -457,7 +458,6 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
             if (standalone) {
                 book.load(s); // the whole book as of the row
                 changed = true;
-                midPrice(t);
             } else if (sequencer == null) {
                 earlySnapshot = s; // the diffs that follow tell the id rule
                 changed = false;
@@ -478,6 +478,9 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
             changed = outcome == DepthSequencer.Outcome.APPLIED || outcome == DepthSequencer.Outcome.GAP;
         }
         waiting.removeHead();
+        if (changed && events.bookOnly()) {
+            midPrice(t);
+        }
         if (changed) {
             view.at(t);
             bookUpdates++;

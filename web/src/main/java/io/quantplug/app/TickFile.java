@@ -27,6 +27,8 @@ import java.nio.file.Path;
  *   <li>snapshot: last update id, bid and ask counts, then price and quantity pairs;</li>
  *   <li>stand-alone book (a Tardis book snapshot row): its exchange time, then as a snapshot;</li>
  *   <li>symbol: the symbol of the events after it, written when it first appears;</li>
+ *   <li>book only: first, with no fields, when the source has no trades by its format
+ *       ({@link MarketEvents#bookOnly()});</li>
  * </ul>
  * and an end byte: 58 bytes a trade, against about 190 of JSON.
  *
@@ -46,6 +48,7 @@ final class TickFile {
     private static final byte SNAPSHOT = 4;
     private static final byte SYMBOL = 5;
     private static final byte BOOK = 6;
+    private static final byte BOOK_ONLY = 7;
 
     private TickFile() {
     }
@@ -63,6 +66,9 @@ final class TickFile {
         ColumnFiles.writeAtomically(target, out -> {
             stamp.write(out.putInt(MAGIC).putInt(VERSION));
             String symbol = null;
+            if (events.bookOnly()) {
+                out.putByte(BOOK_ONLY).putLong(0).putLong(0);
+            }
             while (events.next()) {
                 MarketMessageKind kind = events.kind();
                 if (kind != MarketMessageKind.TRADE && kind != MarketMessageKind.AGG_TRADE
@@ -160,6 +166,7 @@ final class TickFile {
         private long tradeId;
         private DepthSnapshot snapshot;
         private long snapshotTime;
+        private boolean bookOnly;
         private boolean ended;
 
         Events(ColumnFiles.Reader in, Path source) {
@@ -184,6 +191,7 @@ final class TickFile {
                     snapshotTime = 0;
                     switch (code) {
                         case SYMBOL -> symbol = in.string();
+                        case BOOK_ONLY -> bookOnly = true;
                         case TRADE, AGG_TRADE -> {
                             kind = code == TRADE ? MarketMessageKind.TRADE : MarketMessageKind.AGG_TRADE;
                             tradeTime = in.getLong();
@@ -265,6 +273,11 @@ final class TickFile {
         @Override
         public long snapshotTimeMillis() {
             return snapshotTime;
+        }
+
+        @Override
+        public boolean bookOnly() {
+            return bookOnly;
         }
 
         @Override

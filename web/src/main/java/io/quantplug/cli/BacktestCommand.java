@@ -226,8 +226,8 @@ final class BacktestCommand implements Callable<Integer> {
                     + (recorded.tradeKind() == MarketMessageKind.TRADE ? "trades" : "aggTrades");
             if (recorded.trades() == 0) { // a file of book snapshots
                 stdout.println("Data: " + recorded.barCount() + " bars of " + spec.describe() + " of the mid price"
-                        + " after each of the " + recorded.bookUpdates() + " book snapshots in " + data.getFileName()
-                        + " (no trades: volume 0; intervals without a snapshot have no bar), replayed as ticks: the"
+                        + " after each of the " + recorded.bookUpdates() + " book updates in " + data.getFileName()
+                        + " (no trades: volume 0; intervals without a book update have no bar), replayed as ticks: the"
                         + " order book and the bars");
             } else {
                 stdout.println("Data: " + recorded.barCount() + " bars of " + spec.describe() + " from the " + trades

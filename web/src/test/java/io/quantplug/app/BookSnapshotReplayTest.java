@@ -117,8 +117,8 @@ class BookSnapshotReplayTest {
         assertThat(scan.barCount()).isEqualTo(2);
         assertThatThrownBy(() -> RecordingTicks.scan(file, null, BarSpec.parse("volume:20")))
                 .isInstanceOf(UserInputException.class)
-                .hasMessageContaining("--bar volume:20: " + file + ":2 is a book snapshot")
-                .hasMessageContaining("no trades to fill volume or dollar bars");
+                .hasMessageContaining("--bar volume:20: " + file + ":2 is an order-book event")
+                .hasMessageContaining("has no trades to fill volume or dollar bars");
     }
 
     @Test

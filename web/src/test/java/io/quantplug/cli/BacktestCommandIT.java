@@ -255,7 +255,7 @@ class BacktestCommandIT {
                     "--no-store", "--home", tmp.resolve("home").toString(), "--out", out.toString());
             assertThat(run.exitCode()).as(depth + ": " + run.err()).isZero();
             // 10 rows from 00:00:03.696 to 00:00:04.005 UTC: two one-second bars of the mid price
-            assertThat(run.out()).contains("Data: 2 bars of 1s of the mid price after each of the 10 book snapshots")
+            assertThat(run.out()).contains("Data: 2 bars of 1s of the mid price after each of the 10 book updates")
                     .contains("Fills: on the replayed book (market orders walk it")
                     .contains("Replayed: 0 trades, 10 book updates");
             assertThat(run.err()).doesNotContain("plugin fault");
