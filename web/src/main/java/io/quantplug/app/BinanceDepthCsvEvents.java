@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * diffs continuing a snapshot by Binance's rules as in a recording. The file has no receive times: the exchange
  * timestamp stands for it. No trades ({@link #bookOnly()}).
  */
-final class BinanceDepthCsvEvents implements MarketEvents {
+final class BinanceDepthCsvEvents implements BookEvents {
 
     private static final String HEADER = "symbol,timestamp,first_update_id,last_update_id,side,update_type,price,qty,pu";
 
@@ -63,31 +63,6 @@ final class BinanceDepthCsvEvents implements MarketEvents {
     @Override
     public long tradeTimeMillis() {
         return reader.timeMillis();
-    }
-
-    @Override
-    public boolean bookOnly() {
-        return true;
-    }
-
-    @Override
-    public double price() {
-        throw new IllegalStateException("a depth CSV has no trades");
-    }
-
-    @Override
-    public double quantity() {
-        throw new IllegalStateException("a depth CSV has no trades");
-    }
-
-    @Override
-    public boolean buyerMaker() {
-        throw new IllegalStateException("a depth CSV has no trades");
-    }
-
-    @Override
-    public long tradeId() {
-        throw new IllegalStateException("a depth CSV has no trades");
     }
 
     @Override

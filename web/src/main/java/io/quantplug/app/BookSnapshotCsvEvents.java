@@ -15,7 +15,7 @@ import java.util.List;
  * full top-N book that stands alone ({@link #snapshotTimeMillis()}), at its exchange time, received at its local
  * time. No trades, no update ids (0).
  */
-final class BookSnapshotCsvEvents implements MarketEvents {
+final class BookSnapshotCsvEvents implements BookEvents {
 
     private static final String HEADER_START = "exchange,symbol,timestamp,local_timestamp,asks[0].price,";
 
@@ -74,33 +74,8 @@ final class BookSnapshotCsvEvents implements MarketEvents {
     }
 
     @Override
-    public boolean bookOnly() {
-        return true;
-    }
-
-    @Override
     public long snapshotTimeMillis() {
         return row.timeMillis();
-    }
-
-    @Override
-    public double price() {
-        throw new IllegalStateException("a book snapshot CSV has no trades");
-    }
-
-    @Override
-    public double quantity() {
-        throw new IllegalStateException("a book snapshot CSV has no trades");
-    }
-
-    @Override
-    public boolean buyerMaker() {
-        throw new IllegalStateException("a book snapshot CSV has no trades");
-    }
-
-    @Override
-    public long tradeId() {
-        throw new IllegalStateException("a book snapshot CSV has no trades");
     }
 
     @Override
