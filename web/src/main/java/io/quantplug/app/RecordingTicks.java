@@ -51,6 +51,9 @@ import java.util.Objects;
  *       the last volume or dollar bar, short of its threshold, make no bar.</li>
  * </ul>
  *
+ * <p>Longer than most classes here: the time order of trades, diffs, snapshots and the bars they close is one state
+ * machine over one cursor, and splitting it would scatter those rules across classes that share every field.
+ *
  * <p>One symbol per recording; the instrument the events are given as is the caller's (it may rename the symbol).
  * Streams: memory holds the book, one bar and the few diffs waiting, not the recording. Not thread-safe, apart
  * from {@link #stop()}; close it after the run.
