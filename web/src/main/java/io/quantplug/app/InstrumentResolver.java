@@ -3,12 +3,15 @@ package io.quantplug.app;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.instrument.InstrumentKind;
+import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.instrument.InstrumentCatalog;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +51,36 @@ public final class InstrumentResolver {
      */
     public static Instrument resolve(String symbolOption, String venue, Path file, BarSeries series, BigDecimal tickSize,
                               BigDecimal lotSize, BigDecimal minNotional) {
+        return resolve(symbolOption, venue, file, () -> inferTickSize(series), tickSize, lotSize, minNotional);
+    }
+
+    /**
+     * The instrument of bars that are not a series (volume or dollar bars), with the tick size their prices are
+     * written with unless given.
+     *
+     * @param symbolOption the symbol given, or null to infer it from the file name
+     * @param venue        the venue, e.g. {@code BINANCE}
+     * @param file         the data file (its name may carry the symbol)
+     * @param bars         its bars (for the tick size)
+     * @param tickSize     the tick size given, or null
+     * @param lotSize      the lot size given, or null
+     * @param minNotional  the minimum notional given, or null
+     * @return the instrument
+     * @throws UserInputException naming the option at fault
+     */
+    public static Instrument resolve(String symbolOption, String venue, Path file, List<Bar> bars,
+                                     BigDecimal tickSize, BigDecimal lotSize, BigDecimal minNotional) {
+        return resolve(symbolOption, venue, file, () -> {
+            TickInference tick = new TickInference();
+            for (Bar b : bars) {
+                tick.add(b.open(), b.high(), b.low(), b.close());
+            }
+            return tick.tickSize();
+        }, tickSize, lotSize, minNotional);
+    }
+
+    private static Instrument resolve(String symbolOption, String venue, Path file, Supplier<BigDecimal> dataTick,
+                                      BigDecimal tickSize, BigDecimal lotSize, BigDecimal minNotional) {
         String symbol = symbolOption != null ? symbolOption.strip().toUpperCase(java.util.Locale.ROOT)
                 : inferSymbol(file).orElseThrow(() -> new UserInputException("cannot tell the symbol from the file name "
                 + file.getFileName() + "; pass --symbol (e.g. --symbol BTCUSDT)"));
@@ -62,7 +95,7 @@ public final class InstrumentResolver {
         String[] assets = known.map(k -> new String[] {k.baseAsset(), k.quoteAsset()})
                 .or(() -> InstrumentCatalog.splitSymbol(symbol))
                 .orElse(new String[] {symbol, "QUOTE"});
-        BigDecimal tick = tickSize != null ? positive("--tick-size", tickSize) : inferTickSize(series);
+        BigDecimal tick = tickSize != null ? positive("--tick-size", tickSize) : dataTick.get();
         BigDecimal lot = lotSize != null ? positive("--lot-size", lotSize)
                 : known.map(Instrument::lotSize).orElse(DEFAULT_LOT);
         BigDecimal minQty = lotSize != null ? lot : known.map(Instrument::minQuantity).orElse(lot);
@@ -87,17 +120,34 @@ public final class InstrumentResolver {
      * decimal with that many fractional digits); only a price that needs more is read digit by digit.
      */
     static BigDecimal inferTickSize(BarSeries s) {
-        int decimals = 0;
-        double unit = 1;
-        for (int i = 0; i < s.size() && decimals < MAX_PRICE_DECIMALS; i++) {
-            if (!fits(s.open(i), unit) || !fits(s.high(i), unit) || !fits(s.low(i), unit)
-                    || !fits(s.close(i), unit)) {
-                decimals = Math.max(decimals, Math.max(Math.max(scale(s.open(i)), scale(s.high(i))),
-                        Math.max(scale(s.low(i)), scale(s.close(i)))));
+        TickInference tick = new TickInference();
+        for (int i = 0; i < s.size() && !tick.atMost(); i++) {
+            tick.add(s.open(i), s.high(i), s.low(i), s.close(i));
+        }
+        return tick.tickSize();
+    }
+
+    /** The finest decimal increment of the prices added so far. */
+    private static final class TickInference {
+
+        private int decimals;
+        private double unit = 1;
+
+        void add(double open, double high, double low, double close) {
+            if (!fits(open, unit) || !fits(high, unit) || !fits(low, unit) || !fits(close, unit)) {
+                decimals = Math.max(decimals, Math.max(Math.max(scale(open), scale(high)),
+                        Math.max(scale(low), scale(close))));
                 unit = POWERS_OF_TEN[Math.min(decimals, MAX_PRICE_DECIMALS)];
             }
         }
-        return BigDecimal.ONE.movePointLeft(Math.min(decimals, MAX_PRICE_DECIMALS));
+
+        boolean atMost() {
+            return decimals >= MAX_PRICE_DECIMALS;
+        }
+
+        BigDecimal tickSize() {
+            return BigDecimal.ONE.movePointLeft(Math.min(decimals, MAX_PRICE_DECIMALS));
+        }
     }
 
     /** Whether a price is the double nearest a decimal with at most log10(unit) fractional digits. */

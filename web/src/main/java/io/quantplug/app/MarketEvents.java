@@ -6,8 +6,9 @@ import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
 
 /**
  * A cursor over the market events of a recording, in recorded order: trades, aggregate trades, depth diffs and
- * depth snapshots. Read from the recording's JSON ({@link RecordedEvents})
- * or from its compact copy ({@link TickFile}); both give the same events with the same fields.
+ * depth snapshots. Read from the recording's JSON ({@link RecordedEvents}), a Tardis trades CSV
+ * ({@link TradeCsvEvents}) or book snapshot CSV ({@link BookSnapshotCsvEvents}), a Binance depth CSV
+ * ({@link BinanceDepthCsvEvents}), or from the compact copy of any of them ({@link TickFile}); a file and its copy give the same events with the same fields.
  *
  * <p>The accessors describe the current event, and their holders are reused by the next {@link #next()}. Not
  * thread-safe.
@@ -36,6 +37,28 @@ interface MarketEvents extends AutoCloseable {
 
     /** @return the trade (or futures transaction) time {@code T}, UTC epoch milliseconds, 0 when absent */
     long tradeTimeMillis();
+
+    /**
+     * The exchange time of a depth snapshot that is a whole book on its own (a row of a Tardis
+     * {@code book_snapshot_N} CSV: the top N levels, replacing the book), as opposed to a REST snapshot that depth
+     * diffs continue.
+     *
+     * @return UTC epoch milliseconds for a stand-alone snapshot; 0 for any other event
+     */
+    default long snapshotTimeMillis() {
+        return 0;
+    }
+
+    /**
+     * Whether the source has no trades by its format (a book snapshot CSV or a depth CSV): a replay then makes its
+     * time bars of the book's mid price.
+     *
+     * @return true for a source of order-book events only; known before the first event for the files themselves,
+     *         from the first {@link #next()} for a compact copy
+     */
+    default boolean bookOnly() {
+        return false;
+    }
 
     /** @return a trade's price, quote per base */
     double price();

@@ -8,6 +8,7 @@ import io.quantplug.api.order.Side;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.session.TickSink;
 import io.quantplug.runtime.session.TickSource;
+import io.quantplug.sdk.bar.ActivityBarAggregator;
 import io.quantplug.sdk.bar.TimeBarAggregator;
 import io.quantplug.sdk.book.DepthSequencer;
 import io.quantplug.sdk.book.DepthSnapshot;
@@ -17,6 +18,8 @@ import io.quantplug.sdk.book.SequenceRule;
 import io.quantplug.sdk.marketdata.binance.MarketMessageKind;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,9 +42,17 @@ import java.util.Objects;
  *       after it arrives, and the trades recorded after it but stamped before it go first (a diff waits until a
  *       trade stamped at or after it comes, or a diff stamped a second later). What still comes stamped before the
  *       event replayed last is replayed at that event's time ({@link Summary#reordered()}).</li>
- *   <li><b>Bars</b> of the given length are made of the trades ({@link TimeBarAggregator}); each is handed over at
- *       its close, before the first event at or after it.</li>
+ *   <li><b>Book snapshot files</b> (a Tardis {@code book_snapshot_N} CSV, {@link MarketEvents#snapshotTimeMillis()}):
+ *       each row replaces the whole book at its exchange time and the session gets it; with no trades, the time
+ *       bars are made of the book's mid price after each row (volume 0), and volume or dollar bars are refused.</li>
+ *   <li><b>Bars</b> are made of the trades: time bars of a length ({@link TimeBarAggregator}), each handed over at
+ *       its close, before the first event at or after it; or volume or dollar bars ({@link ActivityBarAggregator}),
+ *       each handed over right after the trade that completed it, stamped with that trade's time. The trades after
+ *       the last volume or dollar bar, short of its threshold, make no bar.</li>
  * </ul>
+ *
+ * <p>Longer than most classes here: the time order of trades, diffs, snapshots and the bars they close is one state
+ * machine over one cursor, and splitting it would scatter those rules across classes that share every field.
  *
  * <p>One symbol per recording; the instrument the events are given as is the caller's (it may rename the symbol).
  * Streams: memory holds the book, one bar and the few diffs waiting, not the recording. Not thread-safe, apart
@@ -78,29 +89,68 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     /**
      * The bars of a recording and what they were made of.
      *
-     * @param series    the bars, oldest first; an interval with no trade has no bar
+     * @param series    the time bars, oldest first (an interval with no trade has no bar); null for volume or
+     *                  dollar bars, whose open times may repeat, which a series does not allow
      * @param symbol    the recording's symbol as the exchange names it
-     * @param tradeKind {@link MarketMessageKind#TRADE} or {@link MarketMessageKind#AGG_TRADE}
+     * @param tradeKind {@link MarketMessageKind#TRADE} or {@link MarketMessageKind#AGG_TRADE}; null for a file of book
+     *                  snapshots, which has no trades (its time bars are of the mid price)
      * @param trades    how many of those messages went into the bars
      * @param bookUpdates how many book states a replay hands over: 0 for a recording without a snapshot
      * @param medianFeedLatencyMillis the median over the trades of the recorder's receive time minus the trade time,
      *                  less the least of these: the median delay beyond the fastest trade's, in which the offset
      *                  between the recorder's and the exchange's clocks cancels out; ms, 0 to 60,000
+     * @param activityBars the volume or dollar bars, oldest first, of the instrument {@code RECORDING@SCAN}; empty
+     *                  for time bars
+     * @param timeframe the time bars' length; for volume or dollar bars the nominal length, the mean time per bar
+     *                  (first open to last close over the bar count, at least 1 ms)
      */
     public record Scan(BarSeries series, String symbol, MarketMessageKind tradeKind, long trades, long bookUpdates,
-                       long medianFeedLatencyMillis) {
+                       long medianFeedLatencyMillis, List<Bar> activityBars, Timeframe timeframe) {
+
+        /**
+         * How many bars the replay hands over.
+         *
+         * @return the count
+         */
+        public int barCount() {
+            return series != null ? series.size() : activityBars.size();
+        }
+
+        /**
+         * The bars as the given instrument's.
+         *
+         * @param id the instrument
+         * @return the bars, oldest first; time bars are made as read
+         */
+        public List<Bar> bars(InstrumentId id) {
+            if (series != null) {
+                return series.asBars(id);
+            }
+            List<Bar> bars = new ArrayList<>(activityBars.size());
+            for (Bar b : activityBars) {
+                bars.add(new Bar(id, timeframe, b.openTimeMillis(), b.open(), b.high(), b.low(), b.close(),
+                        b.volume(), b.closeTimeMillis()));
+            }
+            return bars;
+        }
     }
 
     private final MarketEvents events;
     private final InstrumentId instrument;
     private final long barMillis;
     private final Timeframe timeframe;
+    /** The time bars' maker; null for volume or dollar bars. */
     private final TimeBarAggregator aggregator;
+    /** The volume or dollar bars' maker; null for time bars. */
+    private final ActivityBarAggregator activity;
     private final OrderBook book = new OrderBook();
     private final LiveBookView view;
     private final WaitingDepth waiting = new WaitingDepth();
     private DepthSequencer sequencer;
     private DepthSnapshot earlySnapshot;
+    /** Whether the data's snapshots are whole books on their own (a book snapshot CSV): bars of the mid price. */
+    private boolean standalone;
+    private final BarSpec spec;
     private MarketMessageKind tradeKind;
     private String symbol;
     private Bar readyBar;
@@ -133,8 +183,25 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
      *                                                             (file and line)
      */
     public static RecordingTicks open(Path file, Path cache, InstrumentId instrument, Timeframe bar) {
+        return open(file, cache, instrument, BarSpec.time(bar), bar);
+    }
+
+    /**
+     * Opens a recording for replay with bars of any kind.
+     *
+     * @param file       the recording or trades CSV
+     * @param cache      the folder of compact copies, or null to read the file itself
+     * @param instrument the instrument its events are given as
+     * @param bars       how bars are made of the trades
+     * @param timeframe  the bars' timeframe: the time bars' length, or for volume and dollar bars their nominal
+     *                   length ({@link Scan#timeframe()})
+     * @return the replay, to close after the run
+     * @throws io.quantplug.sdk.marketdata.MarketDataFileException when the file cannot be read or is malformed
+     */
+    public static RecordingTicks open(Path file, Path cache, InstrumentId instrument, BarSpec bars,
+                                      Timeframe timeframe) {
         MarketEvents events = cache == null ? TickFileCache.json(file) : new TickFileCache(cache).open(file);
-        return new RecordingTicks(events, instrument, bar);
+        return new RecordingTicks(events, instrument, bars, timeframe);
     }
 
     /**
@@ -148,17 +215,53 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
      * @throws io.quantplug.sdk.marketdata.MarketDataFileException when it is malformed (file and line)
      */
     public static Scan scan(Path file, Path cache, Timeframe bar) {
+        return scan(file, cache, BarSpec.time(bar));
+    }
+
+    /**
+     * Reads a recording's bars of any kind only, as a replay of it makes them (through the same cache).
+     *
+     * @param file  the recording or trades CSV
+     * @param cache the folder of compact copies, or null to read the file itself
+     * @param spec  how bars are made of the trades
+     * @return the bars and what they were made of
+     * @throws UserInputException when the recording has no trades, or its trades do not fill one volume or dollar
+     *                            bar
+     * @throws io.quantplug.sdk.marketdata.MarketDataFileException when it is malformed (file and line)
+     */
+    public static Scan scan(Path file, Path cache, BarSpec spec) {
         BarColumns columns = new BarColumns();
-        try (RecordingTicks ticks = open(file, cache, SCANNED, bar)) {
+        List<Bar> activityBars = new ArrayList<>();
+        Timeframe scanned = spec.activity() ? new Timeframe(1) : spec.length();
+        try (RecordingTicks ticks = open(file, cache, SCANNED, spec, scanned)) {
             for (Bar b = ticks.next(); b != null; b = ticks.next()) {
-                columns.add(b.openTimeMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
+                if (spec.activity()) {
+                    activityBars.add(b);
+                } else {
+                    columns.add(b.openTimeMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
+                }
             }
-            if (ticks.trades == 0) {
+            if (ticks.trades == 0 && !ticks.events.bookOnly()) {
                 throw new UserInputException(file + ": the recording has no trade or aggTrade messages to make"
                         + " bars of");
             }
-            return new Scan(columns.toSeries(bar), ticks.symbol, ticks.tradeKind, ticks.trades, ticks.bookUpdates,
-                    ticks.medianFeedLatency());
+            if (ticks.events.bookOnly() && ticks.bars == 0) {
+                throw new UserInputException(file + ": the file has no trades, and its book never had both bids and"
+                        + " asks to make bars of the mid price of (" + ticks.bookUpdates + " book updates)");
+            }
+            if (!spec.activity()) {
+                return new Scan(columns.toSeries(spec.length()), ticks.symbol, ticks.tradeKind, ticks.trades,
+                        ticks.bookUpdates, ticks.medianFeedLatency(), List.of(), spec.length());
+            }
+            if (activityBars.isEmpty()) {
+                throw new UserInputException("--bar " + spec.label() + ": the " + ticks.trades + " trades of "
+                        + file.getFileName() + " do not fill one bar; give a smaller threshold");
+            }
+            long span = activityBars.get(activityBars.size() - 1).closeTimeMillis()
+                    - activityBars.get(0).openTimeMillis();
+            Timeframe nominal = new Timeframe(Math.max(1, span / activityBars.size()));
+            return new Scan(null, ticks.symbol, ticks.tradeKind, ticks.trades, ticks.bookUpdates,
+                    ticks.medianFeedLatency(), List.copyOf(activityBars), nominal);
         }
     }
 
@@ -170,11 +273,31 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
      * @param bar        the length of the bars made of the trades
      */
     RecordingTicks(MarketEvents events, InstrumentId instrument, Timeframe bar) {
+        this(events, instrument, BarSpec.time(bar), bar);
+    }
+
+    /**
+     * A replay of events with bars of any kind.
+     *
+     * @param events     the recording's events, closed with the replay
+     * @param instrument the instrument its events are given as
+     * @param bars       how bars are made of the trades
+     * @param timeframe  the time bars' length, or the volume or dollar bars' nominal length
+     */
+    RecordingTicks(MarketEvents events, InstrumentId instrument, BarSpec bars, Timeframe timeframe) {
         this.events = Objects.requireNonNull(events, "events");
         this.instrument = Objects.requireNonNull(instrument, "instrument");
-        this.timeframe = Objects.requireNonNull(bar, "bar");
-        this.barMillis = bar.millis();
-        this.aggregator = new TimeBarAggregator(barMillis, this::barDone);
+        this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
+        this.spec = bars;
+        if (bars.activity()) {
+            this.barMillis = 0;
+            this.aggregator = null;
+            this.activity = new ActivityBarAggregator(bars.measure(), bars.threshold(), this::activityBarDone);
+        } else {
+            this.barMillis = bars.length().millis();
+            this.aggregator = new TimeBarAggregator(barMillis, this::barDone);
+            this.activity = null;
+        }
         this.view = new LiveBookView(instrument, book, Integer.MAX_VALUE);
     }
 
@@ -208,14 +331,16 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                     tradeHeld = false;
                     trade(sink);
                 }
+            } else if (events.bookOnly() && !waiting.isEmpty()) {
+                handOverDepth(sink); // no trade to wait for
             } else if (!waiting.isEmpty() && lastDepthStamp != Long.MIN_VALUE
                     && waiting.headStamp() < lastDepthStamp - MAX_WAIT_MILLIS) {
                 handOverDepth(sink); // diffs a second later came: a trade still to come goes after it
             } else if (dataEnded) {
                 if (!waiting.isEmpty()) {
                     handOverDepth(sink);
-                } else if (aggregator.openTrades() > 0) {
-                    aggregator.flush(); // the last bar
+                } else if (aggregator != null && aggregator.openTrades() > 0) {
+                    aggregator.flush(); // the last time bar; trades short of a volume or dollar bar make none
                 } else {
                     return null;
                 }
@@ -233,6 +358,11 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
     private boolean read() {
         while (events.next()) {
             MarketMessageKind kind = events.kind();
+            if (events.bookOnly() && activity != null) {
+                throw new UserInputException("--bar " + spec.label() + ": " + events.where() + " is an order-book"
+                        + " event; a file of the book only has no trades to fill volume or dollar bars (give a bar"
+                        + " length, e.g. --bar 1s: bars of the mid price)");
+            }
             if (kind == MarketMessageKind.TRADE || kind == MarketMessageKind.AGG_TRADE) {
                 if (tradeKind == null) {
                     tradeKind = kind;
@@ -248,6 +378,12 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
                 long stamp = events.tradeTimeMillis() > 0 ? events.tradeTimeMillis() : events.eventTimeMillis();
                 lastDepthStamp = Math.max(lastDepthStamp, stamp);
                 waiting.addUpdate(events.depthUpdate(), stamp);
+                return true;
+            }
+            if (kind == MarketMessageKind.DEPTH_SNAPSHOT && events.snapshotTimeMillis() > 0) {
+                sameSymbol(events.symbol());
+                standalone = true;
+                waiting.addSnapshot(events.snapshot(), events.snapshotTimeMillis());
                 return true;
             } else if (kind == MarketMessageKind.DEPTH_SNAPSHOT) {
                 long stamp = lastDepthStamp != Long.MIN_VALUE ? lastDepthStamp : events.localTimeNanos() / 1_000_000;
@@ -299,11 +435,15 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
         double price = events.price();
         double quantity = events.quantity();
         try {
-            aggregator.trade(t, price, quantity);
+            if (aggregator != null) {
+                aggregator.trade(t, price, quantity);
+                barCloseMillis = Math.floorDiv(t, barMillis) * barMillis + barMillis;
+            } else {
+                activity.trade(t, price, quantity); // a bar it completes goes after the trade
+            }
         } catch (IllegalArgumentException e) {
             throw new UserInputException(events.where() + ": " + e.getMessage());
         }
-        barCloseMillis = Math.floorDiv(t, barMillis) * barMillis + barMillis;
         trades++;
         sink.onTrade(new TradeTick(instrument, t, price, quantity, events.buyerMaker() ? Side.SELL : Side.BUY,
                 Long.toString(events.tradeId())));
@@ -318,7 +458,10 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
         boolean changed;
         if (waiting.headIsSnapshot()) {
             DepthSnapshot s = waiting.headSnapshot();
-            if (sequencer == null) {
+            if (standalone) {
+                book.load(s); // the whole book as of the row
+                changed = true;
+            } else if (sequencer == null) {
                 earlySnapshot = s; // the diffs that follow tell the id rule
                 changed = false;
             } else {
@@ -338,10 +481,21 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
             changed = outcome == DepthSequencer.Outcome.APPLIED || outcome == DepthSequencer.Outcome.GAP;
         }
         waiting.removeHead();
+        if (changed && events.bookOnly()) {
+            midPrice(t);
+        }
         if (changed) {
             view.at(t);
             bookUpdates++;
             sink.onOrderBook(view);
+        }
+    }
+
+    /** Adds the book's mid price to the open time bar (a file of book snapshots has no trades to make bars of). */
+    private void midPrice(long t) {
+        if (book.bidLevels() > 0 && book.askLevels() > 0) {
+            aggregator.price(t, (book.bestBidPrice() + book.bestAskPrice()) / 2);
+            barCloseMillis = Math.floorDiv(t, barMillis) * barMillis + barMillis;
         }
     }
 
@@ -376,6 +530,11 @@ public final class RecordingTicks implements TickSource, AutoCloseable {
 
     private void barDone(long openTimeMillis, double open, double high, double low, double close, double volume) {
         readyBar = new Bar(instrument, timeframe, openTimeMillis, open, high, low, close, volume);
+    }
+
+    private void activityBarDone(long openTimeMillis, long closeTimeMillis, double open, double high, double low,
+                                 double close, double volume) {
+        readyBar = new Bar(instrument, timeframe, openTimeMillis, open, high, low, close, volume, closeTimeMillis);
     }
 
     @Override

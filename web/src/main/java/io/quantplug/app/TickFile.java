@@ -25,7 +25,10 @@ import java.nio.file.Path;
  *   <li>depth diff: {@code E}, {@code T}, {@code U}, {@code u}, {@code pu}, bid and ask counts, then price and
  *       quantity pairs;</li>
  *   <li>snapshot: last update id, bid and ask counts, then price and quantity pairs;</li>
+ *   <li>stand-alone book (a Tardis book snapshot row): its exchange time, then as a snapshot;</li>
  *   <li>symbol: the symbol of the events after it, written when it first appears;</li>
+ *   <li>book only: first, with no fields, when the source has no trades by its format
+ *       ({@link MarketEvents#bookOnly()});</li>
  * </ul>
  * and an end byte: 58 bytes a trade, against about 190 of JSON.
  *
@@ -44,6 +47,8 @@ final class TickFile {
     private static final byte DEPTH = 3;
     private static final byte SNAPSHOT = 4;
     private static final byte SYMBOL = 5;
+    private static final byte BOOK = 6;
+    private static final byte BOOK_ONLY = 7;
 
     private TickFile() {
     }
@@ -61,6 +66,9 @@ final class TickFile {
         ColumnFiles.writeAtomically(target, out -> {
             stamp.write(out.putInt(MAGIC).putInt(VERSION));
             String symbol = null;
+            if (events.bookOnly()) {
+                out.putByte(BOOK_ONLY).putLong(0).putLong(0);
+            }
             while (events.next()) {
                 MarketMessageKind kind = events.kind();
                 if (kind != MarketMessageKind.TRADE && kind != MarketMessageKind.AGG_TRADE
@@ -84,7 +92,7 @@ final class TickFile {
             case TRADE -> TRADE;
             case AGG_TRADE -> AGG_TRADE;
             case DEPTH_UPDATE -> DEPTH;
-            default -> SNAPSHOT;
+            default -> e.snapshotTimeMillis() > 0 ? BOOK : SNAPSHOT;
         };
         out.putByte(code).putLong(e.localTimeNanos()).putLong(e.line());
         switch (kind) {
@@ -103,6 +111,9 @@ final class TickFile {
                 }
             }
             default -> {
+                if (code == BOOK) {
+                    out.putLong(e.snapshotTimeMillis());
+                }
                 DepthSnapshot s = e.snapshot();
                 out.putLong(s.lastUpdateId()).putInt(s.bidCount()).putInt(s.askCount());
                 for (int i = 0; i < s.bidCount(); i++) {
@@ -154,6 +165,8 @@ final class TickFile {
         private boolean buyerMaker;
         private long tradeId;
         private DepthSnapshot snapshot;
+        private long snapshotTime;
+        private boolean bookOnly;
         private boolean ended;
 
         Events(ColumnFiles.Reader in, Path source) {
@@ -175,8 +188,10 @@ final class TickFile {
                     }
                     localNanos = in.getLong();
                     line = in.getLong();
+                    snapshotTime = 0;
                     switch (code) {
                         case SYMBOL -> symbol = in.string();
+                        case BOOK_ONLY -> bookOnly = true;
                         case TRADE, AGG_TRADE -> {
                             kind = code == TRADE ? MarketMessageKind.TRADE : MarketMessageKind.AGG_TRADE;
                             tradeTime = in.getLong();
@@ -192,8 +207,12 @@ final class TickFile {
                             readDepth();
                             return true;
                         }
-                        case SNAPSHOT -> {
+                        case SNAPSHOT, BOOK -> {
                             kind = MarketMessageKind.DEPTH_SNAPSHOT;
+                            snapshotTime = code == BOOK ? in.getLong() : 0;
+                            if (code == BOOK) {
+                                eventTime = snapshotTime;
+                            }
                             readSnapshot();
                             return true;
                         }
@@ -248,7 +267,17 @@ final class TickFile {
 
         @Override
         public String symbol() {
-            return kind == MarketMessageKind.DEPTH_SNAPSHOT ? null : symbol;
+            return kind == MarketMessageKind.DEPTH_SNAPSHOT && snapshotTime == 0 ? null : symbol;
+        }
+
+        @Override
+        public long snapshotTimeMillis() {
+            return snapshotTime;
+        }
+
+        @Override
+        public boolean bookOnly() {
+            return bookOnly;
         }
 
         @Override

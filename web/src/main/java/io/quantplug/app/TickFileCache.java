@@ -35,7 +35,8 @@ public final class TickFileCache {
     }
 
     /**
-     * The events of a recording's JSON, or of a Tardis trades CSV, parsed as they are read.
+     * The events of a recording's JSON, of a Tardis trades or book snapshot CSV, or of a Binance depth CSV, parsed as
+     * they are read.
      *
      * @param file the recording or CSV
      * @return its events
@@ -44,17 +45,25 @@ public final class TickFileCache {
         if (TradeCsvEvents.isTradeCsv(file)) {
             return new TradeCsvEvents(file);
         }
+        if (BookSnapshotCsvEvents.isBookSnapshotCsv(file)) {
+            return new BookSnapshotCsvEvents(file);
+        }
+        if (BinanceDepthCsvEvents.isDepthCsv(file)) {
+            return new BinanceDepthCsvEvents(file);
+        }
         return new RecordedEvents(BinanceRecordingReader.open(List.of(file), new JsonFactory()));
     }
 
     /**
-     * Whether a file replays as ticks: a recorded Binance stream, or a Tardis trades CSV.
+     * Whether a file replays as ticks: a recorded Binance stream, a Tardis trades or book snapshot CSV, or a Binance
+     * depth CSV.
      *
      * @param file the file
      * @return true when it does
      */
     public static boolean isTicks(Path file) {
-        return BinanceRecordingReader.isRecording(file) || TradeCsvEvents.isTradeCsv(file);
+        return BinanceRecordingReader.isRecording(file) || TradeCsvEvents.isTradeCsv(file)
+                || BookSnapshotCsvEvents.isBookSnapshotCsv(file) || BinanceDepthCsvEvents.isDepthCsv(file);
     }
 
     /**

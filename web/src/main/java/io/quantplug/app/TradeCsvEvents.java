@@ -40,15 +40,22 @@ final class TradeCsvEvents implements MarketEvents {
      * @return true when it is
      */
     static boolean isTradeCsv(Path file) {
+        String first = firstLine(file);
+        return first != null && first.strip().equals(HEADER);
+    }
+
+    /**
+     * The first line of a file, plain or gzip, to tell its format by.
+     *
+     * @param file the file
+     * @return the line, or null when the file is empty or cannot be read (the reader that opens it says why)
+     */
+    static String firstLine(Path file) {
         try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = raw;
-            if (file.getFileName().toString().endsWith(".gz")) {
-                in = new GZIPInputStream(raw);
-            }
-            String first = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-            return first != null && first.strip().equals(HEADER);
+            InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
-            return false; // the reader that opens it says what is wrong
+            return null;
         }
     }
 

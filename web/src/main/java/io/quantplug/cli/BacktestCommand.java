@@ -4,6 +4,7 @@ import io.quantplug.api.ApiVersion;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
+import io.quantplug.app.BarSpec;
 import io.quantplug.app.RecordingTicks;
 import io.quantplug.app.TickFileCache;
 import io.quantplug.app.UserInputException;
@@ -77,7 +78,9 @@ import java.util.concurrent.CompletionException;
 final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "FILE",
-            description = "Bar file to backtest on (default: bars from the store, see --timeframe).")
+            description = "Bar file to backtest on (default: bars from the store, see --timeframe); or ticks to"
+                    + " replay: a recorded Binance stream, a Tardis trades CSV or a Tardis book_snapshot_N CSV (see"
+                    + " --bar).")
     Path data;
 
     @Option(names = "--timeframe", paramLabel = "TF",
@@ -106,10 +109,13 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not store the run in the database.")
     boolean noStore;
 
-    @Option(names = "--bar", paramLabel = "TF",
-            description = "With a recorded Binance stream as --data (lines '<local ns> <raw JSON>', recognised"
-                    + " without this option too): the length of the time bars built from its trades, e.g. 1s, 1m"
-                    + " (default 1m).")
+    @Option(names = "--bar", paramLabel = "BAR",
+            description = "With a recorded Binance stream or a Tardis trades CSV as --data (recognised without this"
+                    + " option too): the bars built from its trades. Time bars of a length, e.g. 1s, 1m (default"
+                    + " 1m); volume:QTY, a bar closing when its traded base quantity reaches QTY (e.g. volume:50);"
+                    + " dollar:NOTIONAL, when its traded quote notional (price x quantity) reaches NOTIONAL (e.g."
+                    + " dollar:2000000). QTY and NOTIONAL: > 0 and <= 1e15. The trade reaching the threshold"
+                    + " closes the bar whole (López de Prado 2018, 2.3.1); see docs/tick-data.md.")
     String bar;
 
     @Option(names = "--no-cache", description = "Parse --data again even when its bars are cached (the cache in the"
@@ -196,18 +202,31 @@ final class BacktestCommand implements Callable<Integer> {
         Store store = null;
         BarSeries series;
         Instrument instrument;
-        Timeframe tickBars = null; // a recording replays as ticks with bars of this length
+        BarSpec tickBars = null; // a recording replays as ticks with bars made so
+        RecordingTicks.Scan recorded = null;
         BookFills fills = null; // and, when it has a book, fills on it
         if (data != null && (bar != null || TickFileCache.isTicks(data))) {
             UserInputException.requireDataFile(data);
-            Timeframe length = bar == null ? Timeframe.M1 : DataCommand.parseTimeframe(bar);
-            RecordingTicks.Scan recorded = RecordingTicks.scan(data, ticksCache(), length);
+            BarSpec spec = bar == null ? BarSpec.time(Timeframe.M1) : BarSpec.parse(bar);
+            recorded = RecordingTicks.scan(data, ticksCache(), spec);
             series = recorded.series();
-            instrument = instrumentOptions.resolve(data, series, recorded.symbol());
-            stdout.println("Data: " + series.size() + " bars of " + length.label() + " from the "
-                    + recorded.trades() + " " + (recorded.tradeKind() == MarketMessageKind.TRADE ? "trades" : "aggTrades")
-                    + " recorded in " + data.getFileName() + " (intervals without a trade have no bar), replayed"
-                    + " as ticks: trades, the order book and the bars");
+            instrument = spec.activity() ? instrumentOptions.resolve(data, recorded.activityBars(), recorded.symbol())
+                    : instrumentOptions.resolve(data, series, recorded.symbol());
+            String trades = recorded.trades() + " "
+                    + (recorded.tradeKind() == MarketMessageKind.TRADE ? "trades" : "aggTrades");
+            if (recorded.trades() == 0) { // a file of book snapshots
+                stdout.println("Data: " + recorded.barCount() + " bars of " + spec.describe() + " of the mid price"
+                        + " after each of the " + recorded.bookUpdates() + " book updates in " + data.getFileName()
+                        + " (no trades: volume 0; intervals without a book update have no bar), replayed as ticks: the"
+                        + " order book and the bars");
+            } else {
+                stdout.println("Data: " + recorded.barCount() + " bars of " + spec.describe() + " from the " + trades
+                        + " recorded in " + data.getFileName() + (spec.activity()
+                        ? " (a bar closes with the trade reaching its threshold; mean " + recorded.timeframe().label()
+                        + " a bar; the trades after the last bar make none)"
+                        : " (intervals without a trade have no bar)")
+                        + ", replayed as ticks: trades, the order book and the bars");
+            }
             if (recorded.bookUpdates() > 0) {
                 fills = bookFillOptions.fills(runOptions.feeBps, recorded.medianFeedLatencyMillis());
                 stdout.println("Fills: on the replayed book (market orders walk it, limit orders queue "
@@ -216,11 +235,12 @@ final class BacktestCommand implements Callable<Integer> {
                         + fills.makerFeeBps().toPlainString() + " bps, taker " + fills.takerFeeBps().toPlainString()
                         + " bps, latency feed " + fills.feedLatencyMillis() + " ms + entry "
                         + fills.entryLatencyMillis() + " ms, response " + fills.responseLatencyMillis() + " ms"
-                        + " (the recording's median feed latency: " + recorded.medianFeedLatencyMillis() + " ms)");
+                        + (recorded.trades() == 0 ? " (no trades: resting limit orders cannot fill)"
+                        : " (the recording's median feed latency: " + recorded.medianFeedLatencyMillis() + " ms)"));
             } else {
                 stdout.println("Fills: on the bars (the recording has no book snapshot to rebuild the book from)");
             }
-            tickBars = length;
+            tickBars = spec;
         } else {
             if (data == null) {
                 store = await(opening);
@@ -231,7 +251,10 @@ final class BacktestCommand implements Callable<Integer> {
             instrument = input.instrument();
         }
         BacktestConfig config = runOptions.config(instrument);
-        List<Bar> bars = series.asBars(instrument.id()); // made as read: the bars stream through the run
+        // made as read: the bars stream through the run (volume and dollar bars are held: far fewer than trades)
+        List<Bar> bars = recorded != null ? recorded.bars(instrument.id()) : series.asBars(instrument.id());
+        Timeframe timeframe = recorded != null ? recorded.timeframe() : series.timeframe();
+        String barLabel = tickBars != null ? tickBars.label() : timeframe.label();
         stdout.println("Instrument: " + instrument.id() + ", tick " + instrument.tickSize().toPlainString() + ", lot "
                 + instrument.lotSize().toPlainString() + ", min notional " + instrument.minNotional().toPlainString()
                 + " " + instrument.quoteAsset());
@@ -247,14 +270,14 @@ final class BacktestCommand implements Callable<Integer> {
             if (storeRun) {
                 store = await(opening);
                 store.plugins().record(host.plugins(), host::sha256, user);
-                runId = store.runs().start(RunStore.Mode.BACKTEST, startBlock(config, series), user);
+                runId = store.runs().start(RunStore.Mode.BACKTEST, startBlock(config, barLabel, bars), user);
                 journal = store.journal();
                 listener = store.runs().listener(runId, journal, listener);
             }
             RecordingTicks ticks = tickBars == null ? null
-                    : RecordingTicks.open(data, ticksCache(), instrument.id(), tickBars);
+                    : RecordingTicks.open(data, ticksCache(), instrument.id(), tickBars, timeframe);
             try {
-                result = new Backtester(host.catalog()).open(config, series.timeframe(),
+                result = new Backtester(host.catalog()).open(config, timeframe,
                                 ticks != null ? ticks : BarSource.of(bars), listener)
                         .warmUp(runOptions.warmUpBars(0)).fillOnBook(fills).run(new ProgressBar(stderr));
             } catch (RuntimeException e) {
@@ -279,12 +302,15 @@ final class BacktestCommand implements Callable<Integer> {
         // a stored run keeps its whole curve; otherwise the document is built at the written resolution at once
         ResultDocument document = journal != null || equityOption.full() ? ResultDocument.of(result)
                 : ResultDocument.of(result, ResultDocument.DEFAULT_EQUITY_POINTS);
+        if (tickBars != null && tickBars.activity()) {
+            document = document.withTimeframe(barLabel); // the result carries only the bars' nominal length
+        }
         if (journal != null) {
             store.runs().complete(runId, document, user, journal); // written while the files are
         }
         MetricsTable.print(document, stdout);
         Path dir = out != null ? out : Path.of("quantplug-results",
-                runOptions.strategy + "_" + instrument.id().symbol() + "_" + series.timeframe());
+                runOptions.strategy + "_" + instrument.id().symbol() + "_" + barLabel.replace(':', '-'));
         ResultJson.write(equityOption.apply(document), dir.resolve("result.json"));
         HtmlReport.write(document, bars, dir.resolve("report.html"));
         stdout.println("Wrote " + dir.resolve("result.json") + " and " + dir.resolve("report.html"));
@@ -326,12 +352,11 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     /** The run block recorded when the run starts; the final one (resolved parameters) replaces it at the end. */
-    private static ResultDocument.Run startBlock(BacktestConfig c, BarSeries s) {
+    private static ResultDocument.Run startBlock(BacktestConfig c, String barLabel, List<Bar> bars) {
         Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
         parameters.put("strategy:" + c.strategy().id(), c.strategy().parameters());
-        return new ResultDocument.Run(ApiVersion.CURRENT, c.instrument().id().toString(), s.timeframe().label(),
-                Instant.ofEpochMilli(s.openTimeMillis(0)), Instant.ofEpochMilli(s.openTimeMillis(s.size() - 1)),
-                s.size(), c.instrument().quoteAsset(), c.initialCapital(), c.feeBps(), c.slippageBps(),
+        return new ResultDocument.Run(ApiVersion.CURRENT, c.instrument().id().toString(), barLabel,
+                bars.get(0).openTime(), bars.get(bars.size() - 1).openTime(), bars.size(), c.instrument().quoteAsset(), c.initialCapital(), c.feeBps(), c.slippageBps(),
                 c.instrument().tickSize(), c.instrument().lotSize(), c.strategy().id(),
                 c.enhancers().stream().map(ExtensionRef::toString).toList(),
                 c.sizer() == null ? null : c.sizer().toString(),

@@ -2,11 +2,13 @@ package io.quantplug.cli;
 
 import io.quantplug.app.InstrumentResolver;
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.market.Bar;
 import io.quantplug.runtime.data.BarSeries;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The options that name an instrument and override its trading rules, shared by the commands that read bars. */
 final class InstrumentOptions {
@@ -53,6 +55,19 @@ final class InstrumentOptions {
      */
     Instrument resolve(Path file, BarSeries series, String inData) {
         return InstrumentResolver.resolve(symbol != null ? symbol : inData, venue, file, series, tickSize, lotSize,
+                minNotional);
+    }
+
+    /**
+     * The instrument of volume or dollar bars from a file, as {@link #resolve(Path, BarSeries, String)}.
+     *
+     * @param file   the data file
+     * @param bars   its bars
+     * @param inData the symbol named by the data, or null
+     * @return the instrument
+     */
+    Instrument resolve(Path file, List<Bar> bars, String inData) {
+        return InstrumentResolver.resolve(symbol != null ? symbol : inData, venue, file, bars, tickSize, lotSize,
                 minNotional);
     }
 

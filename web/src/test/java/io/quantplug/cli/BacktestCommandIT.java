@@ -205,6 +205,66 @@ class BacktestCommandIT {
     }
 
     @Test
+    void smaCrossoverRunsOnVolumeAndDollarBarsOfATardisTradesCsv() throws IOException {
+        Path csv = SharedData.require("binance-usdm-btcusdt-trades-2020-02-22-tardis/"
+                + "binance-futures_trades_2020-02-22_BTCUSDT_first9999.csv");
+        // bar counts by awk over the CSV: a bar closes with the trade whose amount (or price*amount) brings the
+        // running sum to the threshold, and the sum starts again from zero:
+        // awk -F, 'NR>1{s+=$8; if (s>=20-1e-9){n++; s=0}} END{print n}'            -> 191
+        // awk -F, 'NR>1{s+=$7*$8; if (s>=200000-1e-6){n++; s=0}} END{print n}'    -> 184
+        String[][] cases = {{"volume:20", "volume 20 (base units)", "191"},
+            {"dollar:200000", "dollar 200000 (quote notional)", "184"}};
+        for (String[] c : cases) {
+            Path out = tmp.resolve("activity-" + c[0].replace(':', '-'));
+            // the dollar run is stored: the store takes its bar label
+            List<String> args = new ArrayList<>(List.of("backtest", "--data", csv.toString(), "--bar", c[0],
+                    "--strategy", "sma-crossover", "--param", "fast=3", "--param", "slow=8", "--home",
+                    tmp.resolve("home").toString(), "--out", out.toString()));
+            if (c[0].startsWith("volume")) {
+                args.add("--no-store");
+            }
+            CliRun run = CliRun.of(args.toArray(new String[0]));
+            assertThat(run.exitCode()).as(c[0] + ": " + run.err()).isZero();
+            if (c[0].startsWith("dollar")) {
+                assertThat(run.out()).contains("Stored as run");
+                CliRun listed = CliRun.of("runs", "list", "--home", tmp.resolve("home").toString());
+                assertThat(listed.out()).as(listed.err()).contains("dollar:200000");
+            }
+            assertThat(run.out()).contains("Data: " + c[2] + " bars of " + c[1] + " from the 9999 trades")
+                    .contains("a bar closes with the trade reaching its threshold")
+                    .contains("Replayed: 9999 trades, 0 book updates");
+            JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+            assertThat(doc.at("/run/timeframe").asText()).isEqualTo(c[0]);
+            assertThat(doc.at("/run/bars").asLong()).isEqualTo(Long.parseLong(c[2]));
+            assertThat(doc.get("trades").size()).as(c[0] + " round trips").isPositive();
+        }
+        CliRun bad = CliRun.of("backtest", "--data", csv.toString(), "--bar", "volume:0", "--strategy",
+                "sma-crossover", "--no-store", "--out", tmp.resolve("bad-volume").toString());
+        assertThat(bad.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(bad.err()).contains("--bar volume = 0 is out of range: allowed > 0 and <= 1e15");
+        assertThat(tmp.resolve("bad-volume")).doesNotExist();
+    }
+
+    @Test
+    void aTardisBookSnapshotCsvReplaysAsOrderBookEventsWithFillsOnTheBook() throws IOException {
+        for (String depth : new String[] {"25", "5"}) {
+            Path csv = SharedData.require("orderbook-small-samples/binance-futures_book_snapshot_" + depth
+                    + "_BTCUSDT.csv");
+            Path out = tmp.resolve("book-" + depth);
+            CliRun run = CliRun.of("backtest", "--data", csv.toString(), "--strategy", "volume-scalper", "--bar", "1s",
+                    "--no-store", "--home", tmp.resolve("home").toString(), "--out", out.toString());
+            assertThat(run.exitCode()).as(depth + ": " + run.err()).isZero();
+            // 10 rows from 00:00:03.696 to 00:00:04.005 UTC: two one-second bars of the mid price
+            assertThat(run.out()).contains("Data: 2 bars of 1s of the mid price after each of the 10 book updates")
+                    .contains("Fills: on the replayed book (market orders walk it")
+                    .contains("Replayed: 0 trades, 10 book updates");
+            assertThat(run.err()).doesNotContain("plugin fault");
+            JsonNode doc = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+            assertThat(doc.at("/run/bars").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void badBookFillOptionsAreRefusedWithTheirName() {
         Path recording = SharedData.require("binance-ws-raw-2024-08-08/spot_btcusdt_20240808.gz");
         CliRun queue = CliRun.of("backtest", "--data", recording.toString(), "--strategy", "sma-crossover",

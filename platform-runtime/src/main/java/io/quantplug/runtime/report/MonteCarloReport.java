@@ -64,7 +64,12 @@ public final class MonteCarloReport {
             perYear = years > 0 ? returns.length / years : returns.length;
         } else {
             returns = RunReturns.ofEquity(equity.stream().mapToDouble(ResultDocument.EquityPoint::equity).toArray());
-            perYear = Timeframe.parse(document.run().timeframe()).barsPerYear();
+            try {
+                perYear = Timeframe.parse(document.run().timeframe()).barsPerYear();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the run's bars (" + document.run().timeframe() + ") have no fixed"
+                        + " length to annualise bar returns by; resample its trades instead (method trades)", e);
+            }
         }
         if (returns.length < 2) {
             throw new IllegalArgumentException("the run has " + returns.length + (method == MonteCarloMethod.TRADES

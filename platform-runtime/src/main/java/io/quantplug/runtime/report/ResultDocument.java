@@ -138,6 +138,22 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
     }
 
     /**
+     * This document with another bar label in its run block, for bars a timeframe does not name: volume or dollar
+     * bars ({@code volume:50}), whose result carries only their nominal length.
+     *
+     * @param label the label, e.g. {@code volume:50}
+     * @return the relabelled document
+     */
+    public ResultDocument withTimeframe(String label) {
+        Run r = run;
+        Run relabelled = new Run(r.apiVersion(), r.instrument(), label, r.from(), r.to(), r.bars(), r.currency(),
+                r.capital(), r.feeBps(), r.slippageBps(), r.tickSize(), r.lotSize(), r.strategy(), r.enhancers(),
+                r.sizer(), r.riskRules(), r.parameters(), r.strategies(), r.aggregation());
+        return new ResultDocument(format, relabelled, metrics, trades, equity, rejections, faults, counts, riskEvents,
+                decisions, equitySampling, executions);
+    }
+
+    /**
      * Equity points thinned for a chart as {@link #withEquityPoints} thins a document's.
      *
      * @param equity    the points, in time order

@@ -37,10 +37,10 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
@@ -70,8 +70,8 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             // as if versions 2 and 3 had never been applied
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8')");
-            undoVersion8(st);
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9')");
+            undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
@@ -84,7 +84,7 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -100,8 +100,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7', '8')");
-            undoVersion8(st);
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7', '8', '9')");
+            undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
@@ -112,7 +112,7 @@ class MigrationTest {
                     + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertVersion3Objects(again);
             try (Connection c = again.database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
@@ -129,8 +129,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8')");
-            undoVersion8(st);
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9')");
+            undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
@@ -141,7 +141,7 @@ class MigrationTest {
                     + " '{}', 'FAILED', CURRENT_TIMESTAMP, 'alice', 'h', 1, '{}')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertThat(again.runs().list()).extracting(RunStore.RunSummary::kind)
                     .containsExactly(RunStore.Kind.SINGLE);
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -152,11 +152,41 @@ class MigrationTest {
         }
     }
 
-    /** Removes what version 7 adds, leaving a version-6 schema. */
-    private static void undoVersion8(Statement st) throws SQLException {
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aVersion7DatabaseGainsVersion8AndTakesVolumeAndDollarBarLabels(Vendor vendor) throws SQLException {
+        DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
+        try (Store store = Store.open(settings); Connection c = store.database().connection();
+             Statement st = c.createStatement()) {
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('8', '9')");
+            undoVersion9(st);
+            st.execute("ALTER TABLE runs ALTER COLUMN timeframe SET DATA TYPE VARCHAR(8)"); // as version 1 made it
+            assertThat(timeframeWidth(c)).isEqualTo(8);
+        }
+        try (Store again = Store.open(settings); Connection c = again.database().connection()) {
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(timeframeWidth(c)).isEqualTo(32); // "dollar:2000000" is 14
+        }
+    }
+
+    /** The declared width of {@code runs.timeframe} (H2 may keep names in upper case, PostgreSQL in lower). */
+    private static int timeframeWidth(Connection c) throws SQLException {
+        for (String[] name : new String[][] {{"runs", "timeframe"}, {"RUNS", "TIMEFRAME"}}) {
+            try (ResultSet rs = c.getMetaData().getColumns(null, null, name[0], name[1])) {
+                if (rs.next()) {
+                    return rs.getInt("COLUMN_SIZE");
+                }
+            }
+        }
+        throw new AssertionError("no column runs.timeframe");
+    }
+
+    /** Removes what version 9 adds. */
+    private static void undoVersion9(Statement st) throws SQLException {
         st.execute("ALTER TABLE runs DROP COLUMN executions");
     }
 
+    /** Removes what version 7 adds, leaving a version-6 schema. */
     private static void undoVersion7(Statement st) throws SQLException {
         st.execute("ALTER TABLE bar_series DROP COLUMN bar_count");
     }
@@ -172,13 +202,13 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             store.bars().importBars(eth, three);
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('7', '8')");
-            undoVersion8(st);
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9')");
+            undoVersion9(st);
             undoVersion7(st);
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             try (ResultSet rs = st.executeQuery("SELECT bar_count FROM bar_series")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(3); // counted by the migration
@@ -204,8 +234,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8')");
-            undoVersion8(st);
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8', '9')");
+            undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
@@ -214,7 +244,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             try (ResultSet rs = st.executeQuery("SELECT mode, last_trade_id FROM runs")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("LIVE");
@@ -236,8 +266,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '8')");
-            undoVersion8(st);
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '8', '9')");
+            undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
             undoVersion5(st);
@@ -248,7 +278,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
                     + " created_by, host, pid, config) VALUES ('PAPER', 's', 'i', '1m', '{}', 'STOPPED',"
                     + " CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')");

@@ -73,6 +73,26 @@ public final class TimeBarAggregator {
             throw new IllegalArgumentException("trade price and quantity must be finite and > 0, got " + price
                     + " x " + quantity);
         }
+        add(timeMillis, price, quantity);
+    }
+
+    /**
+     * Adds a price observed without traded volume, such as the mid price of an order-book snapshot, for bars of
+     * quotes where no trade is known (their volume stays 0). It counts in {@link #openTrades()} like a trade.
+     *
+     * @param timeMillis the observation's time, UTC epoch milliseconds
+     * @param price      the price, &gt; 0
+     * @throws IllegalArgumentException when the price is not finite and positive, or the observation belongs to an
+     *                                  interval before the last one's
+     */
+    public void price(long timeMillis, double price) {
+        if (!(price > 0) || !Double.isFinite(price)) {
+            throw new IllegalArgumentException("price must be finite and > 0, got " + price);
+        }
+        add(timeMillis, price, 0);
+    }
+
+    private void add(long timeMillis, double price, double quantity) {
         long interval = Math.floorDiv(timeMillis, lengthMillis) * lengthMillis;
         if (interval < lastInterval) {
             throw new IllegalArgumentException("trade at " + timeMillis + " ms is before the bar at " + lastInterval
