@@ -2,6 +2,7 @@ package io.quantplug.runtime.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The Probability of Backtest Overfitting (PBO) by combinatorially symmetric cross-validation (CSCV).
@@ -24,9 +25,13 @@ import java.util.List;
  * </ol>
  * A constant series has an undefined Sharpe ratio; it is ranked as 0. Combinations are listed in lexicographic
  * order of the in-sample block indices ({@code {0,1,..}} first). Cost: {@code C(S, S/2) * S * N} additions after one
- * pass over the matrix ({@code S = 16}: 12,870 combinations). Stateless and thread-safe.
+ * pass over the matrix ({@code S = 16}: 12,870 combinations), spread over the common fork-join pool; the result does
+ * not depend on the number of threads. Stateless and thread-safe.
  */
 public final class CombinatoriallySymmetricCrossValidation {
+
+    /** Combinations one task of the common pool evaluates. */
+    private static final int CHUNK = 256;
 
     private final int blocks;
 
@@ -79,49 +84,62 @@ public final class CombinatoriallySymmetricCrossValidation {
                 sumOfSquares[b][n] += r * r;
             }
         }
-        List<Double> logits = new ArrayList<>();
+        List<Long> masks = new ArrayList<>();
         int[] chosen = new int[blocks / 2];
         for (int i = 0; i < chosen.length; i++) {
             chosen[i] = i;
         }
-        double[] inSample = new double[trials];
-        double[] outOfSample = new double[trials];
-        long inMask;
         do {
-            inMask = 0;
+            long inMask = 0;
             for (int c : chosen) {
                 inMask |= 1L << c;
             }
-            sharpe(sum, sumOfSquares, inMask, (long) perBlock * chosen.length, inSample);
-            sharpe(sum, sumOfSquares, ~inMask, (long) perBlock * chosen.length, outOfSample);
-            int best = 0;
-            for (int n = 1; n < trials; n++) {
-                if (inSample[n] > inSample[best]) {
-                    best = n;
-                }
-            }
-            double below = 0;
-            double tied = 0;
-            for (int n = 0; n < trials; n++) {
-                if (outOfSample[n] < outOfSample[best]) {
-                    below++;
-                } else if (outOfSample[n] == outOfSample[best]) {
-                    tied++; // includes best itself
-                }
-            }
-            double rank = below + (tied + 1) / 2; // mean of ranks below+1 .. below+tied
-            double w = rank / (trials + 1);
-            logits.add(Math.log(w / (1 - w)));
+            masks.add(inMask);
         } while (next(chosen, blocks));
-        double[] out = new double[logits.size()];
+        // the combinations are independent: chunks of them run on the common pool, each logit in its own slot
+        double[] logits = new double[masks.size()];
+        long rowsPerHalf = (long) perBlock * chosen.length;
+        int chunks = (masks.size() + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            double[] inSample = new double[trials];
+            double[] outOfSample = new double[trials];
+            for (int i = k * CHUNK, end = Math.min(masks.size(), i + CHUNK); i < end; i++) {
+                long inMask = masks.get(i);
+                sharpe(sum, sumOfSquares, inMask, rowsPerHalf, inSample);
+                sharpe(sum, sumOfSquares, ~inMask, rowsPerHalf, outOfSample);
+                logits[i] = logit(inSample, outOfSample);
+            }
+        });
         int overfit = 0;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = logits.get(i);
-            if (out[i] <= 0) {
+        for (double logit : logits) {
+            if (logit <= 0) {
                 overfit++;
             }
         }
-        return new BacktestOverfitting((double) overfit / out.length, out, blocks, perBlock);
+        return new BacktestOverfitting((double) overfit / logits.length, logits, blocks, perBlock);
+    }
+
+    /** The logit of the in-sample best trial's relative rank out of sample. */
+    private static double logit(double[] inSample, double[] outOfSample) {
+        int trials = inSample.length;
+        int best = 0;
+        for (int n = 1; n < trials; n++) {
+            if (inSample[n] > inSample[best]) {
+                best = n;
+            }
+        }
+        double below = 0;
+        double tied = 0;
+        for (int n = 0; n < trials; n++) {
+            if (outOfSample[n] < outOfSample[best]) {
+                below++;
+            } else if (outOfSample[n] == outOfSample[best]) {
+                tied++; // includes best itself
+            }
+        }
+        double rank = below + (tied + 1) / 2; // mean of ranks below+1 .. below+tied
+        double w = rank / (trials + 1);
+        return Math.log(w / (1 - w));
     }
 
     /** Per-trial Sharpe ratio of the rows of the blocks in {@code mask}; 0 for a constant series. */
