@@ -103,6 +103,10 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Parse --data again even when its bars are cached.")
     boolean noCache;
 
+    @Option(names = "--no-store", description = "Do not store the study in the database (by default it is stored as a"
+            + " run of kind STUDY when it completes: 'quantplug runs show ID').")
+    boolean noStore;
+
     @Mixin
     RunOptions runOptions;
 
@@ -202,6 +206,16 @@ final class OptimizeCommand implements Callable<Integer> {
                 }
             }
             String document = StudyReport.text(study);
+            if (!noStore) {
+                BarSeries s = input.series();
+                try (Store store = common.openStore()) {
+                    long runId = store.runs().recordStudy(runOptions.strategy, input.instrument().id().toString(),
+                            s.timeframe().label(), java.time.Instant.ofEpochMilli(s.openTimeMillis(0)),
+                            java.time.Instant.ofEpochMilli(s.openTimeMillis(s.size() - 1)), document, trials.size(),
+                            Store.processUser());
+                    info.println("Stored as run " + runId + " (quantplug runs show " + runId + ")");
+                }
+            }
             if (json) {
                 stdout.println(document);
             }

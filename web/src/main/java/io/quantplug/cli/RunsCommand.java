@@ -2,6 +2,7 @@ package io.quantplug.cli;
 
 import io.quantplug.app.UserInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +58,8 @@ final class RunsCommand {
                 out.printf(Locale.ROOT, "%6s  %-8s  %-20s  %-18s  %-11s  %-24s  %7s%n", "ID", "MODE", "STRATEGY",
                         "INSTRUMENT", "STATUS", "CREATED", "TRADES");
                 for (RunStore.RunSummary r : runs) {
-                    out.printf(Locale.ROOT, "%6d  %-8s  %-20s  %-18s  %-11s  %-24s  %7s%n", r.id(), r.mode(),
+                    out.printf(Locale.ROOT, "%6d  %-8s  %-20s  %-18s  %-11s  %-24s  %7s%n", r.id(),
+                            r.kind() == RunStore.Kind.STUDY ? "STUDY" : r.mode().name(),
                             r.strategy(), instrument(r) + " " + r.timeframe(), r.status(), r.created(),
                             r.tradeCount() == null ? "-" : r.tradeCount().toString());
                 }
@@ -101,6 +104,10 @@ final class RunsCommand {
             try (Store store = common.openStore()) {
                 RunStore.RunSummary summary = store.runs().summary(id).orElseThrow(() ->
                         new UserInputException("no run " + id + " in the store (see 'quantplug runs list')"));
+                if (summary.kind() == RunStore.Kind.STUDY) {
+                    showStudy(out, summary, store.runs().study(id).orElse("{}"));
+                    return QuantplugCli.OK;
+                }
                 Optional<PortfolioDocument> portfolio = store.runs().portfolioDocument(id);
                 ResultDocument document = portfolio.map(PortfolioDocument::accountView)
                         .orElseGet(() -> store.runs().document(id).orElseThrow());
@@ -118,6 +125,30 @@ final class RunsCommand {
                 }
             }
             return QuantplugCli.OK;
+        }
+
+        /** A study: its document with --json, else what it ran and its best trial and statistics. */
+        private void showStudy(PrintWriter out, RunStore.RunSummary summary, String study) {
+            if (json) {
+                out.println(study);
+                return;
+            }
+            JsonNode doc;
+            try {
+                doc = ResultJson.mapper().readTree(study);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.printf(Locale.ROOT, "Run %d: study %s, %s on %s %s, created %s%n", summary.id(), summary.status(),
+                    summary.strategy(), summary.instrument(), summary.timeframe(), summary.created());
+            out.printf(Locale.ROOT, "Trials: %d, objective %s; best: %s%n", doc.path("trials").size(),
+                    doc.path("objective").asText(), doc.at("/best/parameters"));
+            out.printf(Locale.ROOT, "Deflated Sharpe Ratio: %s; PBO: %s%n", doc.path("deflatedSharpe").asText("-"),
+                    doc.path("pbo").asText("-"));
+            if (doc.has("walkForward")) {
+                out.printf(Locale.ROOT, "Walk-forward: %d windows, out-of-sample return %s%n",
+                        doc.path("windows").size(), doc.at("/walkForward/outOfSampleReturn").asText());
+            }
         }
     }
 }

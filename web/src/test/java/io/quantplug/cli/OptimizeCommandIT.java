@@ -60,7 +60,23 @@ class OptimizeCommandIT {
         assertThat(doc.get("pbo").asDouble()).isBetween(0.0, 1.0);
         assertThat(doc.get("pboBlocks").asInt()).isEqualTo(16);
         assertThat(doc.get("pboCombinations").asInt()).isEqualTo(12_870);
-        assertThat(study.err()).contains("Data: 50000 bars of 1m", "Study: 5 trials of sma-crossover");
+        assertThat(study.err()).contains("Data: 50000 bars of 1m", "Study: 5 trials of sma-crossover",
+                "Stored as run 1 (quantplug runs show 1)");
+
+        // the study is stored as a run of kind STUDY: listed, and shown as the document it printed
+        JsonNode listed = mapper.readTree(CliRun.of("runs", "list", "--json", "--home", home).out());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("kind").asText()).isEqualTo("STUDY");
+        assertThat(listed.get(0).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(listed.get(0).get("timeframe").asText()).isEqualTo("1m");
+        assertThat(mapper.readTree(CliRun.of("runs", "show", "1", "--json", "--home", home).out())).isEqualTo(doc);
+        CliRun shown = CliRun.of("runs", "show", "1", "--home", home);
+        assertThat(shown.out()).contains("study COMPLETED, sma-crossover on BTCUSDT.BINANCE 1m", "Trials: 5,"
+                + " objective sharpe; best: " + doc.at("/best/parameters"));
+        assertThat(CliRun.of("runs", "list", "--home", home).out()).contains("STUDY");
+        CliRun resample = CliRun.of("montecarlo", "--run", "1", "--home", home);
+        assertThat(resample.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(resample.err()).contains("run 1 has no result to resample");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,12 @@ public final class RunStore {
          * a {@link PortfolioDocument}, its instrument the books' ids joined by {@code ,} (or {@code N instruments}
          * when they do not fit in 2,048 characters), its strategy the strategy ids joined by {@code +}.
          */
-        PORTFOLIO
+        PORTFOLIO,
+        /**
+         * A parameter study of one strategy ({@code quantplug optimize}): no result document, its study document
+         * instead ({@link #study}), stored when the study completes.
+         */
+        STUDY
     }
 
     /** Where a run is. */
@@ -132,6 +138,64 @@ public final class RunStore {
                 run.parameters(), run.from(), run.to(), run, actor);
     }
 
+    /**
+     * Stores a completed parameter study as a run of kind {@link Kind#STUDY}, status {@code COMPLETED}, with audit
+     * entries {@code run.started} and {@code run.completed}, in one transaction.
+     *
+     * @param strategy   the strategy studied
+     * @param instrument the instrument id
+     * @param timeframe  the bars' timeframe label
+     * @param from       the first bar's open time
+     * @param to         the last bar's open time
+     * @param study      the study's document, JSON text (what {@code study.json} holds)
+     * @param trials     how many trials it ran
+     * @param actor      who ran it
+     * @return the run id
+     * @throws QuantplugException when the database fails
+     */
+    public long recordStudy(String strategy, String instrument, String timeframe, Instant from, Instant to,
+                            String study, int trials, String actor) {
+        long id = insert(Mode.BACKTEST, Kind.STUDY, strategy, instrument, timeframe, Map.of(), from, to,
+                Map.of("trials", trials), actor);
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'COMPLETED', finished_at = ?,"
+                    + " study = ? WHERE id = ?")) {
+                Sql.setTime(ps, 1, audit.now());
+                ps.setString(2, study);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+                audit.append(c, actor, "run.completed", "run/" + id, "study of " + trials + " trials");
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot store the study: " + db.settings().mask(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * A stored study's document, as {@code quantplug optimize --json} printed it.
+     *
+     * @param id the run id
+     * @return the JSON text, or empty when there is no such run or it is not a study
+     * @throws QuantplugException when the database fails
+     */
+    public Optional<String> study(long id) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT study FROM runs WHERE id = ? AND kind = 'STUDY'")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new QuantplugException("cannot read run " + id + ": " + db.settings().mask(e.getMessage()), e);
+        }
+    }
+
     private long insert(Mode mode, Kind kind, String strategy, String instrument, String timeframe,
                         Object parameters, Instant from, Instant to, Object config, String actor) {
         String sql = "INSERT INTO runs (mode, kind, strategy, instrument_id, timeframe, parameters, data_from,"
@@ -160,7 +224,7 @@ public final class RunStore {
                     id = keys.getLong(1);
                 }
                 audit.append(c, actor, "run.started", "run/" + id, mode + (kind == Kind.PORTFOLIO ? " portfolio "
-                        : " ") + strategy + " on " + instrument + " " + timeframe);
+                        : kind == Kind.STUDY ? " study " : " ") + strategy + " on " + instrument + " " + timeframe);
                 c.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -290,7 +354,7 @@ public final class RunStore {
      * ({@link PortfolioDocument#accountView()}); {@link #portfolioDocument} answers its whole document.
      *
      * @param id the run id
-     * @return the document, or empty when there is no such run
+     * @return the document, or empty when there is no such run or it is a study ({@link #study})
      */
     public Optional<ResultDocument> document(long id) {
         return readOnly(id, StoredResult::read);

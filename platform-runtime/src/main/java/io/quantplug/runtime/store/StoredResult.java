@@ -37,6 +37,9 @@ final class StoredResult {
         if (row.get().kind() == RunStore.Kind.PORTFOLIO) {
             return Optional.of(portfolio(c, runId, row.get()).accountView());
         }
+        if (row.get().kind() == RunStore.Kind.STUDY) {
+            return Optional.empty(); // a study has its own document (RunStore.study)
+        }
         return Optional.of(account(c, runId, ResultJson.mapper().readValue(row.get().config(),
                 ResultDocument.Run.class), row.get()));
     }

@@ -37,10 +37,10 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
@@ -70,7 +70,9 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             // as if versions 2 and 3 had never been applied
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9',"
+                    + " '10')");
+            undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
@@ -84,7 +86,7 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -100,7 +102,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7', '8', '9')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7', '8', '9', '10')");
+            undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
@@ -112,7 +115,7 @@ class MigrationTest {
                     + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertVersion3Objects(again);
             try (Connection c = again.database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
@@ -129,7 +132,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10')");
+            undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
@@ -141,7 +145,7 @@ class MigrationTest {
                     + " '{}', 'FAILED', CURRENT_TIMESTAMP, 'alice', 'h', 1, '{}')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertThat(again.runs().list()).extracting(RunStore.RunSummary::kind)
                     .containsExactly(RunStore.Kind.SINGLE);
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -158,13 +162,14 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('8', '9')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('8', '9', '10')");
+            undoVersion10(st);
             undoVersion9(st);
             st.execute("ALTER TABLE runs ALTER COLUMN timeframe SET DATA TYPE VARCHAR(8)"); // as version 1 made it
             assertThat(timeframeWidth(c)).isEqualTo(8);
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertThat(timeframeWidth(c)).isEqualTo(32); // "dollar:2000000" is 14
         }
     }
@@ -179,6 +184,13 @@ class MigrationTest {
             }
         }
         throw new AssertionError("no column runs.timeframe");
+    }
+
+    /** Removes what version 10 adds. */
+    private static void undoVersion10(Statement st) throws SQLException {
+        st.execute("ALTER TABLE runs DROP COLUMN study");
+        st.execute("ALTER TABLE runs DROP CONSTRAINT runs_kind");
+        st.execute("ALTER TABLE runs ADD CONSTRAINT runs_kind CHECK (kind IN ('SINGLE', 'PORTFOLIO'))");
     }
 
     /** Removes what version 9 adds. */
@@ -202,13 +214,14 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             store.bars().importBars(eth, three);
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9', '10')");
+            undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             try (ResultSet rs = st.executeQuery("SELECT bar_count FROM bar_series")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(3); // counted by the migration
@@ -234,7 +247,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8', '9')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8', '9', '10')");
+            undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
@@ -244,7 +258,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             try (ResultSet rs = st.executeQuery("SELECT mode, last_trade_id FROM runs")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("LIVE");
@@ -266,7 +280,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '8', '9')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '8', '9', '10')");
+            undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
             undoVersion6(st);
@@ -278,7 +293,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
                     + " created_by, host, pid, config) VALUES ('PAPER', 's', 'i', '1m', '{}', 'STOPPED',"
                     + " CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')");

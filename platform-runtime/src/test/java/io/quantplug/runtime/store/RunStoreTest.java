@@ -107,6 +107,27 @@ class RunStoreTest {
 
     @ParameterizedTest
     @EnumSource(Vendor.class)
+    void aStudyIsStoredAsARunOfItsOwnKindWithItsDocument(Vendor vendor) {
+        try (Store store = Store.open(TestDatabases.fresh(vendor, tmp))) {
+            String study = "{\"objective\":\"sharpe\",\"trials\":[{\"parameters\":{\"fast\":\"5\"}}],"
+                    + "\"pbo\":0.25}";
+            long id = store.runs().recordStudy("sma-crossover", "BTCUSDT.BINANCE", "1m",
+                    java.time.Instant.parse("2023-03-01T00:00:00Z"), java.time.Instant.parse("2023-03-21T23:59:00Z"),
+                    study, 1, "alice");
+            RunStore.RunSummary s = store.runs().summary(id).orElseThrow();
+            assertThat(s.kind()).isEqualTo(RunStore.Kind.STUDY);
+            assertThat(s.status()).isEqualTo(RunStore.Status.COMPLETED);
+            assertThat(s.strategy()).isEqualTo("sma-crossover");
+            assertThat(store.runs().study(id)).contains(study);
+            assertThat(store.runs().document(id)).isEmpty(); // no backtest result: its document is the study
+            assertThat(store.runs().list()).extracting(RunStore.RunSummary::id).containsExactly(id);
+            assertThat(store.audit().page(0, 10)).extracting(AuditLog.Entry::action)
+                    .containsExactly("run.started", "run.completed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
     void runOfADeadProcessIsMarkedInterruptedOnOpen(Vendor vendor) throws IOException, InterruptedException,
             SQLException {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
