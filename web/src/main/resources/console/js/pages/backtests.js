@@ -31,8 +31,22 @@ async function load() {
   }
 }
 
+async function loadStudies() {
+  const studies = await api('GET', '/api/studies');
+  const box = document.getElementById('studies');
+  if (!box.tHead) {
+    box.createTHead().append(el('tr', {}, ...['Study', 'Strategy', 'Instrument', 'Timeframe', 'Created']
+      .map(h => el('th', { scope: 'col' }, h))));
+  }
+  fillBody(box.tBodies[0], studies.map(s => el('tr', { id: 'study-' + s.id },
+    el('td', {}, el('a', { href: `/study.html?id=${s.id}`, class: 'study-link' }, `Study ${s.id}`)),
+    el('td', {}, s.strategy), el('td', {}, s.instrument), el('td', {}, s.timeframe),
+    el('td', {}, s.created))), 5, 'No studies yet: run quantplug optimize.');
+}
+
 async function main() {
   await start('backtests');
+  loadStudies().catch(showError);
   table.prepend(jobHead(false));
   if (can('trader')) {
     document.getElementById('form-card').hidden = false;

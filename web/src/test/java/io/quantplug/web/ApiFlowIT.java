@@ -169,6 +169,9 @@ class ApiFlowIT {
         assertThat(badBlock.get("message").asText()).isEqualTo("blockBars applies to method=blocks only");
         assertThat(server.send("GET", "/api/backtests/" + id + "/montecarlo?paths=20001", trader, null).json()
                 .get("message").asText()).isEqualTo("paths must be a whole number in 1..20000, got '20001'");
+        // a backtest's run is no study: the studies list leaves it out, and asking for it as one is a 404
+        assertThat(server.send("GET", "/api/studies", trader, null).json()).isEmpty();
+        assertThat(server.send("GET", "/api/studies/" + runId, trader, null).status()).isEqualTo(404);
     }
 
     @Test

@@ -167,6 +167,51 @@ class ConsoleBrowserIT {
     }
 
     /**
+     * A study of {@code quantplug optimize} with walk-forward windows, stored, in the backtests page's list and on
+     * its own page: the heat map of the objective over the two varied parameters (the best trial outlined), the
+     * out-of-sample equity of the windows, and the trials.
+     */
+    @Test
+    void aStoredStudyShowsItsHeatMapAndItsWalkForwardWindows() throws Exception {
+        Path hourly = SharedData.require("binance-spot-1h-2021-2023/BTCUSDT_1h.csv");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = io.quantplug.cli.QuantplugCli.run(
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                "optimize", "--data", hourly.toString(), "--symbol", "BTCUSDT", "--tick-size", "0.01", "--strategy",
+                "sma-crossover", "--grid", "fast=5..20:5", "--grid", "slow=30..90:30", "--walk-forward",
+                "in=180d,out=90d", "--workers", "2", "--json", "--no-store", "--home",
+                Files.createTempDirectory("quantplug-study").toString());
+        assertThat(code).isZero();
+        String document = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode study = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document);
+        long id = server.store.runs().recordStudy("sma-crossover", "BTCUSDT.BINANCE", "1h",
+                java.time.Instant.parse("2021-04-04T20:00:00Z"), java.time.Instant.parse("2023-12-31T23:00:00Z"),
+                document, study.get("trials").size(), "admin");
+        log("study " + id + " stored");
+
+        signIn();
+        driver.get(server.url() + "/backtests.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#study-" + id + " a.study-link")))
+                .click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered", "true"));
+        assertThat(driver.findElement(By.id("title")).getText())
+                .isEqualTo("Study " + id + ": sma-crossover on BTCUSDT.BINANCE (1h)");
+        // 4 fast x 3 slow values: twelve cells, the best one outlined with its Sharpe ratio
+        assertThat(driver.findElements(By.cssSelector("table.heatmap td.heat"))).hasSize(12);
+        WebElement best = driver.findElement(By.cssSelector("table.heatmap td.best"));
+        assertThat(best.getAttribute("title")).startsWith("fast=" + study.at("/best/parameters/fast").asText()
+                + ", slow=" + study.at("/best/parameters/slow").asText() + ": sharpe ");
+        assertThat(driver.findElements(By.cssSelector("#windows tbody tr"))).hasSize(study.get("windows").size());
+        assertThat(driver.findElements(By.cssSelector("svg.walk-equity circle")))
+                .hasSize(study.get("windows").size() + 1);
+        assertThat(driver.findElements(By.cssSelector("#trials tbody tr"))).hasSize(12);
+        assertThat(driver.findElement(By.id("summary")).getText()).contains("Deflated Sharpe Ratio", "PBO");
+        screenshot("study");
+        assertNoScriptErrors();
+    }
+
+    /**
      * A portfolio backtest (submitted through the API over two uploaded hourly data sets) in the backtests list and
      * on its result page: the account's metrics, equity and drawdown charts, the per-strategy and per-instrument
      * tables, and the trades with their instrument; no price chart.

@@ -10,6 +10,7 @@ import io.quantplug.runtime.report.Candles;
 import io.quantplug.runtime.report.MonteCarloReport;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.store.RunStore;
 import io.quantplug.web.Api;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.Json;
@@ -81,6 +82,14 @@ public final class RunRoutes {
                         + " (blocks: mean block length, 1..1000000, default the cube root of the bar count), ?seed"
                         + " (default 1; the same seed gives the same study), ?loss (percent, 1..100, default 10);"
                         + " answers the quantplug-montecarlo/1 document", r::monteCarlo);
+        api.add(HandlerType.GET, "/api/studies", Access.VIEWER, "backtests",
+                "Stored parameter studies ('quantplug optimize'), newest first: id, strategy, instrument, timeframe,"
+                        + " status, created", ctx -> ctx.json(s.store().runs().list().stream()
+                        .filter(run -> run.kind() == RunStore.Kind.STUDY).toList()));
+        api.add(HandlerType.GET, "/api/studies/{id}", Access.VIEWER, "backtests",
+                "A stored study's document, as 'quantplug optimize --json' printed it: trials with their parameters"
+                        + " and metrics, the best, the Deflated Sharpe Ratio, the PBO and the walk-forward windows",
+                r::study);
         api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
                 "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
         api.add(HandlerType.POST, "/api/instances", Access.TRADER, "instances",
@@ -143,6 +152,12 @@ public final class RunRoutes {
         var job = s.backtests().cancel(id(ctx), user, isAdmin(ctx));
         s.store().audit().append(user, "backtest.canceled", "backtest/" + job.id(), "");
         ctx.json(job);
+    }
+
+    private void study(Context ctx) {
+        long id = id(ctx);
+        String study = s.store().runs().study(id).orElseThrow(() -> ApiException.notFound("id", "no study " + id));
+        ctx.contentType("application/json").result(study);
     }
 
     private void monteCarlo(Context ctx) {
