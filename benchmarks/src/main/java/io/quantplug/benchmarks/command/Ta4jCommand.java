@@ -45,10 +45,28 @@ public final class Ta4jCommand {
      * @throws IOException when it cannot be read
      */
     public static void main(String[] args) throws IOException {
+        BarSeries series = load(Path.of(args[0]));
+        ClosePriceIndicator close = new ClosePriceIndicator(series);
+        SMAIndicator fast = new SMAIndicator(close, 10);
+        SMAIndicator slow = new SMAIndicator(close, 30);
+        TradingRecord record = new BarSeriesManager(series, new TradeOnNextOpenModel()).run(new BaseStrategy(
+                new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow), 30));
+        System.out.println(series.getBarCount() + " bars, " + record.getPositionCount() + " positions, last close "
+                + series.getLastBar().getClosePrice());
+    }
+
+    /**
+     * Reads a Binance kline CSV line by line into a {@code DoubleNum} series of one-minute bars.
+     *
+     * @param file the CSV ({@code timestamp,open,high,low,close,volume}, a header line first)
+     * @return the series
+     * @throws IOException when it cannot be read
+     */
+    static BarSeries load(Path file) throws IOException {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-        BarSeries series = new BaseBarSeriesBuilder().withName(args[0]).withNumTypeOf(DoubleNum.class).build();
+        BarSeries series = new BaseBarSeriesBuilder().withName(file.toString()).withNumTypeOf(DoubleNum.class).build();
         Duration minute = Duration.ofMinutes(1);
-        try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.US_ASCII)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
             in.readLine(); // header
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",");
@@ -57,12 +75,6 @@ public final class Ta4jCommand {
                         Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
             }
         }
-        ClosePriceIndicator close = new ClosePriceIndicator(series);
-        SMAIndicator fast = new SMAIndicator(close, 10);
-        SMAIndicator slow = new SMAIndicator(close, 30);
-        TradingRecord record = new BarSeriesManager(series, new TradeOnNextOpenModel()).run(new BaseStrategy(
-                new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow), 30));
-        System.out.println(series.getBarCount() + " bars, " + record.getPositionCount() + " positions, last close "
-                + series.getLastBar().getClosePrice());
+        return series;
     }
 }

@@ -1,28 +1,17 @@
 package io.quantplug.benchmarks.command;
 
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.backtest.TradeOnNextOpenModel;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The ta4j side of the parameter-sweep benchmark (issue 18's speed target): what a ta4j user writes to run many SMA
@@ -47,18 +36,7 @@ public final class Ta4jSweepCommand {
      * @throws IOException when the file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-        BarSeries series = new BaseBarSeriesBuilder().withName(args[0]).withNumTypeOf(DoubleNum.class).build();
-        Duration minute = Duration.ofMinutes(1);
-        try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.US_ASCII)) {
-            in.readLine(); // header
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.split(",");
-                ZonedDateTime end = LocalDateTime.parse(f[0], format).atZone(ZoneOffset.UTC).plus(minute);
-                series.addBar(minute, end, Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
-            }
-        }
+        BarSeries series = Ta4jCommand.load(Path.of(args[0])); // the same reading as the one-backtest command
         int fastFrom = Integer.parseInt(args[1]);
         int fastTo = Integer.parseInt(args[2]);
         int slowFrom = Integer.parseInt(args[3]);
