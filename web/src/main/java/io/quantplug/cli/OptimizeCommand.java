@@ -170,7 +170,8 @@ final class OptimizeCommand implements Callable<Integer> {
             Backtester backtester = new Backtester(host.catalog());
             BiFunction<BarSeries, Integer, ParameterSweep> sweeps = (bars, n) -> new ParameterSweep(backtester,
                     set -> runOptions.config(input.instrument(), set), bars.timeframe(),
-                    List.copyOf(bars.asBars(input.instrument().id())), runOptions.warmUpBars(0), n); // made once
+                    List.copyOf(bars.asBars(input.instrument().id())), runOptions.warmUpBars(0), n, // made once
+                    pboBlocks);
             if (forward != null) { // refuse a window longer than the data before any trial
                 forward.windows(input.series().openTimeMillis(0), input.series().openTimeMillis(
                         input.series().size() - 1) + input.series().timeframe().duration().toMillis());

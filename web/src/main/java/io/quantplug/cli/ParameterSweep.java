@@ -39,11 +39,13 @@ final class ParameterSweep {
      * @param parameters the strategy's resolved parameters (defaults filled in)
      * @param metrics    its performance metrics
      * @param returns    its per-bar simple returns {@code E_i / E_(i-1) - 1}, {@code E_0} the initial capital and
-     *                   {@code E_i} the equity at the close of bar {@code i}
+     *                   {@code E_i} the equity at the close of bar {@code i}; null unless the sweep keeps them
+     *                   ({@link #keepingReturns}): a study keeps only their summary
+     * @param summary    what the study's statistics need of those returns
      * @param faults     plugin callbacks that failed during it
      */
     record Trial(int index, Map<String, String> parameters, PerformanceMetrics metrics, double[] returns,
-                 int faults) {
+                 ReturnSummary summary, int faults) {
     }
 
     private final Backtester backtester;
@@ -52,6 +54,8 @@ final class ParameterSweep {
     private final List<Bar> bars;
     private final long warmUpBars;
     private final int workers;
+    private final int pboBlocks;
+    private final boolean keepReturns;
 
     /**
      * A sweep over some bars.
@@ -62,15 +66,35 @@ final class ParameterSweep {
      * @param bars       the bars, shared read-only by every worker
      * @param warmUpBars bars each trial warms up on
      * @param workers    worker threads, &ge; 1
+     * @param pboBlocks  the blocks {@code S} of the study's PBO, whose block sums each trial's summary holds
      */
     ParameterSweep(Backtester backtester, Function<Map<String, String>, BacktestConfig> configs, Timeframe timeframe,
-                   List<Bar> bars, long warmUpBars, int workers) {
+                   List<Bar> bars, long warmUpBars, int workers, int pboBlocks) {
+        this(backtester, configs, timeframe, bars, warmUpBars, workers, pboBlocks, false);
+    }
+
+    private ParameterSweep(Backtester backtester, Function<Map<String, String>, BacktestConfig> configs,
+                           Timeframe timeframe, List<Bar> bars, long warmUpBars, int workers, int pboBlocks,
+                           boolean keepReturns) {
         this.backtester = backtester;
         this.configs = configs;
         this.timeframe = timeframe;
         this.bars = bars;
         this.warmUpBars = warmUpBars;
         this.workers = workers;
+        this.pboBlocks = pboBlocks;
+        this.keepReturns = keepReturns;
+    }
+
+    /**
+     * The same sweep, its trials keeping their per-bar returns (a walk-forward window's out-of-sample trial, whose
+     * returns are stitched); a study's trials keep only their summary, so that its memory does not grow with
+     * trials times bars.
+     *
+     * @return the sweep
+     */
+    ParameterSweep keepingReturns() {
+        return new ParameterSweep(backtester, configs, timeframe, bars, warmUpBars, workers, pboBlocks, true);
     }
 
     /**
@@ -116,8 +140,9 @@ final class ParameterSweep {
             throw new UserInputException("trial " + set + ": " + e.getMessage()
                     + " (leave such sets out with --constraint)");
         }
+        double[] returns = returns(result.equity());
         return new Trial(index, result.parameters().get("strategy:" + config.strategy().id()), result.metrics(),
-                returns(result.equity()), result.faults().size());
+                keepReturns ? returns : null, ReturnSummary.of(returns, pboBlocks), result.faults().size());
     }
 
     private static double[] returns(EquityCurve equity) {

@@ -38,7 +38,7 @@ record StudyStatistics(Double deflatedSharpe, BacktestOverfitting overfitting) {
         double sumOfSquares = 0;
         int defined = 0;
         for (ParameterSweep.Trial t : trials) {
-            double sr = sharpe(t.returns());
+            double sr = t.summary().sharpe();
             if (Double.isFinite(sr)) {
                 sum += sr;
                 sumOfSquares += sr * sr;
@@ -46,38 +46,18 @@ record StudyStatistics(Double deflatedSharpe, BacktestOverfitting overfitting) {
             }
         }
         double variance = defined < 2 ? 0 : Math.max(0, (sumOfSquares - sum * sum / defined) / (defined - 1));
-        double[] bestReturns = trials.get(best).returns();
+        ReturnSummary bestReturns = trials.get(best).summary();
         Double dsr = null;
-        if (bestReturns.length >= 4) {
-            double v = new DeflatedSharpeRatio().ofReturns(bestReturns, variance, trials.size());
+        if (bestReturns.moments() != null) {
+            double v = new DeflatedSharpeRatio().ofMoments(bestReturns.moments(), variance, trials.size());
             dsr = Double.isFinite(v) ? v : null;
         }
         BacktestOverfitting pbo = null;
-        if (trials.size() >= 2 && bestReturns.length >= 2 * blocks) {
-            double[][] series = new double[trials.size()][];
-            for (int i = 0; i < series.length; i++) {
-                series[i] = trials.get(i).returns();
-            }
-            pbo = new CombinatoriallySymmetricCrossValidation(blocks).estimate(series);
+        if (trials.size() >= 2 && bestReturns.blocks() != null
+                && bestReturns.blocks().sums().length == blocks) {
+            pbo = new CombinatoriallySymmetricCrossValidation(blocks).estimate(trials.stream()
+                    .map(t -> t.summary().blocks()).toList());
         }
         return new StudyStatistics(dsr, pbo);
-    }
-
-    /** Per-bar Sharpe ratio, mean over sample standard deviation; NaN for fewer than 2 or constant returns. */
-    private static double sharpe(double[] r) {
-        if (r.length < 2) {
-            return Double.NaN;
-        }
-        double mean = 0;
-        for (double x : r) {
-            mean += x;
-        }
-        mean /= r.length;
-        double ss = 0;
-        for (double x : r) {
-            ss += (x - mean) * (x - mean);
-        }
-        double sd = Math.sqrt(ss / (r.length - 1));
-        return sd > 0 ? mean / sd : Double.NaN;
     }
 }

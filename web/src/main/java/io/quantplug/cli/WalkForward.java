@@ -87,7 +87,7 @@ final class WalkForward {
             List<ParameterSweep.Trial> trials = sweeps.apply(inSample, workers).run(sets, t -> { });
             ParameterSweep.Trial best = goal.best(trials);
             Map<String, String> chosen = sets.get(best.index());
-            ParameterSweep.Trial out = sweeps.apply(outOfSample, 1)
+            ParameterSweep.Trial out = sweeps.apply(outOfSample, 1).keepingReturns()
                     .run(List.of(chosen), t -> { }).get(0);
             results.add(new WindowResult(w, chosen, best, out));
             info.println("Window " + results.size() + ": in " + Instant.ofEpochMilli(w.inFromMillis()) + " .. "

@@ -58,30 +58,73 @@ public final class CombinatoriallySymmetricCrossValidation {
      * @throws IllegalArgumentException when the series differ in length, are too short or fewer than 2
      */
     public BacktestOverfitting estimate(double[][] trialReturns) {
-        int trials = trialReturns.length;
-        if (trials < 2) {
-            throw new IllegalArgumentException("at least 2 trials are needed, got " + trials);
+        if (trialReturns.length < 2) {
+            throw new IllegalArgumentException("at least 2 trials are needed, got " + trialReturns.length);
         }
-        int rows = trialReturns[0].length;
+        List<BlockSums> sums = new ArrayList<>(trialReturns.length);
+        for (double[] series : trialReturns) {
+            sums.add(blockSums(series));
+        }
+        return estimate(sums);
+    }
+
+    /**
+     * One trial's series reduced to what the estimate needs: per block, the sum and the sum of squares of its rows
+     * (the first {@code T mod S} rows are left out, so that the blocks are equal), accumulated in row order.
+     *
+     * @param returns the trial's returns, at least {@code 2 S}; not modified
+     * @return its block sums
+     * @throws IllegalArgumentException when the series is shorter than {@code 2 S}
+     */
+    public BlockSums blockSums(double[] returns) {
+        int rows = returns.length;
         if (rows < 2 * blocks) {
             throw new IllegalArgumentException("each trial needs at least 2 returns per block, " + 2 * blocks
                     + " for S = " + blocks + ", got " + rows);
         }
         int perBlock = rows / blocks;
         int skip = rows % blocks;
+        double[] sum = new double[blocks];
+        double[] sumOfSquares = new double[blocks];
+        for (int t = skip; t < rows; t++) {
+            int b = (t - skip) / perBlock;
+            double r = returns[t];
+            sum[b] += r;
+            sumOfSquares[b] += r * r;
+        }
+        return new BlockSums(rows, sum, sumOfSquares);
+    }
+
+    /**
+     * Estimates the probability of backtest overfitting from the trials' block sums ({@link #blockSums}): the same
+     * result as {@link #estimate(double[][])} on their series, without keeping them.
+     *
+     * @param trialSums each trial's block sums, {@code N >= 2}, all of series of the same length, with {@code S}
+     *                  blocks
+     * @return the PBO and its logits
+     * @throws IllegalArgumentException when the trials are fewer than 2, or their series lengths or blocks differ
+     */
+    public BacktestOverfitting estimate(List<BlockSums> trialSums) {
+        int trials = trialSums.size();
+        if (trials < 2) {
+            throw new IllegalArgumentException("at least 2 trials are needed, got " + trials);
+        }
+        int rows = trialSums.get(0).rows();
+        int perBlock = rows / blocks;
         double[][] sum = new double[blocks][trials];
         double[][] sumOfSquares = new double[blocks][trials];
         for (int n = 0; n < trials; n++) {
-            double[] series = trialReturns[n];
-            if (series.length != rows) {
-                throw new IllegalArgumentException("trial " + n + " has " + series.length + " returns, trial 0 has "
+            BlockSums t = trialSums.get(n);
+            if (t.rows() != rows) {
+                throw new IllegalArgumentException("trial " + n + " has " + t.rows() + " returns, trial 0 has "
                         + rows);
             }
-            for (int t = skip; t < rows; t++) {
-                int b = (t - skip) / perBlock;
-                double r = series[t];
-                sum[b][n] += r;
-                sumOfSquares[b][n] += r * r;
+            if (t.sums().length != blocks) {
+                throw new IllegalArgumentException("trial " + n + " has " + t.sums().length + " blocks, not " + blocks);
+            }
+            for (int b = 0; b < blocks; b++) {
+                sum[b][n] = t.sums()[b];
+                sumOfSquares[b][n] = t.sumsOfSquares()[b];
             }
         }
         List<Long> masks = new ArrayList<>();
@@ -117,6 +160,16 @@ public final class CombinatoriallySymmetricCrossValidation {
             }
         }
         return new BacktestOverfitting((double) overfit / logits.length, logits, blocks, perBlock);
+    }
+
+    /**
+     * A trial's series reduced to its blocks.
+     *
+     * @param rows          length {@code T} of the series
+     * @param sums          per block, the sum of its rows
+     * @param sumsOfSquares per block, the sum of its rows' squares
+     */
+    public record BlockSums(int rows, double[] sums, double[] sumsOfSquares) {
     }
 
     /** The logit of the in-sample best trial's relative rank out of sample. */

@@ -117,16 +117,55 @@ public final class DeflatedSharpeRatio {
      * @throws IllegalArgumentException when there are fewer than 4 returns, or as {@link #deflated}
      */
     public double ofReturns(double[] returns, double sharpeVariance, long trials) {
-        if (returns.length < 4) {
-            throw new IllegalArgumentException("returns must hold at least 4 values, got " + returns.length);
-        }
-        DoubleStatistics s = DoubleStatistics.of(EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION,
-                Statistic.SKEWNESS, Statistic.KURTOSIS), returns);
-        double sd = s.getAsDouble(Statistic.STANDARD_DEVIATION);
-        if (!(sd > 0)) {
+        return ofMoments(ReturnMoments.of(returns), sharpeVariance, trials);
+    }
+
+    /**
+     * {@link #ofReturns} from the moments of the selected series, so that a study need not keep every trial's
+     * returns: the same result for the same series.
+     *
+     * @param moments        the selected trial's return moments ({@link ReturnMoments#of})
+     * @param sharpeVariance variance of the trials' per-observation Sharpe ratios, &ge; 0
+     * @param trials         number of trials, &ge; 1
+     * @return a probability in [0, 1], or {@code NaN} when the returns are constant or as {@link #probabilisticSharpe}
+     * @throws IllegalArgumentException as {@link #deflated}
+     */
+    public double ofMoments(ReturnMoments moments, double sharpeVariance, long trials) {
+        if (!(moments.standardDeviation() > 0)) {
             return Double.NaN;
         }
-        return deflated(s.getAsDouble(Statistic.MEAN) / sd, sharpeVariance, trials, returns.length,
-                s.getAsDouble(Statistic.SKEWNESS), s.getAsDouble(Statistic.KURTOSIS) + 3);
+        return deflated(moments.mean() / moments.standardDeviation(), sharpeVariance, trials, moments.count(),
+                moments.skewness(), moments.excessKurtosis() + 3);
+    }
+
+    /**
+     * The moments of a return series that the Deflated Sharpe Ratio needs, as Commons Statistics estimates them.
+     *
+     * @param count             observations
+     * @param mean              arithmetic mean
+     * @param standardDeviation sample standard deviation (divisor {@code n - 1})
+     * @param skewness          bias-corrected sample skewness
+     * @param excessKurtosis    bias-corrected sample excess kurtosis
+     */
+    public record ReturnMoments(long count, double mean, double standardDeviation, double skewness,
+                                double excessKurtosis) {
+
+        /**
+         * The moments of a series.
+         *
+         * @param returns the series, at least 4 values (kurtosis needs 4); not modified
+         * @return its moments
+         * @throws IllegalArgumentException when there are fewer than 4 values
+         */
+        public static ReturnMoments of(double[] returns) {
+            if (returns.length < 4) {
+                throw new IllegalArgumentException("returns must hold at least 4 values, got " + returns.length);
+            }
+            DoubleStatistics s = DoubleStatistics.of(EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION,
+                    Statistic.SKEWNESS, Statistic.KURTOSIS), returns);
+            return new ReturnMoments(returns.length, s.getAsDouble(Statistic.MEAN),
+                    s.getAsDouble(Statistic.STANDARD_DEVIATION), s.getAsDouble(Statistic.SKEWNESS),
+                    s.getAsDouble(Statistic.KURTOSIS));
+        }
     }
 }
