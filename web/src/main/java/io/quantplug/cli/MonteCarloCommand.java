@@ -95,6 +95,10 @@ final class MonteCarloCommand implements Callable<Integer> {
         try (Store store = common.openStore()) {
             RunStore.RunSummary summary = store.runs().summary(runId).orElseThrow(() ->
                     new UserInputException("no run " + runId + " in the store (see 'quantplug runs list')"));
+            if (summary.kind() == RunStore.Kind.STUDY) {
+                throw new UserInputException("run " + runId + " is a study (quantplug optimize), which has no single"
+                        + " result to resample: backtest its best parameters and resample that run");
+            }
             document = store.runs().portfolioDocument(runId).map(PortfolioDocument::accountView)
                     .orElseGet(() -> store.runs().document(runId).orElseThrow(() -> new UserInputException(
                             "run " + runId + " has no result to resample (status " + summary.status() + ")")));

@@ -17,6 +17,7 @@ import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
 import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.SessionListener;
+import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,8 +118,12 @@ final class StressCommand implements Callable<Integer> {
         UserInputException.requireDataFile(data);
         ResultDocument.Run run;
         try (Store store = common.openStore()) {
-            store.runs().summary(runId).orElseThrow(() ->
+            RunStore.RunSummary summary = store.runs().summary(runId).orElseThrow(() ->
                     new UserInputException("no run " + runId + " in the store (see 'quantplug runs list')"));
+            if (summary.kind() == RunStore.Kind.STUDY) {
+                throw new UserInputException("run " + runId + " is a study (quantplug optimize); stress replays a"
+                        + " backtest's run: backtest its best parameters and stress that run");
+            }
             if (store.runs().portfolioDocument(runId).isPresent()) {
                 throw new UserInputException("run " + runId + " is a portfolio backtest; stress replays a run of one"
                         + " strategy");

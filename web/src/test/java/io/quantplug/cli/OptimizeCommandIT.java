@@ -76,7 +76,10 @@ class OptimizeCommandIT {
         assertThat(CliRun.of("runs", "list", "--home", home).out()).contains("STUDY");
         CliRun resample = CliRun.of("montecarlo", "--run", "1", "--home", home);
         assertThat(resample.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
-        assertThat(resample.err()).contains("run 1 has no result to resample");
+        assertThat(resample.err()).contains("run 1 is a study (quantplug optimize), which has no single result");
+        CliRun stress = CliRun.of("stress", "--run", "1", "--data", data.toString(), "--home", home);
+        assertThat(stress.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(stress.err()).contains("run 1 is a study (quantplug optimize)");
     }
 
     @Test
