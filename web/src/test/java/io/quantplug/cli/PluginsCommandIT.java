@@ -22,7 +22,7 @@ class PluginsCommandIT {
                 .containsPattern("sma-crossover\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:sma-crossover")
                 .containsPattern("rsi-reversion\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:rsi-reversion")
                 .containsPattern("risk-basics\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:max-position-notional, "
-                        + "risk-rule:max-open-positions, risk-rule:max-order-notional")
+                        + "risk-rule:max-open-positions, risk-rule:max-order-notional, risk-rule:value-at-risk")
                 .containsPattern("circuit-breaker\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:circuit-breaker, "
                         + "risk-rule:exposure-limits")
                 .containsPattern("position-sizers\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:fixed-fractional, "
@@ -33,7 +33,7 @@ class PluginsCommandIT {
                 .containsPattern("binance\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+exchange-adapter:binance")
                 .containsPattern("order-flow\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volume-scalper, "
                         + "strategy:order-flow-detector, enhancement:footprint")
-                .contains("11 plugin(s), 22 extension(s)");
+                .contains("11 plugin(s), 23 extension(s)");
     }
 
     @Test

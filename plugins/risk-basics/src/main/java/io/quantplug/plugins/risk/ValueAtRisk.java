@@ -1,5 +1,6 @@
 package io.quantplug.plugins.risk;
 
+import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.portfolio.PositionView;
@@ -7,6 +8,8 @@ import io.quantplug.api.risk.OrderIntent;
 import io.quantplug.api.risk.RiskContext;
 import io.quantplug.api.risk.RiskDecision;
 import io.quantplug.api.risk.RiskRule;
+import io.quantplug.sdk.snapshot.SnapshotReader;
+import io.quantplug.sdk.snapshot.SnapshotWriter;
 
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -39,8 +42,14 @@ import java.util.Map;
  * Orders that only reduce a position are always approved. So is every order until the held instruments have
  * {@value #MINIMUM_RETURNS} bar returns at common times: before that the rule has no history to judge by. Not
  * thread-safe: the engine calls it on one thread.
+ *
+ * <p>Across a hot swap, {@link #snapshot()} hands over each instrument's return window and last close, so the new
+ * build judges by the same history at once.
  */
 final class ValueAtRisk implements RiskRule {
+
+    private static final String LAYOUT = "value-at-risk";
+    private static final int LAYOUT_VERSION = 1;
 
     /** Fewest common bar returns the rule judges by. */
     static final int MINIMUM_RETURNS = 30;
@@ -121,6 +130,59 @@ final class ValueAtRisk implements RiskRule {
                         + " (%s %% of equity %.2f) over %d bars", historical ? "historical" : "parametric",
                 measure == Measure.VAR ? "VaR" : "Expected Shortfall", confidence * 100, risk, limit,
                 String.valueOf(limitFraction * 100), equity, history[0].length));
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        SnapshotWriter out = new SnapshotWriter(LAYOUT, LAYOUT_VERSION);
+        out.putLong("instruments", windows.size());
+        int i = 0;
+        for (Map.Entry<InstrumentId, Window> e : windows.entrySet()) {
+            Window w = e.getValue();
+            out.putString(i + ".instrument", e.getKey().toString());
+            out.putDouble(i + ".lastClose", w.lastClose);
+            out.putLongs(i + ".times", w.returns.keySet().stream().mapToLong(Long::longValue).toArray());
+            out.putDoubles(i + ".returns", w.returns.values().stream().mapToDouble(Double::doubleValue).toArray());
+            i++;
+        }
+        return out.toSnapshot();
+    }
+
+    /**
+     * Continues with the previous build's windows (the last {@code lookback} returns of each, when this build's
+     * lookback is shorter). A snapshot of another layout, or one that cannot be read, changes nothing.
+     *
+     * @param snapshot what the previous build's {@link #snapshot()} returned
+     * @return true when restored
+     */
+    @Override
+    public boolean restore(StateSnapshot snapshot) {
+        if (!SnapshotReader.canRead(snapshot, LAYOUT, LAYOUT_VERSION)) {
+            return false;
+        }
+        Map<InstrumentId, Window> restored = new HashMap<>();
+        try {
+            SnapshotReader in = new SnapshotReader(snapshot, LAYOUT, LAYOUT_VERSION);
+            long count = in.getLong("instruments");
+            for (int i = 0; i < count; i++) {
+                Window w = new Window(lookback);
+                w.lastClose = in.getDouble(i + ".lastClose");
+                long[] times = in.getLongs(i + ".times");
+                double[] returns = in.getDoubles(i + ".returns");
+                if (times.length != returns.length) {
+                    return false;
+                }
+                for (int t = 0; t < times.length; t++) {
+                    w.returns.put(times[t], returns[t]);
+                }
+                restored.put(InstrumentId.parse(in.getString(i + ".instrument")), w);
+            }
+        } catch (IllegalArgumentException e) { // a SnapshotFormatException too: unreadable values
+            return false;
+        }
+        windows.clear();
+        windows.putAll(restored);
+        return true;
     }
 
     /** {@code [instrument][bar]} returns on the bar times every instrument has, or null with too few of them. */

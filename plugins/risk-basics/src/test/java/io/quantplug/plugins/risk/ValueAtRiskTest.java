@@ -125,6 +125,20 @@ class ValueAtRiskTest {
     }
 
     @Test
+    void aSwappedInBuildJudgesByTheSameHistoryAtOnce() {
+        RiskRule old = rule(Map.of("limitPct", "2", "confidence", "95"));
+        FakeRiskContext context = crash(old, 36);
+        FakePortfolio flat = new FakePortfolio().equity("10000");
+        var large = OrderIntents.market(flat, BTC, Side.BUY, "1", "5000");
+        assertThat(old.check(large, context)).isInstanceOf(RiskDecision.Reject.class);
+        RiskRule fresh = rule(Map.of("limitPct", "2", "confidence", "95"));
+        assertThat(fresh.check(large, context)).isEqualTo(RiskDecision.approve()); // no history yet
+        assertThat(fresh.restore(old.snapshot())).isTrue();
+        assertThat(fresh.check(large, context)).isEqualTo(old.check(large, context));
+        assertThat(fresh.restore(new io.quantplug.api.StateSnapshot("other/1", Map.of()))).isFalse();
+    }
+
+    @Test
     void refusesParametersOutOfRangeNamingThem() {
         assertThatExceptionOfType(InvalidParameterException.class)
                 .isThrownBy(() -> rule(Map.of("confidence", "90"))).withMessageContaining("confidence");
