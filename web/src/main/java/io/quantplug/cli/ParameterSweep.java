@@ -4,7 +4,7 @@ import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.app.UserInputException;
-import io.quantplug.runtime.analytics.EquityCurve;
+import io.quantplug.runtime.analytics.RunReturns;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.BacktestConfigurationException;
@@ -140,17 +140,9 @@ final class ParameterSweep {
             throw new UserInputException("trial " + set + ": " + e.getMessage()
                     + " (leave such sets out with --constraint)");
         }
-        double[] returns = returns(result.equity());
+        double[] returns = RunReturns.ofEquity(result.equity());
         return new Trial(index, result.parameters().get("strategy:" + config.strategy().id()), result.metrics(),
                 keepReturns ? returns : null, ReturnSummary.of(returns, pboBlocks), result.faults().size());
-    }
-
-    private static double[] returns(EquityCurve equity) {
-        double[] r = new double[Math.max(0, equity.size() - 1)];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = equity.equity(i + 1) / equity.equity(i) - 1;
-        }
-        return r;
     }
 
     private static Trial take(CompletionService<Trial> done) {

@@ -9,8 +9,6 @@ import io.quantplug.runtime.backtest.BacktestProgress;
 import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
-import io.quantplug.runtime.data.BarFileCache;
-import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.report.ResultDocument;
@@ -131,9 +129,10 @@ final class StressCommand implements Callable<Integer> {
             run = store.runs().document(runId).orElseThrow(() -> new UserInputException(
                     "run " + runId + " has no result (it did not complete)")).run();
         }
-        BarSeries series = new BarFileCache(common.home().resolve("cache").resolve("bars"))
-                .read(data, new BarFileReader()::read).series();
-        Instrument instrument = instrumentOptions.resolve(data, series);
+        BarInput input = BarInput.fromFile(data, false, common, instrumentOptions,
+                json ? spec.commandLine().getErr() : out, spec.commandLine().getErr()); // the parsed-bar cache
+        BarSeries series = input.series();
+        Instrument instrument = input.instrument();
         BacktestConfig config = config(run, instrument);
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PluginHost host = common.openPlugins(config.extensionKeys())) {

@@ -38,8 +38,23 @@ public final class RunReturns {
     }
 
     /**
-     * The per-bar simple returns of an equity curve, {@code r_i = E_i / E_{i-1} - 1}, as {@link MetricsCalculator}
+     * The per-bar simple returns of a run's equity curve, {@code r_i = E_i / E_{i-1} - 1}, as {@link MetricsCalculator}
      * takes them.
+     *
+     * @param curve the curve, the first point being the initial capital
+     * @return {@code curve.size() - 1} returns (empty for fewer than 2 points)
+     */
+    public static double[] ofEquity(EquityCurve curve) {
+        double[] returns = new double[Math.max(0, curve.size() - 1)];
+        for (int i = 0; i < returns.length; i++) {
+            returns[i] = curve.equity(i + 1) / curve.equity(i) - 1;
+        }
+        return returns;
+    }
+
+    /**
+     * {@link #ofEquity(EquityCurve)} of stored equity values, refusing values that would make a return not finite or
+     * at most -1 (which a resampling could not compound).
      *
      * @param equity the curve's values, the first being the initial capital; each &gt; 0
      * @return {@code equity.length - 1} returns (empty for fewer than 2 points)
