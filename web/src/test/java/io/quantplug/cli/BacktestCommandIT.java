@@ -449,6 +449,16 @@ class BacktestCommandIT {
                     .allSatisfy(r -> assertThat(r.get("ruleId").asText()).isEqualTo(id));
         }
 
+        // an all-in entry (about 10,000 USDT) risks more than 0.1 % of equity (about 10 USDT) on a 1-minute bar at 99 %
+        JsonNode var = smaWith("value-at-risk", "--risk", "value-at-risk:limitPct=0.1");
+        assertThat(var.get("trades").size()).isLessThan(plainTrades);
+        assertThat(var.get("rejections")).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("ruleId").asText()).isEqualTo("value-at-risk");
+            assertThat(r.get("code").asText()).isEqualTo("VALUE_AT_RISK");
+            assertThat(r.get("message").asText()).contains("one-bar historical VaR at 99 % after the order would be",
+                    "(0.1 % of equity ", " bars");
+        });
+
         // kelly below its minimum sample of 20 round trips sizes at the 2 % fallback: 2 % x 10,000 = 200 USDT
         JsonNode kelly = smaWith("kelly", "--sizer", "kelly").get("trades").get(0);
         assertThat(kelly.get("quantity").asDouble() * kelly.get("entryPrice").asDouble()).isBetween(190.0, 210.0);
