@@ -28,6 +28,7 @@ module io.quantplug.runtime {
     exports io.quantplug.runtime.backtest;
     exports io.quantplug.runtime.data;
     exports io.quantplug.runtime.instrument;
+    exports io.quantplug.runtime.margin;
     exports io.quantplug.runtime.plugin;
     exports io.quantplug.runtime.report;
     exports io.quantplug.runtime.session;

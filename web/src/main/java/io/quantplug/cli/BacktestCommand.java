@@ -14,6 +14,7 @@ import io.quantplug.runtime.backtest.BacktestResult;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.data.BarSeries;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.report.HtmlReport;
@@ -135,6 +136,9 @@ final class BacktestCommand implements Callable<Integer> {
     BookFillOptions bookFillOptions;
 
     @Mixin
+    PerpetualOptions perpetualOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -248,12 +252,16 @@ final class BacktestCommand implements Callable<Integer> {
             BarInput input = data != null ? BarInput.fromFile(data, noCache, common, instrumentOptions, stdout, stderr)
                     : BarInput.fromStore(store, instrumentOptions, timeframe, from, to, stdout);
             series = input.series();
-            instrument = input.instrument();
+            instrument = perpetualOptions.instrument(input.instrument());
+        }
+        if (recorded != null && perpetualOptions.perpetual()) {
+            throw new UserInputException("--market usdm backtests bars; a replay of ticks trades spot only");
         }
         BacktestConfig config = runOptions.config(instrument);
         // made as read: the bars stream through the run (volume and dollar bars are held: far fewer than trades)
         List<Bar> bars = recorded != null ? recorded.bars(instrument.id()) : series.asBars(instrument.id());
         Timeframe timeframe = recorded != null ? recorded.timeframe() : series.timeframe();
+        PerpetualTerms perpetual = recorded != null ? null : perpetualOptions.terms(instrument, bars);
         String barLabel = tickBars != null ? tickBars.label() : timeframe.label();
         stdout.println("Instrument: " + instrument.id() + ", tick " + instrument.tickSize().toPlainString() + ", lot "
                 + instrument.lotSize().toPlainString() + ", min notional " + instrument.minNotional().toPlainString()
@@ -279,7 +287,8 @@ final class BacktestCommand implements Callable<Integer> {
             try {
                 result = new Backtester(host.catalog()).open(config, timeframe,
                                 ticks != null ? ticks : BarSource.of(bars), listener)
-                        .warmUp(runOptions.warmUpBars(0)).fillOnBook(fills).run(new ProgressBar(stderr));
+                        .warmUp(runOptions.warmUpBars(0)).fillOnBook(fills).tradePerpetual(perpetual)
+                        .run(new ProgressBar(stderr));
             } catch (RuntimeException e) {
                 if (journal != null) {
                     store.runs().fail(runId, e.getMessage(), user, journal);
@@ -309,6 +318,14 @@ final class BacktestCommand implements Callable<Integer> {
             store.runs().complete(runId, document, user, journal); // written while the files are
         }
         MetricsTable.print(document, stdout);
+        if (result.perpetual() != null) {
+            stdout.println("Perpetual: " + result.perpetual().leverage() + "x "
+                    + result.perpetual().mode().name().toLowerCase() + " margin; funding "
+                    + result.perpetual().funding().size() + " payments, total "
+                    + result.perpetual().totalFunding().toPlainString() + " " + instrument.quoteAsset() + "; "
+                    + result.perpetual().liquidations().size() + " liquidations (mark price: the bar close for"
+                    + " funding, its high and low for liquidation)");
+        }
         Path dir = out != null ? out : Path.of("quantplug-results",
                 runOptions.strategy + "_" + instrument.id().symbol() + "_" + barLabel.replace(':', '-'));
         ResultJson.write(equityOption.apply(document), dir.resolve("result.json"));

@@ -16,5 +16,7 @@ public enum ExitReason {
      * A risk rule asked the session to close the position ({@code RiskContext.closePosition}); the engine's market
      * order filled at the next opportunity.
      */
-    RISK_RULE
+    RISK_RULE,
+    /** The venue liquidated a perpetual position whose margin balance fell to its maintenance margin. */
+    LIQUIDATION
 }

@@ -4,6 +4,7 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.runtime.margin.PerpetualReport;
 import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.Rejection;
@@ -39,13 +40,15 @@ import java.util.Objects;
  * @param executions      what the strategies' execution algorithms reported, in the order they finished
  * @param stoppedBy       why the run ended before its data did ({@link RunStoppedException}), e.g.
  *                        {@code stopped by alice}; null when it ran to the end
+ * @param perpetual       a perpetual's funding and liquidations, or null for a run without margin
  */
 public record BacktestResult(BacktestConfig config, Map<String, Map<String, String>> parameters,
                              Timeframe timeframe, long firstBarMillis, long lastBarMillis, long barCount,
                              List<RoundTrip> trades, PerformanceMetrics metrics, EquityCurve equity,
                              List<Rejection> rejections, List<PluginFault> faults, long signalCount,
                              long orderCount, long fillCount, List<RiskEventReport> riskEvents,
-                             List<SignalDecision> decisions, List<Execution> executions, String stoppedBy) {
+                             List<SignalDecision> decisions, List<Execution> executions, String stoppedBy,
+                             PerpetualReport perpetual) {
 
     /**
      * Copies the lists.
@@ -69,6 +72,7 @@ public record BacktestResult(BacktestConfig config, Map<String, Map<String, Stri
      * @param decisions the signal group's decisions, in order
      * @param executions the execution algorithms' reports, in order
      * @param stoppedBy why it ended before its data did, or null
+     * @param perpetual a perpetual's funding and liquidations, or null
      */
     public BacktestResult {
         Objects.requireNonNull(config, "config");

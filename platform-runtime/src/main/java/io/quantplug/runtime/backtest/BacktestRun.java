@@ -1,5 +1,6 @@
 package io.quantplug.runtime.backtest;
 
+import io.quantplug.api.instrument.InstrumentKind;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.OrderBookView;
 import io.quantplug.api.market.Timeframe;
@@ -13,6 +14,8 @@ import io.quantplug.runtime.internal.engine.TradingSession;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
+import io.quantplug.runtime.margin.PerpetualReport;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.session.BarSource;
@@ -79,6 +82,8 @@ public final class BacktestRun implements RunningSession {
     private TradingSession session;
     /** How a tick run fills orders on the book, or null for fills on bars. */
     private BookFills bookFills;
+    /** The perpetual terms a run on margin trades on, or null for cash (spot) accounting. */
+    private PerpetualTerms perpetual;
     /** The session as the tick source's sink, or null on a bar source. */
     private TickSink tickSink;
     private Bar firstBar;
@@ -135,6 +140,33 @@ public final class BacktestRun implements RunningSession {
      */
     public synchronized long warmUpBars() {
         return warmUpBars;
+    }
+
+    /**
+     * Makes the run trade its instrument as a linear perpetual on margin: long and short, fills checked against the
+     * initial margin at the leverage, liquidation at the liquidation price, and funding from the recorded rates
+     * (see {@link io.quantplug.runtime.margin}). Its funding payments and liquidations are in the result
+     * ({@link BacktestResult#perpetual()}). Only on bars at the simulated venue. Call before running.
+     *
+     * @param terms leverage, margin mode, brackets and funding rates, or null for cash accounting (the default)
+     * @return this run
+     * @throws IllegalArgumentException when the instrument is not a {@link InstrumentKind#PERPETUAL}, or the run
+     *                                  fills on a book or at an exchange
+     * @throws IllegalStateException    when the run has started
+     */
+    public synchronized BacktestRun tradePerpetual(PerpetualTerms terms) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("set the perpetual terms before the run starts");
+        }
+        if (terms != null && config.instrument().kind() != InstrumentKind.PERPETUAL) {
+            throw new IllegalArgumentException(config.instrument().id() + " is a " + config.instrument().kind()
+                    + " instrument: margin, funding and liquidation apply to a PERPETUAL");
+        }
+        if (terms != null && (live != null || bookFills != null)) {
+            throw new IllegalArgumentException("a perpetual trades on margin only on bars at the simulated venue");
+        }
+        this.perpetual = terms;
+        return this;
     }
 
     /**
@@ -218,7 +250,9 @@ public final class BacktestRun implements RunningSession {
             result = new BacktestResult(config, resolved, timeframe, firstBar.openTimeMillis(),
                     lastBar.get().openTimeMillis(), s.barCount(), s.trades(), metrics, s.equity(),
                     collector.rejections, collector.faults, collector.signals, collector.orders, collector.fills,
-                    collector.riskEvents, collector.decisions, collector.executions, stopMessage);
+                    collector.riskEvents, collector.decisions, collector.executions, stopMessage,
+                    perpetual == null ? null
+                            : PerpetualReport.of(perpetual, collector.funding, collector.liquidations));
         }
         return result;
     }
@@ -297,7 +331,7 @@ public final class BacktestRun implements RunningSession {
                         collector, HISTORY_BARS)
                 : assembly.session(config.instrument(), account, startMillis,
                         BpsFeeModel.flat(config.feeBps()), new BpsSlippageModel(config.slippageBps()), collector,
-                        HISTORY_BARS, expected < 0 ? 1 << 12 : expected);
+                        HISTORY_BARS, expected < 0 ? 1 << 12 : expected, perpetual);
         s.warmUp(warmUpBars);
         s.start();
         if (live != null) {

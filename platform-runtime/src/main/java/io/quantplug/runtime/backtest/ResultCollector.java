@@ -5,6 +5,8 @@ import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.signal.Signal;
+import io.quantplug.runtime.margin.FundingPayment;
+import io.quantplug.runtime.margin.Liquidation;
 import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
@@ -17,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects what a backtest result reports beyond trades and equity: counts, rejections, faults, risk events and the
- * signal group's decisions; passes every callback on.
+ * Collects what a backtest result reports beyond trades and equity: counts, rejections, faults, risk events, the
+ * signal group's decisions, and a perpetual's funding and liquidations; passes every callback on.
  */
 final class ResultCollector implements SessionListener {
 
@@ -27,6 +29,8 @@ final class ResultCollector implements SessionListener {
     final List<RiskEventReport> riskEvents = new ArrayList<>();
     final List<SignalDecision> decisions = new ArrayList<>();
     final List<Execution> executions = new ArrayList<>();
+    final List<FundingPayment> funding = new ArrayList<>();
+    final List<Liquidation> liquidations = new ArrayList<>();
     long signals;
     long orders;
     long fills;
@@ -46,6 +50,18 @@ final class ResultCollector implements SessionListener {
     public void onExecution(Execution execution) {
         executions.add(execution);
         next.onExecution(execution);
+    }
+
+    @Override
+    public void onFunding(FundingPayment payment) {
+        funding.add(payment);
+        next.onFunding(payment);
+    }
+
+    @Override
+    public void onLiquidation(Liquidation liquidation) {
+        liquidations.add(liquidation);
+        next.onLiquidation(liquidation);
     }
 
     @Override

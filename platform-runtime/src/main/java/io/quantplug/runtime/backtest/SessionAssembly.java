@@ -23,6 +23,7 @@ import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.session.AggregationPolicy;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.util.ArrayList;
@@ -94,8 +95,23 @@ final class SessionAssembly {
      */
     TradingSession session(Instrument instrument, Portfolio portfolio, long startMillis, FeeModel fees,
                            SlippageModel slippage, SessionListener listener, int historyBars, int expectedBars) {
+        return session(instrument, portfolio, startMillis, fees, slippage, listener, historyBars, expectedBars, null);
+    }
+
+    /**
+     * Assembles the session as {@link #session(Instrument, Portfolio, long, FeeModel, SlippageModel,
+     * SessionListener, int, int)} does, trading a perpetual on margin when terms are given.
+     *
+     * @param perpetual the perpetual terms, or null for cash accounting
+     */
+    TradingSession session(Instrument instrument, Portfolio portfolio, long startMillis, FeeModel fees,
+                           SlippageModel slippage, SessionListener listener, int historyBars, int expectedBars,
+                           PerpetualTerms perpetual) {
         SessionBuilder builder = new SessionBuilder(instrument, portfolio, new SimulatedClock(startMillis), listener)
                 .simulatedVenue(fees, slippage);
+        if (perpetual != null) {
+            builder.perpetual(perpetual, fees);
+        }
         return session(builder, historyBars, expectedBars);
     }
 

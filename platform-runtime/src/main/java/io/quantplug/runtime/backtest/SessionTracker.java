@@ -7,6 +7,8 @@ import io.quantplug.api.order.OrderAccepted;
 import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.signal.Signal;
+import io.quantplug.runtime.margin.FundingPayment;
+import io.quantplug.runtime.margin.Liquidation;
 import io.quantplug.runtime.session.OpenPosition;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
@@ -108,5 +110,15 @@ final class SessionTracker implements SessionListener {
     @Override
     public void onRiskEvent(RiskEventReport report) {
         next.onRiskEvent(report);
+    }
+
+    @Override
+    public void onFunding(FundingPayment payment) {
+        next.onFunding(payment);
+    }
+
+    @Override
+    public void onLiquidation(Liquidation liquidation) {
+        next.onLiquidation(liquidation);
     }
 }

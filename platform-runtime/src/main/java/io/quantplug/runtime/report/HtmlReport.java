@@ -49,7 +49,7 @@ public final class HtmlReport {
         if (rejections > MAX_REJECTIONS) {
             page = new ResultDocument(page.format(), page.run(), page.metrics(), page.trades(), page.equity(),
                     page.rejections().subList(0, MAX_REJECTIONS), page.faults(), page.counts(), page.riskEvents(),
-                    page.decisions(), page.equitySampling(), page.executions());
+                    page.decisions(), page.equitySampling(), page.executions(), page.perpetual());
         }
         String resultJson;
         try {

@@ -57,14 +57,16 @@ import java.util.stream.Collectors;
  * @param equitySampling how {@code equity} was thinned, or null when it holds every point
  * @param executions what the strategies' execution algorithms reported (TWAP, VWAP, iceberg, ...), with their
  *                   slippage against the arrival price
+ * @param perpetual  a perpetual run's leverage, margin mode, funding payments and liquidations; absent otherwise
  */
 @JsonPropertyOrder({"format", "run", "metrics", "trades", "equity", "equitySampling", "rejections", "faults",
-    "counts", "riskEvents", "decisions", "executions"})
+    "counts", "riskEvents", "decisions", "executions", "perpetual"})
 public record ResultDocument(String format, Run run, Metrics metrics, List<Trade> trades, List<EquityPoint> equity,
                              List<RejectionEntry> rejections, List<PluginFault> faults, Counts counts,
                              List<RiskEventEntry> riskEvents, List<DecisionEntry> decisions,
                              @JsonInclude(JsonInclude.Include.NON_NULL) EquitySampling equitySampling,
-                             List<ExecutionEntry> executions) {
+                             List<ExecutionEntry> executions,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) PerpetualSection perpetual) {
 
     /**
      * Reads a missing list as empty.
@@ -81,11 +83,36 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
      * @param decisions  the signal group's decisions, or null for none
      * @param equitySampling how {@code equity} was thinned, or null when it holds every point
      * @param executions the execution algorithms' reports, or null for none
+     * @param perpetual  a perpetual run's block, or null
      */
     public ResultDocument {
         riskEvents = riskEvents == null ? List.of() : List.copyOf(riskEvents);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         executions = executions == null ? List.of() : List.copyOf(executions);
+    }
+
+    /**
+     * A document of a run without margin.
+     *
+     * @param format     document format version
+     * @param run        what ran
+     * @param metrics    performance metrics, or null for a run that did not complete
+     * @param trades     closed round trips
+     * @param equity     the equity curve
+     * @param rejections refused orders
+     * @param faults     plugin callbacks that failed
+     * @param counts     signal, order and fill counts
+     * @param riskEvents events risk rules reported, or null for none
+     * @param decisions  the signal group's decisions, or null for none
+     * @param equitySampling how {@code equity} was thinned, or null when it holds every point
+     * @param executions the execution algorithms' reports, or null for none
+     */
+    public ResultDocument(String format, Run run, Metrics metrics, List<Trade> trades, List<EquityPoint> equity,
+                          List<RejectionEntry> rejections, List<PluginFault> faults, Counts counts,
+                          List<RiskEventEntry> riskEvents, List<DecisionEntry> decisions,
+                          EquitySampling equitySampling, List<ExecutionEntry> executions) {
+        this(format, run, metrics, trades, equity, rejections, faults, counts, riskEvents, decisions, equitySampling,
+                executions, null);
     }
 
     /**
@@ -134,7 +161,7 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
     public ResultDocument withEquityPoints(int maxPoints) {
         EquitySampled s = EquitySampled.of(equity, maxPoints, equitySampling);
         return s == null ? this : new ResultDocument(format, run, metrics, trades, s.points(), rejections, faults,
-                counts, riskEvents, decisions, s.sampling(), executions);
+                counts, riskEvents, decisions, s.sampling(), executions, perpetual);
     }
 
     /**
@@ -150,7 +177,7 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
                 r.capital(), r.feeBps(), r.slippageBps(), r.tickSize(), r.lotSize(), r.strategy(), r.enhancers(),
                 r.sizer(), r.riskRules(), r.parameters(), r.strategies(), r.aggregation());
         return new ResultDocument(format, relabelled, metrics, trades, equity, rejections, faults, counts, riskEvents,
-                decisions, equitySampling, executions);
+                decisions, equitySampling, executions, perpetual);
     }
 
     /**
@@ -569,6 +596,6 @@ public record ResultDocument(String format, Run run, Metrics metrics, List<Trade
                 r.riskEvents().stream().map(RiskEventEntry::of).toList(),
                 r.decisions().stream().map(DecisionEntry::of).toList(),
                 kept == null ? null : new EquitySampling(curve.size(), n, EquitySampling.LTTB),
-                r.executions().stream().map(ExecutionEntry::of).toList());
+                r.executions().stream().map(ExecutionEntry::of).toList(), PerpetualSection.of(r.perpetual()));
     }
 }

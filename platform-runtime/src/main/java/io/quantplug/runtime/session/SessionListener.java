@@ -3,6 +3,8 @@ package io.quantplug.runtime.session;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.signal.Signal;
+import io.quantplug.runtime.margin.FundingPayment;
+import io.quantplug.runtime.margin.Liquidation;
 
 /**
  * Observes a trading session. Called on the engine thread, synchronously: implementations must be fast and must
@@ -102,5 +104,22 @@ public interface SessionListener {
      * @param execution the report and the instance
      */
     default void onExecution(Execution execution) {
+    }
+
+    /**
+     * A perpetual position was charged or paid funding at a funding time.
+     *
+     * @param payment the payment
+     */
+    default void onFunding(FundingPayment payment) {
+    }
+
+    /**
+     * A perpetual position reached its liquidation price and the venue closed it; the close's order events and fill
+     * come as for any order, with exit reason {@code LIQUIDATION}.
+     *
+     * @param liquidation what was liquidated, at which price, and why
+     */
+    default void onLiquidation(Liquidation liquidation) {
     }
 }

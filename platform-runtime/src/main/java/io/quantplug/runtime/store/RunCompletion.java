@@ -40,7 +40,7 @@ record RunCompletion(long runId, ResultDocument document, Object runBlock, Strin
     public void write(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, error = ?, finished_at = ?,"
                 + " config = ?, metrics = ?, faults = ?, trade_count = ?, parameters = ?, breakdown = ?,"
-                + " executions = ? WHERE id = ? AND status = 'RUNNING'")) {
+                + " executions = ?, perpetual = ? WHERE id = ? AND status = 'RUNNING'")) {
             ps.setString(1, status.name());
             Sql.setText(ps, 2, why);
             Sql.setTime(ps, 3, audit.now());
@@ -51,7 +51,8 @@ record RunCompletion(long runId, ResultDocument document, Object runBlock, Strin
             ps.setString(8, RunStore.json(document.run().parameters()));
             Sql.setText(ps, 9, breakdown);
             Sql.setText(ps, 10, document.executions().isEmpty() ? null : RunStore.json(document.executions()));
-            ps.setLong(11, runId);
+            Sql.setText(ps, 11, document.perpetual() == null ? null : RunStore.json(document.perpetual()));
+            ps.setLong(12, runId);
             if (ps.executeUpdate() == 0) {
                 return; // already completed by an earlier attempt whose commit was not acknowledged, or not running
             }

@@ -3,6 +3,7 @@ package io.quantplug.runtime.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quantplug.runtime.report.PerpetualSection;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.runtime.report.ResultJson;
@@ -25,7 +26,8 @@ final class StoredResult {
 
     /** The columns of a run's row a document is rebuilt from. */
     private record Row(RunStore.Kind kind, String config, ResultDocument.Metrics metrics, List<PluginFault> faults,
-                       String breakdown, List<ResultDocument.ExecutionEntry> executions) {
+                       String breakdown, List<ResultDocument.ExecutionEntry> executions,
+                       PerpetualSection perpetual) {
     }
 
     /** A single run's document, or a portfolio run's account view ({@link PortfolioDocument#accountView()}). */
@@ -57,7 +59,7 @@ final class StoredResult {
     private static Optional<Row> row(Connection c, long runId) throws SQLException, JsonProcessingException {
         ObjectMapper json = ResultJson.mapper();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT kind, config, metrics, faults, breakdown, executions FROM runs WHERE id = ?")) {
+                "SELECT kind, config, metrics, faults, breakdown, executions, perpetual FROM runs WHERE id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -66,10 +68,12 @@ final class StoredResult {
                 String m = rs.getString(3);
                 String f = rs.getString(4);
                 String e = rs.getString(6);
+                String p = rs.getString(7);
                 return Optional.of(new Row(RunStore.Kind.valueOf(rs.getString(1)), rs.getString(2),
                         m == null ? null : json.readValue(m, ResultDocument.Metrics.class),
                         f == null ? List.of() : json.readValue(f, RunStore.FAULTS), rs.getString(5),
-                        e == null ? List.of() : json.readValue(e, EXECUTIONS)));
+                        e == null ? List.of() : json.readValue(e, EXECUTIONS),
+                        p == null ? null : json.readValue(p, PerpetualSection.class)));
             }
         }
     }
@@ -89,7 +93,8 @@ final class StoredResult {
         return new ResultDocument(ResultDocument.FORMAT, run, row.metrics(), trades(c, runId),
                 equity(c, runId), rejections(c, runId), row.faults(),
                 new ResultDocument.Counts(count(c, "signals", runId), count(c, "orders", runId),
-                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId), null, row.executions());
+                        count(c, "fills", runId)), riskEvents(c, runId), decisions(c, runId), null, row.executions(),
+                row.perpetual());
     }
 
     /** The events rules reported (the rows with values; rejections have none), in the order reported. */

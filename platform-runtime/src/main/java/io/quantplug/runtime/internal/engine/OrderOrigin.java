@@ -9,5 +9,7 @@ enum OrderOrigin {
     /** The engine closing a position at the end of the data. */
     END_OF_DATA,
     /** The engine closing a position because a risk rule asked it to. */
-    RISK_CLOSE
+    RISK_CLOSE,
+    /** The venue liquidating a perpetual position that reached its liquidation price. */
+    LIQUIDATION
 }

@@ -188,6 +188,7 @@ final class OrderRouter implements Venue.Listener {
             case SIGNAL -> ExitReason.SIGNAL;
             case END_OF_DATA -> ExitReason.END_OF_DATA;
             case RISK_CLOSE -> ExitReason.RISK_RULE;
+            case LIQUIDATION -> ExitReason.LIQUIDATION;
             case DIRECT -> order instanceof LimitOrder ? ExitReason.LIMIT
                     : order instanceof StopOrder ? ExitReason.STOP : ExitReason.MARKET;
         };
@@ -202,20 +203,35 @@ final class OrderRouter implements Venue.Listener {
      * @return whether a position was closed
      */
     boolean liquidate(long now) {
+        double last = portfolio.lastPrice(view.instrument().id());
+        return !Double.isNaN(last) && closeAll(now, last, OrderOrigin.END_OF_DATA, "end-of-data-",
+                "end of data: the open position is closed at the last price");
+    }
+
+    /**
+     * Closes the whole open position at a price through the venue ({@link Venue#closeAt}: its taker fee, no
+     * slippage), as the instance (or group) that opened it, {@code engine} when none did.
+     *
+     * @param now    UTC epoch milliseconds
+     * @param price  the price, rounded to the tick by the venue
+     * @param origin why: the end of the data or a liquidation
+     * @param prefix the client order id's prefix
+     * @param reason recorded with the submission
+     * @return whether a position was closed
+     */
+    boolean closeAll(long now, double price, OrderOrigin origin, String prefix, String reason) {
         Instrument instrument = view.instrument();
         BigDecimal qty = portfolio.position(instrument.id()).quantity();
-        double last = portfolio.lastPrice(instrument.id());
-        if (qty.signum() == 0 || Double.isNaN(last)) {
+        if (qty.signum() == 0) {
             return false;
         }
         OrderOwner opener = owners.ownerById(trips.openedBy(instrument.id()));
         Side side = qty.signum() > 0 ? Side.SELL : Side.BUY;
-        ClientOrderId id = view.orderIds().of("end-of-data-" + (++liquidationSequence));
+        ClientOrderId id = view.orderIds().of(prefix + (++liquidationSequence));
         MarketOrder order = new MarketOrder(id, instrument.id(), side, OrderSize.base(qty.abs()));
         OrderOwner owner = opener != null ? opener : new EngineOwner(ENGINE, null);
-        listener.onOrderSubmitted(now, owner.ownerId(), order, "end of data: the open position is closed at the last"
-                + " price");
-        venue.closeAt(order, last, now, new OrderEntry(owner, OrderOrigin.END_OF_DATA));
+        listener.onOrderSubmitted(now, owner.ownerId(), order, reason);
+        venue.closeAt(order, price, now, new OrderEntry(owner, origin));
         return true;
     }
 

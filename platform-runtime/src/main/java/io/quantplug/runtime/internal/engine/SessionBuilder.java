@@ -6,9 +6,11 @@ import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.risk.RiskRule;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.FeeModel;
+import io.quantplug.runtime.internal.venue.MarginRequirement;
 import io.quantplug.runtime.internal.venue.SimulatedVenue;
 import io.quantplug.runtime.internal.venue.SlippageModel;
 import io.quantplug.runtime.internal.venue.Venue;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.session.SessionListener;
 
 import java.util.List;
@@ -50,6 +52,8 @@ public final class SessionBuilder {
     private int historyCapacity = 1_000;
     private int expectedBars;
     private String orderIdPrefix = "";
+    private PerpetualTerms perpetual;
+    private FeeModel perpetualFees;
 
     /**
      * Starts a session on an account.
@@ -92,6 +96,21 @@ public final class SessionBuilder {
      */
     public SessionBuilder simulatedVenue(FeeModel fees, SlippageModel slippage) {
         return venue(new SimulatedVenue(Map.of(instrument.id(), instrument), fees, slippage, portfolio));
+    }
+
+    /**
+     * Makes the session trade its instrument as a linear perpetual on margin: the simulated venue checks fills
+     * against the initial margin ({@link MarginRequirement}), the default sizing uses the margin's buying power, and
+     * each bar may liquidate the position and book funding ({@link PerpetualMargin}).
+     *
+     * @param terms leverage, margin mode, brackets and funding rates
+     * @param fees  the venue's fee model (for the fee room of sizing)
+     * @return this builder
+     */
+    public SessionBuilder perpetual(PerpetualTerms terms, FeeModel fees) {
+        this.perpetual = Objects.requireNonNull(terms, "terms");
+        this.perpetualFees = Objects.requireNonNull(fees, "fees");
+        return this;
     }
 
     /**
@@ -187,6 +206,16 @@ public final class SessionBuilder {
         PositionCloser closer = new PositionCloser(instrument, portfolio, instances, orderIds);
         RiskGate riskGate = new RiskGate(riskRules, view, venue, guard, listener, closer);
         SignalPipeline pipeline = new SignalPipeline(enhancers, sizer, view, venue, guard);
+        PerpetualMargin margin = null;
+        if (perpetual != null) {
+            if (!(venue instanceof SimulatedVenue simulated)) {
+                throw new IllegalStateException("a perpetual trades on margin only at the simulated bar venue");
+            }
+            MarginRequirement requirement = new MarginRequirement(perpetual, portfolio, perpetualFees);
+            simulated.tradeOnMargin(requirement);
+            pipeline.tradeOnMargin(requirement);
+            margin = new PerpetualMargin(requirement, instrument, portfolio, listener);
+        }
         OrderRouter router = new OrderRouter(view, venue, riskGate, closer, instances, listener);
         venue.connect(router);
         SessionTimers timers = new SessionTimers();
@@ -194,13 +223,14 @@ public final class SessionBuilder {
         CallbackWatchdog.Watch watch = new CallbackWatchdog.Watch(instrument.id().toString(),
                 TradingSession.DEFAULT_CALLBACK_BUDGET);
         return new SessionParts(view, clock, venue, riskGate, pipeline, router, instances, timers, actions, guard,
-                watch, listener, expectedBars);
+                watch, listener, expectedBars, margin);
     }
 
     /** A session's parts, as {@link #parts()} made them. */
     record SessionParts(EngineView view, SimulatedClock clock, Venue venue, RiskGate riskGate,
                         SignalPipeline pipeline, OrderRouter router, StrategyInstances instances,
                         SessionTimers timers, StrategyActions actions, CallbackGuard guard,
-                        CallbackWatchdog.Watch watch, SessionListener listener, int expectedBars) {
+                        CallbackWatchdog.Watch watch, SessionListener listener, int expectedBars,
+                        PerpetualMargin margin) {
     }
 }

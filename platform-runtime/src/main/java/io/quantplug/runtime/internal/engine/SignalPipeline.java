@@ -18,6 +18,7 @@ import io.quantplug.api.order.Side;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.api.signal.SignalDirection;
+import io.quantplug.runtime.internal.venue.MarginRequirement;
 import io.quantplug.runtime.internal.venue.Venue;
 import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.InstanceSwap;
@@ -39,7 +40,8 @@ import java.util.function.BiFunction;
  * <ul>
  *   <li>LONG from flat: a market buy, of the sizer's quantity or of the strength's share of the cash not reserved
  *       by working buys (a quote amount, so the unknown fill price cannot overdraw the account). From short: first a
- *       buy that closes the short.</li>
+ *       buy that closes the short. On a perpetual traded on margin the share is of the margin's buying power instead of the cash
+ *       ({@link MarginRequirement#buyingPower}), less what working buys reserve.</li>
  *   <li>FLAT: a market order that closes the whole position.</li>
  *   <li>SHORT: mirrors LONG; on a spot instrument the short entry is refused with {@code SHORT_NOT_ALLOWED} (a long
  *       is still closed).</li>
@@ -67,6 +69,8 @@ final class SignalPipeline implements SizingContext {
     private final EngineView view;
     private final Venue venue;
     private final CallbackGuard guard;
+    /** A perpetual's margin, whose buying power sizes entries without a sizer; null for cash accounting. */
+    private MarginRequirement margin;
     /** The callbacks that take this pipeline as their context: made once, not per call. */
     private final BiFunction<SignalEnhancer, Signal, Optional<Signal>> enhanceCall = (e, s) -> e.enhance(s, this);
     private final BiFunction<PositionSizer, Signal, BigDecimal> sizeCall = (p, s) -> p.size(s, this);
@@ -78,6 +82,14 @@ final class SignalPipeline implements SizingContext {
         this.view = view;
         this.venue = venue;
         this.guard = guard;
+    }
+
+    /**
+     * Sizes entries without a sizer by the margin's buying power ({@link MarginRequirement#buyingPower}) instead of
+     * the cash: a perpetual traded on margin.
+     */
+    void tradeOnMargin(MarginRequirement requirement) {
+        this.margin = requirement;
     }
 
     /** The ids of the signal enhancers in order, then of the sizer if any. */
@@ -233,7 +245,9 @@ final class SignalPipeline implements SizingContext {
             return qty.signum() > 0 ? OrderSize.base(qty) : null;
         }
         BigDecimal reserved = venue.reservedCash();
-        BigDecimal available = reserved.signum() == 0 ? view.portfolio().cash()
+        BigDecimal available = margin != null
+                ? margin.buyingPower(instrument().id(), BigDecimal.valueOf(referencePrice())).subtract(reserved)
+                : reserved.signum() == 0 ? view.portfolio().cash()
                 : view.portfolio().cash().subtract(reserved);
         if (s.strength() < 1.0) {
             // a signal of strength s < 1 commits that share of the cash: the strategy's own cut of its size

@@ -20,6 +20,7 @@ import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.FeeModel;
 import io.quantplug.runtime.internal.venue.SlippageModel;
 import io.quantplug.runtime.internal.venue.Venue;
+import io.quantplug.runtime.margin.Liquidation;
 import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.InstanceSwap;
 import io.quantplug.runtime.session.SessionListener;
@@ -91,6 +92,8 @@ public final class TradingSession {
     private SignalGroup group;
     private final SessionTimers timers;
     private final SessionListener listener;
+    /** Liquidation and funding of a perpetual traded on margin; null otherwise. */
+    private final PerpetualMargin margin;
     private final TopOfBook topOfBook = new TopOfBook(DEFAULT_BOOK_DEPTH);
     private long[] equityTimes;
     private double[] equityValues;
@@ -178,6 +181,7 @@ public final class TradingSession {
         this.guard = parts.guard();
         this.watch = parts.watch();
         this.listener = parts.listener();
+        this.margin = parts.margin();
         int capacity = Math.max(16, parts.expectedBars() + 1);
         this.equityTimes = new long[capacity];
         this.equityValues = new double[capacity];
@@ -324,9 +328,15 @@ public final class TradingSession {
         }
         venue.onBar(bar);
         drain();
+        if (margin != null) {
+            liquidateIfReached(bar);
+        }
         fireTimers(close - 1);
         clock.advanceTo(close);
         portfolio.mark(instrument.id(), bar.close());
+        if (margin != null) {
+            margin.fund(bar);
+        }
         history.add(bar);
         pipeline.onBar(bar);
         riskGate.onBar(bar);
@@ -347,6 +357,18 @@ public final class TradingSession {
             barsInMarket++;
         }
         recordEquity(close, portfolio.equityEstimate());
+    }
+
+    private void liquidateIfReached(Bar bar) {
+        Liquidation l = margin.breach(bar);
+        if (l != null) {
+            listener.onLiquidation(l);
+            router.closeAll(l.timeMillis(), l.fillPrice().doubleValue(), OrderOrigin.LIQUIDATION, "liquidation-",
+                    "liquidation: the " + (l.position().signum() > 0 ? "long" : "short") + " reached its liquidation"
+                            + " price " + l.liquidationPrice().toPlainString() + " (" + l.mode().name().toLowerCase()
+                            + " margin)");
+            drain();
+        }
     }
 
     /**

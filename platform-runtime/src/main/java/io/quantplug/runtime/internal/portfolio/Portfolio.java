@@ -30,7 +30,9 @@ public final class Portfolio implements PortfolioView {
     private double cashAsDouble;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
     private BigDecimal totalFees = BigDecimal.ZERO;
+    private BigDecimal totalFunding = BigDecimal.ZERO;
     private int openCount;
+    private long openings;
     private InstrumentId lastId;
     private Position lastPosition;
 
@@ -67,8 +69,12 @@ public final class Portfolio implements PortfolioView {
         BigDecimal delta = fill.side().sign() > 0 ? fill.quantity() : fill.quantity().negate();
         boolean wasOpen = p.quantityAsDouble() != 0.0;
         BigDecimal notional = fill.notional();
+        int signBefore = p.quantity().signum();
         BigDecimal realized = p.apply(delta, fill.price(), notional);
         openCount += (p.quantityAsDouble() != 0.0 ? 1 : 0) - (wasOpen ? 1 : 0);
+        if (p.quantity().signum() != 0 && p.quantity().signum() != signBefore) {
+            openings++;
+        }
         cash = fill.side().sign() > 0 ? cash.subtract(notional) : cash.add(notional);
         if (fill.fee().signum() != 0) {
             cash = cash.subtract(fill.fee());
@@ -79,6 +85,36 @@ public final class Portfolio implements PortfolioView {
             realizedPnl = realizedPnl.add(realized);
         }
         return realized;
+    }
+
+    /**
+     * Books a perpetual's funding payment: the amount goes to (or, negative, comes out of) the cash.
+     *
+     * @param amount received (positive) or paid (negative), account currency
+     */
+    public void applyFunding(BigDecimal amount) {
+        cash = cash.add(amount);
+        cashAsDouble = cash.doubleValue();
+        totalFunding = totalFunding.add(amount);
+    }
+
+    /**
+     * The funding received minus paid so far.
+     *
+     * @return account currency, 0 without perpetuals
+     */
+    public BigDecimal totalFunding() {
+        return totalFunding;
+    }
+
+    /**
+     * How many times a position was opened from flat or flipped to the other side: a position's identity for what
+     * accrues while it is open (its funding, in isolated margin).
+     *
+     * @return &ge; 0, increasing
+     */
+    public long openings() {
+        return openings;
     }
 
     /**

@@ -56,6 +56,8 @@ public final class SimulatedVenue implements Venue {
     private final List<WorkingOrder> working = new ArrayList<>();
     private final List<WorkingOrder> arrivedDuringMatch = new ArrayList<>();
     private boolean matching;
+    /** Set when the instrument is a perpetual traded on margin; null for cash (spot) accounting. */
+    private MarginRequirement margin;
 
     /**
      * Creates the venue; the session {@linkplain #connect connects} to it before its first order.
@@ -87,6 +89,17 @@ public final class SimulatedVenue implements Venue {
                           Portfolio portfolio, Listener listener) {
         this(instruments, fees, slippage, portfolio);
         connect(listener);
+    }
+
+    /**
+     * Makes the venue check a perpetual's fills against the margin ({@link MarginRequirement}) instead of the cash:
+     * a quote-sized order is cut to what the margin covers, and a fill that opens more than the margin covers is
+     * refused. Call before the first order.
+     *
+     * @param requirement the account's margin requirement
+     */
+    public void tradeOnMargin(MarginRequirement requirement) {
+        this.margin = Objects.requireNonNull(requirement, "requirement");
     }
 
     @Override
@@ -390,7 +403,17 @@ public final class SimulatedVenue implements Venue {
         BigDecimal fee = fees.fee(notional, fp.liquidity());
         BigDecimal cost = fee.signum() == 0 ? notional : notional.add(fee);
         RejectReason problem = null;
-        if (qty.signum() > 0 && order.size() instanceof OrderSize.Quote && order.side() == Side.BUY
+        if (margin != null) {
+            if (order.size() instanceof OrderSize.Quote && qty.signum() > 0) {
+                qty = qty.min(margin.maxQuantity(instrument, order.side(), fp.price()));
+                notional = qty.multiply(fp.price());
+                fee = fees.fee(notional, fp.liquidity());
+            }
+            problem = OrderRounding.checkMinimums(qty, notional, instrument);
+            if (problem == null) {
+                problem = margin.problem(order.instrument(), order.side(), qty, fp.price(), fee);
+            }
+        } else if (qty.signum() > 0 && order.size() instanceof OrderSize.Quote && order.side() == Side.BUY
                 && cost.compareTo(portfolio.cash()) > 0) {
             // Rare: the amount exceeds the cash (or the fee's rounding tips it over): cut to what the cash pays.
             BigDecimal affordable = funds.capToCash(qty, fp, instrument);
@@ -402,11 +425,11 @@ public final class SimulatedVenue implements Venue {
             fee = fees.fee(notional, fp.liquidity());
             cost = notional.add(fee);
         }
-        if (problem == null) {
+        if (problem == null && margin == null) {
             problem = OrderRounding.checkMinimums(qty, notional, instrument);
-        }
-        if (problem == null) {
-            problem = funds.problem(order, qty, fp, cost, instrument);
+            if (problem == null) {
+                problem = funds.problem(order, qty, fp, cost, instrument);
+            }
         }
         if (problem != null) {
             listener.onVenueEvent(new OrderRejected(order.clientOrderId(), order.instrument(), now, problem), order,
