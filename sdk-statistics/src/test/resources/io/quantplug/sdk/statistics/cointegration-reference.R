@@ -77,6 +77,17 @@ pair <- function(ySymbol, xSymbol, from, to, rollWindow) {
   }
 }
 
+# A twelve-value fixture that needs no data (AugmentedDickeyFullerTest keeps the same numbers).
+fixture <- c(10, 10.4, 10.1, 10.9, 11.3, 10.8, 11.6, 12.0, 11.7, 12.5, 12.2, 12.9)
+cat("fixture rows=12\n")
+for (type in c("none", "drift", "trend")) adf_line("series=fixture", fixture, type, 1, "Fixed")
+adf_line("series=fixture", fixture, "drift", 3, "AIC")
+for (k in 1:2) {
+  a <- adf.test(fixture, k = k)
+  cat("tseries series=fixture", sprintf("k=%d", k), paste0("statistic=", f(a$statistic)), paste0("p=", f(a$p.value)),
+      "\n")
+}
+
 pair("ETHUSDT", "BTCUSDT", "2022-01-01", "2023-01-01", 720)
 pair("SOLUSDT", "AVAXUSDT", "2023-01-01", "2023-07-01", 720)
 pair("BTCUSDT", "AVAXUSDT", "2022-07-01", "2023-01-01", 336)
