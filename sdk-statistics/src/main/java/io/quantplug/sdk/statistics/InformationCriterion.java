@@ -24,8 +24,18 @@ public enum InformationCriterion {
      * @param rows                 the regression's rows {@code n}
      * @param coefficients         the number of estimated coefficients (without the error variance)
      * @return {@code -2 ln L + penalty (coefficients + 1)}; smaller is better
+     * @throws IllegalArgumentException when {@code residualSumOfSquares} is not finite and positive, {@code rows < 1}
+     *                                  or {@code coefficients < 0}
      */
     public double of(double residualSumOfSquares, int rows, int coefficients) {
+        if (!(residualSumOfSquares > 0 && Double.isFinite(residualSumOfSquares))) {
+            throw new IllegalArgumentException("residualSumOfSquares must be finite and > 0, got "
+                    + residualSumOfSquares);
+        }
+        if (rows < 1 || coefficients < 0) {
+            throw new IllegalArgumentException("rows must be >= 1 and coefficients >= 0, got rows=" + rows
+                    + ", coefficients=" + coefficients);
+        }
         double logLikelihood = -0.5 * rows * (Math.log(2 * Math.PI) + 1 + Math.log(residualSumOfSquares / rows));
         double penalty = this == AIC ? 2.0 : Math.log(rows);
         return -2 * logLikelihood + penalty * (coefficients + 1);

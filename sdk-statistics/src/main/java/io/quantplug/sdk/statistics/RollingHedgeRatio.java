@@ -64,11 +64,13 @@ public final class RollingHedgeRatio {
         return isReady();
     }
 
+    /** Sums in time order, oldest first, so that a restored estimator (see {@link #copyPairs}) repeats every bit. */
     private void estimate(int newest) {
         int n = ys.length;
         double meanY = 0;
         double meanX = 0;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = (next + k) % n;
             meanY += ys[i];
             meanX += xs[i];
         }
@@ -76,7 +78,8 @@ public final class RollingHedgeRatio {
         meanX /= n;
         double sxx = 0;
         double sxy = 0;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = (next + k) % n;
             double dx = xs[i] - meanX;
             sxx += dx * dx;
             sxy += dx * (ys[i] - meanY);
@@ -85,7 +88,8 @@ public final class RollingHedgeRatio {
         intercept = meanY - hedgeRatio * meanX;
         double sum = 0;
         double sumSquares = 0;
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = (next + k) % n;
             double e = ys[i] - intercept - hedgeRatio * xs[i];
             sum += e;
             sumSquares += e * e;
@@ -94,6 +98,27 @@ public final class RollingHedgeRatio {
         double sd = Math.sqrt((sumSquares - n * mean * mean) / (n - 1));
         spread = ys[newest] - intercept - hedgeRatio * xs[newest];
         zScore = sd > 0 ? (spread - mean) / sd : Double.NaN;
+    }
+
+    /**
+     * Copies the pairs held (at most {@link #window()}), oldest first, for a snapshot: feeding them to a new estimator
+     * of the same window through {@link #update} restores this one exactly, bit for bit.
+     *
+     * @param yOut receives the {@code y} values, length {@code >= window()}
+     * @param xOut receives the {@code x} values, length {@code >= window()}
+     * @return how many pairs were copied, {@code 0 .. window()}
+     * @throws IllegalArgumentException when an array is null or shorter than the window
+     */
+    public int copyPairs(double[] yOut, double[] xOut) {
+        if (yOut == null || xOut == null || yOut.length < ys.length || xOut.length < ys.length) {
+            throw new IllegalArgumentException("yOut and xOut must hold at least window=" + ys.length + " values");
+        }
+        int oldest = count == ys.length ? next : 0;
+        for (int k = 0; k < count; k++) {
+            yOut[k] = ys[(oldest + k) % ys.length];
+            xOut[k] = xs[(oldest + k) % ys.length];
+        }
+        return count;
     }
 
     /**

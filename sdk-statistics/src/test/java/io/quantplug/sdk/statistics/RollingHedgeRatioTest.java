@@ -34,6 +34,29 @@ class RollingHedgeRatioTest {
     }
 
     @Test
+    void copiedPairsRestoreTheEstimatorBitForBit() {
+        RollingHedgeRatio original = new RollingHedgeRatio(5);
+        double[] ys = new double[5];
+        double[] xs = new double[5];
+        for (int i = 0; i < 13; i++) {
+            original.update(Math.log(100 + 7 * Math.sin(i)), Math.log(50 + 3 * Math.cos(0.7 * i) + i));
+        }
+        int held = original.copyPairs(ys, xs);
+        RollingHedgeRatio restored = new RollingHedgeRatio(5);
+        for (int i = 0; i < held; i++) {
+            restored.update(ys[i], xs[i]);
+        }
+        assertThat(held).isEqualTo(5);
+        assertThat(restored.zScore()).isEqualTo(original.zScore());
+        assertThat(restored.update(4.7, 4.0)).isEqualTo(original.update(4.7, 4.0));
+        assertThat(restored.hedgeRatio()).isEqualTo(original.hedgeRatio());
+        assertThat(restored.zScore()).isEqualTo(original.zScore());
+        assertThat(new RollingHedgeRatio(4).copyPairs(ys, xs)).isZero();
+        assertThatThrownBy(() -> original.copyPairs(new double[4], xs))
+                .hasMessage("yOut and xOut must hold at least window=5 values");
+    }
+
+    @Test
     void constantXGivesNoEstimate() {
         RollingHedgeRatio rolling = new RollingHedgeRatio(3);
         rolling.update(1, 5);
