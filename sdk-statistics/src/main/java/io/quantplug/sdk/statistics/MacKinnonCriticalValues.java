@@ -9,9 +9,12 @@ import java.util.Objects;
  *
  * <p>The coefficients are those of MacKinnon, J.G. (2010), "Critical values for cointegration tests", Queen's
  * Economics Department Working Paper 1227, its table of response-surface coefficients (an update of MacKinnon
- * 1991), for the constant ({@code c}) and constant-plus-trend ({@code ct}) cases; the no-constant case ({@code nc}, {@code N = 1} only) is the one of
- * MacKinnon, J.G. (1996), "Numerical distribution functions for unit root and cointegration tests", <i>Journal of
- * Applied Econometrics</i> 11, 601–618, which the 2010 paper does not re-estimate. For {@code N = 2} the deterministic
+ * 1991), for the constant ({@code c}) and constant-plus-trend ({@code ct}) cases and, for {@code N = 1} only, the
+ * no-constant case ({@code nc}), which goes back to MacKinnon, J.G. (1996), "Numerical distribution functions for
+ * unit root and cointegration tests", <i>Journal of Applied Econometrics</i> 11, 601–618. Transcriptions of the table
+ * differ in one coefficient used here, {@code β2} of {@code N = 2}, {@code c}, 1 %: this class uses −22.527, as
+ * Schaffer's Stata {@code egranger} does; statsmodels' {@code adfvalues.py} has −33.527 (the two give critical
+ * values 0.0011 apart at {@code T = 100} and 0.000001 apart at {@code T = 4000}). For {@code N = 2} the deterministic
  * terms are those of the cointegrating regression; the test regression on its residuals has none
  * ({@link EngleGranger}). {@code T = ∞} gives the asymptotic values, e.g. −3.43035, −2.86154 and −2.56677 at
  * 1, 5 and 10 % for {@code N = 1} with a constant.
@@ -31,7 +34,7 @@ public final class MacKinnonCriticalValues {
     };
     private static final double[][][] TWO_SERIES = {
             null,
-            {{-3.89644, -10.9519, -33.527, 0}, {-3.33613, -6.1101, -6.823, 0}, {-3.04445, -4.2412, -2.720, 0}},
+            {{-3.89644, -10.9519, -22.527, 0}, {-3.33613, -6.1101, -6.823, 0}, {-3.04445, -4.2412, -2.720, 0}},
             {{-4.32762, -15.4387, -35.679, 0}, {-3.78057, -9.5106, -12.074, 0}, {-3.49631, -7.0815, -7.538, 21.892}},
     };
 

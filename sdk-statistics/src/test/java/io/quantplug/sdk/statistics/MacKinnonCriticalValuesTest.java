@@ -42,6 +42,8 @@ class MacKinnonCriticalValuesTest {
         assertThat(values.unitRoot(CONSTANT, ONE_PERCENT, 100)).isCloseTo(-3.497501033, within(1e-9));
         // -3.33613 - 6.1101/500 - 6.823/500^2
         assertThat(values.engleGranger(CONSTANT, FIVE_PERCENT, 500)).isCloseTo(-3.348377492, within(1e-9));
+        // -3.89644 - 10.9519/100 - 22.527/100^2
+        assertThat(values.engleGranger(CONSTANT, ONE_PERCENT, 100)).isCloseTo(-4.0082117, within(1e-9));
     }
 
     @Test
