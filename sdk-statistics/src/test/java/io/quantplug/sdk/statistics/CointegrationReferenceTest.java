@@ -2,6 +2,7 @@ package io.quantplug.sdk.statistics;
 
 import io.quantplug.testsupport.SharedData;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -45,20 +46,35 @@ class CointegrationReferenceTest {
     @TestFactory
     List<DynamicTest> realPairsAgreeWithR() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (List<String> block : blocks().subList(1, blocks().size())) {
+        List<List<String>> blocks = blocks();
+        for (List<String> block : blocks.subList(1, blocks.size())) {
             Map<String, String> pair = fields(block.get(0));
             List<String[]> rows = joinedCloses(pair.get("y"), pair.get("x"), pair.get("from"), pair.get("to"));
             assertThat(rows).hasSize(Integer.parseInt(pair.get("rows")));
             assertThat(rows.get(0)[0].replace(' ', 'T')).isEqualTo(pair.get("first"));
             assertThat(rows.get(rows.size() - 1)[0].replace(' ', 'T')).isEqualTo(pair.get("last"));
-            double[] y = rows.stream().mapToDouble(r -> Math.log(Double.parseDouble(r[1]))).toArray();
-            double[] x = rows.stream().mapToDouble(r -> Math.log(Double.parseDouble(r[2]))).toArray();
+            double[] y = logColumn(rows, 1);
+            double[] x = logColumn(rows, 2);
             for (DynamicTest test : checks(block, Map.of("y", y, "x", x))) {
                 tests.add(DynamicTest.dynamicTest(pair.get("y") + "~" + pair.get("x") + " " + test.getDisplayName(),
                         test.getExecutable()));
             }
         }
         return tests;
+    }
+
+    @Test
+    void engleGrangerVerdictsOnTheRealPairs() throws IOException {
+        // tau without lags (R: -2.1302, -4.6865, -4.4417) against MacKinnon's N = 2 values at ~4,400-8,800 rows
+        assertThat(verdict("ETHUSDT", "BTCUSDT", "2022-01-01", "2023-01-01", SignificanceLevel.TEN_PERCENT)).isFalse();
+        assertThat(verdict("SOLUSDT", "AVAXUSDT", "2023-01-01", "2023-07-01", SignificanceLevel.ONE_PERCENT)).isTrue();
+        assertThat(verdict("BTCUSDT", "AVAXUSDT", "2022-07-01", "2023-01-01", SignificanceLevel.ONE_PERCENT)).isTrue();
+    }
+
+    private static boolean verdict(String ySymbol, String xSymbol, String from, String to, SignificanceLevel level)
+            throws IOException {
+        List<String[]> rows = joinedCloses(ySymbol, xSymbol, from, to);
+        return new EngleGranger(0).test(logColumn(rows, 1), logColumn(rows, 2)).rejectsNoCointegration(level);
     }
 
     private static List<DynamicTest> checks(List<String> block, Map<String, double[]> series) {
@@ -128,6 +144,10 @@ class CointegrationReferenceTest {
         assertThat(rolling.hedgeRatio()).as("beta").isCloseTo(number(f, "beta"), within(TOLERANCE));
         assertThat(rolling.spread()).as("spread").isCloseTo(number(f, "spread"), within(TOLERANCE));
         assertThat(rolling.zScore()).as("z").isCloseTo(number(f, "z"), within(TOLERANCE));
+    }
+
+    private static double[] logColumn(List<String[]> rows, int column) {
+        return rows.stream().mapToDouble(r -> Math.log(Double.parseDouble(r[column]))).toArray();
     }
 
     /** Rows (open time, close of y, close of x) present in both files with from <= time < to, in time order. */
