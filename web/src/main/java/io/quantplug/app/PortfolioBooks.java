@@ -1,12 +1,14 @@
 package io.quantplug.app;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.backtest.PortfolioConfig;
 import io.quantplug.runtime.backtest.SignalAggregation;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.session.AggregationPolicy;
 
 import java.math.BigDecimal;
@@ -54,8 +56,22 @@ public final class PortfolioBooks {
      * @param timeframe  its bars' length
      * @param bars       the bars kept, at least one, oldest first
      * @param origin     where they came from, for messages (a file name, a data set)
+     * @param perpetual  the terms a perpetual trades on, or null for spot
      */
-    public record Source(Instrument instrument, Timeframe timeframe, List<Bar> bars, String origin) {
+    public record Source(Instrument instrument, Timeframe timeframe, List<Bar> bars, String origin,
+                         PerpetualTerms perpetual) {
+
+        /**
+         * A spot instrument's source.
+         *
+         * @param instrument the instrument
+         * @param timeframe  its bars' length
+         * @param bars       the bars kept
+         * @param origin     where they came from
+         */
+        public Source(Instrument instrument, Timeframe timeframe, List<Bar> bars, String origin) {
+            this(instrument, timeframe, bars, origin, null);
+        }
     }
 
     /**
@@ -83,8 +99,27 @@ public final class PortfolioBooks {
         for (int i = 0; i < sources.size(); i++) {
             tradedBy.add(new ArrayList<>());
         }
+        List<PortfolioConfig.Linked> linked = new ArrayList<>();
+        boolean[] subscribed = new boolean[sources.size()];
         for (int s = 0; s < strategies.size(); s++) {
-            List<String> names = strategies.get(s).instruments();
+            PortfolioFile.StrategyEntry entry = strategies.get(s);
+            if (entry.subscribe() != null) {
+                List<InstrumentId> ids = new ArrayList<>();
+                for (String name : entry.subscribe()) {
+                    int book = name == null ? -1 : indexOf(sources, name);
+                    if (book < 0) {
+                        throw refuse.at("strategies[" + s + "].subscribe", "'" + name + "' is none of the"
+                                + " instruments (" + String.join(", ", sources.stream()
+                                .map(x -> x.instrument().id().toString()).toList()) + ")");
+                    }
+                    ids.add(sources.get(book).instrument().id());
+                    subscribed[book] = true;
+                }
+                linked.add(new PortfolioConfig.Linked(new ExtensionRef(entry.id().strip(),
+                        entry.params() == null ? Map.of() : entry.params()), ids));
+                continue;
+            }
+            List<String> names = entry.instruments();
             if (names == null) {
                 for (List<Integer> list : tradedBy) {
                     list.add(s);
@@ -108,7 +143,7 @@ public final class PortfolioBooks {
             Source src = sources.get(i);
             List<Integer> entries = tradedBy.get(i);
             entries.sort(Integer::compare);
-            if (entries.isEmpty()) {
+            if (entries.isEmpty() && !subscribed[i]) {
                 throw refuse.at("instruments[" + i + "]", "no strategy trades " + src.instrument().id().symbol()
                         + " (" + src.origin() + "); list it in a strategy's instruments or remove it");
             }
@@ -118,11 +153,12 @@ public final class PortfolioBooks {
                 refs.add(new ExtensionRef(e.id().strip(), e.params() == null ? Map.of() : e.params()));
             }
             books.add(new PortfolioConfig.Book(src.instrument(), src.timeframe(), src.bars(), refs,
-                    aggregation(aggregation, strategies.size(), entries, refuse)));
+                    entries.isEmpty() ? null : aggregation(aggregation, strategies.size(), entries, refuse),
+                    src.perpetual()));
         }
         return new PortfolioConfig(capital == null ? DEFAULT_CAPITAL : capital,
                 feeBps == null ? DEFAULT_FEE_BPS : feeBps, slippageBps == null ? BigDecimal.ZERO : slippageBps,
-                books, enhancers, sizer, riskRules);
+                books, enhancers, sizer, riskRules, linked);
     }
 
     /** One currency and one bar length, and each instrument once, named by origin. */

@@ -37,9 +37,27 @@ public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal sl
      * @param minNotional  the minimum notional, or null for Binance's or 0
      * @param dropLastBars how many of the file's final rows to leave out (e.g. 1 for a candle still open when the
      *                     file was downloaded), or null for none
+     * @param market       {@code spot} (or null) or {@code usdm}: a USDⓈ-M perpetual traded on margin, whose venue
+     *                     defaults to {@code BINANCE_USDM}
+     * @param leverage     usdm: the leverage, or null for 1
+     * @param marginMode   usdm: {@code cross} (or null) or {@code isolated}
+     * @param funding      usdm: the recorded funding rates file, relative to the YAML file's folder
+     * @param fundingUnit  usdm: {@code fraction} or {@code percent}, or null for the file's own
+     * @param leverageBrackets usdm: the symbol's {@code GET /fapi/v1/leverageBracket} JSON, or null for BTCUSDT's
+     *                     default
      */
     public record InstrumentEntry(String data, String symbol, String venue, BigDecimal tickSize, BigDecimal lotSize,
-                           BigDecimal minNotional, Integer dropLastBars) {
+                           BigDecimal minNotional, Integer dropLastBars, String market, Integer leverage,
+                           String marginMode, String funding, String fundingUnit, String leverageBrackets) {
+
+        /**
+         * Whether the entry is a perpetual.
+         *
+         * @return true for {@code market: usdm}
+         */
+        public boolean perpetual() {
+            return market != null && market.strip().equalsIgnoreCase("usdm");
+        }
     }
 
     /**
@@ -47,9 +65,24 @@ public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal sl
      *
      * @param id          the strategy id
      * @param params      its parameters, or null for the defaults
-     * @param instruments the symbols (or {@code SYMBOL.VENUE} ids) it trades, or null for every instrument
+     * @param instruments the symbols (or {@code SYMBOL.VENUE} ids) it trades, one instance on each, or null for
+     *                    every instrument
+     * @param subscribe   instead of {@code instruments}: the instruments one multi-instrument instance trades
+     *                    together (at least two, in the order its context lists them), or null
      */
-    public record StrategyEntry(String id, Map<String, String> params, List<String> instruments) {
+    public record StrategyEntry(String id, Map<String, String> params, List<String> instruments,
+                                List<String> subscribe) {
+
+        /**
+         * An entry of single-instrument instances.
+         *
+         * @param id          the strategy id
+         * @param params      its parameters, or null
+         * @param instruments the instruments, or null for every one
+         */
+        public StrategyEntry(String id, Map<String, String> params, List<String> instruments) {
+            this(id, params, instruments, null);
+        }
     }
 
     /**
@@ -108,6 +141,15 @@ public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal sl
             if (e == null || e.data() == null || e.data().isBlank()) {
                 throw new UserInputException(file + ": instruments[" + i + "].data is missing");
             }
+            if (e.market() != null && !e.perpetual() && !e.market().strip().equalsIgnoreCase("spot")) {
+                throw new UserInputException(file + ": instruments[" + i + "].market = " + e.market()
+                        + " is not spot or usdm");
+            }
+            if (!e.perpetual() && (e.leverage() != null || e.funding() != null || e.marginMode() != null
+                    || e.fundingUnit() != null || e.leverageBrackets() != null)) {
+                throw new UserInputException(file + ": instruments[" + i + "]: leverage, marginMode, funding,"
+                        + " fundingUnit and leverageBrackets go with market: usdm (a spot leg has no margin)");
+            }
             if (e.dropLastBars() != null && e.dropLastBars() < 0) {
                 throw new UserInputException(file + ": instruments[" + i + "].dropLastBars = " + e.dropLastBars()
                         + " is out of range: allowed >= 0");
@@ -117,6 +159,10 @@ public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal sl
             StrategyEntry s = f.strategies().get(i);
             if (s == null || s.id() == null || s.id().isBlank()) {
                 throw new UserInputException(file + ": strategies[" + i + "].id is missing");
+            }
+            if (s.subscribe() != null && (s.instruments() != null || s.subscribe().size() < 2)) {
+                throw new UserInputException(file + ": strategies[" + i + "].subscribe lists the at least two"
+                        + " instruments one instance trades together; it does not go with instruments");
             }
         }
         return f;

@@ -14,6 +14,7 @@ import io.quantplug.runtime.backtest.PortfolioResult;
 import io.quantplug.runtime.data.BarFileReader;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.data.LoadedBars;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultJson;
@@ -45,7 +46,7 @@ final class PortfolioBacktest {
     }
 
     /** A bar file as loaded: where it came from, its instrument and the bars kept. */
-    private record Loaded(Path file, Instrument instrument, LoadedBars bars, List<Bar> kept) {
+    private record Loaded(Path file, Instrument instrument, LoadedBars bars, List<Bar> kept, PerpetualTerms perpetual) {
     }
 
     /**
@@ -115,8 +116,12 @@ final class PortfolioBacktest {
         }
         LoadedBars bars = new BarFileReader().read(file);
         BarSeries series = bars.series();
-        Instrument instrument = InstrumentResolver.resolve(e.symbol(), e.venue() == null ? "BINANCE" : e.venue(),
-                file, series, e.tickSize(), e.lotSize(), e.minNotional());
+        String venue = e.venue() != null ? e.venue() : e.perpetual() ? PerpetualOptions.USDM_VENUE : "BINANCE";
+        Instrument instrument = InstrumentResolver.resolve(e.symbol(), venue, file, series, e.tickSize(),
+                e.lotSize(), e.minNotional());
+        if (e.perpetual()) {
+            instrument = PerpetualOptions.asPerpetual(instrument);
+        }
         List<Bar> all = series.toBars(instrument.id());
         int drop = e.dropLastBars() == null ? 0 : e.dropLastBars();
         if (drop >= all.size()) {
@@ -129,12 +134,26 @@ final class PortfolioBacktest {
                 drop > 0 ? " (final " + drop + " row" + (drop > 1 ? "s" : "") + " left out)" : "",
                 bars.report().gapFree() ? "" : ", " + bars.report().gaps().size() + " gap(s) of "
                         + bars.report().missingBars() + " missing bars (not filled)");
-        return new Loaded(file, instrument, bars, kept);
+        PerpetualTerms perpetual = null;
+        if (e.perpetual()) {
+            try {
+                perpetual = PerpetualOptions.terms(instrument, kept, e.leverage() == null ? 1 : e.leverage(),
+                        e.marginMode(), e.funding() == null ? null : base.resolve(e.funding()).normalize(),
+                        e.fundingUnit(), e.leverageBrackets() == null ? null
+                                : base.resolve(e.leverageBrackets()).normalize(), "instruments[" + index + "].");
+            } catch (UserInputException x) {
+                throw new UserInputException(configFile + ": " + x.getMessage());
+            }
+            stdout.println("Perpetual: " + instrument.id() + ", " + perpetual.leverage() + "x "
+                    + perpetual.mode().name().toLowerCase(Locale.ROOT) + " margin, " + perpetual.funding().size()
+                    + " funding rates");
+        }
+        return new Loaded(file, instrument, bars, kept, perpetual);
     }
 
     private static PortfolioConfig config(Path configFile, PortfolioFile f, List<Loaded> loaded) {
         List<PortfolioBooks.Source> sources = loaded.stream().map(l -> new PortfolioBooks.Source(l.instrument(),
-                l.bars().series().timeframe(), l.kept(), l.file().getFileName().toString())).toList();
+                l.bars().series().timeframe(), l.kept(), l.file().getFileName().toString(), l.perpetual())).toList();
         return PortfolioBooks.config(f.capital(), f.feeBps(), f.slippageBps(), sources, f.strategies(),
                 f.aggregation(), refs(configFile, "enhancers", f.enhancers()),
                 f.sizer() == null ? null : f.sizer().ref(configFile + ": sizer"),

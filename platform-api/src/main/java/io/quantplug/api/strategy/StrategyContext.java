@@ -1,7 +1,9 @@
 package io.quantplug.api.strategy;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.BarHistory;
+import io.quantplug.api.market.Funding;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.param.Parameters;
@@ -9,6 +11,8 @@ import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.signal.Signal;
 
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a strategy instance may see and do: the clock, its instrument and history, the portfolio (read only), its
@@ -52,6 +56,50 @@ public interface StrategyContext {
     BarHistory history();
 
     /**
+     * Every instrument this instance subscribes to, in the order its configuration lists them; the first is
+     * {@link #instrument()}. A single-instrument instance (every instance before SPI 0.2.0, and any instance not
+     * given several instruments) has just that one. A multi-instrument instance gets the bars of all of them through
+     * {@link Strategy#onBar}, merged in time order ({@link io.quantplug.api.market.Bar#instrument()} says whose), and
+     * may emit signals and submit orders for any of them; positions are in {@link #portfolio()} by instrument.
+     *
+     * @return the instruments, at least one
+     * @since 0.2.0
+     */
+    default List<Instrument> instruments() {
+        return List.of(instrument());
+    }
+
+    /**
+     * The recent completed bars of one of {@link #instruments()}, as {@link #history()} gives those of
+     * {@link #instrument()}.
+     *
+     * @param instrument one of this instance's instruments
+     * @return its history window, never null
+     * @throws IllegalArgumentException when the instance does not subscribe to that instrument
+     * @since 0.2.0
+     */
+    default BarHistory history(InstrumentId instrument) {
+        if (!instrument.equals(instrument().id())) {
+            throw new IllegalArgumentException("instance " + instanceId() + " subscribes to " + instrument().id()
+                    + " only, not " + instrument);
+        }
+        return history();
+    }
+
+    /**
+     * The last funding settled on a perpetual this instance subscribes to, at or before the clock: in a backtest from
+     * the recorded rates the run trades on.
+     *
+     * @param instrument one of {@link #instruments()}
+     * @return the funding, or empty for a spot instrument, before the first settlement, or where the runtime has no
+     *         funding data
+     * @since 0.2.0
+     */
+    default Optional<Funding> lastFunding(InstrumentId instrument) {
+        return Optional.empty();
+    }
+
+    /**
      * The account, read only.
      *
      * @return the portfolio view
@@ -76,7 +124,7 @@ public interface StrategyContext {
      * Emits a signal into the pipeline (enhancers, aggregation, sizer, risk rules) that may turn it into an order.
      * Refusals come back as {@link io.quantplug.api.order.OrderRejected} events.
      *
-     * @param signal the signal; its instrument must be {@link #instrument()}
+     * @param signal the signal; its instrument must be one of {@link #instruments()}
      * @throws IllegalArgumentException when the signal is for another instrument
      */
     void emit(Signal signal);

@@ -11,6 +11,7 @@ import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.margin.PerpetualReport;
 import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.SessionListener;
 
@@ -94,7 +95,7 @@ public final class PortfolioBacktester {
         List<SessionAssembly> assemblies = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Map<String, Map<String, String>> own = new LinkedHashMap<>();
-            assemblies.add(new SessionAssembly(catalog, config.bookConfig(i), own));
+            assemblies.add(new SessionAssembly(catalog, config.bookConfig(i), own, config.linkedOn(i).size()));
             String prefix = books.get(i).instrument().id() + "/";
             own.forEach((k, v) -> resolved.put(prefix + k, v));
         }
@@ -108,9 +109,10 @@ public final class PortfolioBacktester {
             PortfolioConfig.Book b = books.get(i);
             SessionAssembly a = assemblies.get(i);
             sessions[i] = a.session(b.instrument(), portfolio, b.bars().get(0).openTimeMillis(), fees, slippage,
-                    collector, HISTORY_BARS, b.bars().size());
+                    collector, HISTORY_BARS, b.bars().size(), b.perpetual());
             totalBars += b.bars().size();
         }
+        installLinked(config, assemblies, sessions);
         for (TradingSession s : sessions) {
             s.start();
         }
@@ -133,10 +135,34 @@ public final class PortfolioBacktester {
         return new PortfolioResult(config, resolved, merged.first, merged.last, totalBars, trades, metrics, equity,
                 strategySummaries(config, sessions), instrumentSummaries(books, trades), collector.rejections,
                 collector.faults, collector.signals, collector.orders, collector.fills, collector.riskEvents,
-                collector.decisions);
+                collector.decisions, perpetualReport(config, collector));
     }
 
     /** The account's equity curve as it is recorded, and what the merge saw. */
+    /** The perpetual legs' report, with the first perpetual book's terms; null without perpetual books. */
+    private static PerpetualReport perpetualReport(PortfolioConfig config, ResultCollector collector) {
+        for (PortfolioConfig.Book b : config.books()) {
+            if (b.perpetual() != null) {
+                return PerpetualReport.of(b.perpetual(), collector.funding, collector.liquidations);
+            }
+        }
+        return null;
+    }
+
+    /** Installs each multi-instrument strategy in its first instrument's session, linked to the others'. */
+    private static void installLinked(PortfolioConfig config, List<SessionAssembly> assemblies,
+                                      TradingSession[] sessions) {
+        List<InstrumentId> ids = config.books().stream().map(b -> b.instrument().id()).toList();
+        for (PortfolioConfig.Linked l : config.linked()) {
+            int first = ids.indexOf(l.instruments().get(0));
+            List<TradingSession> others = new ArrayList<>();
+            for (InstrumentId id : l.instruments().subList(1, l.instruments().size())) {
+                others.add(sessions[ids.indexOf(id)]);
+            }
+            assemblies.get(first).installLinked(sessions[first], config.linkedOn(first).indexOf(l), others);
+        }
+    }
+
     private static final class Merged {
         long[] times;
         double[] values;

@@ -3,6 +3,7 @@ package io.quantplug.runtime.backtest;
 import io.quantplug.runtime.analytics.EquityCurve;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
 import io.quantplug.runtime.analytics.RoundTrip;
+import io.quantplug.runtime.margin.PerpetualReport;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.Rejection;
 import io.quantplug.runtime.session.RiskEventReport;
@@ -42,7 +43,8 @@ public record PortfolioResult(PortfolioConfig config, Map<String, Map<String, St
                               PerformanceMetrics metrics, EquityCurve equity, List<StrategySummary> strategies,
                               List<InstrumentSummary> instruments, List<Rejection> rejections,
                               List<PluginFault> faults, long signalCount, long orderCount, long fillCount,
-                              List<RiskEventReport> riskEvents, List<SignalDecision> decisions) {
+                              List<RiskEventReport> riskEvents, List<SignalDecision> decisions,
+                              PerpetualReport perpetual) {
 
     /**
      * Copies the collections.
@@ -64,6 +66,7 @@ public record PortfolioResult(PortfolioConfig config, Map<String, Map<String, St
      * @param fillCount fills
      * @param riskEvents the events risk rules reported, in order
      * @param decisions the signal groups' decisions, in order
+     * @param perpetual the perpetual legs' funding and liquidations, or null without perpetual legs
      */
     public PortfolioResult {
         Objects.requireNonNull(config, "config");

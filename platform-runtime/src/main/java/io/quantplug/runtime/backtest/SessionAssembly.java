@@ -45,6 +45,8 @@ final class SessionAssembly {
     private final BacktestConfig config;
     private final List<StrategyProvider> strategies = new ArrayList<>();
     private final List<Parameters> strategyParams = new ArrayList<>();
+    /** How many of the configuration's last strategies are multi-instrument ones, installed by {@link #installLinked}. */
+    private final int linkedCount;
 
     /**
      * Looks up and checks every extension of a configuration and creates the enhancers, the sizer and the rules.
@@ -55,7 +57,18 @@ final class SessionAssembly {
      * @throws BacktestConfigurationException as the class comment says
      */
     SessionAssembly(ExtensionCatalog catalog, BacktestConfig config, Map<String, Map<String, String>> resolved) {
+        this(catalog, config, resolved, 0);
+    }
+
+    /**
+     * As {@link #SessionAssembly(ExtensionCatalog, BacktestConfig, Map)}, with the configuration's last
+     * {@code linkedCount} strategies multi-instrument ones: checked and looked up like the others, but installed
+     * only by {@link #installLinked}.
+     */
+    SessionAssembly(ExtensionCatalog catalog, BacktestConfig config, Map<String, Map<String, String>> resolved,
+                    int linkedCount) {
         this.config = config;
+        this.linkedCount = linkedCount;
         List<String> names = config.strategyNames();
         for (int i = 0; i < names.size(); i++) {
             ExtensionRef ref = config.strategies().get(i);
@@ -152,7 +165,7 @@ final class SessionAssembly {
     private void install(TradingSession session) {
         List<String> instanceIds = config.instanceIds();
         List<String> names = config.strategyNames();
-        for (int i = 0; i < instanceIds.size(); i++) {
+        for (int i = 0; i < instanceIds.size() - linkedCount; i++) {
             String instanceId = instanceIds.get(i);
             String id = config.strategies().get(i).id();
             StrategyProvider provider = strategies.get(i);
@@ -170,6 +183,28 @@ final class SessionAssembly {
             }
             session.aggregate(aggregation.policy(), weights, aggregation.threshold());
         }
+    }
+
+    /**
+     * Installs one of the configuration's multi-instrument strategies in its first instrument's session, sitting in
+     * the sessions of its other instruments too ({@link TradingSession#addStrategy(String, String, StrategyProvider,
+     * Parameters, List)}).
+     *
+     * @param session the session of its first instrument (this configuration's)
+     * @param linked  which multi-instrument strategy, 0 to {@code linkedCount - 1}
+     * @param others  the sessions of its other instruments, in subscription order
+     * @throws BacktestConfigurationException when it cannot be created
+     */
+    void installLinked(TradingSession session, int linked, List<TradingSession> others) {
+        int i = config.strategies().size() - linkedCount + linked;
+        String instanceId = config.instanceIds().get(i);
+        String id = config.strategies().get(i).id();
+        StrategyProvider provider = strategies.get(i);
+        Parameters params = strategyParams.get(i);
+        create("strategy", config.strategyNames().get(i), () -> {
+            session.addStrategy(instanceId, id, provider, params, others);
+            return session;
+        });
     }
 
     private static <T extends Enhancement> Bound<T> enhancement(ExtensionCatalog catalog, ExtensionRef ref,

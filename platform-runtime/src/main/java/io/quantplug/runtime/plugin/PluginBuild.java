@@ -1,5 +1,6 @@
 package io.quantplug.runtime.plugin;
 
+import io.quantplug.api.ApiVersion;
 import io.quantplug.api.ExtensionProvider;
 import org.pf4j.DefaultVersionManager;
 import org.pf4j.ExtensionFinder;
@@ -82,8 +83,15 @@ final class PluginBuild {
         if (inspection.problem() != null) {
             return refused(id, inspection, source, inspection.problem());
         }
+        String hostVersion = apiVersion;
         if (!inspection.requires().isEmpty() && !inspection.requires().equals("*")) {
             String problem = incompatibility(inspection.requires(), apiVersion);
+            if (problem != null && apiVersion.equals(ApiVersion.CURRENT)
+                    && incompatibility(inspection.requires(), ApiVersion.BACKWARD_COMPATIBLE_WITH) == null) {
+                // built for the earlier SPI this one only adds to: host it as that version
+                hostVersion = ApiVersion.BACKWARD_COMPATIBLE_WITH;
+                problem = null;
+            }
             if (problem != null) {
                 return refused(id, inspection, source, problem);
             }
@@ -94,7 +102,7 @@ final class PluginBuild {
             return refused(id, inspection, source, "cannot be copied to " + copy.getParent() + ": "
                     + e.getMessage());
         }
-        Pf4jManager manager = new Pf4jManager(pluginsDirectory, apiVersion);
+        Pf4jManager manager = new Pf4jManager(pluginsDirectory, hostVersion);
         String pluginId;
         try {
             pluginId = manager.loadPlugin(copy);
@@ -138,7 +146,8 @@ final class PluginBuild {
         try {
             boolean compatible = new DefaultVersionManager().checkVersionConstraint(apiVersion, requires);
             return compatible ? null : "requires Quantplug API " + requires + ", but this runtime provides API "
-                    + apiVersion;
+                    + apiVersion + (apiVersion.equals(ApiVersion.CURRENT) ? " (and hosts plugins built for "
+                    + ApiVersion.BACKWARD_COMPATIBLE_WITH + ")" : "");
         } catch (RuntimeException e) {
             return "Plugin-Requires '" + requires + "' is not a valid version range (" + e.getMessage() + ")";
         }

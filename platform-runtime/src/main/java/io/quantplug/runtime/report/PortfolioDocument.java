@@ -41,9 +41,11 @@ import java.util.TreeMap;
  * @param decisions   the signal groups' decisions, in order
  * @param equitySampling how {@code equity} was thinned, or null when it holds every point (see
  *                    {@link ResultDocument#withEquityPoints})
+ * @param perpetual   the perpetual legs' funding payments and liquidations (with the first perpetual's leverage and
+ *                    margin mode); absent without perpetual legs
  */
 @JsonPropertyOrder({"format", "run", "metrics", "strategies", "instruments", "trades", "equity", "equitySampling",
-    "rejections", "faults", "counts", "riskEvents", "decisions"})
+    "rejections", "faults", "counts", "riskEvents", "decisions", "perpetual"})
 public record PortfolioDocument(String format, Run run, ResultDocument.Metrics metrics,
                                 List<StrategyEntry> strategies, List<InstrumentEntry> instruments,
                                 List<ResultDocument.Trade> trades, List<ResultDocument.EquityPoint> equity,
@@ -51,7 +53,8 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
                                 ResultDocument.Counts counts, List<ResultDocument.RiskEventEntry> riskEvents,
                                 List<ResultDocument.DecisionEntry> decisions,
                                 @JsonInclude(JsonInclude.Include.NON_NULL)
-                                ResultDocument.EquitySampling equitySampling) {
+                                ResultDocument.EquitySampling equitySampling,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) PerpetualSection perpetual) {
 
     /** The format identifier written in every portfolio document. */
     public static final String FORMAT = "quantplug-portfolio-result/1";
@@ -67,7 +70,7 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
     public PortfolioDocument withEquityPoints(int maxPoints) {
         EquitySampled s = EquitySampled.of(equity, maxPoints, equitySampling);
         return s == null ? this : new PortfolioDocument(format, run, metrics, strategies, instruments, trades,
-                s.points(), rejections, faults, counts, riskEvents, decisions, s.sampling());
+                s.points(), rejections, faults, counts, riskEvents, decisions, s.sampling(), perpetual);
     }
 
     /**
@@ -180,7 +183,8 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
                 r.rejections().stream().map(ResultDocument.RejectionEntry::of).toList(), r.faults(),
                 new ResultDocument.Counts(r.signalCount(), r.orderCount(), r.fillCount()),
                 r.riskEvents().stream().map(ResultDocument.RiskEventEntry::of).toList(),
-                r.decisions().stream().map(ResultDocument.DecisionEntry::of).toList(), null);
+                r.decisions().stream().map(ResultDocument.DecisionEntry::of).toList(), null,
+                PerpetualSection.of(r.perpetual()));
     }
 
     /**
@@ -234,7 +238,7 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
                 run.slippageBps(), null, null, strategyIds(run), run.enhancers(), run.sizer(), run.riskRules(),
                 run.parameters());
         return new ResultDocument(ResultDocument.FORMAT, single, metrics, trades, equity, rejections, faults, counts,
-                riskEvents, decisions, equitySampling);
+                riskEvents, decisions, equitySampling, List.of(), perpetual);
     }
 
     /**
@@ -277,6 +281,6 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
     public static PortfolioDocument of(Run run, Breakdown breakdown, ResultDocument account) {
         return new PortfolioDocument(FORMAT, run, account.metrics(), breakdown.strategies(), breakdown.instruments(),
                 account.trades(), account.equity(), account.rejections(), account.faults(), account.counts(),
-                account.riskEvents(), account.decisions(), account.equitySampling());
+                account.riskEvents(), account.decisions(), account.equitySampling(), account.perpetual());
     }
 }

@@ -195,7 +195,7 @@ class HotSwapTest {
                 PluginStatus.REFUSED);
         assertThat(attempts.get(0).problem()).startsWith("not a valid jar");
         assertThat(attempts.get(1).problem())
-                .isEqualTo("requires Quantplug API >=9.0.0, but this runtime provides API 0.1.0");
+                .isEqualTo("requires Quantplug API >=9.0.0, but this runtime provides API 0.2.0 (and hosts plugins built for 0.1.0)");
         assertThat(Probe.barsSeen("alpha-1")).isEqualTo(bars.size());
         assertThat(Probe.lastVersion("alpha-1")).isEqualTo("1.0.0");
         assertThat(Probe.barsSeen("beta-1")).isEqualTo(bars.size());

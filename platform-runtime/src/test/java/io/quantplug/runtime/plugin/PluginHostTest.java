@@ -58,7 +58,7 @@ class PluginHostTest {
         try (PluginHost host = PluginHost.open(dir)) {
             PluginInfo p = only(host, "future.jar");
             assertThat(p.status()).isEqualTo(PluginStatus.REFUSED);
-            assertThat(p.problem()).isEqualTo("requires Quantplug API >=2.0.0, but this runtime provides API 0.1.0");
+            assertThat(p.problem()).isEqualTo("requires Quantplug API >=2.0.0, but this runtime provides API 0.2.0 (and hosts plugins built for 0.1.0)");
             assertThat(host.catalog().all()).isEmpty();
             assertThat(host.sha256(p)).isEqualTo(io.quantplug.runtime.store.PluginRegistry.sha256(
                     dir.resolve("future.jar"))); // a refused jar is read as it is

@@ -90,7 +90,7 @@ class PluginLifecycleTest {
                     ECHO_SERVICE, EchoStrategyProvider.class);
             PluginInfo incompatible = host.load(alpha);
             assertThat(incompatible.problem())
-                    .isEqualTo("requires Quantplug API >=9.0.0, but this runtime provides API 0.1.0");
+                    .isEqualTo("requires Quantplug API >=9.0.0, but this runtime provides API 0.2.0 (and hosts plugins built for 0.1.0)");
             assertThat(plugin(host, "alpha").version()).isEqualTo("1.0.0");
 
             // a start that throws

@@ -37,10 +37,10 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings)) {
             assertThat(store.database().vendor()).isEqualTo(vendor);
-            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(store)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertThat(again.audit().verify().intact()).isTrue();
         }
     }
@@ -71,7 +71,8 @@ class MigrationTest {
              Statement st = c.createStatement()) {
             // as if versions 2 and 3 had never been applied
             st.execute("DELETE FROM flyway_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9',"
-                    + " '10')");
+                    + " '10', '11')");
+            undoVersion11(st);
             undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
@@ -86,7 +87,7 @@ class MigrationTest {
             }
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertVersion3Objects(again);
             again.audit().append("alice", "a.b", "c", "");
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -102,7 +103,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7', '8', '9', '10')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7', '8', '9', '10', '11')");
+            undoVersion11(st);
             undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
@@ -115,7 +117,7 @@ class MigrationTest {
                     + " VALUES (CURRENT_TIMESTAMP, 'limits', 'REJECT', 'TOO_BIG', 'order too big')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertVersion3Objects(again);
             try (Connection c = again.database().connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT code, event_values FROM risk_events")) {
@@ -132,7 +134,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '7', '8', '9', '10', '11')");
+            undoVersion11(st);
             undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
@@ -145,7 +148,7 @@ class MigrationTest {
                     + " '{}', 'FAILED', CURRENT_TIMESTAMP, 'alice', 'h', 1, '{}')");
         }
         try (Store again = Store.open(settings)) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertThat(again.runs().list()).extracting(RunStore.RunSummary::kind)
                     .containsExactly(RunStore.Kind.SINGLE);
             try (Connection c = again.database().connection(); Statement st = c.createStatement()) {
@@ -162,14 +165,15 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('8', '9', '10')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('8', '9', '10', '11')");
+            undoVersion11(st);
             undoVersion10(st);
             undoVersion9(st);
             st.execute("ALTER TABLE runs ALTER COLUMN timeframe SET DATA TYPE VARCHAR(8)"); // as version 1 made it
             assertThat(timeframeWidth(c)).isEqualTo(8);
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertThat(timeframeWidth(c)).isEqualTo(32); // "dollar:2000000" is 14
         }
     }
@@ -184,6 +188,11 @@ class MigrationTest {
             }
         }
         throw new AssertionError("no column runs.timeframe");
+    }
+
+    /** Removes what version 11 adds. */
+    private static void undoVersion11(Statement st) throws SQLException {
+        st.execute("ALTER TABLE runs DROP COLUMN perpetual");
     }
 
     /** Removes what version 10 adds. */
@@ -214,14 +223,15 @@ class MigrationTest {
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
             store.bars().importBars(eth, three);
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9', '10')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('7', '8', '9', '10', '11')");
+            undoVersion11(st);
             undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             try (ResultSet rs = st.executeQuery("SELECT bar_count FROM bar_series")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(3); // counted by the migration
@@ -247,7 +257,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8', '9', '10')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8', '9', '10', '11')");
+            undoVersion11(st);
             undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
@@ -258,7 +269,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             try (ResultSet rs = st.executeQuery("SELECT mode, last_trade_id FROM runs")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("LIVE");
@@ -280,7 +291,8 @@ class MigrationTest {
         DatabaseSettings settings = TestDatabases.fresh(vendor, tmp);
         try (Store store = Store.open(settings); Connection c = store.database().connection();
              Statement st = c.createStatement()) {
-            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '8', '9', '10')");
+            st.execute("DELETE FROM flyway_schema_history WHERE version IN ('5', '6', '7', '8', '9', '10', '11')");
+            undoVersion11(st);
             undoVersion10(st);
             undoVersion9(st);
             undoVersion7(st);
@@ -293,7 +305,7 @@ class MigrationTest {
         }
         try (Store again = Store.open(settings); Connection c = again.database().connection();
              Statement st = c.createStatement()) {
-            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            assertThat(versions(again)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             st.execute("INSERT INTO runs (mode, strategy, instrument_id, timeframe, parameters, status, created_at,"
                     + " created_by, host, pid, config) VALUES ('PAPER', 's', 'i', '1m', '{}', 'STOPPED',"
                     + " CURRENT_TIMESTAMP, 'a', 'h', 1, '{}')");

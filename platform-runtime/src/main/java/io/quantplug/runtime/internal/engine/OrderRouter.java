@@ -126,6 +126,11 @@ final class OrderRouter implements Venue.Listener {
         deliveries.add(new Delivery(entry.owner, event));
     }
 
+    /** Whether an order is working at this session's venue. */
+    boolean isWorking(ClientOrderId id) {
+        return venue.workingOrder(id) != null;
+    }
+
     /** Cancels an owner's working order; another owner's order, or one no longer working, is left alone. */
     void cancel(OrderOwner owner, ClientOrderId id) {
         Object tag = venue.ownerOf(id);

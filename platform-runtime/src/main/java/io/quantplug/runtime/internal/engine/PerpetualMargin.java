@@ -2,6 +2,7 @@ package io.quantplug.runtime.internal.engine;
 
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
+import io.quantplug.api.market.Funding;
 import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.MarginRequirement;
 import io.quantplug.runtime.margin.FundingPayment;
@@ -15,6 +16,7 @@ import io.quantplug.runtime.session.SessionListener;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * What a session trading a perpetual does on each bar beyond matching orders: liquidation and funding.
@@ -52,6 +54,23 @@ final class PerpetualMargin {
 
     MarginRequirement requirement() {
         return requirement;
+    }
+
+    /**
+     * The last funding settled at or before a time, from the recorded rates.
+     *
+     * @param nowMillis the session's time
+     * @return the funding, or empty before the first recorded one
+     */
+    Optional<Funding> lastFunding(long nowMillis) {
+        FundingRates rates = terms.funding();
+        int i = rates.firstAfter(nowMillis) - 1;
+        if (i < 0) {
+            return Optional.empty();
+        }
+        long time = rates.get(i).timeMillis();
+        return Optional.of(new Funding(instrument.id(), time, rates.get(i).rate().doubleValue(),
+                i > 0 ? time - rates.get(i - 1).timeMillis() : 0));
     }
 
     /**

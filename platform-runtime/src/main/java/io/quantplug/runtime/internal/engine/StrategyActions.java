@@ -102,6 +102,11 @@ final class StrategyActions {
         router.cancel(runner, id);
     }
 
+    /** Whether an order of this session's venue is working (a multi-instrument instance's cancel finds its session). */
+    boolean isWorking(ClientOrderId id) {
+        return router.isWorking(id);
+    }
+
     void cancelAllOf(StrategyRunner runner) {
         router.cancelAllOf(runner);
     }

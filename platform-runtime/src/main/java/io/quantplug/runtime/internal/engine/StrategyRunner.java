@@ -2,8 +2,10 @@ package io.quantplug.runtime.internal.engine;
 
 import io.quantplug.api.StateSnapshot;
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.BarHistory;
+import io.quantplug.api.market.Funding;
 import io.quantplug.api.market.OrderBookView;
 import io.quantplug.api.market.TradeTick;
 import io.quantplug.api.order.ClientOrderId;
@@ -22,7 +24,13 @@ import io.quantplug.runtime.session.FaultAction;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.InstanceSwap;
 
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -44,6 +52,28 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     private Strategy strategy;
     private boolean stopped;
     private long orderSequence;
+    /** A multi-instrument instance's sessions by instrument, in subscription order; empty for one instrument. */
+    private Map<InstrumentId, Leg> legs = Map.of();
+    private boolean started;
+    private boolean stopCalled;
+
+    /**
+     * One session of a multi-instrument instance: the view and actions of the instrument it trades there.
+     *
+     * @param view    that session's view (instrument, clock, history)
+     * @param actions that session's actions (pipeline, router, timers)
+     * @param margin  that session's perpetual margin (its funding), or null for a spot instrument
+     */
+    record Leg(EngineView view, StrategyActions actions, PerpetualMargin margin) {
+    }
+
+    /** This instance's own session's perpetual margin, or null. */
+    private PerpetualMargin margin;
+
+    /** Lets this instance read its own session's funding ({@link #lastFunding}); null for spot. */
+    void fundingFrom(PerpetualMargin sessionMargin) {
+        this.margin = sessionMargin;
+    }
 
     StrategyRunner(String instanceId, String providerId, Parameters parameters, EngineView view,
                    StrategyActions actions, CallbackGuard guard, CallbackWatchdog.Watch watch) {
@@ -68,8 +98,28 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
         }
     }
 
+    /**
+     * Makes this instance see several sessions, one per instrument, the first its own: what it emits, submits,
+     * cancels and reports goes to the session of the instrument concerned. Call before {@link #create}.
+     */
+    void link(List<Leg> sessions) {
+        Map<InstrumentId, Leg> byInstrument = new LinkedHashMap<>();
+        for (Leg leg : sessions) {
+            byInstrument.put(leg.view().instrument().id(), leg);
+        }
+        this.legs = byInstrument;
+    }
+
+    /** Whether this instance trades several instruments (and sits in several sessions). */
+    boolean linked() {
+        return !legs.isEmpty();
+    }
+
     void start() {
-        callback("onStart", StrategyRunner::onStart, null);
+        if (!started) { // a multi-instrument instance is started by its first session only
+            started = true;
+            callback("onStart", StrategyRunner::onStart, null);
+        }
     }
 
     void bar(Bar bar) {
@@ -159,14 +209,17 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
                 return new InstanceSwap(instanceId, InstanceSwap.Outcome.RESTORED, barsBefore, null);
             }
         }
-        start();
+        callback("onStart", StrategyRunner::onStart, null);
         return stopped
                 ? new InstanceSwap(instanceId, InstanceSwap.Outcome.FAILED, barsBefore, "onStart failed")
                 : new InstanceSwap(instanceId, InstanceSwap.Outcome.STARTED_FRESH, barsBefore, null);
     }
 
     void stop() {
-        callback("onStop", StrategyRunner::onStop, null);
+        if (!stopCalled) {
+            stopCalled = true;
+            callback("onStop", StrategyRunner::onStop, null);
+        }
     }
 
     /** The strategy a provider creates with this runner as its context; a provider that returns null fails. */
@@ -203,7 +256,7 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
         guard.report(providerId, instanceId, callback, new CallbackOverBudgetException(callback + " ran "
                 + ranNanos / 1_000_000 + " ms, over the " + watch.budgetMillis() + " ms budget"),
                 FaultAction.SUSPENDED_INSTANCE);
-        actions.cancelAllOf(this);
+        cancelEverywhere();
     }
 
     /** Why an instance was suspended. */
@@ -223,7 +276,32 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     private void stopAfterFault() {
         stopped = true;
         strategy = null; // nothing calls it any more; do not keep its plugin's classes alive
-        actions.cancelAllOf(this);
+        cancelEverywhere();
+    }
+
+    private void cancelEverywhere() {
+        if (legs.isEmpty()) {
+            actions.cancelAllOf(this);
+        } else {
+            legs.values().forEach(l -> l.actions().cancelAllOf(this));
+        }
+    }
+
+    /** The session of an instrument this instance trades, or an error naming what it trades. */
+    private StrategyActions actionsFor(InstrumentId instrument) {
+        if (legs.isEmpty()) {
+            if (!instrument.equals(view.instrument().id())) {
+                throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
+                        + ", not " + instrument);
+            }
+            return actions;
+        }
+        Leg leg = legs.get(instrument);
+        if (leg == null) {
+            throw new IllegalArgumentException("instance " + instanceId + " trades " + legs.keySet() + ", not "
+                    + instrument);
+        }
+        return leg.actions();
     }
 
     @Override
@@ -243,7 +321,59 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public InstantSource clock() {
-        return view.clock();
+        return legs.isEmpty() ? view.clock() : this::latestMillis;
+    }
+
+    /** A multi-instrument instance's time: the latest of its sessions' clocks. */
+    private Instant latestMillis() {
+        long t = Long.MIN_VALUE;
+        for (Leg leg : legs.values()) {
+            t = Math.max(t, leg.view().clock().millis());
+        }
+        return Instant.ofEpochMilli(t);
+    }
+
+    @Override
+    public Optional<Funding> lastFunding(InstrumentId instrument) {
+        PerpetualMargin m;
+        if (legs.isEmpty()) {
+            if (!instrument.equals(view.instrument().id())) {
+                throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
+                        + ", not " + instrument);
+            }
+            m = margin;
+        } else {
+            Leg leg = legs.get(instrument);
+            if (leg == null) {
+                throw new IllegalArgumentException("instance " + instanceId + " subscribes to " + legs.keySet()
+                        + ", not " + instrument);
+            }
+            m = leg.margin();
+        }
+        return m == null ? Optional.empty() : m.lastFunding(clock().millis());
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        if (legs.isEmpty()) {
+            return List.of(view.instrument());
+        }
+        List<Instrument> out = new ArrayList<>(legs.size());
+        legs.values().forEach(l -> out.add(l.view().instrument()));
+        return out;
+    }
+
+    @Override
+    public BarHistory history(InstrumentId instrument) {
+        if (legs.isEmpty()) {
+            return StrategyContext.super.history(instrument);
+        }
+        Leg leg = legs.get(instrument);
+        if (leg == null) {
+            throw new IllegalArgumentException("instance " + instanceId + " subscribes to " + legs.keySet()
+                    + ", not " + instrument);
+        }
+        return leg.view().history();
     }
 
     @Override
@@ -273,42 +403,32 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
 
     @Override
     public void emit(Signal signal) {
-        if (!signal.instrument().equals(view.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
-                    + ", not " + signal.instrument());
-        }
-        actions.emit(this, signal);
+        actionsFor(signal.instrument()).emit(this, signal);
     }
 
     @Override
     public void publish(MarketObservation observation) {
-        if (!observation.instrument().equals(view.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
-                    + ", not " + observation.instrument());
-        }
-        actions.publish(this, observation);
+        actionsFor(observation.instrument()).publish(this, observation);
     }
 
     @Override
     public void reportExecution(ExecutionReport report) {
-        if (!report.instrument().equals(view.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
-                    + ", not " + report.instrument());
-        }
-        actions.reportExecution(this, report);
+        actionsFor(report.instrument()).reportExecution(this, report);
     }
 
     @Override
     public void submit(Order order) {
-        if (!order.instrument().equals(view.instrument().id())) {
-            throw new IllegalArgumentException("instance " + instanceId + " trades " + view.instrument().id()
-                    + ", not " + order.instrument());
-        }
-        actions.submit(this, order);
+        actionsFor(order.instrument()).submit(this, order);
     }
 
     @Override
     public void cancel(ClientOrderId clientOrderId) {
+        for (Leg leg : legs.values()) {
+            if (leg.actions().isWorking(clientOrderId)) {
+                leg.actions().cancel(this, clientOrderId);
+                return;
+            }
+        }
         actions.cancel(this, clientOrderId);
     }
 

@@ -27,6 +27,7 @@ import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -214,8 +215,54 @@ public final class TradingSession {
                     + " signal group");
         }
         StrategyRunner runner = new StrategyRunner(instanceId, providerId, parameters, view, actions, guard, watch);
+        runner.fundingFrom(margin);
         runner.create(provider);
         instances.add(runner);
+    }
+
+    /**
+     * Adds a multi-instrument strategy instance: created in this session (its first instrument), and sitting in
+     * each other session too, so that it gets the bars of every one of its instruments through {@code onBar} (in the
+     * order the caller feeds the sessions), and what it emits, submits or cancels for an instrument goes to that
+     * instrument's session: its pipeline, risk rules and venue. Its fills and order events come from the session
+     * of the order. {@code onStart} and {@code onStop} are called once. The sessions must share one account.
+     *
+     * @param instanceId unique instance id in every session
+     * @param providerId the provider's id
+     * @param provider   the provider
+     * @param parameters validated parameters
+     * @param others     the sessions of its other instruments, in subscription order, not started
+     * @throws IllegalStateException    after {@link #start()} or {@link #aggregate} of any of them
+     * @throws IllegalArgumentException when the instance id is taken in any of them, or they do not share this
+     *                                  session's account
+     * @throws RuntimeException         whatever the provider's {@code create} throws
+     */
+    public void addStrategy(String instanceId, String providerId, StrategyProvider provider, Parameters parameters,
+                            List<TradingSession> others) {
+        List<StrategyRunner.Leg> legs = new ArrayList<>();
+        legs.add(new StrategyRunner.Leg(view, actions, margin));
+        for (TradingSession other : others) {
+            if (other.started || other.group != null || started || group != null) {
+                throw new IllegalStateException("add multi-instrument strategies before start() and aggregate()");
+            }
+            if (other.portfolio != portfolio) {
+                throw new IllegalArgumentException("the sessions of " + instanceId + " must share one account");
+            }
+            if (other.instances.byId(instanceId) != null) {
+                throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is taken in "
+                        + other.instrument.id());
+            }
+            legs.add(new StrategyRunner.Leg(other.view, other.actions, other.margin));
+        }
+        if (instances.byId(instanceId) != null) {
+            throw new IllegalArgumentException("strategy instance id '" + instanceId + "' is taken");
+        }
+        StrategyRunner runner = new StrategyRunner(instanceId, providerId, parameters, view, actions, guard, watch);
+        runner.link(legs);
+        runner.fundingFrom(margin);
+        runner.create(provider);
+        instances.add(runner);
+        others.forEach(o -> o.instances.add(runner));
     }
 
     /**
