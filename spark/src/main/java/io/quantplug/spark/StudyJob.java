@@ -117,9 +117,14 @@ public final class StudyJob {
                 new UserInputException("unknown strategy '" + spec.strategy() + "'; available: "
                         + String.join(", ", driver.host().catalog().ids(ExtensionKind.STRATEGY))))
                 .descriptor().parameters();
-        List<Map<String, String>> sets = new ArrayList<>();
-        ParameterGrid.studySets(schema, spec.grid(), spec.params(), spec.constraints(), spec.random(), spec.seed())
-                .forEach(s -> sets.add(new LinkedHashMap<>(s)));
+        List<Map<String, String>> sets;
+        try {
+            sets = ParameterGrid.studySets(schema, spec.grid(), spec.params(), spec.constraints(), spec.random(),
+                    spec.seed());
+        } catch (UserInputException e) { // named by the study file's keys rather than optimize's options
+            throw new UserInputException(e.getMessage().replaceFirst("^--grid ", "'grid' ")
+                    .replaceFirst("^--constraint ", "'constraints' "));
+        }
         BarSeries series = driver.loaded().series();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.min(sets.size(), spec.slices() != null ? spec.slices() : context.defaultParallelism());
@@ -130,9 +135,11 @@ public final class StudyJob {
                 + " Spark task(s)");
 
         List<String> jars = ship(context, data, plugins);
-        TrialSlice task = new TrialSlice(spec, sets, data.getFileName().toString(), jars);
-        List<ParameterSweep.Trial> trials = new ArrayList<>(collect(context.parallelize(
-                IntStream.range(0, sets.size()).boxed().toList(), slices).mapPartitions(task)));
+        TrialSlice task = new TrialSlice(spec, data.getFileName().toString(), jars);
+        List<TrialSlice.IndexedSet> indexed = IntStream.range(0, sets.size())
+                .mapToObj(i -> new TrialSlice.IndexedSet(i, new LinkedHashMap<>(sets.get(i)))).toList();
+        List<ParameterSweep.Trial> trials = new ArrayList<>(collect(context.parallelize(indexed, slices)
+                .mapPartitions(task)));
         trials.sort(Comparator.comparingInt(ParameterSweep.Trial::index));
 
         ParameterSweep.Trial top = goal.best(trials);

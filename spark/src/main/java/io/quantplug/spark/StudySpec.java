@@ -1,6 +1,7 @@
 package io.quantplug.spark;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.app.ExtensionRefs;
 import io.quantplug.app.UserInputException;
 import io.quantplug.app.YamlFiles;
 import io.quantplug.app.study.Objective;
@@ -170,30 +171,14 @@ public record StudySpec(String data, String symbol, String venue, BigDecimal tic
      * @throws UserInputException when a risk, enhancer or sizer reference is malformed
      */
     public BacktestConfig config(Instrument instrument, Map<String, String> parameters) {
-        List<ExtensionRef> rules = refs("risk", risk);
-        List<ExtensionRef> enhancing = refs("enhancers", enhancers);
-        ExtensionRef sizing = sizer == null ? null : ref("sizer", sizer);
+        List<ExtensionRef> rules = ExtensionRefs.parseAll("'risk'", risk);
+        List<ExtensionRef> enhancing = ExtensionRefs.parseAll("'enhancers'", enhancers);
+        ExtensionRef sizing = sizer == null ? null : ExtensionRefs.parse("'sizer'", sizer);
         if (instrument == null) {
             return null;
         }
         return new BacktestConfig(instrument, capital, feeBps, slippageBps, new ExtensionRef(strategy, parameters),
                 enhancing, sizing, rules);
-    }
-
-    private static List<ExtensionRef> refs(String key, List<String> texts) {
-        List<ExtensionRef> out = new ArrayList<>();
-        for (String t : texts) {
-            out.add(ref(key, t));
-        }
-        return out;
-    }
-
-    private static ExtensionRef ref(String key, String text) {
-        try {
-            return ExtensionRef.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("'" + key + "': " + e.getMessage());
-        }
     }
 
     private static void require(String source, String key, String value) {
