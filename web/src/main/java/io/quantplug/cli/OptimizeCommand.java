@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quantplug.api.param.ParameterSchema;
 import io.quantplug.app.TickFileCache;
 import io.quantplug.app.UserInputException;
+import io.quantplug.app.study.Objective;
+import io.quantplug.app.study.ParameterGrid;
+import io.quantplug.app.study.ParameterSweep;
+import io.quantplug.app.study.StudyReport;
+import io.quantplug.app.study.StudyStatistics;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.data.BarSeries;
@@ -23,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
@@ -236,31 +240,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     /** The grid's sets passing every constraint, or a seeded sample of them. */
     private List<Map<String, String>> sets(ParameterSchema schema) {
-        List<Map<String, String>> all = ParameterGrid.sets(schema, grids, runOptions.params);
-        List<ParameterConstraint> checks = constraints.stream().map(c -> ParameterConstraint.parse(c, schema))
-                .toList();
-        List<Map<String, String>> kept = all.stream().filter(s -> checks.stream().allMatch(c -> c.test(s, schema)))
-                .toList();
-        if (kept.isEmpty()) {
-            throw new UserInputException("the grid is empty after the constraints: none of its " + all.size()
-                    + " parameter sets satisfies " + String.join(" and ", constraints));
-        }
-        if (random == null || random >= kept.size()) {
-            return kept;
-        }
-        // a partial Fisher-Yates shuffle of the indices, then back in grid order
-        int[] index = new int[kept.size()];
-        for (int i = 0; i < index.length; i++) {
-            index[i] = i;
-        }
-        Random rng = new Random(seed);
-        for (int i = 0; i < random; i++) {
-            int j = i + rng.nextInt(index.length - i);
-            int swap = index[i];
-            index[i] = index[j];
-            index[j] = swap;
-        }
-        return java.util.Arrays.stream(index, 0, random).sorted().mapToObj(kept::get).toList();
+        return ParameterGrid.studySets(schema, grids, runOptions.params, constraints, random, seed);
     }
 
     /** The best trial so far by the objective, for the progress line. */

@@ -1,6 +1,7 @@
 package io.quantplug.cli;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.app.ExtensionRefs;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.ExtensionRef;
@@ -98,29 +99,14 @@ final class RunOptions {
             throw new UserInputException("give --strategy ID");
         }
         BacktestConfig config = new BacktestConfig(instrument, capital, feeBps, slippageBps,
-                new ExtensionRef(strategy, parameters), refs("--enhancer", enhancers),
-                sizer == null ? null : ref("--sizer", sizer), refs("--risk", riskRules));
+                new ExtensionRef(strategy, parameters), ExtensionRefs.parseAll("--enhancer", enhancers),
+                sizer == null ? null : ExtensionRefs.parse("--sizer", sizer),
+                ExtensionRefs.parseAll("--risk", riskRules));
         if (addedStrategies.isEmpty()) {
             return config;
         }
         List<ExtensionRef> all = new ArrayList<>(config.strategies());
-        all.addAll(refs("--add-strategy", addedStrategies));
+        all.addAll(ExtensionRefs.parseAll("--add-strategy", addedStrategies));
         return config.withStrategies(all, SignalAggregation.none());
-    }
-
-    private static List<ExtensionRef> refs(String option, List<String> texts) {
-        List<ExtensionRef> out = new ArrayList<>();
-        for (String t : texts) {
-            out.add(ref(option, t));
-        }
-        return out;
-    }
-
-    private static ExtensionRef ref(String option, String text) {
-        try {
-            return ExtensionRef.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(option + ": " + e.getMessage());
-        }
     }
 }

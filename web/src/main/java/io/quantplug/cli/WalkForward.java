@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quantplug.app.UserInputException;
+import io.quantplug.app.study.Objective;
+import io.quantplug.app.study.ParameterSweep;
+import io.quantplug.app.study.StudyReport;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.report.ResultDocument;
 

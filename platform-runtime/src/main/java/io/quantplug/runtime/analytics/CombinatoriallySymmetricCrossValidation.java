@@ -163,13 +163,13 @@ public final class CombinatoriallySymmetricCrossValidation {
     }
 
     /**
-     * A trial's series reduced to its blocks.
+     * A trial's series reduced to its blocks; serializable, so that a distributed study can send it.
      *
      * @param rows          length {@code T} of the series
      * @param sums          per block, the sum of its rows
      * @param sumsOfSquares per block, the sum of its rows' squares
      */
-    public record BlockSums(int rows, double[] sums, double[] sumsOfSquares) {
+    public record BlockSums(int rows, double[] sums, double[] sumsOfSquares) implements java.io.Serializable {
     }
 
     /** The logit of the in-sample best trial's relative rank out of sample. */

@@ -140,6 +140,7 @@ public final class DeflatedSharpeRatio {
 
     /**
      * The moments of a return series that the Deflated Sharpe Ratio needs, as Commons Statistics estimates them.
+     * Serializable, so that a distributed study (the Spark job) can send them from its executors.
      *
      * @param count             observations
      * @param mean              arithmetic mean
@@ -148,7 +149,7 @@ public final class DeflatedSharpeRatio {
      * @param excessKurtosis    bias-corrected sample excess kurtosis
      */
     public record ReturnMoments(long count, double mean, double standardDeviation, double skewness,
-                                double excessKurtosis) {
+                                double excessKurtosis) implements java.io.Serializable {
 
         /**
          * The moments of a series.

@@ -1,5 +1,6 @@
 package io.quantplug.runtime.analytics;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -7,6 +8,7 @@ import java.time.Duration;
  * Performance of a session. Ratios are fractions (0.05 = 5 %); annualised figures use {@code P} periods per year,
  * {@code P = 365 days / bar length} (crypto markets trade every day). Formulas and sources are on
  * {@link MetricsCalculator}. A ratio whose denominator is zero is {@code NaN} (written as JSON {@code null}).
+ * Serializable, so that a distributed study (the Spark job) can send a trial's metrics from its executors.
  *
  * @param startEquity            initial capital, account currency
  * @param endEquity              final equity after closing every position, account currency
@@ -31,5 +33,6 @@ public record PerformanceMetrics(BigDecimal startEquity, BigDecimal endEquity, B
                                  BigDecimal totalFees, double totalReturn, double cagr, double annualizedVolatility,
                                  double sharpe, double sortino, double maxDrawdown, Duration maxDrawdownDuration,
                                  double calmar, double winRate, double profitFactor, BigDecimal averageTrade,
-                                 double averageTradeReturn, double exposure, int tradeCount) {
+                                 double averageTradeReturn, double exposure, int tradeCount)
+        implements Serializable {
 }

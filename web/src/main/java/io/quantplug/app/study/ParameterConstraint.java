@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import io.quantplug.api.param.ParameterSchema;
 import io.quantplug.api.param.ParameterSpec;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param op    the operator
  * @param right the right operand
  */
-record ParameterConstraint(String text, String left, String op, String right) {
+public record ParameterConstraint(String text, String left, String op, String right) {
 
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*(<=|>=|==|!=|<|>)\\s*([A-Za-z0-9_.-]+)\\s*");
 
@@ -31,7 +31,7 @@ record ParameterConstraint(String text, String left, String op, String right) {
      * @return the constraint
      * @throws UserInputException when it is malformed or names an unknown parameter
      */
-    static ParameterConstraint parse(String text, ParameterSchema schema) {
+    public static ParameterConstraint parse(String text, ParameterSchema schema) {
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
             throw new UserInputException("--constraint " + text + ": expected A<B, A<=B, A>B, A>=B, A==B or A!=B with"
@@ -55,7 +55,7 @@ record ParameterConstraint(String text, String left, String op, String right) {
      * @param schema the schema giving defaults
      * @return true when the comparison holds; false when an operand is not numeric
      */
-    boolean test(Map<String, String> set, ParameterSchema schema) {
+    public boolean test(Map<String, String> set, ParameterSchema schema) {
         BigDecimal a = value(left, set, schema);
         BigDecimal b = value(right, set, schema);
         if (a == null || b == null) {

@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.analytics.PerformanceMetrics;
@@ -9,9 +9,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What a study maximises: one of the {@link PerformanceMetrics}, as {@code --objective} names it. A trial whose
- * value is not a number (no trades, no losses, no drawdown) ranks below every trial that has one.
+ * value is not a number (no trades, no losses, no drawdown) ranks below every trial that has one. Immutable and
+ * safe to use from any thread.
  */
-enum Objective {
+public enum Objective {
     /** The annualised Sharpe ratio. */
     SHARPE("sharpe", PerformanceMetrics::sharpe),
     /** The annualised Sortino ratio. */
@@ -31,18 +32,33 @@ enum Objective {
         this.value = value;
     }
 
-    /** The name {@code --objective} takes, which is also the metric's name in {@code result.json}. */
-    String label() {
+    /**
+     * The name {@code --objective} takes, which is also the metric's name in {@code result.json}.
+     *
+     * @return e.g. {@code sharpe}
+     */
+    public String label() {
         return label;
     }
 
-    /** The objective's value of some metrics; {@code NaN} when undefined. */
-    double of(PerformanceMetrics metrics) {
+    /**
+     * The objective's value of some metrics.
+     *
+     * @param metrics a trial's metrics, not null
+     * @return the value; {@code NaN} when undefined
+     */
+    public double of(PerformanceMetrics metrics) {
         return value.applyAsDouble(metrics);
     }
 
-    /** Whether {@code a} ranks above {@code b}: a larger number, and any number above {@code NaN}. */
-    boolean better(double a, double b) {
+    /**
+     * Whether {@code a} ranks above {@code b}: a larger number, and any number above {@code NaN}.
+     *
+     * @param a a value of this objective, may be {@code NaN}
+     * @param b another, may be {@code NaN}
+     * @return true when {@code a} ranks above {@code b}
+     */
+    public boolean better(double a, double b) {
         return !Double.isNaN(a) && (Double.isNaN(b) || a > b);
     }
 
@@ -52,7 +68,7 @@ enum Objective {
      * @param trials the trials, at least one
      * @return the best
      */
-    ParameterSweep.Trial best(List<ParameterSweep.Trial> trials) {
+    public ParameterSweep.Trial best(List<ParameterSweep.Trial> trials) {
         ParameterSweep.Trial top = trials.get(0);
         for (ParameterSweep.Trial t : trials) {
             if (better(of(t.metrics()), of(top.metrics()))) {
@@ -69,7 +85,7 @@ enum Objective {
      * @return the objective
      * @throws UserInputException when it names none
      */
-    static Objective parse(String text) {
+    public static Objective parse(String text) {
         return Arrays.stream(values()).filter(o -> o.label.equals(text)).findFirst().orElseThrow(() ->
                 new UserInputException("--objective: unknown objective '" + text + "'; one of "
                         + String.join(", ", Arrays.stream(values()).map(Objective::label).toList())));

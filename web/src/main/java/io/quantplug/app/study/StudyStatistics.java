@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import io.quantplug.runtime.analytics.BacktestOverfitting;
 import io.quantplug.runtime.analytics.CombinatoriallySymmetricCrossValidation;
@@ -23,7 +23,7 @@ import java.util.List;
  * @param deflatedSharpe the best trial's DSR, or null when undefined (constant returns, fewer than 4 bars)
  * @param overfitting    the PBO and its logits, or null when it cannot be estimated
  */
-record StudyStatistics(Double deflatedSharpe, BacktestOverfitting overfitting) {
+public record StudyStatistics(Double deflatedSharpe, BacktestOverfitting overfitting) {
 
     /**
      * Computes the statistics.
@@ -33,7 +33,7 @@ record StudyStatistics(Double deflatedSharpe, BacktestOverfitting overfitting) {
      * @param blocks {@code S}, even, 2..30
      * @return the statistics
      */
-    static StudyStatistics of(List<ParameterSweep.Trial> trials, int best, int blocks) {
+    public static StudyStatistics of(List<ParameterSweep.Trial> trials, int best, int blocks) {
         double sum = 0;
         double sumOfSquares = 0;
         int defined = 0;

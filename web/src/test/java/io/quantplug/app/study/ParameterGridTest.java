@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import io.quantplug.api.param.ParameterSchema;
 import io.quantplug.api.param.ParameterSpec;

@@ -1,7 +1,9 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import io.quantplug.runtime.analytics.CombinatoriallySymmetricCrossValidation;
 import io.quantplug.runtime.analytics.DeflatedSharpeRatio;
+
+import java.io.Serializable;
 
 /**
  * What a study's statistics need of one trial's per-bar returns, taken in the worker that ran it so that the study
@@ -15,8 +17,8 @@ import io.quantplug.runtime.analytics.DeflatedSharpeRatio;
  * @param moments the moments for the DSR, or null for fewer than 4 returns
  * @param blocks  the block sums for CSCV, or null for fewer than {@code 2 S} returns
  */
-record ReturnSummary(int count, double sharpe, DeflatedSharpeRatio.ReturnMoments moments,
-                     CombinatoriallySymmetricCrossValidation.BlockSums blocks) {
+public record ReturnSummary(int count, double sharpe, DeflatedSharpeRatio.ReturnMoments moments,
+                            CombinatoriallySymmetricCrossValidation.BlockSums blocks) implements Serializable {
 
     /**
      * Summarises a series.
@@ -25,7 +27,7 @@ record ReturnSummary(int count, double sharpe, DeflatedSharpeRatio.ReturnMoments
      * @param pboBlocks the blocks {@code S} of the PBO, even, 2..30
      * @return its summary
      */
-    static ReturnSummary of(double[] returns, int pboBlocks) {
+    public static ReturnSummary of(double[] returns, int pboBlocks) {
         return new ReturnSummary(returns.length, sharpe(returns),
                 returns.length >= 4 ? DeflatedSharpeRatio.ReturnMoments.of(returns) : null,
                 returns.length >= 2 * pboBlocks

@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.api.param.ParameterSchema;
@@ -8,9 +8,11 @@ import io.quantplug.app.UserInputException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,10 +25,10 @@ import java.util.regex.Pattern;
  * Every value is checked with {@link ParameterSpec#parse}, so a value outside the schema's bounds names the
  * parameter and its allowed range. Sets are listed with the first grid option varying slowest.
  */
-final class ParameterGrid {
+public final class ParameterGrid {
 
-    /** More sets than this is surely a mistyped step. */
-    static final int MAX_SETS = 1_000_000;
+    /** More sets than this is surely a mistyped step; the grid is refused. */
+    public static final int MAX_SETS = 1_000_000;
     private static final String NUMBER = "-?[0-9]+(?:\\.[0-9]+)?";
     private static final Pattern RANGE = Pattern.compile("(" + NUMBER + ")\\.\\.(" + NUMBER + "):(" + NUMBER + ")");
 
@@ -43,7 +45,8 @@ final class ParameterGrid {
      * @throws UserInputException when a grid is malformed, names an unknown parameter or one also fixed, leaves the
      *                            schema's range, or the product exceeds {@value #MAX_SETS} sets
      */
-    static List<Map<String, String>> sets(ParameterSchema schema, List<String> grids, Map<String, String> fixed) {
+    public static List<Map<String, String>> sets(ParameterSchema schema, List<String> grids,
+                                                 Map<String, String> fixed) {
         if (grids.isEmpty()) {
             throw new UserInputException("give at least one --grid NAME=FROM..TO:STEP");
         }
@@ -84,6 +87,51 @@ final class ParameterGrid {
             }
         }
         return sets;
+    }
+
+    /**
+     * The sets a study runs: the grid's sets ({@link #sets}) passing every constraint, or, with {@code random}, a
+     * sample of them drawn without replacement by a partial Fisher-Yates shuffle seeded with {@code seed} and put
+     * back in grid order. The same inputs give the same sets on every JVM ({@link Random} is specified bit for bit).
+     *
+     * @param schema      the strategy's schema
+     * @param grids       the {@code --grid} texts, at least one
+     * @param fixed       the {@code --param} values, in every set
+     * @param constraints the {@code --constraint} texts, possibly none
+     * @param random      how many sets to draw, &ge; 1, or null for all of them
+     * @param seed        the seed of the draw
+     * @return the sets in grid order
+     * @throws UserInputException as {@link #sets} does, for a malformed constraint, or when no set passes the
+     *                            constraints
+     */
+    public static List<Map<String, String>> studySets(ParameterSchema schema, List<String> grids,
+                                                      Map<String, String> fixed, List<String> constraints,
+                                                      Integer random, long seed) {
+        List<Map<String, String>> all = sets(schema, grids, fixed);
+        List<ParameterConstraint> checks = constraints.stream().map(c -> ParameterConstraint.parse(c, schema))
+                .toList();
+        List<Map<String, String>> kept = all.stream().filter(s -> checks.stream().allMatch(c -> c.test(s, schema)))
+                .toList();
+        if (kept.isEmpty()) {
+            throw new UserInputException("the grid is empty after the constraints: none of its " + all.size()
+                    + " parameter sets satisfies " + String.join(" and ", constraints));
+        }
+        if (random == null || random >= kept.size()) {
+            return kept;
+        }
+        // a partial Fisher-Yates shuffle of the indices, then back in grid order
+        int[] index = new int[kept.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        Random rng = new Random(seed);
+        for (int i = 0; i < random; i++) {
+            int j = i + rng.nextInt(index.length - i);
+            int swap = index[i];
+            index[i] = index[j];
+            index[j] = swap;
+        }
+        return Arrays.stream(index, 0, random).sorted().mapToObj(kept::get).toList();
     }
 
     private static List<String> values(String grid, ParameterSpec spec, String text) {

@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
@@ -13,6 +13,7 @@ import io.quantplug.runtime.backtest.Backtester;
 import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.session.SessionListener;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
@@ -29,8 +30,12 @@ import java.util.function.Function;
  * {@code quantplug backtest} runs one ({@link Backtester#open}, the same warm-up, no book), so its metrics equal that
  * command's with the same parameters. The bars are shared read-only; each trial has its own session, strategy and
  * venue. Results are reported on the calling thread as trials finish, and returned in the order of the sets.
+ *
+ * <p>Used by {@code quantplug optimize} (all trials on a thread pool, {@link #run}) and by the Spark job
+ * ({@code io.quantplug.spark.StudyJob}, one slice of trials per task, {@link #trial}), so that both compute a trial
+ * with the same code. A sweep holds no mutable state: {@link #trial} may be called from several threads at once.
  */
-final class ParameterSweep {
+public final class ParameterSweep {
 
     /**
      * One finished trial.
@@ -44,8 +49,8 @@ final class ParameterSweep {
      * @param summary    what the study's statistics need of those returns
      * @param faults     plugin callbacks that failed during it
      */
-    record Trial(int index, Map<String, String> parameters, PerformanceMetrics metrics, double[] returns,
-                 ReturnSummary summary, int faults) {
+    public record Trial(int index, Map<String, String> parameters, PerformanceMetrics metrics, double[] returns,
+                        ReturnSummary summary, int faults) implements Serializable {
     }
 
     private final Backtester backtester;
@@ -68,8 +73,8 @@ final class ParameterSweep {
      * @param workers    worker threads, &ge; 1
      * @param pboBlocks  the blocks {@code S} of the study's PBO, whose block sums each trial's summary holds
      */
-    ParameterSweep(Backtester backtester, Function<Map<String, String>, BacktestConfig> configs, Timeframe timeframe,
-                   List<Bar> bars, long warmUpBars, int workers, int pboBlocks) {
+    public ParameterSweep(Backtester backtester, Function<Map<String, String>, BacktestConfig> configs,
+                          Timeframe timeframe, List<Bar> bars, long warmUpBars, int workers, int pboBlocks) {
         this(backtester, configs, timeframe, bars, warmUpBars, workers, pboBlocks, false);
     }
 
@@ -93,7 +98,7 @@ final class ParameterSweep {
      *
      * @return the sweep
      */
-    ParameterSweep keepingReturns() {
+    public ParameterSweep keepingReturns() {
         return new ParameterSweep(backtester, configs, timeframe, bars, warmUpBars, workers, pboBlocks, true);
     }
 
@@ -105,7 +110,7 @@ final class ParameterSweep {
      * @return the trials, in the order of {@code sets}
      * @throws UserInputException when a trial's parameters are refused by the strategy (naming the set)
      */
-    List<Trial> run(List<Map<String, String>> sets, Consumer<Trial> finished) {
+    public List<Trial> run(List<Map<String, String>> sets, Consumer<Trial> finished) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "optimize-worker-" + threads.incrementAndGet());
@@ -130,7 +135,15 @@ final class ParameterSweep {
         }
     }
 
-    private Trial trial(int index, Map<String, String> set) {
+    /**
+     * Runs one trial on the calling thread.
+     *
+     * @param index its position among the study's sets
+     * @param set   the strategy parameter set, as typed
+     * @return the finished trial
+     * @throws UserInputException when the strategy refuses the parameters (naming the set)
+     */
+    public Trial trial(int index, Map<String, String> set) {
         BacktestConfig config = configs.apply(set);
         BacktestResult result;
         try {

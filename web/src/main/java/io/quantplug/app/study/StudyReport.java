@@ -1,4 +1,4 @@
-package io.quantplug.cli;
+package io.quantplug.app.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +21,10 @@ import java.util.Map;
  * What {@code quantplug optimize} prints: the study as JSON ({@code objective}, {@code trials} with each one's
  * {@code parameters} and {@code metrics} as {@code result.json} writes them, {@code best}, {@code deflatedSharpe},
  * {@code pbo}, {@code pboBlocks}, {@code pboCombinations}), or a table of the ten best trials and the statistics.
+ * Shared by {@code quantplug optimize} and the Spark job ({@code io.quantplug.spark.StudyJob}), so that both print
+ * and store the same document. Stateless.
  */
-final class StudyReport {
+public final class StudyReport {
 
     private StudyReport() {
     }
@@ -36,7 +38,7 @@ final class StudyReport {
      * @param statistics the overfitting statistics
      * @return the object, to which walk-forward results may be added
      */
-    static ObjectNode json(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
+    public static ObjectNode json(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
                            StudyStatistics statistics) {
         ObjectMapper mapper = ResultJson.mapper();
         ObjectNode root = mapper.createObjectNode();
@@ -61,7 +63,14 @@ final class StudyReport {
         return root;
     }
 
-    static String text(ObjectNode study) {
+    /**
+     * The study document as compact JSON text, as {@code optimize --json} prints it and the store keeps it.
+     *
+     * @param study the document of {@link #json}
+     * @return its text
+     * @throws IllegalStateException when it cannot be serialised (a bug)
+     */
+    public static String text(ObjectNode study) {
         try {
             return ResultJson.mapper().writeValueAsString(study);
         } catch (JsonProcessingException e) {
@@ -86,7 +95,7 @@ final class StudyReport {
      * @param statistics the overfitting statistics
      * @param out        where to print
      */
-    static void print(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
+    public static void print(List<ParameterSweep.Trial> trials, ParameterSweep.Trial best, Objective goal,
                       StudyStatistics statistics, PrintWriter out) {
         List<ParameterSweep.Trial> ranked = new ArrayList<>(trials);
         ranked.sort(Comparator.comparingDouble((ParameterSweep.Trial t) -> {
@@ -119,13 +128,20 @@ final class StudyReport {
      * @param parameters the set
      * @return e.g. {@code fast=10 slow=30}
      */
-    static String text(Map<String, String> parameters) {
+    public static String text(Map<String, String> parameters) {
         StringBuilder b = new StringBuilder();
         parameters.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
         return b.toString();
     }
 
-    static void write(Path file, String document) {
+    /**
+     * Writes a study document to a file, creating its folder.
+     *
+     * @param file     the file
+     * @param document the document's text
+     * @throws UserInputException when it cannot be written
+     */
+    public static void write(Path file, String document) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, document + System.lineSeparator());
