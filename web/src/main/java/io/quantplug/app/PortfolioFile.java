@@ -45,10 +45,13 @@ public record PortfolioFile(BigDecimal capital, BigDecimal feeBps, BigDecimal sl
      * @param fundingUnit  usdm: {@code fraction} or {@code percent}, or null for the file's own
      * @param leverageBrackets usdm: the symbol's {@code GET /fapi/v1/leverageBracket} JSON, or null for BTCUSDT's
      *                     default
+     * @param from         the first bar's open time to keep (e.g. {@code 2022-11-04}, UTC), or null for the first
+     * @param to           keep bars opening before this time, or null for all
      */
     public record InstrumentEntry(String data, String symbol, String venue, BigDecimal tickSize, BigDecimal lotSize,
                            BigDecimal minNotional, Integer dropLastBars, String market, Integer leverage,
-                           String marginMode, String funding, String fundingUnit, String leverageBrackets) {
+                           String marginMode, String funding, String fundingUnit, String leverageBrackets,
+                           String from, String to) {
 
         /**
          * Whether the entry is a perpetual.

@@ -122,7 +122,7 @@ final class PortfolioBacktest {
         if (e.perpetual()) {
             instrument = PerpetualOptions.asPerpetual(instrument);
         }
-        List<Bar> all = series.toBars(instrument.id());
+        List<Bar> all = within(series.toBars(instrument.id()), configFile, index, e);
         int drop = e.dropLastBars() == null ? 0 : e.dropLastBars();
         if (drop >= all.size()) {
             throw new UserInputException(configFile + ": instruments[" + index + "].dropLastBars = " + drop
@@ -149,6 +149,22 @@ final class PortfolioBacktest {
                     + " funding rates");
         }
         return new Loaded(file, instrument, bars, kept, perpetual);
+    }
+
+    /** The bars in {@code [from, to)} of the entry; all of them without either. */
+    private static List<Bar> within(List<Bar> bars, Path configFile, int index, PortfolioFile.InstrumentEntry e) {
+        if (e.from() == null && e.to() == null) {
+            return bars;
+        }
+        String at = configFile + ": instruments[" + index + "].";
+        long from = e.from() == null ? Long.MIN_VALUE : BacktestCommand.parseTime(at + "from", e.from());
+        long to = e.to() == null ? Long.MAX_VALUE : BacktestCommand.parseTime(at + "to", e.to());
+        List<Bar> kept = bars.stream().filter(b -> b.openTimeMillis() >= from && b.openTimeMillis() < to).toList();
+        if (kept.isEmpty()) {
+            throw new UserInputException(at + "from/to: no bar of " + e.data() + " opens in [" + e.from() + ", "
+                    + e.to() + ")");
+        }
+        return kept;
     }
 
     private static PortfolioConfig config(Path configFile, PortfolioFile f, List<Loaded> loaded) {
