@@ -4,6 +4,7 @@ import io.quantplug.runtime.report.PortfolioDocument;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,10 +30,17 @@ final class PortfolioTables {
         out.println("By strategy:");
         table(rows, out);
         rows.clear();
-        rows.add(new String[] {"Instrument", "Bars", "Trades", "Net P&L", "Fees"});
+        boolean funding = d.instruments().stream().anyMatch(i -> i.funding() != null);
+        rows.add(funding ? new String[] {"Instrument", "Bars", "Trades", "Net P&L", "Fees", "Funding"}
+                : new String[] {"Instrument", "Bars", "Trades", "Net P&L", "Fees"});
         for (PortfolioDocument.InstrumentEntry i : d.instruments()) {
-            rows.add(new String[] {i.instrument(), count(i.bars()), count(i.trades()),
-                MetricsTable.money(i.netPnl(), ccy), MetricsTable.money(i.fees(), ccy)});
+            String[] row = {i.instrument(), count(i.bars()), count(i.trades()),
+                MetricsTable.money(i.netPnl(), ccy), MetricsTable.money(i.fees(), ccy)};
+            if (funding) {
+                row = Arrays.copyOf(row, 6);
+                row[5] = i.funding() == null ? "" : MetricsTable.money(i.funding(), ccy);
+            }
+            rows.add(row);
         }
         out.println("By instrument:");
         table(rows, out);

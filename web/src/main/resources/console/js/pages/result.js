@@ -71,7 +71,21 @@ function simpleTable(label, columns, rows) {
 }
 
 function showExtras(result) {
+  const perpetual = result.perpetual || { funding: [], liquidations: [] };
+  if (result.perpetual) {
+    document.getElementById('funding-title').textContent = `Funding payments (${perpetual.leverage}x`
+      + ` ${perpetual.marginMode.toLowerCase()} margin, mark price: bar ${perpetual.markPrice}; total`
+      + ` ${fmt.num(perpetual.totalFunding, 2)} ${result.run.currency})`;
+  }
   const sections = [
+    ['funding', 'funding-card', perpetual.funding, [['Time', r => r.time, 'time'], ['Instrument', r => r.instrument],
+      ['Rate', r => r.rate], ['Mark price', r => r.markPrice], ['Position', r => r.position],
+      ['Amount', r => r.amount]]],
+    ['liquidations', 'liquidations-card', perpetual.liquidations, [['Time', r => r.time, 'time'],
+      ['Instrument', r => r.instrument], ['Position', r => r.position], ['Entry price', r => r.entryPrice],
+      ['Liquidation price', r => r.liquidationPrice], ['Fill price', r => r.fillPrice],
+      ['Wallet balance', r => r.walletBalance], ['Maintenance margin', r => r.maintenanceMargin],
+      ['Margin', r => r.marginMode]]],
     ['rejections', 'rejections-card', result.rejections, [['Time', r => r.time, 'time'],
       ['Order', r => r.clientOrderId], ['Source', r => r.source], ['Code', r => r.code], ['Rule', r => r.ruleId || ''],
       ['Message', r => r.message, 'wrap']]],
@@ -107,6 +121,9 @@ function showBreakdowns(result) {
   document.getElementById('instruments').append(sortableTable([
     { label: 'Instrument', value: r => r.instrument, cls: () => 'mono' },
     count('Bars', 'bars'), count('Trades', 'trades'), money('Net P&L', 'netPnl'), money('Fees', 'fees'),
+    ...(result.instruments.some(r => r.funding !== undefined && r.funding !== null)
+      ? [{ ...money('Funding', 'funding'), text: r => r.funding == null ? '' : fmt.num(r.funding, 2) + ' ' + cur }]
+      : []),
   ], result.instruments, { label: 'By instrument' }).table);
   document.getElementById('portfolio').hidden = false;
 }

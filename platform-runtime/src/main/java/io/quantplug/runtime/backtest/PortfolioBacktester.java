@@ -11,6 +11,7 @@ import io.quantplug.runtime.internal.portfolio.Portfolio;
 import io.quantplug.runtime.internal.venue.BpsFeeModel;
 import io.quantplug.runtime.internal.venue.BpsSlippageModel;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
+import io.quantplug.runtime.margin.FundingPayment;
 import io.quantplug.runtime.margin.PerpetualReport;
 import io.quantplug.runtime.session.AggregationPolicy;
 import io.quantplug.runtime.session.SessionListener;
@@ -133,7 +134,8 @@ public final class PortfolioBacktester {
         PerformanceMetrics metrics = MetricsCalculator.compute(equity, trades, config.timeframe().barsPerYear(),
                 merged.inMarket, config.initialCapital(), endEquity, portfolio.totalFees());
         return new PortfolioResult(config, resolved, merged.first, merged.last, totalBars, trades, metrics, equity,
-                strategySummaries(config, sessions), instrumentSummaries(books, trades), collector.rejections,
+                strategySummaries(config, sessions), instrumentSummaries(books, trades, collector.funding),
+                collector.rejections,
                 collector.faults, collector.signals, collector.orders, collector.fills, collector.riskEvents,
                 collector.decisions, perpetualReport(config, collector));
     }
@@ -272,7 +274,8 @@ public final class PortfolioBacktester {
     }
 
     private static List<InstrumentSummary> instrumentSummaries(List<PortfolioConfig.Book> books,
-                                                               List<RoundTrip> trades) {
+                                                               List<RoundTrip> trades,
+                                                               List<FundingPayment> payments) {
         List<InstrumentSummary> out = new ArrayList<>();
         for (PortfolioConfig.Book b : books) {
             InstrumentId id = b.instrument().id();
@@ -286,7 +289,16 @@ public final class PortfolioBacktester {
                     count++;
                 }
             }
-            out.add(new InstrumentSummary(id, b.bars().size(), count, net, fees));
+            BigDecimal funding = null;
+            if (b.perpetual() != null) {
+                funding = BigDecimal.ZERO;
+                for (FundingPayment p : payments) {
+                    if (p.instrument().equals(id)) {
+                        funding = funding.add(p.amount());
+                    }
+                }
+            }
+            out.add(new InstrumentSummary(id, b.bars().size(), count, net, fees, funding));
         }
         return out;
     }

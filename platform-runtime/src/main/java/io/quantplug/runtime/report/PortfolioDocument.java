@@ -149,12 +149,15 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
      * @param trades     its closed round trips
      * @param netPnl     their P&amp;L after fees
      * @param fees       their fees
+     * @param funding    a perpetual's funding (received positive, paid negative); absent for spot
      */
-    @JsonPropertyOrder({"instrument", "bars", "trades", "netPnl", "fees"})
-    public record InstrumentEntry(String instrument, long bars, int trades, BigDecimal netPnl, BigDecimal fees) {
+    @JsonPropertyOrder({"instrument", "bars", "trades", "netPnl", "fees", "funding"})
+    public record InstrumentEntry(String instrument, long bars, int trades, BigDecimal netPnl, BigDecimal fees,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal funding) {
 
         static InstrumentEntry of(InstrumentSummary s) {
-            return new InstrumentEntry(s.instrument().toString(), s.bars(), s.trades(), s.netPnl(), s.fees());
+            return new InstrumentEntry(s.instrument().toString(), s.bars(), s.trades(), s.netPnl(), s.fees(),
+                    s.funding());
         }
     }
 

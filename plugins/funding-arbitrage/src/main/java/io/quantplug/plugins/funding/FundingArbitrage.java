@@ -52,6 +52,18 @@ final class FundingArbitrage implements Strategy {
      */
     record Settings(double entryApr, double exitApr, int holdDays, double cost, BigDecimal allocation) {
 
+        /**
+         * The expected carry of an entry, annualised: {@code (f × H/365 + b − 4c) × 365/H}.
+         *
+         * @param fundingApr the funding rate annualised, a fraction
+         * @param basis      {@code (perp − spot) / spot}
+         * @return a fraction a year
+         */
+        double carry(double fundingApr, double basis) {
+            double years = holdDays / 365.0;
+            return (fundingApr * years + basis - 4 * cost) / years;
+        }
+
         static Settings of(Parameters p) {
             return new Settings(p.getDouble("entryApr") / 100, p.getDouble("exitApr") / 100, p.getInt("holdDays"),
                     p.getDouble("costBps") / 10_000, p.getDecimal("allocation"));
@@ -94,7 +106,7 @@ final class FundingArbitrage implements Strategy {
             }
             return;
         }
-        if (carry(funding, (bar.close() - spotClose) / spotClose) >= settings.entryApr()) {
+        if (settings.carry(funding, (bar.close() - spotClose) / spotClose) >= settings.entryApr()) {
             BigDecimal quantity = perp.roundQuantityDown(spot.roundQuantityDown(settings.allocation()
                     .multiply(context.portfolio().equity()).divide(BigDecimal.valueOf(spotClose),
                             MathContext.DECIMAL64)));
@@ -103,18 +115,6 @@ final class FundingArbitrage implements Strategy {
                 submit(perp, Side.SELL, quantity);
             }
         }
-    }
-
-    /**
-     * The expected carry of an entry, annualised: {@code (f × H/365 + b − 4c) × 365/H}.
-     *
-     * @param fundingApr the funding rate annualised, a fraction
-     * @param basis      {@code (perp − spot) / spot}
-     * @return a fraction a year
-     */
-    double carry(double fundingApr, double basis) {
-        double years = settings.holdDays() / 365.0;
-        return (fundingApr * years + basis - 4 * settings.cost()) / years;
     }
 
     private void close(BigDecimal spotHeld, BigDecimal perpHeld) {
