@@ -33,8 +33,9 @@ class PluginsCommandIT {
                 .containsPattern("binance\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+exchange-adapter:binance")
                 .containsPattern("order-flow\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volume-scalper, "
                         + "strategy:order-flow-detector, enhancement:footprint")
-                .containsPattern("funding-arbitrage\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:funding-arbitrage")
-                .contains("12 plugin(s), 24 extension(s)");
+                .containsPattern("perpetuals\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:funding-arbitrage, "
+                        + "strategy:delta-hedger")
+                .contains("12 plugin(s), 25 extension(s)");
     }
 
     @Test

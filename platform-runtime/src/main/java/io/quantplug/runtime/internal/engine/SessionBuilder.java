@@ -212,6 +212,7 @@ public final class SessionBuilder {
                 throw new IllegalStateException("a perpetual trades on margin only at the simulated bar venue");
             }
             MarginRequirement requirement = new MarginRequirement(perpetual, portfolio, perpetualFees);
+            portfolio.tradeOnMargin(instrument.id(), perpetual.leverage());
             simulated.tradeOnMargin(requirement);
             pipeline.tradeOnMargin(requirement);
             margin = new PerpetualMargin(requirement, instrument, portfolio, listener);

@@ -247,8 +247,8 @@ final class SignalPipeline implements SizingContext {
         BigDecimal reserved = venue.reservedCash();
         BigDecimal available = margin != null
                 ? margin.buyingPower(instrument().id(), BigDecimal.valueOf(referencePrice())).subtract(reserved)
-                : reserved.signum() == 0 ? view.portfolio().cash()
-                : view.portfolio().cash().subtract(reserved);
+                : reserved.signum() == 0 ? view.portfolio().spendableCash()
+                : view.portfolio().spendableCash().subtract(reserved);
         if (s.strength() < 1.0) {
             // a signal of strength s < 1 commits that share of the cash: the strategy's own cut of its size
             available = available.multiply(BigDecimal.valueOf(s.strength()), MathContext.DECIMAL64);

@@ -6,6 +6,7 @@ import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.portfolio.PositionView;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class Portfolio implements PortfolioView {
     private long openings;
     private InstrumentId lastId;
     private Position lastPosition;
+    /** The perpetuals traded on margin, with their leverage; empty for a cash-only (spot) account. */
+    private final Map<InstrumentId, BigDecimal> margined = new LinkedHashMap<>();
 
     /**
      * Opens the account.
@@ -85,6 +88,44 @@ public final class Portfolio implements PortfolioView {
             realizedPnl = realizedPnl.add(realized);
         }
         return realized;
+    }
+
+    /**
+     * Declares an instrument a perpetual traded on margin at a leverage, so that {@link #spendableCash()} leaves its
+     * position's cash flows and margin out.
+     *
+     * @param instrument the perpetual
+     * @param leverage   its leverage, &ge; 1
+     */
+    public void tradeOnMargin(InstrumentId instrument, int leverage) {
+        margined.put(instrument, BigDecimal.valueOf(leverage));
+    }
+
+    /**
+     * The cash a spot buy may spend: {@link #cash()} without what the margined perpetuals put into or took out of it
+     * (under cash accounting a short's proceeds raise the cash), less their initial margin ({@code |cost basis| /
+     * leverage}) and their unrealised losses. Equal to the cash on an account without perpetuals.
+     *
+     * @return account currency, possibly negative
+     */
+    public BigDecimal spendableCash() {
+        if (margined.isEmpty()) {
+            return cash;
+        }
+        BigDecimal spendable = cash;
+        for (Map.Entry<InstrumentId, BigDecimal> m : margined.entrySet()) {
+            Position p = positions.get(m.getKey());
+            if (p == null || p.quantity().signum() == 0) {
+                continue;
+            }
+            spendable = spendable.add(p.costBasis())
+                    .subtract(p.costBasis().abs().divide(m.getValue(), MathContext.DECIMAL64));
+            BigDecimal unrealized = p.unrealizedPnl();
+            if (unrealized.signum() < 0) {
+                spendable = spendable.add(unrealized);
+            }
+        }
+        return spendable;
     }
 
     /**

@@ -60,7 +60,7 @@ final class FundsCheck {
      * @return the affordable quantity, possibly zero
      */
     BigDecimal capToCash(BigDecimal qty, FillPrice fp, Instrument instrument) {
-        BigDecimal cash = portfolio.cash();
+        BigDecimal cash = portfolio.spendableCash();
         // Jump to what the cash pays for, then settle the fee's rounding (a step or two at most).
         BigDecimal q = cash.signum() > 0 ? qty.min(affordable(cash, fp, instrument, true)) : BigDecimal.ZERO;
         while (q.signum() > 0 && cost(q, fp).compareTo(cash) > 0) {
@@ -88,7 +88,7 @@ final class FundsCheck {
     RejectReason problem(Order order, BigDecimal qty, BigDecimal price, BigDecimal cost, Instrument instrument,
                          BigDecimal cashInFlight, BigDecimal positionInFlight) {
         if (order.side() == Side.BUY) {
-            BigDecimal cash = portfolio.cash().add(cashInFlight);
+            BigDecimal cash = portfolio.spendableCash().add(cashInFlight);
             if (cost.compareTo(cash) > 0) {
                 return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_FUNDS", "buy of " + qty.toPlainString()
                         + " at " + price.toPlainString() + " costs " + cost.toPlainString()

@@ -414,7 +414,7 @@ public final class SimulatedVenue implements Venue {
                 problem = margin.problem(order.instrument(), order.side(), qty, fp.price(), fee);
             }
         } else if (qty.signum() > 0 && order.size() instanceof OrderSize.Quote && order.side() == Side.BUY
-                && cost.compareTo(portfolio.cash()) > 0) {
+                && cost.compareTo(portfolio.spendableCash()) > 0) {
             // Rare: the amount exceeds the cash (or the fee's rounding tips it over): cut to what the cash pays.
             BigDecimal affordable = funds.capToCash(qty, fp, instrument);
             if (affordable.signum() == 0) {

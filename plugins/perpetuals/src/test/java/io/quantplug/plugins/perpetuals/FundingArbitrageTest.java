@@ -1,4 +1,4 @@
-package io.quantplug.plugins.funding;
+package io.quantplug.plugins.perpetuals;
 
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
