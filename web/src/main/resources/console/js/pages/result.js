@@ -71,7 +71,7 @@ function simpleTable(label, columns, rows) {
 }
 
 function showExtras(result) {
-  const perpetual = result.perpetual || { funding: [], liquidations: [] };
+  const perpetual = result.perpetual || { funding: [], liquidations: [], marginCalls: [] };
   if (result.perpetual) {
     document.getElementById('funding-title').textContent = `Funding payments (${perpetual.leverage}x`
       + ` ${perpetual.marginMode.toLowerCase()} margin, mark price: bar ${perpetual.markPrice}; total`
@@ -86,6 +86,10 @@ function showExtras(result) {
       ['Liquidation price', r => r.liquidationPrice], ['Fill price', r => r.fillPrice],
       ['Wallet balance', r => r.walletBalance], ['Maintenance margin', r => r.maintenanceMargin],
       ['Margin', r => r.marginMode]]],
+    ['margin-calls', 'margin-calls-card', perpetual.marginCalls || [], [['Time', r => r.time, 'time'],
+      ['Instrument', r => r.instrument], ['Position', r => r.position], ['Mark price', r => r.markPrice],
+      ['Margin balance', r => r.marginBalance], ['Maintenance margin', r => r.maintenanceMargin],
+      ['Margin ratio', r => r.marginRatio]]],
     ['rejections', 'rejections-card', result.rejections, [['Time', r => r.time, 'time'],
       ['Order', r => r.clientOrderId], ['Source', r => r.source], ['Code', r => r.code], ['Rule', r => r.ruleId || ''],
       ['Message', r => r.message, 'wrap']]],

@@ -252,7 +252,8 @@ public final class BacktestRun implements RunningSession {
                     collector.rejections, collector.faults, collector.signals, collector.orders, collector.fills,
                     collector.riskEvents, collector.decisions, collector.executions, stopMessage,
                     perpetual == null ? null
-                            : PerpetualReport.of(perpetual, collector.funding, collector.liquidations));
+                            : PerpetualReport.of(perpetual, collector.funding, collector.liquidations,
+                                    collector.marginCalls));
         }
         return result;
     }

@@ -145,7 +145,8 @@ public final class PortfolioBacktester {
     private static PerpetualReport perpetualReport(PortfolioConfig config, ResultCollector collector) {
         for (PortfolioConfig.Book b : config.books()) {
             if (b.perpetual() != null) {
-                return PerpetualReport.of(b.perpetual(), collector.funding, collector.liquidations);
+                return PerpetualReport.of(b.perpetual(), collector.funding, collector.liquidations,
+                        collector.marginCalls);
             }
         }
         return null;

@@ -7,6 +7,7 @@ import io.quantplug.api.order.OrderRejected;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.margin.FundingPayment;
 import io.quantplug.runtime.margin.Liquidation;
+import io.quantplug.runtime.margin.MarginCall;
 import io.quantplug.runtime.session.Execution;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
@@ -20,7 +21,7 @@ import java.util.List;
 
 /**
  * Collects what a backtest result reports beyond trades and equity: counts, rejections, faults, risk events, the
- * signal group's decisions, and a perpetual's funding and liquidations; passes every callback on.
+ * signal group's decisions, and a perpetual's funding, liquidations and margin calls; passes every callback on.
  */
 final class ResultCollector implements SessionListener {
 
@@ -31,6 +32,7 @@ final class ResultCollector implements SessionListener {
     final List<Execution> executions = new ArrayList<>();
     final List<FundingPayment> funding = new ArrayList<>();
     final List<Liquidation> liquidations = new ArrayList<>();
+    final List<MarginCall> marginCalls = new ArrayList<>();
     long signals;
     long orders;
     long fills;
@@ -62,6 +64,12 @@ final class ResultCollector implements SessionListener {
     public void onLiquidation(Liquidation liquidation) {
         liquidations.add(liquidation);
         next.onLiquidation(liquidation);
+    }
+
+    @Override
+    public void onMarginCall(MarginCall call) {
+        marginCalls.add(call);
+        next.onMarginCall(call);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.quantplug.api.order.OrderFilled;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.margin.FundingPayment;
 import io.quantplug.runtime.margin.Liquidation;
+import io.quantplug.runtime.margin.MarginCall;
 import io.quantplug.runtime.session.OpenPosition;
 import io.quantplug.runtime.session.PluginFault;
 import io.quantplug.runtime.session.PositionChange;
@@ -120,5 +121,10 @@ final class SessionTracker implements SessionListener {
     @Override
     public void onLiquidation(Liquidation liquidation) {
         next.onLiquidation(liquidation);
+    }
+
+    @Override
+    public void onMarginCall(MarginCall call) {
+        next.onMarginCall(call);
     }
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What trading a perpetual on margin added to a run: its terms, every funding payment and every liquidation.
+ * What trading a perpetual on margin added to a run: its terms, every funding payment, liquidation and margin call.
  *
  * @param leverage     the leverage traded at
  * @param mode         the margin mode
@@ -13,9 +13,11 @@ import java.util.List;
  * @param totalFunding the sum of the payments' amounts, USDT, exact
  * @param funding      every payment, in time order
  * @param liquidations every liquidation, in time order
+ * @param marginCalls  every margin call, in time order
  */
 public record PerpetualReport(int leverage, MarginMode mode, String markPrice, BigDecimal totalFunding,
-                              List<FundingPayment> funding, List<Liquidation> liquidations) {
+                              List<FundingPayment> funding, List<Liquidation> liquidations,
+                              List<MarginCall> marginCalls) {
 
     /** The mark price source of a run on bars. */
     public static final String MARK_PRICE_CLOSE = "close";
@@ -29,10 +31,12 @@ public record PerpetualReport(int leverage, MarginMode mode, String markPrice, B
      * @param totalFunding the payments' sum
      * @param funding      the payments
      * @param liquidations the liquidations
+     * @param marginCalls  the margin calls
      */
     public PerpetualReport {
         funding = List.copyOf(funding);
         liquidations = List.copyOf(liquidations);
+        marginCalls = List.copyOf(marginCalls);
     }
 
     /**
@@ -41,14 +45,16 @@ public record PerpetualReport(int leverage, MarginMode mode, String markPrice, B
      * @param terms        the terms
      * @param funding      the payments, in time order
      * @param liquidations the liquidations, in time order
+     * @param marginCalls  the margin calls, in time order
      * @return the report, its total the exact sum of the amounts
      */
     public static PerpetualReport of(PerpetualTerms terms, List<FundingPayment> funding,
-                                     List<Liquidation> liquidations) {
+                                     List<Liquidation> liquidations, List<MarginCall> marginCalls) {
         BigDecimal total = BigDecimal.ZERO;
         for (FundingPayment p : funding) {
             total = total.add(p.amount());
         }
-        return new PerpetualReport(terms.leverage(), terms.mode(), MARK_PRICE_CLOSE, total, funding, liquidations);
+        return new PerpetualReport(terms.leverage(), terms.mode(), MARK_PRICE_CLOSE, total, funding, liquidations,
+                marginCalls);
     }
 }

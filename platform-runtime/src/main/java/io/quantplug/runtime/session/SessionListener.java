@@ -5,6 +5,7 @@ import io.quantplug.api.order.OrderEvent;
 import io.quantplug.api.signal.Signal;
 import io.quantplug.runtime.margin.FundingPayment;
 import io.quantplug.runtime.margin.Liquidation;
+import io.quantplug.runtime.margin.MarginCall;
 
 /**
  * Observes a trading session. Called on the engine thread, synchronously: implementations must be fast and must
@@ -121,5 +122,13 @@ public interface SessionListener {
      * @param liquidation what was liquidated, at which price, and why
      */
     default void onLiquidation(Liquidation liquidation) {
+    }
+
+    /**
+     * A perpetual position's margin ratio reached the margin-call level at a bar's close.
+     *
+     * @param call the position, its margin balance, maintenance margin and ratio
+     */
+    default void onMarginCall(MarginCall call) {
     }
 }

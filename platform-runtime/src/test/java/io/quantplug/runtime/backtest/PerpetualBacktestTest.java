@@ -13,6 +13,7 @@ import io.quantplug.runtime.margin.FundingRates;
 import io.quantplug.runtime.margin.FundingUnit;
 import io.quantplug.runtime.margin.LeverageBrackets;
 import io.quantplug.runtime.margin.Liquidation;
+import io.quantplug.runtime.margin.MarginCall;
 import io.quantplug.runtime.margin.MarginMode;
 import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
@@ -162,6 +163,33 @@ class PerpetualBacktestTest {
     }
 
     @Test
+    void aMarginCallComesAtEightyPercentOnceABreach() throws IOException {
+        Instrument cents = new Instrument(BTC, "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.001"),
+                new BigDecimal("0.001"), new BigDecimal("5"), InstrumentKind.PERPETUAL);
+        long t0 = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
+        List<Bar> bars = new ArrayList<>(flat(t0, 2, 100));
+        bars.add(new Bar(BTC, Timeframe.H1, t0 + 2 * HOUR, 95, 96, 90.45, 90.45, 1));
+        bars.add(new Bar(BTC, Timeframe.H1, t0 + 3 * HOUR, 90.45, 90.46, 90.45, 90.46, 1)); // still in: no call
+        bars.add(new Bar(BTC, Timeframe.H1, t0 + 4 * HOUR, 91, 95, 91, 95, 1));             // back below
+        bars.add(new Bar(BTC, Timeframe.H1, t0 + 5 * HOUR, 92, 92, 90.45, 90.45, 1));       // a second breach
+        Path rates = Files.writeString(dir.resolve("mc.csv"), "timestamp,funding_rate\n" + (t0 + 8 * HOUR)
+                + ",0.0001\n");
+        PerpetualTerms terms = new PerpetualTerms(10, MarginMode.ISOLATED, LeverageBrackets.binanceBtcusdt(),
+                FundingRates.read(rates, null));
+        BacktestResult r = run(cents, bars, 1, terms, BigDecimal.ZERO);
+        // 1,000 BTC long at 100, isolated wallet 10,000; at 90.45 the balance is 10,000 + 1,000 x (90.45 - 100) = 450,
+        // the maintenance margin 90,450 x 0.5 % - 50 = 402.25: a ratio of 0.8939 (liquidation price 90.41 not reached)
+        assertThat(r.perpetual().liquidations()).isEmpty();
+        assertThat(r.perpetual().marginCalls()).hasSize(2);
+        MarginCall first = r.perpetual().marginCalls().get(0);
+        assertThat(first.timeMillis()).isEqualTo(t0 + 3 * HOUR);
+        assertThat(first.marginBalance()).isEqualByComparingTo("450");
+        assertThat(first.maintenanceMargin()).isEqualByComparingTo("402.25");
+        assertThat(first.marginRatio().doubleValue()).isCloseTo(402.25 / 450, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.perpetual().marginCalls().get(1).timeMillis()).isEqualTo(t0 + 6 * HOUR);
+    }
+
+    @Test
     void aSizerFreeEntrySpendsTheBuyingPowerAtTheLeverage() throws IOException {
         long t0 = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
         Path rates = Files.writeString(dir.resolve("r.csv"), "timestamp,funding_rate\n" + (t0 + 8 * HOUR)
@@ -187,9 +215,14 @@ class PerpetualBacktestTest {
     }
 
     private static BacktestResult run(List<Bar> bars, int side, PerpetualTerms terms, BigDecimal feeBps) {
+        return run(PERP, bars, side, terms, feeBps);
+    }
+
+    private static BacktestResult run(Instrument instrument, List<Bar> bars, int side, PerpetualTerms terms,
+                                      BigDecimal feeBps) {
         ExtensionCatalog catalog = ExtensionCatalog.of(List.of(
                 new ExtensionInfo(ExtensionKind.STRATEGY, new ScriptedSideProvider(), null)));
-        BacktestConfig config = new BacktestConfig(PERP, new BigDecimal("10000"), feeBps, BigDecimal.ZERO,
+        BacktestConfig config = new BacktestConfig(instrument, new BigDecimal("10000"), feeBps, BigDecimal.ZERO,
                 new ExtensionRef("scripted-side", Map.of("side", Integer.toString(side))), List.of(), null, List.of());
         return new Backtester(catalog).open(config, Timeframe.H1, BarSource.of(bars), new SessionListener() { })
                 .tradePerpetual(terms).run((d, t) -> { });

@@ -10,6 +10,8 @@ import io.quantplug.runtime.margin.FundingRate;
 import io.quantplug.runtime.margin.FundingRates;
 import io.quantplug.runtime.margin.Liquidation;
 import io.quantplug.runtime.margin.LiquidationPrice;
+import io.quantplug.runtime.margin.MarginCall;
+import io.quantplug.runtime.margin.MarginMode;
 import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.session.SessionListener;
 
@@ -42,6 +44,8 @@ final class PerpetualMargin {
     private int nextFunding = -1;
     private long positionOpening = -1;
     private BigDecimal fundingSinceOpen = BigDecimal.ZERO;
+    /** The position that had a margin call (its opening), so that a position is called once per breach. */
+    private long calledOpening = -1;
 
     PerpetualMargin(MarginRequirement requirement, Instrument instrument, Portfolio portfolio,
                     SessionListener listener) {
@@ -135,6 +139,38 @@ final class PerpetualMargin {
             fundingSinceOpen = fundingOfThisPosition().add(payment.amount());
             portfolio.applyFunding(payment.amount());
             listener.onFunding(payment);
+        }
+    }
+
+    /**
+     * Makes a margin call when the position's margin ratio at the bar's close ({@code maintenance margin / margin
+     * balance}) is at least {@link MarginCall#THRESHOLD}: once, until the ratio falls back below it or another
+     * position is opened.
+     *
+     * @param bar the bar, after the portfolio was marked at its close
+     */
+    void checkMarginCall(Bar bar) {
+        BigDecimal position = portfolio.position(instrument.id()).quantity();
+        if (position.signum() == 0) {
+            return;
+        }
+        BigDecimal mark = instrument.toTickPrice(bar.close());
+        BigDecimal maintenance = terms.brackets().maintenanceMargin(position.abs().multiply(mark));
+        BigDecimal balance = terms.mode() == MarginMode.CROSS ? portfolio.equity()
+                : requirement.walletBalance(instrument.id(), fundingOfThisPosition())
+                .add(position.multiply(mark).subtract(portfolio.costBasis(instrument.id())));
+        BigDecimal ratio = balance.signum() <= 0 ? BigDecimal.ONE
+                : maintenance.divide(balance, MathContext.DECIMAL64);
+        if (ratio.compareTo(MarginCall.THRESHOLD) < 0) {
+            if (calledOpening == portfolio.openings()) {
+                calledOpening = -1; // back below: a new breach calls again
+            }
+            return;
+        }
+        if (calledOpening != portfolio.openings()) {
+            calledOpening = portfolio.openings();
+            listener.onMarginCall(new MarginCall(bar.closeTimeMillis(), instrument.id(), position, mark, balance,
+                    maintenance, ratio));
         }
     }
 

@@ -383,6 +383,7 @@ public final class TradingSession {
         portfolio.mark(instrument.id(), bar.close());
         if (margin != null) {
             margin.fund(bar);
+            margin.checkMarginCall(bar);
         }
         history.add(bar);
         pipeline.onBar(bar);
