@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,6 +190,21 @@ public final class LeverageBrackets {
      */
     public BigDecimal maintenanceMargin(BigDecimal notional) {
         return bracketFor(notional).maintenanceMargin(notional);
+    }
+
+    /**
+     * The initial margin of a position: {@code notional / leverage} (Binance, "Leverage and Margin of USDⓈ-M
+     * Futures"; its cost-to-open FAQ's example: 1 BTC long at 9,253.30 with 20x needs 462.66 USDT, the 462.665 of
+     * this formula at cent precision).
+     *
+     * @param notional the position's notional, USDT, &ge; 0
+     * @param leverage the leverage, 1 to {@link #maxLeverage()}
+     * @return USDT, 34 significant digits
+     * @throws IllegalArgumentException when the leverage is outside that range
+     */
+    public BigDecimal initialMargin(BigDecimal notional, int leverage) {
+        checkLeverage(leverage);
+        return notional.divide(BigDecimal.valueOf(leverage), MathContext.DECIMAL128);
     }
 
     /**

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * The brackets against the worked examples of Binance's FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures
  * Contracts": a BTCUSDT position of 264,000 USDT has a maintenance margin rate of 1 %; one of 500,000 USDT a
  * maintenance amount of 1,300 USDT, which is 250,000 × (1 % − 0.5 %) + 50; maintenance margin = notional × rate −
- * amount. Initial margin = notional / leverage ("Leverage and Margin of USDⓈ-M Futures").
+ * amount. Initial margin = notional / leverage ("Leverage and Margin of USDⓈ-M Futures"), with the example of the
+ * FAQ "How to Calculate Cost Required to Open a Position in Perpetual Futures Contracts".
  */
 class LeverageBracketsTest {
 
@@ -40,6 +41,17 @@ class LeverageBracketsTest {
         // continuous at a tier edge: 50,000 x 0.4 % = 200 = 50,000 x 0.5 % - 50
         assertThat(btc.brackets().get(0).maintenanceMargin(new BigDecimal("50000")))
                 .isEqualByComparingTo(btc.maintenanceMargin(new BigDecimal("50000")));
+    }
+
+    @Test
+    void initialMarginOfBinancesCostToOpenExample() {
+        // Binance FAQ "How to Calculate Cost Required to Open a Position": a long of 1 BTC at 9,253.30 with 20x needs
+        // an initial margin of (9,253.30 x 1) / 20 = 462.66 USDT (shown at cent precision)
+        BigDecimal margin = btc.initialMargin(new BigDecimal("9253.30"), 20);
+        assertThat(margin).isEqualByComparingTo("462.665");
+        assertThat(margin.setScale(2, java.math.RoundingMode.DOWN)).isEqualByComparingTo("462.66");
+        assertThatIllegalArgumentException().isThrownBy(() -> btc.initialMargin(BigDecimal.ONE, 0))
+                .withMessage("leverage 0 is outside BTCUSDT's limit: 1 to 125");
     }
 
     @Test

@@ -104,7 +104,7 @@ public final class MarginRequirement {
                     + notional.toPlainString() + " notional is above " + cap.toPlainString() + ", the most "
                     + terms.leverage() + "x leverage may hold on " + terms.brackets().symbol(), null);
         }
-        BigDecimal initialMargin = notional.divide(leverage, MathContext.DECIMAL128);
+        BigDecimal initialMargin = terms.brackets().initialMargin(notional, terms.leverage());
         BigDecimal equity = equityAt(instrument, price).subtract(fee);
         if (equity.compareTo(initialMargin) < 0) {
             return new RejectReason(RejectSource.VENUE, "INSUFFICIENT_MARGIN", "a position of "
