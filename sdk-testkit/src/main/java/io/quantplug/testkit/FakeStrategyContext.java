@@ -1,8 +1,10 @@
 package io.quantplug.testkit;
 
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.BarHistory;
+import io.quantplug.api.market.Funding;
 import io.quantplug.api.order.ClientOrderId;
 import io.quantplug.api.order.Order;
 import io.quantplug.api.param.Parameters;
@@ -17,8 +19,11 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,8 +43,9 @@ import java.util.Set;
  *
  * <p>Nothing is simulated: orders are recorded, not matched; the test delivers order events itself
  * ({@code s.onOrderEvent(...)}) and sets the position a fill would leave. The checks the SPI promises are kept: a
- * signal or order for another instrument, or an order whose client id was used before, is refused with
- * {@link IllegalArgumentException}.
+ * signal or order for an instrument not subscribed to, or an order whose client id was used before, is refused
+ * with {@link IllegalArgumentException}. A multi-instrument strategy is tested with {@link #subscribe} and, for a
+ * perpetual's funding, {@link #funding}.
  *
  * <p>Client order ids are {@code <prefix><n>} with n counting from 1; the prefix is the instance id and a dash
  * ({@code strategy-1-}) unless {@link #clientOrderIdPrefix(String)} sets another. The class is not final so that a
@@ -73,6 +79,10 @@ public class FakeStrategyContext implements StrategyContext {
     private Parameters parameters;
     private long timeMillis;
     private long idSequence;
+    /** The other instruments of a multi-instrument strategy, in subscription order, with their histories. */
+    private final Map<InstrumentId, Instrument> others = new LinkedHashMap<>();
+    private final Map<InstrumentId, BarHistory> otherHistories = new LinkedHashMap<>();
+    private final List<Funding> funding = new ArrayList<>();
 
     /**
      * A context for a strategy trading one instrument: instance id {@code strategy-1}, clock at 0 (the epoch), an
@@ -130,6 +140,38 @@ public class FakeStrategyContext implements StrategyContext {
     }
 
     /**
+     * Subscribes the strategy to one more instrument, as a portfolio file's {@code subscribe: [A, B]} does: it
+     * comes after the instruments before it in {@link #instruments()}, has a history of its own that
+     * {@link #onBar} fills with its bars, and the strategy may emit signals and submit orders for it.
+     *
+     * @param other the instrument
+     * @return this context
+     * @throws IllegalArgumentException when it is subscribed already
+     * @since 0.2.0
+     */
+    public FakeStrategyContext subscribe(Instrument other) {
+        Objects.requireNonNull(other, "other");
+        if (other.id().equals(instrument.id()) || others.containsKey(other.id())) {
+            throw new IllegalArgumentException(other.id() + " is subscribed already");
+        }
+        others.put(other.id(), other);
+        otherHistories.put(other.id(), new FakeBarHistory(FakeBarHistory.DEFAULT_CAPACITY));
+        return this;
+    }
+
+    /**
+     * Records a settled funding of a perpetual this context subscribes to, for {@link #lastFunding}.
+     *
+     * @param settled the funding; its time should not be before those recorded earlier
+     * @return this context
+     * @since 0.2.0
+     */
+    public FakeStrategyContext funding(Funding settled) {
+        funding.add(Objects.requireNonNull(settled, "settled"));
+        return this;
+    }
+
+    /**
      * Replaces the history the strategy reads.
      *
      * @param bars the history; not null
@@ -180,7 +222,8 @@ public class FakeStrategyContext implements StrategyContext {
      */
     public void onBar(Strategy strategy, Bar bar) {
         at(bar.closeTimeMillis());
-        if (history instanceof FakeBarHistory bars) {
+        BarHistory target = bar.instrument().equals(instrument.id()) ? history : otherHistories.get(bar.instrument());
+        if (target instanceof FakeBarHistory bars) {
             bars.add(bar);
         }
         strategy.onBar(bar);
@@ -323,6 +366,46 @@ public class FakeStrategyContext implements StrategyContext {
 
     /** {@inheritDoc} */
     @Override
+    public List<Instrument> instruments() {
+        List<Instrument> all = new ArrayList<>();
+        all.add(instrument);
+        all.addAll(others.values());
+        return all;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public BarHistory history(InstrumentId id) {
+        if (id.equals(instrument.id())) {
+            return history;
+        }
+        BarHistory other = otherHistories.get(id);
+        if (other == null) {
+            throw new IllegalArgumentException("not subscribed to " + id + ": " + instruments().stream()
+                    .map(Instrument::id).toList());
+        }
+        return other;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<Funding> lastFunding(InstrumentId id) {
+        history(id); // refuses an instrument not subscribed to
+        Funding last = null;
+        for (Funding f : funding) {
+            if (f.instrument().equals(id) && f.timeMillis() <= timeMillis) {
+                last = f;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    private boolean trades(InstrumentId id) {
+        return id.equals(instrument.id()) || others.containsKey(id);
+    }
+
+    /** {@inheritDoc} */
+    @Override
     public FakePortfolio portfolio() {
         return portfolio;
     }
@@ -354,7 +437,7 @@ public class FakeStrategyContext implements StrategyContext {
      */
     @Override
     public void emit(Signal signal) {
-        if (!signal.instrument().equals(instrument.id())) {
+        if (!trades(signal.instrument())) {
             throw new IllegalArgumentException("a signal for " + signal.instrument() + " from a strategy of "
                     + instrument.id());
         }
@@ -370,7 +453,7 @@ public class FakeStrategyContext implements StrategyContext {
      */
     @Override
     public void submit(Order order) {
-        if (!order.instrument().equals(instrument.id())) {
+        if (!trades(order.instrument())) {
             throw new IllegalArgumentException("an order for " + order.instrument() + " from a strategy of "
                     + instrument.id());
         }
