@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The outside truth of the pairs tests, sharing no code with the plugin or sdk-statistics: two Binance kline CSV
@@ -70,6 +71,24 @@ final class HandSpread {
         return times.length;
     }
 
+    /** The log closes of y over the pairs {@code t - window + 1 .. t}, oldest first. */
+    double[] logY(int t, int window) {
+        return logs(closeY, t, window);
+    }
+
+    /** The log closes of x over the pairs {@code t - window + 1 .. t}, oldest first. */
+    double[] logX(int t, int window) {
+        return logs(closeX, t, window);
+    }
+
+    private static double[] logs(double[] closes, int t, int window) {
+        double[] out = new double[window];
+        for (int i = 0; i < window; i++) {
+            out[i] = Math.log(closes[t - window + 1 + i]);
+        }
+        return out;
+    }
+
     /** OLS of ln y on ln x over the pairs {@code t - window + 1 .. t}, and the z-score of pair {@code t}. */
     Fit fit(int t, int window) {
         double sy = 0;
@@ -104,6 +123,11 @@ final class HandSpread {
      * (or through) or passes stopZ.
      */
     List<Decision> decisions(int window, double entryZ, double exitZ, double stopZ) {
+        return decisions(window, entryZ, exitZ, stopZ, t -> true);
+    }
+
+    /** As {@link #decisions(int, double, double, double)}, an entry also needing {@code gate} at its bar index. */
+    List<Decision> decisions(int window, double entryZ, double exitZ, double stopZ, IntPredicate gate) {
         List<Decision> out = new ArrayList<>();
         int held = 0;
         double previous = Double.NaN;
@@ -111,11 +135,11 @@ final class HandSpread {
             Fit f = fit(t, window);
             double z = f.z();
             if (held == 0) {
-                boolean stopOk = stopZ == 0 || Math.abs(z) < stopZ;
-                if (z < -entryZ && previous >= -entryZ && f.hedgeRatio() > 0 && stopOk) {
+                boolean stopOk = (stopZ == 0 || Math.abs(z) < stopZ) && f.hedgeRatio() > 0;
+                if (z < -entryZ && previous >= -entryZ && stopOk && gate.test(t)) {
                     held = 1;
                     out.add(new Decision(t, "entry LONG_SPREAD", f));
-                } else if (z > entryZ && previous <= entryZ && f.hedgeRatio() > 0 && stopOk) {
+                } else if (z > entryZ && previous <= entryZ && stopOk && gate.test(t)) {
                     held = -1;
                     out.add(new Decision(t, "entry SHORT_SPREAD", f));
                 }

@@ -23,6 +23,9 @@ import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.plugin.PluginHost;
 import io.quantplug.runtime.plugin.PluginInfo;
 import io.quantplug.runtime.plugin.PluginStatus;
+import io.quantplug.sdk.statistics.EngleGranger;
+import io.quantplug.sdk.statistics.EngleGrangerResult;
+import io.quantplug.sdk.statistics.SignificanceLevel;
 import io.quantplug.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -172,10 +176,52 @@ class PairsTradingPluginIT {
             });
         }
         assertThat(result.faults()).isEmpty();
+        assertThat(result.rejections()).isEmpty();
         System.out.printf("pairs-trading SOL~AVAX 2023H1: %d decisions, %d trades, end equity %s, first entries %s%n",
                 expected.size(), trips.size(), result.metrics().endEquity(),
                 entries.subList(0, 3).stream().map(e -> Instant.ofEpochMilli(hand.times[e.index()]) + " "
                         + e.what() + " z=" + e.fit().z() + " beta=" + e.fit().hedgeRatio()).toList());
+    }
+
+    /**
+     * With the gate at 5 %, the entries are the crossings at which the Engle-Granger test of the window (computed
+     * here with sdk-statistics' {@link EngleGranger}, which its own tests check against R's urca) rejects "no
+     * cointegration"; the plugin logs the same tau and critical value. On a one-week window (168 bars) the gate
+     * keeps 7 of the 44 crossings; on 720 bars it keeps none in this half-year: the window has just diverged at a
+     * crossing, which is when the test is least likely to reject.
+     */
+    @Test
+    void theCointegrationGateLetsOnlyCointegratedWindowsEnter() throws Exception {
+        Path sol = SharedData.require(SOL);
+        Path avax = SharedData.require(AVAX);
+        List<RecordingContext> contexts = new ArrayList<>();
+        try (PluginHost host = PluginHost.open(Files.createDirectories(dir.resolve("plugins")))) {
+            host.load(pluginJar());
+            StrategyProvider fromJar = host.catalog().strategy("pairs-trading").orElseThrow();
+            run(new RecordingProvider(fromJar, contexts), sol, avax, Map.of("lookback", "168", "entryZ", "2",
+                    "exitZ", "0.5", "stopZ", "4", "significance", "0.05", "adfLags", "1"));
+        }
+        HandSpread hand = HandSpread.read(sol, avax, FROM, TO);
+        EngleGranger test = new EngleGranger(1);
+        int week = 168;
+        IntPredicate gate = t -> test.test(hand.logY(t, week), hand.logX(t, week))
+                .rejectsNoCointegration(SignificanceLevel.FIVE_PERCENT);
+        List<HandSpread.Decision> expected = hand.decisions(week, ENTRY_Z, EXIT_Z, STOP_Z, gate);
+        List<HandSpread.Decision> ungated = hand.decisions(week, ENTRY_Z, EXIT_Z, STOP_Z);
+        List<String> logged = contexts.get(0).messages();
+        assertThat(logged).hasSameSizeAs(expected);
+        for (int k = 0; k < expected.size(); k++) {
+            HandSpread.Decision d = expected.get(k);
+            assertThat(logged.get(k)).startsWith(d.what()).contains(" at " + Instant.ofEpochMilli(hand.times[d.index()]));
+            if (d.what().startsWith("entry")) {
+                EngleGrangerResult r = test.test(hand.logY(d.index(), week), hand.logX(d.index(), week));
+                assertThat(logged.get(k)).contains(" tau=" + r.statistic() + " critical="
+                        + r.criticalValue(SignificanceLevel.FIVE_PERCENT));
+            }
+        }
+        assertThat(expected.stream().filter(d -> d.what().startsWith("entry")).count())
+                .as("the gate keeps 7 of 44 crossings").isEqualTo(7);
+        assertThat(ungated.stream().filter(d -> d.what().startsWith("entry")).count()).isEqualTo(44);
     }
 
     private static PortfolioResult run(StrategyProvider provider, Path yCsv, Path xCsv, Map<String, String> params) {
