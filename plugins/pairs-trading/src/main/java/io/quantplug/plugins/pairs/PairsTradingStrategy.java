@@ -39,7 +39,8 @@ import java.util.Map;
  * A gate that closes while a position is open does not close it. The legs are market orders sized dollar-neutral
  * in {@code β} ({@link PairLegs}); they fill at each instrument's next open. A close orders exactly what this
  * instance's own fills hold, so other strategies' positions in the same instruments are left alone. Each entry and
- * exit is logged at INFO with {@code z}, {@code β}, {@code α} and, with a gate, {@code τ} and its critical value.
+ * exit is logged at INFO with {@code z}, {@code β}, {@code α} and, for an entry through a gate, {@code τ} and its
+ * critical value.
  *
  * <h2>Spot and short legs</h2>
  A spot instrument cannot be shorted: {@code mode=long-short} is refused at creation unless both instruments
@@ -132,19 +133,19 @@ final class PairsTradingStrategy implements Strategy {
             return;
         }
         position = wanted;
-        log("entry " + wanted, z);
+        log("entry " + wanted, z, gate.enabled() ? " tau=" + gate.statistic() + " critical=" + gate.criticalValue()
+                : "");
         legs.open(wanted, settings.mode(), settings.allocation(), window.hedgeRatio(), closes.closeY(),
                 closes.closeX());
     }
 
     private void exit(double z, String why) {
-        log("exit " + position + " (" + why + ")", z);
+        log("exit " + position + " (" + why + ")", z, "");
         position = SpreadPosition.FLAT;
         legs.close();
     }
 
-    private void log(String what, double z) {
-        String tested = gate.enabled() ? " tau=" + gate.statistic() + " critical=" + gate.criticalValue() : "";
+    private void log(String what, double z, String tested) {
         context.logger().log(System.Logger.Level.INFO, what + " at " + Instant.ofEpochMilli(closes.time())
                 + ": z=" + z + " hedgeRatio=" + window.hedgeRatio() + " intercept=" + window.intercept() + tested);
     }

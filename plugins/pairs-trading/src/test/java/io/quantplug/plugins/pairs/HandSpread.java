@@ -40,6 +40,11 @@ final class HandSpread {
         this.closeX = closeX;
     }
 
+    /** Pairs given directly (synthetic series): open times and both closes, the same length. */
+    static HandSpread of(long[] times, double[] closeY, double[] closeX) {
+        return new HandSpread(times, closeY, closeX);
+    }
+
     /** The pairs with open times in {@code [from, to)}, UTC epoch milliseconds. */
     static HandSpread read(Path yCsv, Path xCsv, long from, long to) throws IOException {
         Map<String, Double> y = closes(yCsv);
