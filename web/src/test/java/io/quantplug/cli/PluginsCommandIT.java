@@ -33,7 +33,8 @@ class PluginsCommandIT {
                 .containsPattern("binance\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+exchange-adapter:binance")
                 .containsPattern("order-flow\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volume-scalper, "
                         + "strategy:order-flow-detector, enhancement:footprint")
-                .contains("11 plugin(s), 23 extension(s)");
+                .containsPattern("pairs-trading\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:pairs-trading")
+                .contains("12 plugin(s), 24 extension(s)");
     }
 
     @Test
