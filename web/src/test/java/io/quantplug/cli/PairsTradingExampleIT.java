@@ -59,4 +59,23 @@ class PairsTradingExampleIT {
         assertThat(sol).isEqualTo(7);
         assertThat(doc.get("faults")).isEmpty();
     }
+
+    @Test
+    void aSpotShortLegOrAPairOfOneIsRefusedInOneLine() throws IOException {
+        Path root = SharedData.repositoryRoot();
+        SharedData.require("binance-spot-1h-2021-2023/SOLUSDT_1h.csv");
+        String example = Files.readString(root.resolve(EXAMPLE)).replace(DATA, SharedData.dataDir() + "/");
+        Path longShort = tmp.resolve("long-short.yaml");
+        Files.writeString(longShort, example.replace("mode: long-only", "mode: long-short"));
+        CliRun run = CliRun.of("backtest", "--config", longShort.toString(), "--no-store");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.err()).contains("strategy 'pairs-trading': parameter 'mode' = long-short needs two instruments"
+                + " that can be shorted, but SOLUSDT.BINANCE is SPOT");
+        Path single = tmp.resolve("single.yaml");
+        Files.writeString(single, example.replace("subscribe: [SOLUSDT, AVAXUSDT]", "instruments: [SOLUSDT, AVAXUSDT]"));
+        run = CliRun.of("backtest", "--config", single.toString(), "--no-store");
+        assertThat(run.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(run.err()).contains("pairs-trading trades exactly two instruments (y, then x), but instance "
+                + "pairs-trading-1 subscribes to 1");
+    }
 }
