@@ -35,7 +35,8 @@ class PluginsCommandIT {
                         + "strategy:order-flow-detector, enhancement:footprint")
                 .containsPattern("perpetuals\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:funding-arbitrage, "
                         + "strategy:delta-hedger")
-                .contains("12 plugin(s), 25 extension(s)");
+                .containsPattern("pairs-trading\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:pairs-trading")
+                .contains("13 plugin(s), 26 extension(s)");
     }
 
     @Test
