@@ -1,13 +1,13 @@
 package io.quantplug.cli;
 
 import io.quantplug.api.instrument.Instrument;
-import io.quantplug.api.instrument.InstrumentKind;
 import io.quantplug.api.market.Bar;
+import io.quantplug.app.PerpetualLegs;
+import io.quantplug.app.PortfolioBooks;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.margin.FundingRates;
 import io.quantplug.runtime.margin.FundingUnit;
 import io.quantplug.runtime.margin.LeverageBrackets;
-import io.quantplug.runtime.margin.MarginMode;
 import io.quantplug.runtime.margin.PerpetualTerms;
 import picocli.CommandLine.Option;
 
@@ -72,10 +72,10 @@ final class PerpetualOptions {
      * The instrument as the market trades it.
      *
      * @param spot the instrument resolved from the data
-     * @return the same for spot; for usdm, the same filters with kind {@link InstrumentKind#PERPETUAL}
+     * @return the same for spot; for usdm, the same filters with kind {@link io.quantplug.api.instrument.InstrumentKind#PERPETUAL}
      */
     Instrument instrument(Instrument spot) {
-        return perpetual() ? asPerpetual(spot) : spot;
+        return perpetual() ? PerpetualLegs.asPerpetual(spot) : spot;
     }
 
     /**
@@ -94,72 +94,40 @@ final class PerpetualOptions {
         return terms(instrument, bars, leverage, marginMode, funding, fundingUnit, leverageBrackets, "--");
     }
 
-    /** The venue a perpetual is given when none is named: Binance's USDⓈ-M futures, apart from its spot pairs. */
-    static final String USDM_VENUE = "BINANCE_USDM";
-
     /**
      * The terms of a perpetual from option or YAML values, its funding checked against the bars.
      *
-     * @param instrument the perpetual
-     * @param bars       its bars, at least one
-     * @param leverage   the leverage
-     * @param marginMode {@code cross} or {@code isolated}
-     * @param funding    the funding rates file, or null (refused)
+     * @param instrument  the perpetual
+     * @param bars        its bars, at least one
+     * @param leverage    the leverage
+     * @param marginMode  {@code cross} or {@code isolated}, or null for cross
+     * @param funding     the funding rates file, or null (refused)
      * @param fundingUnit {@code fraction}, {@code percent}, or null for the file's own
-     * @param brackets   the leverage brackets file, or null for the default BTCUSDT table
-     * @param key        how the values are named in messages: {@code --} for options, {@code instruments[1].}
-     *                   for a YAML entry
+     * @param brackets    the leverage brackets file, or null for the default BTCUSDT table
+     * @param key         how the values are named in messages: {@code --} for options, {@code instruments[1].}
+     *                    for a YAML entry
      * @return the terms
      * @throws UserInputException naming the option or key at fault
      */
     static PerpetualTerms terms(Instrument instrument, List<Bar> bars, int leverage, String marginMode, Path funding,
                                 String fundingUnit, Path brackets, String key) {
-        String funKey = key.equals("--") ? "--funding" : key + "funding";
+        boolean options = key.equals("--");
+        List<String> keys = options ? List.of("--leverage", "--margin-mode", "--funding", "--leverage-brackets")
+                : List.of(key + "leverage", key + "marginMode", key + "funding", key + "leverageBrackets");
+        PortfolioBooks.Refusal refuse = (at, message) -> new UserInputException(at + ": " + message);
         if (funding == null) {
-            throw new UserInputException(funKey + " is missing: a perpetual needs the recorded funding rates of "
+            throw new UserInputException(keys.get(2) + " is missing: a perpetual needs the recorded funding rates of "
                     + instrument.id().symbol() + " over the bars");
         }
-        MarginMode mode = switch (marginMode == null ? "cross" : marginMode.toLowerCase(Locale.ROOT)) {
-            case "cross" -> MarginMode.CROSS;
-            case "isolated" -> MarginMode.ISOLATED;
-            default -> throw new UserInputException(name(key, "margin-mode", "marginMode") + " must be cross or"
-                    + " isolated, got " + marginMode);
-        };
-        FundingUnit unit = fundingUnit == null ? null : switch (fundingUnit.toLowerCase(Locale.ROOT)) {
-            case "fraction" -> FundingUnit.FRACTION;
-            case "percent" -> FundingUnit.PERCENT;
-            default -> throw new UserInputException(name(key, "funding-unit", "fundingUnit")
-                    + " must be fraction or percent, got " + fundingUnit);
-        };
+        FundingUnit unit = PerpetualLegs.unit(fundingUnit, options ? "--funding-unit" : key + "fundingUnit", refuse);
+        FundingRates rates;
+        LeverageBrackets table;
         try {
-            FundingRates rates = FundingRates.read(UserInputException.requireDataFile(funding), unit);
-            rates.checkCovers(bars.get(0).openTimeMillis(), bars.get(bars.size() - 1).closeTimeMillis());
-            String symbol = instrument.id().symbol();
-            LeverageBrackets table = brackets != null ? LeverageBrackets.read(brackets, symbol)
-                    : symbol.equals("BTCUSDT") ? LeverageBrackets.binanceBtcusdt() : null;
-            if (table == null) {
-                throw new UserInputException("a perpetual on " + symbol + " needs "
-                        + name(key, "leverage-brackets", "leverageBrackets") + " FILE (the answer of"
-                        + " GET /fapi/v1/leverageBracket?symbol=" + symbol + ")");
-            }
-            return new PerpetualTerms(leverage, mode, table, rates);
+            rates = FundingRates.read(UserInputException.requireDataFile(funding), unit);
+            table = brackets == null ? null : LeverageBrackets.read(brackets, instrument.id().symbol());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-    }
-
-    private static String name(String key, String option, String yamlKey) {
-        return key.equals("--") ? "--" + option : key + yamlKey;
-    }
-
-    /**
-     * A spot instrument's filters as a perpetual's.
-     *
-     * @param spot the instrument as resolved from the data
-     * @return the same id and filters, kind {@link InstrumentKind#PERPETUAL}
-     */
-    static Instrument asPerpetual(Instrument spot) {
-        return new Instrument(spot.id(), spot.baseAsset(), spot.quoteAsset(), spot.tickSize(), spot.lotSize(),
-                spot.minQuantity(), spot.minNotional(), InstrumentKind.PERPETUAL);
+        return PerpetualLegs.terms(instrument, bars, leverage, marginMode, rates, table, keys, refuse);
     }
 }

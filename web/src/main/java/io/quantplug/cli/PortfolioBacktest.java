@@ -1,6 +1,7 @@
 package io.quantplug.cli;
 
 import io.quantplug.app.PortfolioFile;
+import io.quantplug.app.PerpetualLegs;
 import io.quantplug.app.PortfolioBooks;
 import io.quantplug.app.UserInputException;
 import io.quantplug.app.InstrumentResolver;
@@ -116,11 +117,11 @@ final class PortfolioBacktest {
         }
         LoadedBars bars = new BarFileReader().read(file);
         BarSeries series = bars.series();
-        String venue = e.venue() != null ? e.venue() : e.perpetual() ? PerpetualOptions.USDM_VENUE : "BINANCE";
+        String venue = e.venue() != null ? e.venue() : e.perpetual() ? PerpetualLegs.USDM_VENUE : "BINANCE";
         Instrument instrument = InstrumentResolver.resolve(e.symbol(), venue, file, series, e.tickSize(),
                 e.lotSize(), e.minNotional());
         if (e.perpetual()) {
-            instrument = PerpetualOptions.asPerpetual(instrument);
+            instrument = PerpetualLegs.asPerpetual(instrument);
         }
         List<Bar> all = within(series.toBars(instrument.id()), configFile, index, e);
         int drop = e.dropLastBars() == null ? 0 : e.dropLastBars();

@@ -80,7 +80,7 @@ function showExtras(result) {
   const sections = [
     ['funding', 'funding-card', perpetual.funding, [['Time', r => r.time, 'time'], ['Instrument', r => r.instrument],
       ['Rate', r => r.rate], ['Mark price', r => r.markPrice], ['Position', r => r.position],
-      ['Amount', r => r.amount]]],
+      ['Amount', r => fmt.num(r.amount, 6)]]],
     ['liquidations', 'liquidations-card', perpetual.liquidations, [['Time', r => r.time, 'time'],
       ['Instrument', r => r.instrument], ['Position', r => r.position], ['Entry price', r => r.entryPrice],
       ['Liquidation price', r => r.liquidationPrice], ['Fill price', r => r.fillPrice],

@@ -262,6 +262,58 @@ class ConsoleBrowserIT {
     }
 
     /**
+     * A funding-arbitrage portfolio on a spot and a perpetual leg of BTCUSDT, submitted through the API with the
+     * recorded funding inline: its result page shows the Funding column of the perpetual leg and the card of its
+     * funding payments, one row a payment, under the leverage and margin mode.
+     */
+    @Test
+    void aPerpetualPortfolioShowsItsFundingLegAndPayments() throws Exception {
+        server.close();
+        server = TestServer.start(List.of("perpetuals"), Clock.systemUTC());
+        String trader = server.token("trader");
+        Path spot = SharedData.require("binance-spot-1h-2021-2023/BTCUSDT_1h.csv");
+        Path perp = SharedData.require("binance-usdm-perp-1h-1d-2020-2024/BTCUSDT_1h.csv");
+        assertThat(server.upload("/api/datasets", trader, "BTCUSDT_1h.csv", Files.readAllBytes(spot)).status())
+                .isEqualTo(201);
+        assertThat(server.upload("/api/datasets", trader, "BTCUSDT_perp_1h.csv", Files.readAllBytes(perp)).status())
+                .isEqualTo(201);
+        String rates = Files.readString(SharedData.require(
+                "binance-usdm-funding-rates/BTCUSDT_funding_rate_pct_2022-11_2025-11.json"));
+        String body = """
+                {"portfolio": {"instruments": [
+                    {"dataset": "BTCUSDT_1h.csv", "from": "2022-11-04", "to": "2023-03-01"},
+                    {"dataset": "BTCUSDT_perp_1h.csv", "symbol": "BTCUSDT", "market": "usdm", "from": "2022-11-04",
+                     "to": "2023-03-01", "funding": {"unit": "percent", "rates": %s}}],
+                  "strategies": [{"id": "funding-arbitrage", "subscribe": ["BTCUSDT.BINANCE", "BTCUSDT.BINANCE_USDM"],
+                                  "params": {"entryApr": "8", "exitApr": "2"}}]}}""".formatted(rates);
+        TestServer.Response created = server.send("POST", "/api/backtests", trader, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        long id = created.json().get("id").asLong();
+        JsonNode job = server.awaitJob(trader, id);
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("COMPLETED");
+        JsonNode result = server.send("GET", "/api/backtests/" + id + "/result", trader, null).json();
+        int payments = result.get("perpetual").get("funding").size();
+        assertThat(payments).isPositive();
+        log("perpetual portfolio " + id + " completed, " + payments + " funding payments");
+
+        signIn();
+        driver.get(server.url() + "/backtest.html?id=" + id);
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered", "true"));
+        assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("funding-arbitrage on 2 instruments (1h)");
+        assertThat(driver.findElements(By.cssSelector("#instruments thead th")).stream().map(WebElement::getText))
+                .contains("Funding");
+        assertThat(driver.findElements(By.cssSelector("#instruments tbody tr td:first-child")).stream()
+                .map(WebElement::getText)).containsExactly("BTCUSDT.BINANCE", "BTCUSDT.BINANCE_USDM");
+        assertThat(driver.findElement(By.id("funding-card")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("funding-title")).getText()).contains("1x cross margin",
+                "mark price: bar close");
+        assertThat(driver.findElements(By.cssSelector("#funding tbody tr"))).hasSize(payments);
+        assertThat(driver.findElement(By.id("liquidations-card")).isDisplayed()).isFalse();
+        screenshot("perpetual-portfolio");
+        assertNoScriptErrors();
+    }
+
+    /**
      * Sign-in goes back only to a page of this origin: the browser's URL parser drops the tab or new line of
      * {@code /%09/host} and {@code /%0a/host} (giving the protocol-relative {@code //host}), so a prefix check on the
      * text is not enough. Each crafted {@code next} lands on this server; a same-origin path keeps its query.

@@ -202,8 +202,9 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long bars = 0;
-        for (PortfolioConfig.Book b : c.books()) {
-            for (ExtensionRef s : b.strategies()) {
+        for (int i = 0; i < c.books().size(); i++) {
+            PortfolioConfig.Book b = c.books().get(i);
+            for (ExtensionRef s : c.bookConfig(i).strategies()) {
                 parameters.put(b.instrument().id() + "/strategy:" + s.id(), s.parameters());
             }
             first = Math.min(first, b.bars().get(0).openTimeMillis());
@@ -216,11 +217,13 @@ public record PortfolioDocument(String format, Run run, ResultDocument.Metrics m
     private static Run run(PortfolioConfig c, Instant from, Instant to, long bars,
                            Map<String, Map<String, String>> parameters) {
         List<BookEntry> books = new ArrayList<>();
-        for (PortfolioConfig.Book b : c.books()) {
+        for (int i = 0; i < c.books().size(); i++) {
+            PortfolioConfig.Book b = c.books().get(i);
+            // its own strategies, then the multi-instrument ones that trade it too
             books.add(new BookEntry(b.instrument().id().toString(), b.bars().get(0).openTime(),
                     b.bars().get(b.bars().size() - 1).openTime(), b.bars().size(), b.instrument().tickSize(),
-                    b.instrument().lotSize(), b.strategies().stream().map(ExtensionRef::toString).toList(),
-                    b.aggregation().describe()));
+                    b.instrument().lotSize(), c.bookConfig(i).strategies().stream().map(ExtensionRef::toString)
+                    .toList(), b.aggregation().describe()));
         }
         return new Run(ApiVersion.CURRENT, c.timeframe().label(), from, to, bars, c.currency(), c.initialCapital(),
                 c.feeBps(), c.slippageBps(), books, c.enhancers().stream().map(ExtensionRef::toString).toList(),

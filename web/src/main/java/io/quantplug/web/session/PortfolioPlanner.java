@@ -1,17 +1,24 @@
 package io.quantplug.web.session;
 
 import io.quantplug.api.enhancement.EnhancementKind;
+import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.market.Bar;
+import io.quantplug.app.PerpetualLegs;
 import io.quantplug.app.PortfolioBooks;
 import io.quantplug.app.PortfolioFile;
 import io.quantplug.runtime.backtest.BacktestConfigurationException;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.backtest.PortfolioConfig;
+import io.quantplug.runtime.margin.FundingRate;
+import io.quantplug.runtime.margin.FundingRates;
+import io.quantplug.runtime.margin.FundingUnit;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.web.ApiException;
 import io.quantplug.web.Json;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +91,8 @@ public final class PortfolioPlanner {
             PortfolioFile.StrategyEntry s = Json.required(strategies.get(i), at);
             ExtensionRef ref = RunPlanner.checked(catalog, ExtensionKind.STRATEGY, null, s.id(), s.params(),
                     at + ".id", at + ".params");
-            checkedStrategies.add(new PortfolioFile.StrategyEntry(ref.id(), ref.parameters(), s.instruments()));
+            checkedStrategies.add(new PortfolioFile.StrategyEntry(ref.id(), ref.parameters(), s.instruments(),
+                    s.subscribe()));
         }
         List<ExtensionRef> enhancers = refs(catalog, ExtensionKind.ENHANCEMENT, EnhancementKind.SIGNAL_ENHANCER,
                 "enhancers", p.enhancers());
@@ -107,16 +115,52 @@ public final class PortfolioPlanner {
 
     private PortfolioBooks.Source source(int index, PortfolioRequest.Instrument in) {
         String at = P + "instruments[" + index + "].";
-        RunPlanner.Source src = runs.source(at, in.dataset(), in.symbol(), in.venue(), in.timeframe(), in.from(),
+        PortfolioBooks.Refusal refuse = ApiException::badField;
+        boolean perpetual = PerpetualLegs.perpetual(in.market(), at + "market", refuse);
+        RunPlanner.Source src = runs.source(at, in.dataset(), in.symbol(),
+                in.venue() == null && perpetual ? PerpetualLegs.USDM_VENUE : in.venue(), in.timeframe(), in.from(),
                 in.to());
-        List<Bar> bars = src.series().toBars(src.instrument().id());
+        Instrument instrument = perpetual ? PerpetualLegs.asPerpetual(src.instrument()) : src.instrument();
+        List<Bar> bars = src.series().toBars(instrument.id());
         int drop = in.dropLastBars() == null ? 0 : in.dropLastBars();
         if (drop < 0 || drop > bars.size() - 2) {
             throw ApiException.badField(at + "dropLastBars", "dropLastBars must be in 0.." + (bars.size() - 2)
                     + " (a run needs at least 2 bars of the " + bars.size() + "), got " + drop);
         }
-        return new PortfolioBooks.Source(src.instrument(), src.series().timeframe(),
-                bars.subList(0, bars.size() - drop), src.text());
+        List<Bar> kept = bars.subList(0, bars.size() - drop);
+        if (!perpetual && (in.leverage() != null || in.marginMode() != null || in.funding() != null)) {
+            throw ApiException.badField(at + "market", "leverage, marginMode and funding go with market usdm (a spot"
+                    + " leg has no margin)");
+        }
+        PerpetualTerms terms = !perpetual ? null : PerpetualLegs.terms(instrument, kept, in.leverage(),
+                in.marginMode(), funding(at + "funding", instrument, in.funding(), refuse), null,
+                List.of(at + "leverage", at + "marginMode", at + "funding", at + "market"), refuse);
+        return new PortfolioBooks.Source(instrument, src.series().timeframe(), kept, src.text(), terms);
+    }
+
+    /** The inline funding rates of a perpetual leg: pairs of epoch milliseconds and a rate, in time order. */
+    private static FundingRates funding(String at, Instrument instrument, PortfolioRequest.Funding f,
+                                        PortfolioBooks.Refusal refuse) {
+        if (f == null || f.rates() == null || f.rates().isEmpty()) {
+            throw refuse.at(at, "a perpetual leg needs the recorded funding rates of " + instrument.id().symbol()
+                    + " over its bars: {\"unit\": \"fraction\"|\"percent\", \"rates\": [[timeMillis, rate], ...]}");
+        }
+        FundingUnit unit = PerpetualLegs.unit(f.unit(), at + ".unit", refuse);
+        List<FundingRate> rates = new ArrayList<>();
+        for (int i = 0; i < f.rates().size(); i++) {
+            List<BigDecimal> pair = f.rates().get(i);
+            if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
+                throw refuse.at(at + ".rates[" + i + "]", "expected [timeMillis, rate]");
+            }
+            long time = pair.get(0).longValue();
+            rates.add(new FundingRate(Math.floorDiv(time, 1000L) * 1000L,
+                    (unit == null ? FundingUnit.FRACTION : unit).toFraction(pair.get(1))));
+        }
+        try {
+            return new FundingRates(at, rates);
+        } catch (IllegalArgumentException e) {
+            throw refuse.at(at + ".rates", e.getMessage());
+        }
     }
 
     private static List<ExtensionRef> refs(ExtensionCatalog catalog, ExtensionKind kind, EnhancementKind ek,

@@ -39,8 +39,23 @@ public record PortfolioRequest(BigDecimal capital, BigDecimal feeBps, BigDecimal
      * @param to           bars opening before this, or null
      * @param dropLastBars how many of the final bars to leave out (e.g. 1 for a candle still open when the data was
      *                     downloaded), default 0
+     * @param market       {@code spot} (default) or {@code usdm}: a USDⓈ-M perpetual leg on margin, venue
+     *                     {@code BINANCE_USDM} unless given
+     * @param leverage     usdm: the leverage, default 1
+     * @param marginMode   usdm: {@code cross} (default) or {@code isolated}
+     * @param funding      usdm: the recorded funding rates covering the bars (required)
      */
     public record Instrument(String dataset, String symbol, String venue, String timeframe, String from, String to,
-                             Integer dropLastBars) {
+                             Integer dropLastBars, String market, Integer leverage, String marginMode,
+                             Funding funding) {
+    }
+
+    /**
+     * A perpetual leg's recorded funding rates, inline.
+     *
+     * @param unit  {@code fraction} (default, as Binance's API: 0.0001 = 0.01 %) or {@code percent}
+     * @param rates {@code [fundingTime epoch milliseconds, rate]} pairs in time order
+     */
+    public record Funding(String unit, List<List<BigDecimal>> rates) {
     }
 }
