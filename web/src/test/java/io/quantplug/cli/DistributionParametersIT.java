@@ -57,7 +57,7 @@ class DistributionParametersIT {
         int parameters = 0;
         try (PluginHost host = PluginHost.open(CliRun.dist().resolve("plugins"))) {
             List<ExtensionInfo> extensions = host.catalog().all();
-            assertThat(extensions).hasSize(26); // as PluginsCommandIT counts them
+            assertThat(extensions).hasSize(27); // as PluginsCommandIT counts them
             for (ExtensionInfo e : extensions) {
                 for (ParameterSpec p : e.descriptor().parameters().parameters()) {
                     parameters++;

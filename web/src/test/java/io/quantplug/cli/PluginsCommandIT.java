@@ -26,7 +26,8 @@ class PluginsCommandIT {
                 .containsPattern("circuit-breaker\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+risk-rule:circuit-breaker, "
                         + "risk-rule:exposure-limits")
                 .containsPattern("position-sizers\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+enhancement:fixed-fractional, "
-                        + "enhancement:kelly, enhancement:volatility-target, enhancement:risk-parity")
+                        + "enhancement:kelly, enhancement:volatility-target, enhancement:risk-parity, "
+                        + "enhancement:kelly-inventory")
                 .containsPattern("volatility-regime\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:regime-trend, "
                         + "enhancement:volatility-regime, risk-rule:black-swan-guard")
                 .containsPattern("volatility-grid\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:volatility-grid")
@@ -36,7 +37,7 @@ class PluginsCommandIT {
                 .containsPattern("perpetuals\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:funding-arbitrage, "
                         + "strategy:delta-hedger")
                 .containsPattern("pairs-trading\\s+0\\.1\\.0-SNAPSHOT\\s+STARTED\\s+strategy:pairs-trading")
-                .contains("13 plugin(s), 26 extension(s)");
+                .contains("13 plugin(s), 27 extension(s)");
     }
 
     @Test

@@ -115,6 +115,9 @@ public final class PortfolioBacktester {
         }
         installLinked(config, assemblies, sessions);
         for (TradingSession s : sessions) {
+            s.shareAccount(Arrays.asList(sessions));
+        }
+        for (TradingSession s : sessions) {
             s.start();
         }
         Merged merged = feed(books, sessions, portfolio, totalBars, progress);

@@ -7,6 +7,7 @@ import io.quantplug.api.enhancement.PositionSizer;
 import io.quantplug.api.enhancement.SignalEnhancer;
 import io.quantplug.api.enhancement.SizingContext;
 import io.quantplug.api.instrument.Instrument;
+import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.BarHistory;
 import io.quantplug.api.order.MarketOrder;
@@ -69,6 +70,8 @@ final class SignalPipeline implements SizingContext {
     private final EngineView view;
     private final Venue venue;
     private final CallbackGuard guard;
+    /** The views of the account's other sessions (a portfolio's books), for sizers that weigh them; empty alone. */
+    private List<EngineView> accountViews = List.of();
     /** A perpetual's margin, whose buying power sizes entries without a sizer; null for cash accounting. */
     private MarginRequirement margin;
     /** The callbacks that take this pipeline as their context: made once, not per call. */
@@ -287,5 +290,36 @@ final class SignalPipeline implements SizingContext {
     @Override
     public PortfolioView portfolio() {
         return view.portfolio();
+    }
+
+    /** Lets sizers see every session of the account ({@link #instruments()}, {@link #history(InstrumentId)}). */
+    void shareAccount(List<EngineView> views) {
+        this.accountViews = List.copyOf(views);
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+        List<Instrument> all = new ArrayList<>();
+        all.add(view.instrument());
+        for (EngineView v : accountViews) {
+            if (v != view) {
+                all.add(v.instrument());
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public BarHistory history(InstrumentId id) {
+        if (id.equals(view.instrument().id())) {
+            return view.history();
+        }
+        for (EngineView v : accountViews) {
+            if (v.instrument().id().equals(id)) {
+                return v.history();
+            }
+        }
+        throw new IllegalArgumentException("the account trades " + instruments().stream().map(Instrument::id)
+                .toList() + ", not " + id);
     }
 }

@@ -266,6 +266,16 @@ public final class TradingSession {
     }
 
     /**
+     * Lets this session's sizer and enhancers see every session of the account (a portfolio backtest's books), through
+     * {@code EnhancementContext.instruments()} and {@code history(InstrumentId)}.
+     *
+     * @param sessions the account's sessions, this one among them, in the portfolio's order
+     */
+    public void shareAccount(List<TradingSession> sessions) {
+        pipeline.shareAccount(sessions.stream().map(s -> s.view).toList());
+    }
+
+    /**
      * Makes every strategy instance added so far trade as one signal group under an aggregation policy (see
      * {@link SignalGroup} and {@link AggregationPolicy}): their signals become votes, decided once per bar after all
      * of them have seen it, and the orders are the group's (owner id {@code group}).

@@ -23,9 +23,10 @@ class ProvidersTest {
     }
 
     @Test
-    void allFourSizersAreRegisteredAsServices() {
+    void allFiveSizersAreRegisteredAsServices() {
         assertThat(providers()).extracting(p -> p.descriptor().id())
-                .containsExactlyInAnyOrder("fixed-fractional", "kelly", "volatility-target", "risk-parity");
+                .containsExactlyInAnyOrder("fixed-fractional", "kelly", "volatility-target", "risk-parity",
+                        "kelly-inventory");
     }
 
     @Test
