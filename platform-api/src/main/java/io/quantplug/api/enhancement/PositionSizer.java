@@ -20,4 +20,19 @@ public non-sealed interface PositionSizer extends Enhancement {
      * @return base units, &ge; 0; zero means no order
      */
     BigDecimal size(Signal signal, SizingContext context);
+
+    /**
+     * Rebalancing on drift: the quantity to trade now to bring an open position of the signal pipeline back to the
+     * size this sizer wants, asked at each bar's close while the position is open (after the strategies have seen
+     * the bar, never during a warm-up, and not while an order of the instrument is working). The engine trades at
+     * most down to flat, rounded toward zero to the lot, with a market order of the instance that opened the
+     * position. The default never rebalances.
+     *
+     * @param context the instrument, its history, the account and the reference price
+     * @return the signed base quantity to trade (positive buys), or null or zero for none
+     * @since 0.2.0
+     */
+    default BigDecimal rebalance(SizingContext context) {
+        return null;
+    }
 }

@@ -96,6 +96,11 @@ final class OrderRouter implements Venue.Listener {
         send(owner, order, OrderOrigin.DIRECT, null);
     }
 
+    /** A sizer's rebalancing order, as the instance that opened the position, with its reason. */
+    void sendRebalance(OrderOwner owner, Order order, String reason) {
+        submit(new OrderEntry(owner, OrderOrigin.SIGNAL), order, null, reason, false);
+    }
+
     /** The engine's order that closes a position for a risk rule: reduce-only, with its reason. */
     void sendClose(OrderOwner owner, Order order, String reason) {
         // a tag of its own (close orders are rare): the owner carries the requesting rule and the opener

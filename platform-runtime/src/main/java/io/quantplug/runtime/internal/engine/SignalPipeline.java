@@ -67,6 +67,8 @@ final class SignalPipeline implements SizingContext {
 
     private final List<Bound<SignalEnhancer>> enhancers;
     private Bound<PositionSizer> sizer;
+    /** Whether {@link #sizer} overrides {@link PositionSizer#rebalance}. */
+    private boolean rebalancing;
     private final EngineView view;
     private final Venue venue;
     private final CallbackGuard guard;
@@ -77,11 +79,13 @@ final class SignalPipeline implements SizingContext {
     /** The callbacks that take this pipeline as their context: made once, not per call. */
     private final BiFunction<SignalEnhancer, Signal, Optional<Signal>> enhanceCall = (e, s) -> e.enhance(s, this);
     private final BiFunction<PositionSizer, Signal, BigDecimal> sizeCall = (p, s) -> p.size(s, this);
+    private final BiFunction<PositionSizer, Object, BigDecimal> rebalanceCall = (p, unused) -> p.rebalance(this);
 
     SignalPipeline(List<Bound<SignalEnhancer>> enhancers, Bound<PositionSizer> sizer, EngineView view, Venue venue,
                    CallbackGuard guard) {
         this.enhancers = new ArrayList<>(enhancers);
         this.sizer = sizer;
+        this.rebalancing = overridesRebalance(sizer);
         this.view = view;
         this.venue = venue;
         this.guard = guard;
@@ -125,6 +129,7 @@ final class SignalPipeline implements SizingContext {
                     Enhancement::snapshot, Enhancement::restore, why -> (signal, context) -> BigDecimal.ZERO,
                     guard, barsBefore);
             sizer = r.bound();
+            rebalancing = overridesRebalance(sizer);
             out.add(r.swap());
         }
         return out;
@@ -290,6 +295,53 @@ final class SignalPipeline implements SizingContext {
     @Override
     public PortfolioView portfolio() {
         return view.portfolio();
+    }
+
+    /**
+     * Whether the sizer rebalances on drift: it overrides {@link PositionSizer#rebalance} (looked up when the sizer
+     * is set or swapped, so that a bar only reads a field).
+     */
+    boolean rebalances() {
+        return rebalancing;
+    }
+
+    private static boolean overridesRebalance(Bound<PositionSizer> sizer) {
+        if (sizer == null) {
+            return false;
+        }
+        try {
+            return sizer.instance().getClass().getMethod("rebalance", SizingContext.class)
+                    .getDeclaringClass() != PositionSizer.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The order that rebalances the open position on drift, as the sizer asks ({@link PositionSizer#rebalance}):
+     * at most down to flat, rounded toward zero to the lot; null when there is nothing to trade, an order of the
+     * instrument is working, or the sizer failed (reported as its fault).
+     *
+     * @param owner whose order it is (the instance that opened the position)
+     * @return the market order, or null
+     */
+    Order rebalanceOrder(OrderOwner owner) {
+        InstrumentId id = instrument().id();
+        BigDecimal position = view.portfolio().position(id).quantity();
+        if (position.signum() == 0 || venue.hasWorking(id, Side.BUY) || venue.hasWorking(id, Side.SELL)) {
+            return null;
+        }
+        BigDecimal qty = guard.call(sizer.id(), sizer.id(), "rebalance", FaultAction.DROPPED_SIGNAL, rebalanceCall,
+                sizer.instance(), null, null);
+        if (guard.failed() || qty == null || qty.signum() == 0) {
+            return null;
+        }
+        BigDecimal trade = qty.signum() == position.signum() ? qty.abs() : qty.abs().min(position.abs());
+        trade = instrument().roundQuantityDown(trade);
+        if (trade.signum() == 0) {
+            return null;
+        }
+        return market(owner, qty.signum() > 0 ? Side.BUY : Side.SELL, OrderSize.base(trade));
     }
 
     /** Lets sizers see every session of the account ({@link #instruments()}, {@link #history(InstrumentId)}). */

@@ -8,6 +8,7 @@ import io.quantplug.api.instrument.InstrumentId;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.OrderBookView;
 import io.quantplug.api.market.TradeTick;
+import io.quantplug.api.order.Order;
 import io.quantplug.api.param.Parameters;
 import io.quantplug.api.portfolio.PortfolioView;
 import io.quantplug.api.risk.RiskRule;
@@ -407,6 +408,9 @@ public final class TradingSession {
             group.decide();
             drain();
         }
+        if (pipeline.rebalances() && !actions.warmingUp() && portfolio.hasOpenPosition()) {
+            rebalance();
+        }
         if (actions.warmingUp()) {
             actions.warmUpBarDone();
         }
@@ -415,6 +419,19 @@ public final class TradingSession {
             barsInMarket++;
         }
         recordEquity(close, portfolio.equityEstimate());
+    }
+
+    /** A sizer's rebalancing order for the open position, as the instance that opened it. */
+    private void rebalance() {
+        OrderOwner owner = instances.ownerById(router.openedBy(instrument.id()));
+        if (owner == null) {
+            return;
+        }
+        Order order = pipeline.rebalanceOrder(owner);
+        if (order != null) {
+            router.sendRebalance(owner, order, "rebalance: the sizer brings the position back to its target");
+            drain();
+        }
     }
 
     private void liquidateIfReached(Bar bar) {

@@ -11,7 +11,8 @@ import io.quantplug.api.param.Parameters;
 /**
  * Provides {@code kelly-inventory}: a sizer that weighs every instrument of the account together, with Kelly
  * fractions from their recent returns, the correlation between them shrunk toward none, and a Herfindahl cap on how
- * concentrated the weights may be. See {@link KellyInventorySizer} for the formulas.
+ * concentrated the weights may be; open positions are rebalanced when they drift from their weights. See
+ * {@link KellyInventorySizer} for the formulas.
  */
 public final class KellyInventoryProvider implements EnhancementProvider {
 
@@ -31,7 +32,9 @@ public final class KellyInventoryProvider implements EnhancementProvider {
                             .description("the most concentrated the weights may be, sum(w^2)/sum(w)^2: 1/n is"
                                     + " equal weights, 1 all in one instrument").build(),
                     ParameterSpec.decimal("maxGross").defaultValue("1").range(0.01, 10).unit("x equity")
-                            .description("the most the weights may add up to").build()));
+                            .description("the most the weights may add up to").build(),
+                    ParameterSpec.decimal("driftPct").defaultValue(5).range(0.1, 100).unit("% of equity")
+                            .description("rebalance an open position when it is this far from its weight").build()));
 
     @Override
     public ExtensionDescriptor descriptor() {
@@ -47,6 +50,6 @@ public final class KellyInventoryProvider implements EnhancementProvider {
     public Enhancement create(Parameters parameters) {
         return new KellyInventorySizer(parameters.getInt("lookback"), parameters.getDouble("kellyFraction"),
                 parameters.getDouble("shrinkage"), parameters.getDouble("maxHerfindahl"),
-                parameters.getDouble("maxGross"));
+                parameters.getDouble("maxGross"), parameters.getDouble("driftPct") / 100);
     }
 }

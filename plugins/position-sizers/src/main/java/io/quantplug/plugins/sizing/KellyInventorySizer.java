@@ -37,7 +37,9 @@ import java.util.List;
  * </ol>
  * A LONG signal is sized to {@code floor_lot((w_i × equity − position_i × price) / price)}: the buy that brings the
  * instrument's position to its weight (nothing when it is there already). Other signals, and an instrument without
- * {@code L + 1} bars yet, size to zero. Stateless; not thread-safe (engine thread).
+ * {@code L + 1} bars yet, size to zero. <b>Rebalancing on drift</b> ({@link #rebalance}): at each bar's close, an open
+ * long whose value differs from {@code w_i × equity} by more than {@code driftPct} of equity is traded back to it
+ * (down to flat when the weight is zero). Stateless; not thread-safe (engine thread).
  */
 final class KellyInventorySizer implements PositionSizer {
 
@@ -46,9 +48,16 @@ final class KellyInventorySizer implements PositionSizer {
     private final double shrinkage;
     private final double maxHerfindahl;
     private final double maxGross;
+    private final double drift;
 
     KellyInventorySizer(int lookback, double kellyFraction, double shrinkage, double maxHerfindahl,
                         double maxGross) {
+        this(lookback, kellyFraction, shrinkage, maxHerfindahl, maxGross, 1);
+    }
+
+    KellyInventorySizer(int lookback, double kellyFraction, double shrinkage, double maxHerfindahl,
+                        double maxGross, double drift) {
+        this.drift = drift;
         this.lookback = lookback;
         this.kellyFraction = kellyFraction;
         this.shrinkage = shrinkage;
@@ -61,6 +70,33 @@ final class KellyInventorySizer implements PositionSizer {
         if (signal.direction() != SignalDirection.LONG) {
             return BigDecimal.ZERO;
         }
+        double change = change(context);
+        return Double.isNaN(change) || change <= 0 ? BigDecimal.ZERO
+                : context.instrument().roundQuantityDown(new BigDecimal(change, MathContext.DECIMAL64));
+    }
+
+    /**
+     * Rebalancing on drift: the trade back to the weight when an open long is more than {@code driftPct} of equity
+     * away from it.
+     *
+     * @param context the instrument, the account and the reference price
+     * @return the signed quantity (a sell when over the weight), or null inside the band or without the data
+     */
+    @Override
+    public BigDecimal rebalance(SizingContext context) {
+        if (context.portfolio().position(context.instrument().id()).quantity().signum() <= 0) {
+            return null;
+        }
+        double change = change(context);
+        double equity = context.portfolio().equity().doubleValue();
+        if (Double.isNaN(change) || Math.abs(change * context.referencePrice()) <= drift * equity) {
+            return null;
+        }
+        return new BigDecimal(change, MathContext.DECIMAL64);
+    }
+
+    /** {@code (w_i × equity − position_i × price) / price}, or NaN while an instrument lacks the data. */
+    private double change(SizingContext context) {
         List<Instrument> usable = new ArrayList<>();
         List<double[]> returns = new ArrayList<>();
         for (Instrument i : context.instruments()) {
@@ -72,14 +108,13 @@ final class KellyInventorySizer implements PositionSizer {
         }
         int self = usable.indexOf(context.instrument());
         if (self < 0) {
-            return BigDecimal.ZERO;
+            return Double.NaN;
         }
         double weight = weights(returns)[self];
         double price = context.referencePrice();
         BigDecimal held = context.portfolio().position(context.instrument().id()).quantity();
-        double buy = (weight * context.portfolio().equity().doubleValue() - held.doubleValue() * price) / price;
-        return buy <= 0 || !Double.isFinite(buy) ? BigDecimal.ZERO
-                : context.instrument().roundQuantityDown(new BigDecimal(buy, MathContext.DECIMAL64));
+        double change = (weight * context.portfolio().equity().doubleValue() - held.doubleValue() * price) / price;
+        return Double.isFinite(change) ? change : Double.NaN;
     }
 
     /** The last {@code lookback} log returns of the closes, oldest first. */

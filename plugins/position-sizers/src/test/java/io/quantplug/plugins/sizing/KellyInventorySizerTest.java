@@ -125,6 +125,30 @@ class KellyInventorySizerTest {
         assertThat(sizer.size(Signal.of(A.id(), SignalDirection.SHORT, 0, "out"), context)).isZero();
     }
 
+    @Test
+    void anOpenLongThatDriftedBeyondTheBandIsTradedBackToItsWeight() {
+        double[] w = byHand(0.5, 0.5);
+        FakeBarHistory ha = history(A, returnsA());
+        FakeBarHistory hb = history(B, returnsB());
+        double price = ha.get(0).close();
+        double target = w[0] * 10000 / price;
+        KellyInventorySizer sizer = new KellyInventorySizer(L, 0.5, 0.5, 1, 1000, 0.05);
+        // twice the target held: sell the excess when it is worth more than 5 % of equity
+        String held = new BigDecimal(2 * target, java.math.MathContext.DECIMAL64).setScale(3,
+                java.math.RoundingMode.DOWN).toPlainString();
+        FakePortfolio over = new FakePortfolio().equity("10000").cash("5000").withPosition(A.id(), held);
+        BigDecimal sell = sizer.rebalance(new TwoInstruments(A, ha, B, hb, over));
+        double expected = (w[0] * 10000 - Double.parseDouble(held) * price) / price;
+        assertThat(Math.abs(expected * price)).isGreaterThan(500); // beyond the 5 % band
+        assertThat(sell.doubleValue()).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+        // within the band, or flat: nothing
+        String near = new BigDecimal(target, java.math.MathContext.DECIMAL64).setScale(3,
+                java.math.RoundingMode.DOWN).toPlainString();
+        assertThat(sizer.rebalance(new TwoInstruments(A, ha, B, hb,
+                new FakePortfolio().equity("10000").withPosition(A.id(), near)))).isNull();
+        assertThat(sizer.rebalance(new TwoInstruments(A, ha, B, hb, new FakePortfolio().equity("10000")))).isNull();
+    }
+
     /** Closes from 100 following the returns: close_k = close_(k-1) * exp(r_k). */
     private static FakeBarHistory history(Instrument i, double[] r) {
         FakeBarHistory h = new FakeBarHistory(FakeBarHistory.DEFAULT_CAPACITY);
