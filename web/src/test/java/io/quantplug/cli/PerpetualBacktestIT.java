@@ -84,6 +84,16 @@ class PerpetualBacktestIT {
         assertThat(tooHigh.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
         assertThat(tooHigh.err()).contains("leverage 126 is outside BTCUSDT's limit: 1 to 125");
 
+        // the symbol's own brackets, as GET /fapi/v1/leverageBracket answers: 20x at most
+        Path brackets = Files.writeString(tmp.resolve("brackets.json"), "{\"symbol\":\"BTCUSDT\",\"brackets\":["
+                + "{\"bracket\":1,\"initialLeverage\":20,\"notionalCap\":\"100000\",\"notionalFloor\":\"0\","
+                + "\"maintMarginRatio\":\"0.01\",\"cum\":\"0\"}]}");
+        CliRun ownTable = CliRun.of("backtest", "--data", data.toString(), "--strategy", "sma-crossover",
+                "--no-store", "--market", "usdm", "--leverage", "25", "--leverage-brackets", brackets.toString(),
+                "--funding", funding, "--funding-unit", "percent");
+        assertThat(ownTable.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);
+        assertThat(ownTable.err()).contains("leverage 25 is outside BTCUSDT's limit: 1 to 20");
+
         CliRun uncovered = CliRun.of("backtest", "--data", SharedData.require(BARS).toString(), "--strategy",
                 "sma-crossover", "--no-store", "--market", "usdm", "--funding", funding, "--funding-unit", "percent");
         assertThat(uncovered.exitCode()).isEqualTo(QuantplugCli.BAD_INPUT);

@@ -43,7 +43,10 @@ import java.util.concurrent.CompletableFuture;
  * bar (fills are booked at the bar's open time); timers due before the bar's close fire; the clock moves to the
  * close; the portfolio is marked at the close; enhancers and risk rules see the bar (a position a rule asked to close
  * is ordered closed right then, see {@link PositionCloser}); the strategies see it, and a signal group
- * ({@link #aggregate}) decides on their votes; equity is recorded at the close. Orders decided at a close therefore
+ * ({@link #aggregate}) decides on their votes; a sizer that rebalances on drift is asked about the open position;
+ * equity is recorded at the close. A perpetual traded on margin ({@link PerpetualMargin}) adds two steps: after the
+ * open's fills, a position whose liquidation price the bar reached is liquidated; after the mark, funding due in the
+ * bar is booked and the margin ratio checked for a margin call. Orders decided at a close therefore
  * fill on a later bar. Order events caused while a plugin callback runs are queued and delivered right after it
  * returns, never re-entrantly.
  *
