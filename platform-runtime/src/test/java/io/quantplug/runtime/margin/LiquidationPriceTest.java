@@ -52,6 +52,23 @@ class LiquidationPriceTest {
         balanceEqualsMaintenance(true, q, new BigDecimal("10000"), new BigDecimal("6000"), lp);
     }
 
+    /**
+     * Binance's own worked example, FAQ "How to Avoid Liquidation on Binance Futures"
+     * (binance.com/en/support/faq/25edcd7fe0e544839d0847b8cbb2e400): with a wallet balance of 500 USDT, a long
+     * BTCUSDT position worth 1,000 USDT at 50,000 (0.02 BTC, tier 1: 0.4 %, cum 0) is liquidated at 25,100.40.
+     * The FAQ's next figure, 35,857.67 after a second long worth 1,000 USDT at 45,000, does not state the second
+     * fill's quantity and price, and no reading of them reproduces it to the cent (0.042 BTC costing 2,000 USDT gives
+     * 35,857.72), so it is not asserted.
+     */
+    @Test
+    void binancesWorkedExampleOfALongAtTwentyTimes() {
+        BigDecimal q = new BigDecimal("0.02");
+        BigDecimal lp = LiquidationPrice.of(true, q, new BigDecimal("50000"), new BigDecimal("500"), BigDecimal.ZERO,
+                BigDecimal.ZERO, btc);
+        assertThat(lp.setScale(2, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("25100.40");
+        balanceEqualsMaintenance(true, q, new BigDecimal("50000"), new BigDecimal("500"), lp);
+    }
+
     @Test
     void aLongBackedByMoreThanItsNotionalCannotBeLiquidated() {
         assertThat(LiquidationPrice.of(true, BigDecimal.ONE, new BigDecimal("100"), new BigDecimal("200"),
