@@ -75,6 +75,77 @@ class PerpetualBacktestIT {
         assertThat(json.readTree(shown.out()).get("perpetual")).isEqualTo(perpetual);
     }
 
+    /**
+     * At 20x isolated, {@code sma-crossover}'s longs of 2023 are liquidated. The first liquidation is checked by hand
+     * from {@code result.json} and the bar file: the position's wallet balance is its initial margin (entry notional
+     * / 20) plus the funding it paid; the price is Binance's formula with the tier of the notional at that price
+     * (BTCUSDT's 250,000–1,000,000 tier: 1 %, maintenance amount 1,300), rounded up to the 0.1 tick; no bar since the
+     * entry reached it before the liquidation bar's low did; and the round trip ends there with exit reason
+     * {@code LIQUIDATION}.
+     */
+    @Test
+    void aLongAtTwentyTimesIsLiquidatedAtBinancesPrice() throws IOException {
+        Path data = bars2023();
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("backtest", "--data", data.toString(), "--symbol", "BTCUSDT", "--strategy",
+                "sma-crossover", "--market", "usdm", "--leverage", "20", "--margin-mode", "isolated", "--funding",
+                SharedData.require(FUNDING).toString(), "--funding-unit", "percent", "--no-store", "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("; [1-9][0-9]* liquidations \\(mark price");
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        JsonNode doc = json.readTree(out.resolve("result.json").toFile());
+        JsonNode liquidation = doc.get("perpetual").get("liquidations").get(0);
+        BigDecimal q = liquidation.get("position").decimalValue();
+        BigDecimal entry = liquidation.get("entryPrice").decimalValue();
+        BigDecimal lp = liquidation.get("liquidationPrice").decimalValue();
+        String time = liquidation.get("time").asText();
+
+        JsonNode trip = null;
+        for (JsonNode t : doc.get("trades")) {
+            if (t.get("exitTime").asText().equals(time)) {
+                trip = t;
+            }
+        }
+        assertThat(trip).as("the round trip the liquidation closed").isNotNull();
+        assertThat(trip.get("exitReason").asText()).isEqualTo("LIQUIDATION");
+        assertThat(trip.get("exitPrice").decimalValue()).isEqualByComparingTo(lp);
+        assertThat(trip.get("quantity").decimalValue()).isEqualByComparingTo(q);
+        assertThat(trip.get("entryPrice").decimalValue()).isEqualByComparingTo(entry);
+        String entryTime = trip.get("entryTime").asText();
+
+        BigDecimal funding = BigDecimal.ZERO;
+        for (JsonNode p : doc.get("perpetual").get("funding")) {
+            String at = p.get("time").asText();
+            if (at.compareTo(entryTime) > 0 && at.compareTo(time) <= 0) {
+                funding = funding.add(p.get("amount").decimalValue());
+            }
+        }
+        BigDecimal wallet = q.multiply(entry).divide(new BigDecimal("20")).add(funding);
+        assertThat(liquidation.get("walletBalance").decimalValue()).isEqualByComparingTo(wallet);
+
+        BigDecimal notional = q.multiply(lp);
+        assertThat(notional).isBetween(new BigDecimal("250000"), new BigDecimal("1000000"));
+        BigDecimal exact = wallet.add(new BigDecimal("1300")).subtract(q.multiply(entry))
+                .divide(q.multiply(new BigDecimal("0.01")).subtract(q), java.math.MathContext.DECIMAL128);
+        assertThat(lp).isEqualByComparingTo(exact.setScale(1, java.math.RoundingMode.CEILING));
+        assertThat(liquidation.get("maintenanceMargin").decimalValue())
+                .isEqualByComparingTo(notional.multiply(new BigDecimal("0.01")).subtract(new BigDecimal("1300")));
+
+        // the bars: none from the entry on reached the price before the liquidation bar did
+        List<String> lines = Files.readAllLines(data);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            String open = f[0].substring(0, 10) + "T" + f[0].substring(11, 19) + "Z";
+            BigDecimal low = new BigDecimal(f[3]);
+            if (open.compareTo(entryTime) >= 0 && open.compareTo(time) < 0) {
+                assertThat(low).as("low of " + open).isGreaterThan(lp);
+            } else if (open.equals(time)) {
+                assertThat(low).as("low of the liquidation bar").isLessThanOrEqualTo(lp);
+            }
+        }
+    }
+
     @Test
     void badInputIsOneClearLine() throws IOException {
         Path data = bars2023();
