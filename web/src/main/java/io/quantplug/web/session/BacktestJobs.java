@@ -8,6 +8,7 @@ import io.quantplug.runtime.backtest.PortfolioBacktester;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.report.PortfolioDocument;
 import io.quantplug.runtime.report.ResultDocument;
+import io.quantplug.runtime.session.BarSource;
 import io.quantplug.runtime.store.RunStore;
 import io.quantplug.runtime.store.Store;
 import io.quantplug.web.ApiException;
@@ -245,9 +246,12 @@ public final class BacktestJobs implements AutoCloseable {
                 new RunRecorder(store, job.owner).runPortfolio(new PortfolioBacktester(catalog),
                         job.portfolio.config(), progress, job.listener, id -> job.runId = id);
             } else {
-                new RunRecorder(store, job.owner).run(new Backtester(catalog), RunStore.Mode.BACKTEST,
-                        job.plan.config(), job.plan.timeframe(), job.plan.bars(), progress, job.listener,
-                        id -> job.runId = id);
+                RunPlanner.Plan plan = job.plan;
+                Backtester backtester = new Backtester(catalog);
+                new RunRecorder(store, job.owner).run(RunStore.Mode.BACKTEST, plan.config(), plan.timeframe(),
+                        plan.bars(), journaling -> backtester.open(plan.config(), plan.timeframe(),
+                                BarSource.of(plan.bars()), journaling).tradePerpetual(plan.perpetual()),
+                        progress, job.listener, id -> job.runId = id);
             }
             job.status = Status.COMPLETED;
         } catch (CancellationException e) {

@@ -302,7 +302,8 @@ public final class PaperInstances implements AutoCloseable {
             RunRecorder.Recorded r = x == null
                     ? recorder.run(RunStore.Mode.PAPER, i.plan.config(), i.plan.timeframe(), i.plan.bars(),
                             journaling -> opened(i, engine.open(i.plan.config(), i.plan.timeframe(), replay,
-                                    journaling)), progress, listener, runId -> i.runId = runId)
+                                    journaling).tradePerpetual(i.plan.perpetual())), progress, listener,
+                            runId -> i.runId = runId)
                     : recorder.run(RunStore.Mode.PAPER, plannedLive(i), journaling -> {
                         ExchangeSession session = ExchangeSession.open(catalog, engine, x.id(), x.parameters(),
                                 x.symbol(), i.plan.timeframe(), instrument -> i.plan.config(), x.warmUpBars(),

@@ -138,8 +138,16 @@ public final class PortfolioPlanner {
         return new PortfolioBooks.Source(instrument, src.series().timeframe(), kept, src.text(), terms);
     }
 
-    /** The inline funding rates of a perpetual leg: pairs of epoch milliseconds and a rate, in time order. */
-    private static FundingRates funding(String at, Instrument instrument, PortfolioRequest.Funding f,
+    /**
+     * The inline funding rates of a perpetual: pairs of epoch milliseconds and a rate, in time order.
+     *
+     * @param at         the request's key of the funding, for refusals
+     * @param instrument the perpetual
+     * @param f          the funding as sent, may be null
+     * @param refuse     makes the refusal
+     * @return the rates
+     */
+    static FundingRates funding(String at, Instrument instrument, PortfolioRequest.Funding f,
                                         PortfolioBooks.Refusal refuse) {
         if (f == null || f.rates() == null || f.rates().isEmpty()) {
             throw refuse.at(at, "a perpetual leg needs the recorded funding rates of " + instrument.id().symbol()

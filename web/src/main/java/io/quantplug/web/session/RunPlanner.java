@@ -12,11 +12,14 @@ import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.InvalidParameterException;
 import io.quantplug.app.ExchangeAdapters;
 import io.quantplug.app.InstrumentResolver;
+import io.quantplug.app.PerpetualLegs;
+import io.quantplug.app.PortfolioBooks;
 import io.quantplug.app.UserInputException;
 import io.quantplug.runtime.backtest.BacktestConfig;
 import io.quantplug.runtime.backtest.ExtensionRef;
 import io.quantplug.runtime.data.BarSeries;
 import io.quantplug.runtime.data.LoadedBars;
+import io.quantplug.runtime.margin.PerpetualTerms;
 import io.quantplug.runtime.plugin.ExtensionCatalog;
 import io.quantplug.runtime.plugin.ExtensionKind;
 import io.quantplug.runtime.store.Store;
@@ -50,9 +53,10 @@ public final class RunPlanner {
      * @param bars      the bars, oldest first, at least 2; empty for live bars from an exchange
      * @param source    where the bars come from, for people
      * @param exchange  the exchange the bars come from live, or null for stored or uploaded bars
+     * @param perpetual the terms of a USDⓈ-M perpetual (leverage, margin mode, brackets, funding), or null for spot
      */
     public record Plan(BacktestConfig config, Timeframe timeframe, List<Bar> bars, String source,
-                       ExchangePlan exchange) {
+                       ExchangePlan exchange, PerpetualTerms perpetual) {
 
         /**
          * A plan on stored or uploaded bars.
@@ -63,7 +67,7 @@ public final class RunPlanner {
          * @param source    where they come from, for people
          */
         public Plan(BacktestConfig config, Timeframe timeframe, List<Bar> bars, String source) {
-            this(config, timeframe, bars, source, null);
+            this(config, timeframe, bars, source, null, null);
         }
     }
 
@@ -137,10 +141,21 @@ public final class RunPlanner {
         if (r.exchange() != null) {
             return exchangePlan(r, catalog, capital, fee, slippage, strategyRef, enhancers, sizer, rules);
         }
+        PortfolioBooks.Refusal refuse = ApiException::badField;
+        boolean perpetual = PerpetualLegs.perpetual(r.market(), "market", refuse);
+        if (!perpetual && (r.leverage() != null || r.marginMode() != null || r.funding() != null)) {
+            throw ApiException.badField("market", "leverage, marginMode and funding go with market usdm (a spot"
+                    + " account has no margin)");
+        }
         Source src = source(r);
-        BacktestConfig config = new BacktestConfig(src.instrument(), capital, fee, slippage, strategyRef, enhancers,
+        Instrument instrument = perpetual ? PerpetualLegs.asPerpetual(src.instrument()) : src.instrument();
+        List<Bar> bars = src.series().toBars(instrument.id());
+        PerpetualTerms terms = !perpetual ? null : PerpetualLegs.terms(instrument, bars, r.leverage(),
+                r.marginMode(), PortfolioPlanner.funding("funding", instrument, r.funding(), refuse), null,
+                List.of("leverage", "marginMode", "funding", "market"), refuse);
+        BacktestConfig config = new BacktestConfig(instrument, capital, fee, slippage, strategyRef, enhancers,
                 sizer, rules);
-        return new Plan(config, src.series().timeframe(), src.series().toBars(src.instrument().id()), src.text());
+        return new Plan(config, src.series().timeframe(), bars, src.text(), null, terms);
     }
 
     /**
@@ -159,6 +174,10 @@ public final class RunPlanner {
         }
         if (r.speed() != null) {
             throw ApiException.badField("speed", "an instance on an exchange takes its bars as they close");
+        }
+        if (r.market() != null || r.leverage() != null || r.marginMode() != null || r.funding() != null) {
+            throw ApiException.badField("market", "an instance on an exchange's live bars trades spot; a perpetual"
+                    + " (market usdm) runs on stored or uploaded bars");
         }
         String id = Json.required(x.id(), "exchange.id");
         String symbol = Json.required(r.symbol(), "symbol");
@@ -204,7 +223,7 @@ public final class RunPlanner {
                 rules);
         return new Plan(config, timeframe, List.of(), id + " " + instrument.id().symbol() + " " + timeframe.label()
                 + (live ? " (live, LIVE orders)" : " (live)"), new ExchangePlan(id, params, symbol, warmUp, live,
-                Boolean.TRUE.equals(x.flattenOnStop()), Boolean.TRUE.equals(x.allowNoRiskRules())));
+                Boolean.TRUE.equals(x.flattenOnStop()), Boolean.TRUE.equals(x.allowNoRiskRules())), null);
     }
 
     /**

@@ -32,11 +32,18 @@ import java.util.Map;
  * @param exchange    instances only: the bars come live from an exchange adapter plugin ({@code symbol} as the
  *                    exchange lists it and {@code timeframe} required; no {@code dataset}, {@code from}, {@code to}
  *                    or {@code speed}), with simulated fills or, {@code "mode": "LIVE"}, on the exchange
+ * @param market      {@code spot} (default) or {@code usdm}: the bars are a Binance USDⓈ-M perpetual's, traded long
+ *                    and short on margin with funding, as {@code quantplug backtest --market usdm} trades them;
+ *                    stored or uploaded bars only, not an exchange's live bars
+ * @param leverage    {@code usdm} only: the leverage, 1 up to the symbol's limit (default 1)
+ * @param marginMode  {@code usdm} only: {@code cross} (default) or {@code isolated}
+ * @param funding     {@code usdm} only, required with it: the recorded funding rates over the bars, inline
  */
 public record RunRequest(String strategy, Map<String, String> parameters, String dataset, String symbol,
                          String venue, String timeframe, String from, String to, BigDecimal capital,
                          BigDecimal feeBps, BigDecimal slippageBps, List<Extension> enhancers, Extension sizer,
-                         List<Extension> riskRules, Double speed, PortfolioRequest portfolio, Exchange exchange) {
+                         List<Extension> riskRules, Double speed, PortfolioRequest portfolio, Exchange exchange,
+                         String market, Integer leverage, String marginMode, PortfolioRequest.Funding funding) {
 
     /**
      * Where an instance's live bars come from, and whether it trades on the exchange.
