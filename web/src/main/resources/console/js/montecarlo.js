@@ -1,5 +1,6 @@
 // The Monte Carlo card of a backtest's result page: resamples the run's trades (bootstrap) or bar returns
-// (stationary block bootstrap) on the server (GET /api/backtests/{id}/montecarlo, the same study as
+// (stationary block bootstrap) on the server (GET /api/backtests/{id}/montecarlo or /api/runs/{id}/montecarlo, the
+// same study as
 // 'quantplug montecarlo --run') and shows the percentiles and a histogram of the paths' total return.
 import { api, showError } from './app.js';
 import { el, fmt } from './ui.js';
@@ -51,8 +52,8 @@ function table(study) {
     row('Sharpe', 'sharpe', num)));
 }
 
-/** Fills the card (a section with id mc-card) for backtest job {@code id}. */
-export function monteCarloCard(id) {
+/** Fills the card (a section with id mc-card) for the run whose API path is {@code base}, e.g. /api/runs/7. */
+export function monteCarloCard(base) {
   const card = document.getElementById('mc-card');
   const method = el('select', { id: 'mc-method', 'aria-label': 'Method' },
     el('option', { value: 'trades' }, 'Bootstrap of the trades'),
@@ -66,7 +67,7 @@ export function monteCarloCard(id) {
     run.disabled = true;
     out.replaceChildren(el('p', { class: 'muted' }, 'Simulating...'));
     try {
-      const study = await api('GET', `/api/backtests/${id}/montecarlo?method=${method.value}`
+      const study = await api('GET', `${base}/montecarlo?method=${method.value}`
         + `&paths=${encodeURIComponent(paths.value)}&seed=${encodeURIComponent(seed.value)}`);
       out.replaceChildren(
         el('p', {}, `${fmt.int(study.paths)} paths of ${fmt.int(study.steps)} `

@@ -88,7 +88,7 @@ export function runForm(form, options) {
     fixed.set('speed', speed);
   }
 
-  form.replaceChildren(formError,
+  setChildren(form, formError,
     el('div', { class: 'grid' }, strategy.box, sourceField.box, symbol.box, from.box, to.box),
     options.instance ? exchangeBox : null,
     paramsBox,

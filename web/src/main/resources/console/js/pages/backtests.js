@@ -1,6 +1,7 @@
 // Backtests: the run form (trader), and the jobs, newest first, with a progress bar moved by 'run.progress'
 // events and, while a job is queued or running, by polling every second (events can be missed while the stream
-// reconnects); cancel (trader) and a link to each completed job's result page.
+// reconnects); cancel (trader) and a link to each completed job's result page; the store's runs (however started) with
+// a link to the result page of each completed or stopped one; the stored studies.
 import { start, api, can, live, notify, showError } from '../app.js';
 import { el, fillBody, throttle } from '../ui.js';
 import { runForm } from '../runform.js';
@@ -44,9 +45,27 @@ async function loadStudies() {
     el('td', {}, s.created))), 5, 'No studies yet: run quantplug optimize.');
 }
 
+async function loadRuns() {
+  const runs = (await api('GET', '/api/runs')).filter(r => r.kind !== 'STUDY');
+  const box = document.getElementById('runs');
+  if (!box.tHead) {
+    box.createTHead().append(el('tr', {}, ...['Run', 'Mode', 'Strategy', 'Instrument', 'Timeframe', 'Status',
+      'Trades', 'Created'].map(h => el('th', { scope: 'col' }, h))));
+  }
+  const viewable = r => r.status === 'COMPLETED' || r.status === 'STOPPED';
+  fillBody(box.tBodies[0], runs.map(r => el('tr', { id: 'run-' + r.id },
+    el('td', {}, viewable(r) ? el('a', { href: `/backtest.html?run=${r.id}`, class: 'run-link' }, `Run ${r.id}`)
+      : `Run ${r.id}`),
+    el('td', {}, r.kind === 'PORTFOLIO' ? `${r.mode} (portfolio)` : r.mode), el('td', { class: 'wrap' }, r.strategy),
+    el('td', { class: 'wrap' }, r.instrument), el('td', {}, r.timeframe),
+    el('td', { title: r.error || '' }, r.status), el('td', {}, r.tradeCount == null ? '' : String(r.tradeCount)),
+    el('td', {}, r.created))), 8, 'No stored runs yet.');
+}
+
 async function main() {
   await start('backtests');
   loadStudies().catch(showError);
+  loadRuns().catch(showError);
   table.prepend(jobHead(false));
   if (can('trader')) {
     document.getElementById('form-card').hidden = false;
@@ -73,7 +92,10 @@ async function main() {
       refresh();
     }
   });
-  live('run.finished', refresh);
+  live('run.finished', throttle(() => {
+    refresh();
+    loadRuns().catch(showError);
+  }, 500));
 }
 
 main().catch(showError);

@@ -3,7 +3,8 @@
 // the trades in a sortable table (plus refused orders, risk events and plugin faults when there are any). A
 // portfolio result (format quantplug-portfolio-result/1: several instruments on one account) has no price chart;
 // it shows the account's metrics, equity and drawdown, the per-strategy and per-instrument tables, and the trades
-// with their instrument and strategy.
+// with their instrument and strategy. A stored run (backtest.html?run=N: any run of the store, e.g. one of
+// 'quantplug backtest') is shown the same way from /api/runs/N, without the price chart: the store keeps no bars.
 import { start, api, live, showError } from '../app.js';
 import { el, fmt, sign, param, progress, throttle } from '../ui.js';
 import { sortableTable } from '../table.js';
@@ -11,6 +12,9 @@ import { drawCharts } from '../charts.js';
 import { monteCarloCard } from '../montecarlo.js';
 
 const id = Number(param('id'));
+const runId = Number(param('run'));
+const stored = !id && Number.isInteger(runId) && runId > 0;
+const base = stored ? `/api/runs/${runId}` : `/api/backtests/${id}`;
 
 function metricTiles(run, m) {
   const cur = run.currency;
@@ -133,15 +137,15 @@ function showBreakdowns(result) {
 }
 
 async function showResult() {
-  const result = await api('GET', `/api/backtests/${id}/result`);
+  const result = await api('GET', `${base}/result`);
   const portfolio = result.format === PORTFOLIO;
-  const bars = portfolio ? null : await api('GET', `/api/backtests/${id}/bars`);
+  const bars = portfolio || stored ? null : await api('GET', `${base}/bars`);
   const run = result.run;
   document.getElementById('title').textContent = portfolio
     ? `${[...new Set(run.books.flatMap(b => b.strategies.map(x => x.split(':')[0])))].join('+')} on`
       + ` ${run.books.length} instruments (${run.timeframe})`
     : `${run.strategy} on ${run.instrument} (${run.timeframe})`;
-  document.getElementById('crumb').textContent = `Backtest ${id}`;
+  document.getElementById('crumb').textContent = stored ? `Run ${runId}` : `Backtest ${id}`;
   document.getElementById('subtitle').textContent = describe(run);
   document.getElementById('waiting').hidden = true;
   document.getElementById('result').hidden = false;
@@ -149,8 +153,8 @@ async function showResult() {
   const zoom = async (from, to) => {
     const range = `from=${from}&to=${to}`;
     const [fineBars, fineEquity] = await Promise.all([
-      portfolio ? null : api('GET', `/api/backtests/${id}/bars?${range}`),
-      api('GET', `/api/backtests/${id}/equity?${range}`)]);
+      portfolio || stored ? null : api('GET', `${base}/bars?${range}`),
+      api('GET', `${base}/equity?${range}`)]);
     return { bars: fineBars, equity: fineEquity.equity };
   };
   drawCharts({ price: document.getElementById('price-chart'), equity: document.getElementById('equity-chart'),
@@ -160,6 +164,8 @@ async function showResult() {
     document.getElementById('subtitle').textContent = 'Portfolio: ' + run.books.map(b => b.instrument).join(', ')
       + ' · ' + describe(run);
     showBreakdowns(result);
+  } else if (stored) {
+    document.getElementById('price-card').hidden = true;
   } else {
     const candles = fmt.int(bars.time.length);
     document.getElementById('price-note').textContent = (bars.barsPerPoint > 1
@@ -170,12 +176,16 @@ async function showResult() {
   document.getElementById('trades-title').textContent = `Trades (${fmt.int(result.trades.length)})`;
   document.getElementById('trades').append(tradesTable(result.trades, portfolio).table);
   showExtras(result);
-  monteCarloCard(id);
+  monteCarloCard(base);
   document.body.dataset.rendered = 'true';
 }
 
 async function main() {
   await start('backtests');
+  if (stored) {
+    await showResult();
+    return;
+  }
   if (!Number.isInteger(id) || id <= 0) {
     throw new Error('No backtest chosen: open a result from the Backtests page.');
   }

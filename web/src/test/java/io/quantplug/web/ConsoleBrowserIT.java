@@ -20,6 +20,7 @@ import io.quantplug.runtime.plugin.PluginStatus;
 import io.quantplug.runtime.report.HtmlReport;
 import io.quantplug.runtime.report.ResultDocument;
 import io.quantplug.testsupport.SharedData;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -310,6 +311,47 @@ class ConsoleBrowserIT {
         assertThat(driver.findElements(By.cssSelector("#funding tbody tr"))).hasSize(payments);
         assertThat(driver.findElement(By.id("liquidations-card")).isDisplayed()).isFalse();
         screenshot("perpetual-portfolio");
+        assertNoScriptErrors();
+    }
+
+    /**
+     * A backtest run by {@code quantplug backtest} (stored in the server's home, from this JVM) is listed on the
+     * Backtests page under "Stored runs"; its link opens the result page from {@code /api/runs}: the run's title,
+     * metrics, equity and as many trades as the store keeps, no price chart (the store keeps no bars), and a Monte
+     * Carlo study of the run.
+     */
+    @Test
+    void aRunOfTheCommandLineOpensFromTheStoredRuns() throws Exception {
+        Path bars = SharedData.require("binance-spot-1h-2021-2023/BTCUSDT_1h.csv");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = io.quantplug.cli.QuantplugCli.run(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                "backtest", "--data", bars.toString(), "--strategy", "sma-crossover", "--home", server.home.toString(),
+                "--out", server.home.resolve("cli-out").toString());
+        assertThat(code).isZero();
+        long runId = server.store.runs().list().get(0).id();
+        int trades = server.store.runs().document(runId).orElseThrow().trades().size();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Stored as run " + runId);
+
+        signIn();
+        driver.get(server.url() + "/backtests.html");
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#run-" + runId
+                + " a.run-link")));
+        assertThat(driver.findElement(By.id("run-" + runId)).getText()).contains("BACKTEST", "sma-crossover",
+                "BTCUSDT.BINANCE", "COMPLETED", String.valueOf(trades));
+        screenshot("stored-runs");
+        link.click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered", "true"));
+        assertThat(driver.getCurrentUrl()).endsWith("/backtest.html?run=" + runId);
+        assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("sma-crossover on BTCUSDT.BINANCE (1h)");
+        assertThat(driver.findElement(By.id("crumb")).getText()).isEqualTo("Run " + runId);
+        assertThat(driver.findElement(By.id("price-card")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("#trades tbody tr"))).hasSize(trades);
+        assertThat(driver.findElements(By.cssSelector("#equity-chart canvas"))).isNotEmpty();
+        driver.findElement(By.id("mc-run")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("mc-card"), "data-rendered", "true"));
+        assertThat(driver.findElement(By.id("mc-result")).getText()).contains("paths of " + trades + " trades");
+        screenshot("stored-run-result");
         assertNoScriptErrors();
     }
 

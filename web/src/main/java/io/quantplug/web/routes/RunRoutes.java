@@ -27,14 +27,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@code /api/backtests} and {@code /api/instances}: submit, follow, cancel and read runs. */
+/** {@code /api/backtests}, {@code /api/instances} and {@code /api/runs}: submit, follow, cancel and read runs. */
 public final class RunRoutes {
 
     /** The most candles or equity points one chart request may ask for. */
     private static final int MAX_CHART_POINTS = 20_000;
     /** Most paths a Monte Carlo request may ask for: a study of a 50,000-bar run this size takes a few seconds. */
     private static final int MAX_MONTE_CARLO_PATHS = 20_000;
+    /** Most runs {@code GET /api/runs} lists at once. */
+    private static final int MAX_RUNS_LISTED = 10_000;
+    /** How many runs {@code GET /api/runs} lists without {@code ?limit}. */
+    private static final int DEFAULT_RUNS_LISTED = 500;
 
     private final Services s;
 
@@ -65,12 +71,12 @@ public final class RunRoutes {
                 "A completed job's result: run, metrics, trades, equity (a portfolio job's also strategies and"
                         + " instruments, format quantplug-portfolio-result/1); the equity thinned to at most "
                         + ResultDocument.DEFAULT_EQUITY_POINTS + " points (equitySampling says so) unless"
-                        + " ?equity=full", r::result);
+                        + " ?equity=full", ctx -> r.result(ctx, s.backtests().document(id(ctx))));
         api.add(HandlerType.GET, "/api/backtests/{id}/equity", Access.VIEWER, "backtests",
                 "A completed job's equity between ?from and ?to (UTC epoch seconds, inclusive; default all) at full"
                         + " resolution, or thinned to ?points (8.." + MAX_CHART_POINTS + ", default "
                         + ResultDocument.DEFAULT_EQUITY_POINTS + ") keeping the extremes and the maximum drawdown",
-                r::equity);
+                ctx -> r.equity(ctx, s.backtests().equity(id(ctx))));
         api.add(HandlerType.GET, "/api/backtests/{id}/bars", Access.VIEWER, "backtests",
                 "The job's bars for the chart (time, open, high, low, close) between ?from and ?to (UTC epoch"
                         + " seconds, inclusive; default all), merged into candles of whole bars when more than"
@@ -81,7 +87,12 @@ public final class RunRoutes {
                         + " (default trades), ?paths (1.." + MAX_MONTE_CARLO_PATHS + ", default 10000), ?blockBars"
                         + " (blocks: mean block length, 1..1000000, default the cube root of the bar count), ?seed"
                         + " (default 1; the same seed gives the same study), ?loss (percent, 1..100, default 10);"
-                        + " answers the quantplug-montecarlo/1 document", r::monteCarlo);
+                        + " answers the quantplug-montecarlo/1 document", ctx -> {
+                    long id = id(ctx);
+                    Object document = s.backtests().document(id);
+                    r.monteCarlo(ctx, s.backtests().storedRun(id), document, () -> s.backtests().equity(id),
+                            "backtest " + id);
+                });
         api.add(HandlerType.GET, "/api/studies", Access.VIEWER, "backtests",
                 "Stored parameter studies ('quantplug optimize'), newest first: id, strategy, instrument, timeframe,"
                         + " status, created", ctx -> ctx.json(s.store().runs().list().stream()
@@ -90,6 +101,30 @@ public final class RunRoutes {
                 "A stored study's document, as 'quantplug optimize --json' printed it: trials with their parameters"
                         + " and metrics, the best, the Deflated Sharpe Ratio, the PBO and the walk-forward windows",
                 r::study);
+        api.add(HandlerType.GET, "/api/runs", Access.VIEWER, "runs",
+                "Every stored run, newest first, however it was started (quantplug backtest, the API, paper and"
+                        + " live instances, studies), as 'quantplug runs list' shows them: id, mode, kind, strategy,"
+                        + " instrument, timeframe, status, created, finished, trade count, error; at most ?limit"
+                        + " (1.." + MAX_RUNS_LISTED + ", default " + DEFAULT_RUNS_LISTED + ")", r::runs);
+        api.add(HandlerType.GET, "/api/runs/{id}", Access.VIEWER, "runs", "One stored run's summary",
+                ctx -> ctx.json(r.run(id(ctx))));
+        api.add(HandlerType.GET, "/api/runs/{id}/result", Access.VIEWER, "runs",
+                "A stored run's result, as 'quantplug runs show --json' prints it (a portfolio's format"
+                        + " quantplug-portfolio-result/1; a study's is at /api/studies/{id}); the equity thinned to"
+                        + " at most " + ResultDocument.DEFAULT_EQUITY_POINTS + " points unless ?equity=full",
+                ctx -> r.result(ctx, r.runDocument(id(ctx))));
+        api.add(HandlerType.GET, "/api/runs/{id}/equity", Access.VIEWER, "runs",
+                "A stored run's equity between ?from and ?to (UTC epoch seconds, inclusive) at full resolution, or"
+                        + " thinned to ?points, as for a backtest job", ctx -> {
+                    long id = id(ctx);
+                    r.runDocument(id);
+                    r.equity(ctx, s.store().runs().equity(id));
+                });
+        api.add(HandlerType.GET, "/api/runs/{id}/montecarlo", Access.VIEWER, "runs",
+                "Monte Carlo of a stored run, with the parameters of /api/backtests/{id}/montecarlo", ctx -> {
+                    long id = id(ctx);
+                    r.monteCarlo(ctx, id, r.runDocument(id), () -> s.store().runs().equity(id), "run " + id);
+                });
         api.add(HandlerType.GET, "/api/instances", Access.VIEWER, "instances",
                 "Strategy instances (paper sessions) with status and P&L", ctx -> ctx.json(s.instances().list()));
         api.add(HandlerType.POST, "/api/instances", Access.TRADER, "instances",
@@ -160,8 +195,38 @@ public final class RunRoutes {
         ctx.contentType("application/json").result(study);
     }
 
-    private void monteCarlo(Context ctx) {
-        long id = id(ctx);
+    /** {@code GET /api/runs}: the store's runs, newest first, at most {@code ?limit}. */
+    private void runs(Context ctx) {
+        int limit = (int) QueryParams.longParam(ctx, "limit", DEFAULT_RUNS_LISTED, 1, MAX_RUNS_LISTED);
+        List<RunStore.RunSummary> all = s.store().runs().list();
+        ctx.json(all.size() > limit ? all.subList(0, limit) : all);
+    }
+
+    private RunStore.RunSummary run(long id) {
+        return s.store().runs().summary(id).orElseThrow(() -> ApiException.notFound("id", "no run " + id));
+    }
+
+    /**
+     * A stored run's result document: a {@link ResultDocument}, or a portfolio's {@link PortfolioDocument}.
+     *
+     * @throws ApiException 404 for an unknown run; 409 for a study, or a run that ended without a result
+     */
+    private Object runDocument(long id) {
+        RunStore.RunSummary run = run(id);
+        if (run.kind() == RunStore.Kind.STUDY) {
+            throw ApiException.conflict("run " + id + " is a parameter study: its document is at /api/studies/" + id);
+        }
+        if (run.status() != RunStore.Status.COMPLETED && run.status() != RunStore.Status.STOPPED) {
+            throw ApiException.conflict("run " + id + " is " + run.status().name().toLowerCase() + " and has no"
+                    + " result" + (run.error() == null ? "" : ": " + run.error()));
+        }
+        Optional<?> document = run.kind() == RunStore.Kind.PORTFOLIO ? s.store().runs().portfolioDocument(id)
+                : s.store().runs().document(id);
+        return document.orElseThrow(() -> ApiException.conflict("run " + id + " has no stored result"));
+    }
+
+    private void monteCarlo(Context ctx, long runId, Object document,
+                            Supplier<List<ResultDocument.EquityPoint>> storedEquity, String label) {
         MonteCarloMethod method = QueryParams.choice(ctx, "method", "trades", "trades", "blocks").equals("blocks")
                 ? MonteCarloMethod.BLOCKS : MonteCarloMethod.TRADES;
         int paths = (int) QueryParams.longParam(ctx, "paths", 10_000, 1, MAX_MONTE_CARLO_PATHS);
@@ -171,23 +236,21 @@ public final class RunRoutes {
         }
         long seed = QueryParams.longParam(ctx, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         long loss = QueryParams.longParam(ctx, "loss", 10, 1, 100);
-        Object document = s.backtests().document(id);
         ResultDocument d = document instanceof PortfolioDocument p ? p.accountView() : (ResultDocument) document;
-        List<ResultDocument.EquityPoint> equity = method == MonteCarloMethod.BLOCKS ? s.backtests().equity(id)
-                : List.of();
+        List<ResultDocument.EquityPoint> equity = method == MonteCarloMethod.BLOCKS ? storedEquity.get() : List.of();
         MonteCarloResult result;
         try {
             result = MonteCarloReport.simulate(d, equity, method, paths, block == 0 ? null : (double) block, seed,
                     loss / 100.0);
         } catch (IllegalArgumentException e) {
-            throw ApiException.conflict("backtest " + id + ": " + e.getMessage());
+            throw ApiException.conflict(label + ": " + e.getMessage());
         }
-        ctx.json(MonteCarloReport.document(s.backtests().storedRun(id), d.run(), result));
+        ctx.json(MonteCarloReport.document(runId, d.run(), result));
     }
 
-    private void result(Context ctx) {
+    private void result(Context ctx, Object stored) {
         boolean full = QueryParams.choice(ctx, "equity", "bounded", "bounded", "full").equals("full");
-        Object document = s.backtests().document(id(ctx));
+        Object document = stored;
         if (!full && document instanceof ResultDocument d) {
             document = d.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS);
         } else if (!full && document instanceof PortfolioDocument d) {
@@ -205,12 +268,12 @@ public final class RunRoutes {
         return new long[] {from * 1000, to >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : to * 1000 + 999};
     }
 
-    private void equity(Context ctx) {
+    private void equity(Context ctx, List<ResultDocument.EquityPoint> all) {
         long[] range = range(ctx);
         int points = (int) QueryParams.longParam(ctx, "points", ResultDocument.DEFAULT_EQUITY_POINTS, 8,
                 MAX_CHART_POINTS);
         List<ResultDocument.EquityPoint> inRange = new ArrayList<>();
-        for (ResultDocument.EquityPoint p : s.backtests().equity(id(ctx))) {
+        for (ResultDocument.EquityPoint p : all) {
             long t = p.time().toEpochMilli();
             if (t >= range[0] && t <= range[1]) {
                 inRange.add(p);
