@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot connect to the database " + settings.maskedUrl() + ": "
-                    + settings.mask(rootMessage(e)), null);
+                    + settings.mask(rootMessage(e)) + (openElsewhere(settings, e) ? ". " + IN_USE : ""), null);
         }
         try {
             Vendor vendor = settings.vendor();
@@ -89,6 +89,30 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("cannot migrate the database " + settings.maskedUrl() + ": "
                     + settings.mask(rootMessage(e)), null);
         }
+    }
+
+    /** What to do when an embedded database is open in another process. */
+    static final String IN_USE = "The embedded database is open in another process (a running 'quantplug serve', or"
+            + " another command on the same home): stop that process, run this one with --no-store, or let them"
+            + " share a PostgreSQL database (--db or QUANTPLUG_DB_URL)";
+
+    /**
+     * Whether an embedded H2 database could not be opened because another process holds its file: H2's error 90020
+     * ("database may be already in use") or its store's "file is locked".
+     */
+    static boolean openElsewhere(DatabaseSettings settings, Throwable error) {
+        if (settings.vendor() != Vendor.H2) {
+            return false;
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("The file is locked")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether every migration up to {@link #SCHEMA_VERSION} is applied and none failed. */
