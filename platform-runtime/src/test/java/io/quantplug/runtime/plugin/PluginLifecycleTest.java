@@ -183,6 +183,7 @@ class PluginLifecycleTest {
             assertThat(host.plugins()).isEmpty();
             Files.write(beta, whole);
             await(() -> host.catalog().strategy("beta").isPresent());
+            await(() -> !changes.isEmpty()); // listeners hear of it on the watcher's thread, after the catalog
             assertThat(changes).extracting(PluginChange::kind).containsExactly(PluginChange.Kind.LOADED);
             watcher.close();
         }

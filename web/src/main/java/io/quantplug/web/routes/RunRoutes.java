@@ -117,7 +117,7 @@ public final class RunRoutes {
                 "A stored run's equity between ?from and ?to (UTC epoch seconds, inclusive) at full resolution, or"
                         + " thinned to ?points, as for a backtest job", ctx -> {
                     long id = id(ctx);
-                    r.runDocument(id);
+                    r.withResult(id);
                     r.equity(ctx, s.store().runs().equity(id));
                 });
         api.add(HandlerType.GET, "/api/runs/{id}/montecarlo", Access.VIEWER, "runs",
@@ -207,11 +207,11 @@ public final class RunRoutes {
     }
 
     /**
-     * A stored run's result document: a {@link ResultDocument}, or a portfolio's {@link PortfolioDocument}.
+     * A stored run that has a result: completed, or stopped with its result up to the stop.
      *
      * @throws ApiException 404 for an unknown run; 409 for a study, or a run that ended without a result
      */
-    private Object runDocument(long id) {
+    private RunStore.RunSummary withResult(long id) {
         RunStore.RunSummary run = run(id);
         if (run.kind() == RunStore.Kind.STUDY) {
             throw ApiException.conflict("run " + id + " is a parameter study: its document is at /api/studies/" + id);
@@ -220,6 +220,16 @@ public final class RunRoutes {
             throw ApiException.conflict("run " + id + " is " + run.status().name().toLowerCase() + " and has no"
                     + " result" + (run.error() == null ? "" : ": " + run.error()));
         }
+        return run;
+    }
+
+    /**
+     * A stored run's result document: a {@link ResultDocument}, or a portfolio's {@link PortfolioDocument}.
+     *
+     * @throws ApiException 404 for an unknown run; 409 for a study, or a run that ended without a result
+     */
+    private Object runDocument(long id) {
+        RunStore.RunSummary run = withResult(id);
         Optional<?> document = run.kind() == RunStore.Kind.PORTFOLIO ? s.store().runs().portfolioDocument(id)
                 : s.store().runs().document(id);
         return document.orElseThrow(() -> ApiException.conflict("run " + id + " has no stored result"));
