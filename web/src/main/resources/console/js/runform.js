@@ -1,6 +1,8 @@
 // The run form shared by the backtests page (POST /api/backtests) and the strategies page (POST /api/instances):
 // a strategy and the fields of its parameter schema, the bars (an uploaded data set or a stored series), capital,
-// fees and slippage, and optionally a position sizer, signal enhancers and risk rules with their own parameters.
+// fees and slippage, the market (spot, or a USDⓈ-M perpetual with leverage, margin mode and a funding file read in the
+// browser and sent as text), and optionally a position sizer, signal enhancers and risk rules with their own
+// parameters.
 // The server checks the whole request; its error is shown next to the field it names ('parameters.period',
 // 'riskRules[0].parameters.limit', 'capital', …).
 import { api } from './app.js';
@@ -74,6 +76,28 @@ export function runForm(form, options) {
   const exchangeBox = el('fieldset', { class: 'exchange', hidden: true }, el('legend', {}, 'Exchange'),
     el('div', { class: 'grid' }, exchangeTimeframe.box, exchangeMode.box, exchangeParams.box, warmup.box),
     flatten.box);
+  // stored or uploaded bars may be traded as a Binance USDⓈ-M perpetual: on margin, with the recorded funding
+  const market = field('Market', el('select', { name: 'market' },
+    el('option', { value: 'spot' }, 'Spot'),
+    el('option', { value: 'usdm' }, 'USDⓈ-M perpetual: long and short on margin, with funding')),
+  'A perpetual pays and receives funding at its recorded rates and is liquidated at Binance\'s price');
+  const leverage = field('Leverage', el('input', { type: 'text', name: 'leverage', value: '1', inputmode: 'numeric',
+    class: 'num' }), '1 up to the symbol\'s limit (125 for BTCUSDT)', { unit: 'x' });
+  const marginMode = field('Margin mode', el('select', { name: 'marginMode' },
+    el('option', { value: 'cross' }, 'Cross: the whole account backs the position'),
+    el('option', { value: 'isolated' }, 'Isolated: the position\'s own margin')), null);
+  const fundingFile = field('Funding rates', el('input', { type: 'file', name: 'fundingFile',
+    accept: '.json,.csv,.txt' }), 'A file covering the bars: Binance\'s fundingRate JSON, [time, rate] pairs, or a'
+    + ' CSV with a time and a rate column');
+  const fundingUnit = field('Rates in', el('select', { name: 'fundingUnit' },
+    el('option', { value: '' }, 'The file\'s own unit (Binance: fraction)'),
+    el('option', { value: 'fraction' }, 'Fraction: 0.0001 = 0.01 %'),
+    el('option', { value: 'percent' }, 'Percent')), null);
+  const perpetualBox = el('div', { class: 'grid', hidden: true }, leverage.box, marginMode.box, fundingFile.box,
+    fundingUnit.box);
+  const marketBox = el('fieldset', { class: 'market' }, el('legend', {}, 'Market'),
+    el('div', { class: 'grid' }, market.box), perpetualBox);
+  market.input.addEventListener('change', () => { perpetualBox.hidden = market.input.value !== 'usdm'; });
   const sizer = field('Position sizer', el('select', { name: 'sizer' }), 'Without one, each entry invests the cash'
     + ' available');
   const sizerBox = el('div', { class: 'sub' });
@@ -91,6 +115,7 @@ export function runForm(form, options) {
   setChildren(form, formError,
     el('div', { class: 'grid' }, strategy.box, sourceField.box, symbol.box, from.box, to.box),
     options.instance ? exchangeBox : null,
+    marketBox,
     paramsBox,
     el('fieldset', {}, el('legend', {}, 'Account'), el('div', { class: 'grid' }, capital.box, fee.box, slippage.box,
       speed ? speed.box : null)),
@@ -132,6 +157,7 @@ export function runForm(form, options) {
     symbol.box.querySelector('.help').textContent = exchange ? 'Required: the symbol as the exchange lists it'
       : 'Only for a data set whose file name does not start with the symbol';
     exchangeBox.hidden = !exchange;
+    marketBox.hidden = exchange; // an exchange's live bars trade spot
     for (const f of [from, to, speed]) {
       if (f) {
         f.box.hidden = exchange;
@@ -201,7 +227,7 @@ export function runForm(form, options) {
   }
 
   /** The request body, and the map from the server's field names to this form's fields. */
-  function collect() {
+  async function collect() {
     const fields = new Map(fixed);
     const body = { strategy: strategy.input.value, parameters: state.strategyParams.values() };
     for (const f of state.strategyParams.fields) {
@@ -232,6 +258,21 @@ export function runForm(form, options) {
         .set('exchange.mode', exchangeMode).set('exchange.parameters', exchangeParams)
         .set('exchange.warmupBars', warmup).set('exchange.flattenOnStop', flatten);
     }
+    if (!marketBox.hidden && market.input.value === 'usdm') {
+      body.market = 'usdm';
+      const lev = leverage.input.value.trim();
+      body.leverage = /^\d+$/.test(lev) ? Number(lev) : lev; // anything else: the server names the field
+      body.marginMode = marginMode.input.value;
+      const file = fundingFile.input.files[0];
+      if (file) {
+        body.funding = { file: await file.text() };
+        if (fundingUnit.input.value) {
+          body.funding.unit = fundingUnit.input.value;
+        }
+      }
+      fields.set('market', market).set('leverage', leverage).set('marginMode', marginMode)
+        .set('funding', fundingFile).set('funding.file', fundingFile).set('funding.unit', fundingUnit);
+    }
     for (const [name, f] of [['from', from], ['to', to], ['capital', capital], ['feeBps', fee],
       ['slippageBps', slippage], ['speed', speed]]) {
       if (f && !f.box.hidden && f.input.value.trim()) {
@@ -258,7 +299,7 @@ export function runForm(form, options) {
   let lastFields = new Map(fixed);
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
-    const { body, fields } = collect();
+    const { body, fields } = await collect();
     clearFieldErrors(formError, lastFields);
     lastFields = fields;
     submit.disabled = true;

@@ -315,6 +315,76 @@ class ConsoleBrowserIT {
     }
 
     /**
+     * A trader backtests a perpetual from the Backtests page's form: the 2023 BTCUSDT perpetual hourly bars uploaded,
+     * market USDⓈ-M, 20x isolated, and the recorded funding file chosen in the file input (read by the browser and
+     * sent as text). The first try has no funding file and shows the server's message at that field. The job's
+     * result equals the API's own run of the same request with the funding inline, and the result page lists the
+     * funding payments and the liquidations.
+     */
+    @Test
+    void aTraderBacktestsAPerpetualFromTheForm() throws Exception {
+        Path funding = SharedData.require(
+                "binance-usdm-funding-rates/BTCUSDT_funding_rate_pct_2022-11_2025-11.json");
+        List<String> lines = Files.readAllLines(SharedData.require("binance-usdm-perp-1h-1d-2020-2024/BTCUSDT_1h.csv"));
+        StringBuilder year = new StringBuilder(lines.get(0)).append('\n');
+        lines.stream().filter(l -> l.startsWith("2023-")).forEach(l -> year.append(l).append('\n'));
+        String trader = server.token("trader");
+        assertThat(server.upload("/api/datasets", trader, "BTCUSDT_1h.csv", year.toString().getBytes(
+                StandardCharsets.UTF_8)).status()).isEqualTo(201);
+
+        signIn();
+        driver.findElement(By.linkText("Backtests")).click();
+        WebElement source = wait.until(d -> {
+            List<WebElement> s = d.findElements(By.cssSelector("#run-form select[name=source]"
+                    + " option[value='dataset:BTCUSDT_1h.csv']"));
+            return s.isEmpty() ? null : d.findElement(By.cssSelector("#run-form select[name=source]"));
+        });
+        new Select(driver.findElement(By.cssSelector("#run-form select[name=strategy]"))).selectByValue("sma-crossover");
+        new Select(source).selectByValue("dataset:BTCUSDT_1h.csv");
+        WebElement leverage = driver.findElement(By.cssSelector("#run-form input[name=leverage]"));
+        assertThat(leverage.isDisplayed()).isFalse(); // spot by default
+        new Select(driver.findElement(By.cssSelector("#run-form select[name=market]"))).selectByValue("usdm");
+        assertThat(leverage.isDisplayed()).isTrue();
+        leverage.clear();
+        leverage.sendKeys("20");
+        new Select(driver.findElement(By.cssSelector("#run-form select[name=marginMode]"))).selectByValue("isolated");
+        driver.findElement(By.cssSelector("#run-form button[type=submit]")).click();
+        By fundingError = By.xpath("//input[@name='fundingFile']/following-sibling::p[contains(@class,"
+                + "'field-error')]");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(fundingError)).getText())
+                .contains("needs the recorded funding rates");
+        screenshot("perpetual-form-without-funding");
+        driver.findElement(By.cssSelector("#run-form input[name=fundingFile]")).sendKeys(funding.toString());
+        new Select(driver.findElement(By.cssSelector("#run-form select[name=fundingUnit]"))).selectByValue("percent");
+        driver.findElement(By.cssSelector("#run-form button[type=submit]")).click();
+        long id = Long.parseLong(wait.until(d -> d.findElement(By.cssSelector("#jobs tbody tr[data-id]"))
+                .getAttribute("data-id")));
+        wait.until(ExpectedConditions.attributeToBe(By.id("job-" + id), "data-status", "COMPLETED"));
+
+        JsonNode result = server.send("GET", "/api/backtests/" + id + "/result", trader, null).json();
+        TestServer.Response inline = server.send("POST", "/api/backtests", trader, """
+                {"strategy": "sma-crossover", "dataset": "BTCUSDT_1h.csv", "market": "usdm", "leverage": 20,
+                 "marginMode": "isolated", "funding": {"unit": "percent", "rates": %s}}"""
+                .formatted(Files.readString(funding)));
+        JsonNode same = server.send("GET", "/api/backtests/" + server.awaitJob(trader, inline.json().get("id")
+                .asLong()).get("id").asLong() + "/result", trader, null).json();
+        assertThat(result.get("trades")).isEqualTo(same.get("trades"));
+        assertThat(result.get("perpetual")).isEqualTo(same.get("perpetual"));
+        int liquidations = result.get("perpetual").get("liquidations").size();
+        assertThat(liquidations).isPositive();
+
+        driver.findElement(By.cssSelector("#job-" + id + " a.result-link")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered", "true"));
+        assertThat(driver.findElement(By.id("funding-title")).getText()).contains("20x isolated margin");
+        assertThat(driver.findElements(By.cssSelector("#funding tbody tr")))
+                .hasSize(result.get("perpetual").get("funding").size());
+        assertThat(driver.findElements(By.cssSelector("#liquidations tbody tr"))).hasSize(liquidations);
+        js.executeScript("document.getElementById('liquidations-card').scrollIntoView()");
+        screenshot("perpetual-liquidations");
+        assertNoScriptErrors();
+    }
+
+    /**
      * A backtest run by {@code quantplug backtest} (stored in the server's home, from this JVM) is listed on the
      * Backtests page under "Stored runs"; its link opens the result page from {@code /api/runs}: the run's title,
      * metrics, equity and as many trades as the store keeps, no price chart (the store keeps no bars), and a Monte

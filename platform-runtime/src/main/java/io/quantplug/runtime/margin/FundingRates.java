@@ -81,17 +81,32 @@ public final class FundingRates {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read the funding rates: " + e.getMessage(), e);
         }
-        List<FundingRate> rates = text.stripLeading().startsWith("[") ? json(file, text, unit)
-                : csv(file, unit == null ? FundingUnit.FRACTION : unit);
-        if (rates.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no funding rates");
-        }
-        return new FundingRates(file.toString(), rates);
+        return parse(file.toString(), text, unit);
     }
 
-    private static List<FundingRate> csv(Path file, FundingUnit unit) {
+    /**
+     * Reads the text of a file in one of the formats above: what the console uploads.
+     *
+     * @param source names the text in errors, e.g. a file name or a request's field
+     * @param text   the file's whole text
+     * @param unit   the unit of its rates; null for the format's own (fractions), which {@code [time, rate]} pairs
+     *               do not have
+     * @return the rates
+     * @throws IllegalArgumentException naming the source (and line) when the text has no rates, has a value that is
+     *                                  not a number, is out of time order, or holds pairs without a unit
+     */
+    public static FundingRates parse(String source, String text, FundingUnit unit) {
+        List<FundingRate> rates = text.stripLeading().startsWith("[") ? json(source, text, unit)
+                : csv(source, text, unit == null ? FundingUnit.FRACTION : unit);
+        if (rates.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no funding rates");
+        }
+        return new FundingRates(source, rates);
+    }
+
+    private static List<FundingRate> csv(String file, String text, FundingUnit unit) {
         List<FundingRate> out = new ArrayList<>();
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowMissingFields(true).ofCsvRecord(file)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowMissingFields(true).ofCsvRecord(text)) {
             int timeColumn = -1;
             int rateColumn = -1;
             for (CsvRecord r : csv) {
@@ -129,7 +144,7 @@ public final class FundingRates {
         return -1;
     }
 
-    private static List<FundingRate> json(Path file, String text, FundingUnit unit) {
+    private static List<FundingRate> json(String file, String text, FundingUnit unit) {
         ObjectMapper mapper = new ObjectMapper();
         List<FundingRate> out = new ArrayList<>();
         try (JsonParser parser = mapper.getFactory().createParser(text)) {

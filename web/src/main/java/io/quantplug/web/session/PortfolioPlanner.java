@@ -149,9 +149,20 @@ public final class PortfolioPlanner {
      */
     static FundingRates funding(String at, Instrument instrument, PortfolioRequest.Funding f,
                                         PortfolioBooks.Refusal refuse) {
+        if (f != null && f.file() != null) {
+            if (f.rates() != null) {
+                throw refuse.at(at, "give the funding as rates or as a file's text, not both");
+            }
+            try {
+                return FundingRates.parse(at + ".file", f.file(), PerpetualLegs.unit(f.unit(), at + ".unit", refuse));
+            } catch (IllegalArgumentException e) {
+                throw refuse.at(at + ".file", e.getMessage());
+            }
+        }
         if (f == null || f.rates() == null || f.rates().isEmpty()) {
             throw refuse.at(at, "a perpetual leg needs the recorded funding rates of " + instrument.id().symbol()
-                    + " over its bars: {\"unit\": \"fraction\"|\"percent\", \"rates\": [[timeMillis, rate], ...]}");
+                    + " over its bars: {\"unit\": \"fraction\"|\"percent\", \"rates\": [[timeMillis, rate], ...]}, or"
+                    + " {\"unit\": ..., \"file\": \"the text of a funding file\"}");
         }
         FundingUnit unit = PerpetualLegs.unit(f.unit(), at + ".unit", refuse);
         List<FundingRate> rates = new ArrayList<>();

@@ -54,8 +54,11 @@ public record PortfolioRequest(BigDecimal capital, BigDecimal feeBps, BigDecimal
      * A perpetual leg's recorded funding rates, inline.
      *
      * @param unit  {@code fraction} (default, as Binance's API: 0.0001 = 0.01 %) or {@code percent}
-     * @param rates {@code [fundingTime epoch milliseconds, rate]} pairs in time order
+     * @param rates {@code [fundingTime epoch milliseconds, rate]} pairs in time order; or null with {@code file}
+     * @param file  instead of {@code rates}: the text of a funding file as {@code --funding} reads it (Binance's
+     *              {@code GET /fapi/v1/fundingRate} JSON, {@code [time, rate]} pairs, or a CSV with a time and a
+     *              rate column), as the console uploads it; at most the request's 1 MiB
      */
-    public record Funding(String unit, List<List<BigDecimal>> rates) {
+    public record Funding(String unit, List<List<BigDecimal>> rates, String file) {
     }
 }
