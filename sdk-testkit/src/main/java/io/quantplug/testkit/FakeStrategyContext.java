@@ -72,6 +72,8 @@ public class FakeStrategyContext implements StrategyContext {
     private final List<MarketObservation> published = new ArrayList<>();
     private final List<ExecutionReport> executions = new ArrayList<>();
     private final Set<ClientOrderId> usedIds = new HashSet<>();
+    /** Orders the test said are no longer working: filled in full, expired or refused. */
+    private final Set<ClientOrderId> finished = new HashSet<>();
     private String instanceId = "strategy-1";
     private String clientOrderIdPrefix;
     private FakePortfolio portfolio = new FakePortfolio();
@@ -474,6 +476,41 @@ public class FakeStrategyContext implements StrategyContext {
     public void cancel(ClientOrderId clientOrderId) {
         cancels.add(Objects.requireNonNull(clientOrderId, "clientOrderId"));
         actions.add("cancel " + clientOrderId.value());
+    }
+
+    /**
+     * Marks an order as no longer working, as a full fill, an expiry or a refusal would (the test delivers the
+     * matching {@link io.quantplug.api.order.OrderEvent} itself); a cancel through the context does so on its own.
+     *
+     * @param clientOrderId the order
+     * @return this context
+     */
+    public FakeStrategyContext finished(ClientOrderId clientOrderId) {
+        finished.add(Objects.requireNonNull(clientOrderId, "clientOrderId"));
+        return this;
+    }
+
+    /**
+     * The orders submitted for an instrument that are neither cancelled through this context nor marked
+     * {@link #finished}, oldest first, as submitted (a fake venue rounds nothing).
+     *
+     * @param id one of {@link #instruments()}
+     * @return a snapshot
+     * @throws IllegalArgumentException when the strategy does not trade {@code id}
+     */
+    @Override
+    public List<Order> workingOrders(InstrumentId id) {
+        if (!trades(id)) {
+            throw new IllegalArgumentException("a strategy of " + instrument.id() + " does not trade " + id);
+        }
+        List<Order> out = new ArrayList<>();
+        for (Order o : orders) {
+            if (o.instrument().equals(id) && !finished.contains(o.clientOrderId())
+                    && !cancels.contains(o.clientOrderId())) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 
     /** {@inheritDoc} */

@@ -325,7 +325,8 @@ class ConsoleBrowserIT {
     void aTraderBacktestsAPerpetualFromTheForm() throws Exception {
         Path funding = SharedData.require(
                 "binance-usdm-funding-rates/BTCUSDT_funding_rate_pct_2022-11_2025-11.json");
-        List<String> lines = Files.readAllLines(SharedData.require("binance-usdm-perp-1h-1d-2020-2024/BTCUSDT_1h.csv"));
+        List<String> lines = Files.readAllLines(
+                SharedData.require("binance-usdm-perp-1h-1d-2020-2024/BTCUSDT_1h.csv"));
         StringBuilder year = new StringBuilder(lines.get(0)).append('\n');
         lines.stream().filter(l -> l.startsWith("2023-")).forEach(l -> year.append(l).append('\n'));
         String trader = server.token("trader");
@@ -339,7 +340,8 @@ class ConsoleBrowserIT {
                     + " option[value='dataset:BTCUSDT_1h.csv']"));
             return s.isEmpty() ? null : d.findElement(By.cssSelector("#run-form select[name=source]"));
         });
-        new Select(driver.findElement(By.cssSelector("#run-form select[name=strategy]"))).selectByValue("sma-crossover");
+        new Select(driver.findElement(By.cssSelector("#run-form select[name=strategy]")))
+                .selectByValue("sma-crossover");
         new Select(source).selectByValue("dataset:BTCUSDT_1h.csv");
         WebElement leverage = driver.findElement(By.cssSelector("#run-form input[name=leverage]"));
         assertThat(leverage.isDisplayed()).isFalse(); // spot by default

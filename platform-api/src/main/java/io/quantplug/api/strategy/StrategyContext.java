@@ -146,6 +146,22 @@ public interface StrategyContext {
     void cancel(ClientOrderId clientOrderId);
 
     /**
+     * This instance's working orders in one of its instruments: accepted by the venue and not yet filled in full,
+     * canceled or expired, as the venue holds them (price and quantity rounded to the instrument's tick and lot).
+     * In a bar backtest a market order works from its signal until the next bar's open fills it. The orders the
+     * engine places itself (a risk rule's close, a liquidation) are not this instance's.
+     *
+     * @param instrument one of {@link #instruments()}
+     * @return a snapshot, oldest first; empty when none
+     * @throws IllegalArgumentException      when the instance does not trade {@code instrument}
+     * @throws UnsupportedOperationException from a host that does not track working orders (the default)
+     * @since 0.2.0
+     */
+    default List<Order> workingOrders(InstrumentId instrument) {
+        throw new UnsupportedOperationException("this host does not list working orders");
+    }
+
+    /**
      * A fresh, deterministic client order id for this instance.
      *
      * @return an id unique within the session

@@ -3,6 +3,11 @@ package io.quantplug.runtime.backtest;
 import io.quantplug.api.ExtensionDescriptor;
 import io.quantplug.api.instrument.Instrument;
 import io.quantplug.api.instrument.InstrumentId;
+import io.quantplug.api.order.ClientOrderId;
+import io.quantplug.api.order.LimitOrder;
+import io.quantplug.api.order.Order;
+import io.quantplug.api.order.Side;
+import io.quantplug.api.order.TimeInForce;
 import io.quantplug.api.market.Bar;
 import io.quantplug.api.market.Timeframe;
 import io.quantplug.api.param.ParameterSchema;
@@ -85,6 +90,61 @@ class MultiInstrumentPortfolioTest {
         assertThat(b.exitTimeMillis()).isEqualTo(T0 + 5 * 60_000L);
     }
 
+    private static final List<String> WORKING = new ArrayList<>();
+
+    /**
+     * Lists its working orders in each instrument: a market order on A from its signal until A's next open fills it;
+     * a limit buy on B (10.004, rounded by the venue to the 0.01 tick) until it is cancelled.
+     */
+    static final class OrdersProbe implements StrategyProvider {
+        @Override
+        public ExtensionDescriptor descriptor() {
+            return new ExtensionDescriptor("orders-probe", "Orders probe", "two instruments", ParameterSchema.of());
+        }
+
+        @Override
+        public Strategy create(StrategyContext context) {
+            return new Strategy() {
+                private ClientOrderId limit;
+
+                @Override
+                public void onBar(Bar bar) {
+                    int index = (int) ((bar.openTimeMillis() - T0) / 60_000L);
+                    String at = bar.instrument().symbol().substring(0, 1) + index;
+                    if (at.equals("A1")) {
+                        context.emit(new Signal(A, SignalDirection.LONG, 0.5, 1.0, context.clock().millis(), "a",
+                                Map.of()));
+                    } else if (at.equals("B1")) {
+                        limit = context.nextClientOrderId();
+                        context.submit(new LimitOrder(limit, B, Side.BUY, new BigDecimal("1"),
+                                new BigDecimal("10.004"), TimeInForce.GTC));
+                    } else if (at.equals("B3")) {
+                        context.cancel(limit);
+                    }
+                    WORKING.add(at + " " + describe(context.workingOrders(A)) + " "
+                            + describe(context.workingOrders(B)));
+                }
+            };
+        }
+
+        private static String describe(List<Order> orders) {
+            return orders.stream().map(o -> o instanceof LimitOrder l ? "limit@" + l.limitPrice().toPlainString()
+                    : o.getClass().getSimpleName()).toList().toString();
+        }
+    }
+
+    @Test
+    void aStrategyListsItsWorkingOrdersInEachInstrument() {
+        WORKING.clear();
+        run(new PortfolioConfig.Linked(new ExtensionRef("orders-probe", Map.of()), List.of(A, B)));
+        assertThat(WORKING).containsExactly(
+                "A0 [] []", "B0 [] []",
+                "A1 [MarketOrder] []", "B1 [MarketOrder] [limit@10.00]",
+                "A2 [] [limit@10.00]", "B2 [] [limit@10.00]",
+                "A3 [] [limit@10.00]", "B3 [] []",
+                "A4 [] []", "B4 [] []", "A5 [] []", "B5 [] []");
+    }
+
     @Test
     void aMultiInstrumentStrategyNeedsBooksForItsInstruments() {
         InstrumentId c = InstrumentId.of("CCCUSDT", "BINANCE");
@@ -105,7 +165,8 @@ class MultiInstrumentPortfolioTest {
             barsB.add(new Bar(B, Timeframe.M1, T0 + i * 60_000L, 50 + i, 50 + i, 50 + i, 50 + i, 1));
         }
         ExtensionCatalog catalog = ExtensionCatalog.of(List.of(
-                new ExtensionInfo(ExtensionKind.STRATEGY, new Probe(), null)));
+                new ExtensionInfo(ExtensionKind.STRATEGY, new Probe(), null),
+                new ExtensionInfo(ExtensionKind.STRATEGY, new OrdersProbe(), null)));
         PortfolioConfig config = new PortfolioConfig(new BigDecimal("10000"), BigDecimal.ZERO, BigDecimal.ZERO,
                 List.of(new PortfolioConfig.Book(a, Timeframe.M1, barsA, List.of(), null),
                         new PortfolioConfig.Book(b, Timeframe.M1, barsB, List.of(), null)),

@@ -26,6 +26,7 @@ import io.quantplug.runtime.session.SessionListener;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,20 @@ final class OrderRouter implements Venue.Listener {
             listener.onOrderEvent(owner.ownerId(), canceled);
             deliveries.add(new Delivery(owner, canceled));
         }
+    }
+
+    /** An owner's working orders, as the venue holds them (rounded), in submission order. */
+    List<Order> workingOf(OrderOwner owner) {
+        List<Order> out = new ArrayList<>();
+        for (ClientOrderId id : venue.workingIds()) {
+            if (venue.ownerOf(id) instanceof OrderEntry entry && entry.owner == owner) {
+                Order order = venue.workingOrder(id);
+                if (order != null) {
+                    out.add(order);
+                }
+            }
+        }
+        return out;
     }
 
     /** Cancels every working order of an owner. */

@@ -107,6 +107,10 @@ final class StrategyActions {
         return router.isWorking(id);
     }
 
+    List<Order> workingOf(StrategyRunner runner) {
+        return router.workingOf(runner);
+    }
+
     void cancelAllOf(StrategyRunner runner) {
         router.cancelAllOf(runner);
     }

@@ -433,6 +433,11 @@ final class StrategyRunner implements StrategyContext, OrderOwner {
     }
 
     @Override
+    public List<Order> workingOrders(InstrumentId instrument) {
+        return actionsFor(instrument).workingOf(this);
+    }
+
+    @Override
     public ClientOrderId nextClientOrderId() {
         return view.orderIds().of(instanceId + "-" + (++orderSequence));
     }
