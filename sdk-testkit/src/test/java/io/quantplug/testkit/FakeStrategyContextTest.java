@@ -78,6 +78,11 @@ class FakeStrategyContextTest {
         assertThatThrownBy(() -> ctx.submitted(LimitOrder.class)).isInstanceOf(ClassCastException.class);
         assertThat(ctx.submitted(Order.class)).containsExactly(buy, sell);
         assertThat(ctx.clientOrderIdPrefix("rt-").nextClientOrderId().value()).isEqualTo("rt-3");
+        // working: submitted, neither cancelled nor marked finished
+        assertThat(ctx.workingOrders(BTC_ID)).containsExactly(sell);
+        assertThat(ctx.finished(second).workingOrders(BTC_ID)).isEmpty();
+        assertThatThrownBy(() -> ctx.workingOrders(ETH)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ETHUSDT");
     }
 
     @Test
