@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -65,26 +64,6 @@ class PortfolioApiIT {
         server.close();
     }
 
-    /** Numbers by value, whether the JSON writes them as numbers or as decimal strings (the API's convention). */
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
-        BigDecimal x = decimal(a);
-        BigDecimal y = decimal(b);
-        if (x != null && y != null) {
-            return x.compareTo(y);
-        }
-        return a.equals(b) ? 0 : 1;
-    };
-
-    private static BigDecimal decimal(JsonNode n) {
-        if (n.isNumber()) {
-            return n.decimalValue();
-        }
-        if (n.isTextual() && n.asText().matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
-            return new BigDecimal(n.asText());
-        }
-        return null;
-    }
-
     @Test
     void aPortfolioThroughTheApiIsStoredAndEqualsTheRuntimesOwnRun() throws Exception {
         TestServer.Response submitted = server.send("POST", "/api/backtests", trader, PORTFOLIO);
@@ -108,9 +87,9 @@ class PortfolioApiIT {
         // served with the equity thinned to the default bound, as the runtime's own document thins it
         JsonNode want = Json.MAPPER.valueToTree(expected.withEquityPoints(ResultDocument.DEFAULT_EQUITY_POINTS));
         assertThat(result.at("/equitySampling/points").asInt()).isEqualTo(expected.equity().size());
-        want.fieldNames().forEachRemaining(f -> assertThat(result.get(f).equals(NUMBERS_BY_VALUE, want.get(f)))
+        want.fieldNames().forEachRemaining(f -> assertThat(result.get(f).equals(JsonByValue.COMPARATOR, want.get(f)))
                 .as("block %s: served %.600s, expected %.600s", f, result.get(f), want.get(f)).isTrue());
-        assertThat(result.equals(NUMBERS_BY_VALUE, want)).isTrue();
+        assertThat(result.equals(JsonByValue.COMPARATOR, want)).isTrue();
 
         long runId = job.get("runId").asLong();
         RunStore.RunSummary stored = server.store.runs().summary(runId).orElseThrow();

@@ -10,7 +10,6 @@ import io.quantplug.testsupport.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,16 +108,16 @@ class StoredRunsApiIT {
             JsonNode shown = DECIMALS.readTree(cli("runs", "show", String.valueOf(id), "--json", "--equity",
                     "full"));
             shown.fieldNames().forEachRemaining(f -> assertThat(served.get(f) != null
-                    && served.get(f).equals(StoredRunsApiIT::byValue, shown.get(f)))
+                    && served.get(f).equals(JsonByValue.COMPARATOR, shown.get(f)))
                     .as("run %d, %s: served %.400s, shown %.400s", id, f, served.get(f), shown.get(f)).isTrue());
-            assertThat(served.equals(StoredRunsApiIT::byValue, shown)).as("run %d", id).isTrue();
+            assertThat(served.equals(JsonByValue.COMPARATOR, shown)).as("run %d", id).isTrue();
             JsonNode written = DECIMALS.readTree(server.home.resolve(id == single ? "out-single" : "out-portfolio")
                     .resolve("result.json").toFile());
             assertThat(written.get("trades").size()).isPositive();
-            assertThat(served.get("trades").equals(StoredRunsApiIT::byValue, written.get("trades")))
+            assertThat(served.get("trades").equals(JsonByValue.COMPARATOR, written.get("trades")))
                     .as("run %d: served %.300s, written %.300s", id, served.get("trades").get(0),
                             written.get("trades").get(0)).isTrue();
-            assertThat(served.get("metrics").equals(StoredRunsApiIT::byValue, written.get("metrics")))
+            assertThat(served.get("metrics").equals(JsonByValue.COMPARATOR, written.get("metrics")))
                     .as("run %d: served %.600s, written %.600s", id, served.get("metrics"), written.get("metrics"))
                     .isTrue();
         }
@@ -133,7 +132,7 @@ class StoredRunsApiIT {
                 + "/montecarlo?method=blocks&paths=500&seed=7", viewer, null).body());
         JsonNode fromCli = DECIMALS.readTree(cli("montecarlo", "--run", String.valueOf(single), "--method", "blocks",
                 "--paths", "500", "--seed", "7", "--json"));
-        assertThat(monteCarlo.equals(StoredRunsApiIT::byValue, fromCli)).isTrue();
+        assertThat(monteCarlo.equals(JsonByValue.COMPARATOR, fromCli)).isTrue();
 
         TestServer.Response studyResult = server.send("GET", "/api/runs/" + study.get("id").asLong() + "/result",
                 viewer, null);
@@ -141,31 +140,5 @@ class StoredRunsApiIT {
         assertThat(studyResult.body()).contains("/api/studies/" + study.get("id").asLong());
         assertThat(server.send("GET", "/api/runs/999/result", viewer, null).status()).isEqualTo(404);
         assertThat(server.send("GET", "/api/runs", null, null).status()).isEqualTo(401);
-    }
-
-    /** Numbers by value, whether written as numbers or as decimal strings. */
-    private static int byValue(JsonNode a, JsonNode b) {
-        BigDecimal x = decimal(a);
-        BigDecimal y = decimal(b);
-        if (x != null && y != null) {
-            return x.compareTo(y);
-        }
-        return a.equals(b) ? 0 : 1;
-    }
-
-    private static BigDecimal decimal(JsonNode n) {
-        if (n.isNumber()) {
-            return n.decimalValue();
-        }
-        if (n.isTextual()) {
-            try {
-                return n.asText().startsWith("PT") // the API writes a duration in seconds, result.json in ISO-8601
-                        ? BigDecimal.valueOf(java.time.Duration.parse(n.asText()).toSeconds())
-                        : new BigDecimal(n.asText());
-            } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }
