@@ -139,7 +139,8 @@ public final class PortfolioPlanner {
     }
 
     /**
-     * The inline funding rates of a perpetual: pairs of epoch milliseconds and a rate, in time order.
+     * The funding rates of a perpetual, sent inline: pairs of epoch milliseconds and a rate in time order, or a
+     * funding file's text read as {@code --funding} reads the file.
      *
      * @param at         the request's key of the funding, for refusals
      * @param instrument the perpetual

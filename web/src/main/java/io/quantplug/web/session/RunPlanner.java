@@ -175,7 +175,8 @@ public final class RunPlanner {
         if (r.speed() != null) {
             throw ApiException.badField("speed", "an instance on an exchange takes its bars as they close");
         }
-        if (r.market() != null || r.leverage() != null || r.marginMode() != null || r.funding() != null) {
+        if (PerpetualLegs.perpetual(r.market(), "market", ApiException::badField) || r.leverage() != null
+                || r.marginMode() != null || r.funding() != null) {
             throw ApiException.badField("market", "an instance on an exchange's live bars trades spot; a perpetual"
                     + " (market usdm) runs on stored or uploaded bars");
         }
