@@ -345,6 +345,8 @@ class ConsoleBrowserIT {
         new Select(source).selectByValue("dataset:BTCUSDT_1h.csv");
         WebElement leverage = driver.findElement(By.cssSelector("#run-form input[name=leverage]"));
         assertThat(leverage.isDisplayed()).isFalse(); // spot by default
+        // no stray text where the form leaves a section out (a null child once printed "null")
+        assertThat(driver.findElement(By.id("run-form")).getText()).doesNotContainPattern("\\bnull\\b");
         new Select(driver.findElement(By.cssSelector("#run-form select[name=market]"))).selectByValue("usdm");
         assertThat(leverage.isDisplayed()).isTrue();
         leverage.clear();
